@@ -1,0 +1,23 @@
+import type { JsonValue } from '@stepcraft/asl';
+
+/**
+ * Everything a path, intrinsic, Choice rule or JSONata expression may read while one state is evaluated.
+ * Built by the interpreter per evaluation site; expressions never mutate it.
+ */
+export interface EvaluationScope {
+  /** What `$` means at this site (effective input, raw result, error output, Map item selector input…). */
+  readonly input: JsonValue;
+  /** The context object (`$$` in JSONPath, `$states.context` in JSONata). */
+  readonly context: JsonValue;
+  /** Variables visible to the state, with their values at state entry. `undefined` = never assigned. */
+  readonly variables: (name: string) => JsonValue | undefined;
+  /** The state being evaluated, for error causes. */
+  readonly stateName: string;
+  /** The field being evaluated (`Parameters`, `ResultSelector`, `ItemsPath`, …), for error causes. */
+  readonly field: string;
+  /** JSONata only: `$states.result` / `$states.errorOutput` where AWS makes them available. */
+  readonly result?: JsonValue;
+  readonly errorOutput?: JsonValue;
+  /** Seeded random source in [0, 1), so `States.UUID`, `States.MathRandom`, `$random`, `$uuid` are reproducible. */
+  readonly random: () => number;
+}
