@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages resolve to their TypeScript source through the `@stepcraft/source` export condition,
+// so tests need no build step. Vite's SSR resolver needs the condition (and Node's defaults) spelled out.
+const conditions = ['@stepcraft/source', 'import', 'module', 'node', 'default'];
+
 export default defineConfig({
-  resolve: { conditions: ['@stepcraft/source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@stepcraft/source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: {
