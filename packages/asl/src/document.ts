@@ -1,5 +1,5 @@
-import type { QueryLanguage } from './states/common.js';
 import type { ChoiceState } from './states/choice.js';
+import type { QueryLanguage } from './states/common.js';
 import type { FailState } from './states/fail.js';
 import type { MapState } from './states/map.js';
 import type { ParallelState } from './states/parallel.js';

@@ -1,6 +1,18 @@
+export type { Diagnostic } from './diagnostic.js';
+export { AslValidationError, formatDiagnostics, pointerOf, pointerSegment } from './diagnostic.js';
 export type { AslDocument, AslState, StateOfType, StateType } from './document.js';
 export { STATE_TYPES } from './document.js';
+export type { IntrinsicArg, IntrinsicCall } from './intrinsics/ast.js';
+export { INTRINSIC_FUNCTIONS } from './intrinsics/functions.js';
+export { parseIntrinsic } from './intrinsics/parse.js';
 export type { JsonObject, JsonValue } from './json.js';
+export { isJsonataString, jsonataBody } from './jsonata.js';
+export type { ParseResult } from './parse-result.js';
+export type { JsonPathInfo } from './paths/jsonpath.js';
+export { checkJsonPath } from './paths/jsonpath.js';
+export type { PathSegment, ReferencePath } from './paths/reference-path.js';
+export { parseReferencePath } from './paths/reference-path.js';
+export { hasPlaceholder, isDeployTimeValue, isPlaceholder, substitutePlaceholders } from './placeholders.js';
 export type { ChoiceComparison, ChoiceRule, ChoiceRuleExpression, ChoiceState } from './states/choice.js';
 export type {
   Assign,
@@ -15,11 +27,22 @@ export type {
   Transition,
 } from './states/common.js';
 export type { FailState } from './states/fail.js';
-export type { ItemBatcher, ItemProcessor, ItemReader, MapState, ProcessorConfig, ResultWriter } from './states/map.js';
+export type {
+  ItemBatcher,
+  ItemProcessor,
+  ItemReader,
+  MapState,
+  ProcessorConfig,
+  ResultWriter,
+} from './states/map.js';
 export type { ParallelState } from './states/parallel.js';
 export type { PassState } from './states/pass.js';
 export type { SucceedState } from './states/succeed.js';
 export type { TaskState } from './states/task.js';
 export type { WaitState } from './states/wait.js';
-export type { Diagnostic } from './diagnostic.js';
-export { AslValidationError, formatDiagnostics, pointerOf, pointerSegment } from './diagnostic.js';
+export { parseTimestamp } from './timestamp.js';
+export type { Code } from './validate/codes.js';
+export { CODES } from './validate/codes.js';
+export type { ValidateOptions } from './validate/context.js';
+export { variableNameProblem } from './validate/rules/assign.js';
+export { assertValid, validate } from './validate/validate.js';

@@ -7,7 +7,7 @@ export class StatesError extends Error {
   /** The ASL error name, matched by `ErrorEquals`. */
   readonly error: string;
   /** The ASL cause text (absent when the source gave none, e.g. a Fail state without Cause). */
-  readonly cause: string | undefined;
+  override readonly cause: string | undefined;
   constructor(error: string, cause?: string) {
     super(cause === undefined ? error : `${error}: ${cause}`);
     this.error = error;

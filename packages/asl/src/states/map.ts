@@ -1,5 +1,14 @@
 import type { JsonObject, JsonValue } from '../json.js';
-import type { Assign, Catcher, JsonPathIo, PayloadTemplate, Retrier, StateBase, SubMachine, Transition } from './common.js';
+import type {
+  Assign,
+  Catcher,
+  JsonPathIo,
+  PayloadTemplate,
+  Retrier,
+  StateBase,
+  SubMachine,
+  Transition,
+} from './common.js';
 
 /** `ItemProcessor.ProcessorConfig`: inline (default) or distributed child executions. */
 export interface ProcessorConfig {

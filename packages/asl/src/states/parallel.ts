@@ -1,5 +1,14 @@
 import type { JsonValue } from '../json.js';
-import type { Assign, Catcher, JsonPathIo, PayloadTemplate, Retrier, StateBase, SubMachine, Transition } from './common.js';
+import type {
+  Assign,
+  Catcher,
+  JsonPathIo,
+  PayloadTemplate,
+  Retrier,
+  StateBase,
+  SubMachine,
+  Transition,
+} from './common.js';
 
 /**
  * Parallel: runs every branch on the same input; the result is the array of branch outputs, in branch order.

@@ -1,5 +1,13 @@
 import type { JsonObject, JsonValue } from '../json.js';
-import type { Assign, Catcher, JsonPathIo, PayloadTemplate, Retrier, StateBase, Transition } from './common.js';
+import type {
+  Assign,
+  Catcher,
+  JsonPathIo,
+  PayloadTemplate,
+  Retrier,
+  StateBase,
+  Transition,
+} from './common.js';
 
 /**
  * Task: calls a resource (Lambda, an optimized integration, `aws-sdk:*`, an activity).

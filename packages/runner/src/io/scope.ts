@@ -20,4 +20,6 @@ export interface EvaluationScope {
   readonly errorOutput?: JsonValue;
   /** Seeded random source in [0, 1), so `States.UUID`, `States.MathRandom`, `$random`, `$uuid` are reproducible. */
   readonly random: () => number;
+  /** JSONata only: the execution clock (epoch ms) behind `$now()` / `$millis()`; absent → jsonata's wall clock. */
+  readonly now?: () => number;
 }

@@ -1,0 +1,70 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { pointerOf } from '../diagnostic.js';
+import type { StateType } from '../document.js';
+import type { Obj } from '../json-shape.js';
+import type { QueryLanguage } from '../states/common.js';
+import type { Code } from './codes.js';
+
+/** Options of `validate()`. */
+export interface ValidateOptions {
+  /** Require `Resource` values to look like ARNs (default true). */
+  readonly checkArn?: boolean;
+  /** Check the syntax of paths, payload templates and intrinsic calls (default true). */
+  readonly checkPaths?: boolean;
+  /** Values for `${Name}` placeholders, applied before validation. */
+  readonly substitutions?: Readonly<Record<string, string>>;
+  /** Express workflows reject `.sync`, `.waitForTaskToken` and activities. */
+  readonly stateMachineType?: 'STANDARD' | 'EXPRESS';
+}
+
+/** A JSON pointer under construction. */
+export type Pointer = readonly (string | number)[];
+
+/** Shared state of one `validate()` run. */
+export interface Ctx {
+  readonly checkArn: boolean;
+  readonly checkPaths: boolean;
+  readonly stateMachineType: 'STANDARD' | 'EXPRESS';
+  /** The document's `QueryLanguage` (the default for every state, including those in branches). */
+  readonly documentLanguage: QueryLanguage;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** One state being checked. */
+export interface StateVisit {
+  readonly name: string;
+  readonly state: Obj;
+  readonly type: StateType;
+  readonly language: QueryLanguage;
+  readonly pointer: Pointer;
+}
+
+/** Records an error at `pointer`. */
+export function report(ctx: Ctx, code: Code, pointer: Pointer, message: string, state?: string): void {
+  const diagnostic: Diagnostic =
+    state === undefined
+      ? { code, message, pointer: pointerOf(...pointer), severity: 'error' }
+      : { code, message, pointer: pointerOf(...pointer), state, severity: 'error' };
+  ctx.diagnostics.push(diagnostic);
+}
+
+/** Records an error on a field of the visited state. */
+export function reportAt(ctx: Ctx, visit: StateVisit, code: Code, field: Pointer, message: string): void {
+  report(ctx, code, [...visit.pointer, ...field], message, visit.name);
+}
+
+/** `State "A"` for messages. */
+export function describe(visit: StateVisit): string {
+  return `State ${JSON.stringify(visit.name)}`;
+}
+
+/** Records that the object at `pointer` contains itself, which no JSON document can. */
+export function reportCycle(ctx: Ctx, pointer: Pointer, state?: string): void {
+  report(
+    ctx,
+    'INVALID_DOCUMENT',
+    pointer,
+    'This object contains itself; a definition must be plain JSON without cycles.',
+    state,
+  );
+}

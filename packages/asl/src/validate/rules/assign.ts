@@ -1,0 +1,58 @@
+import { isObject, own } from '../../json-shape.js';
+import { readIdentifier } from '../../paths/lexer.js';
+import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from '../context.js';
+import { show } from '../values.js';
+
+/**
+ * Assign blocks (state, Choice rules, catchers): an object whose keys are variable names — identifiers of at most
+ * 80 characters, not `states` (JSONPath keys may end in `.$`).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+ */
+export function checkAssign(ctx: Ctx, visit: StateVisit): void {
+  checkBlock(ctx, visit, ['Assign'], own(visit.state, 'Assign'));
+  for (const field of ['Choices', 'Catch'] as const) {
+    const list = own(visit.state, field);
+    if (!Array.isArray(list)) continue;
+    for (const [i, entry] of list.entries()) {
+      if (isObject(entry)) checkBlock(ctx, visit, [field, i, 'Assign'], own(entry, 'Assign'));
+    }
+  }
+}
+
+function checkBlock(ctx: Ctx, visit: StateVisit, at: Pointer, block: unknown): void {
+  if (block === undefined) return;
+  if (!isObject(block)) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      at,
+      `${describe(visit)}: Assign must be an object of variable names to values, got ${show(block)}.`,
+    );
+    return;
+  }
+  for (const key of Object.keys(block)) {
+    const name = visit.language === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
+    const problem = variableNameProblem(name);
+    if (problem !== undefined) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_VARIABLE_NAME',
+        [...at, key],
+        `${describe(visit)}: cannot assign ${JSON.stringify(name)}: ${problem}.`,
+      );
+    }
+  }
+}
+
+/** Why `name` cannot be a variable name, or `undefined` when it can. */
+export function variableNameProblem(name: string): string | undefined {
+  if (name === 'states') return '"states" is reserved for $states';
+  if ([...name].length > 80) return 'variable names have at most 80 characters';
+  const identifier = readIdentifier(name, 0);
+  if (name === '' || identifier.end !== name.length) {
+    return 'a variable name is an identifier (a letter or _, then letters, digits or _), not a path';
+  }
+  return undefined;
+}

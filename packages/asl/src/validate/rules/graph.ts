@@ -1,0 +1,116 @@
+import { pointerOf } from '../../diagnostic.js';
+import { has, isObject, type Obj, own } from '../../json-shape.js';
+import { type Ctx, type Pointer, report } from '../context.js';
+
+/** One `States` object: the top level, a Parallel branch or a Map processor. */
+export interface Scope {
+  /** Pointer of the object holding StartAt and States. */
+  readonly pointer: Pointer;
+  readonly states: Obj;
+  readonly startAt: unknown;
+}
+
+/** A transition found in a scope: where it is written and the state it names. */
+interface Edge {
+  readonly from: string | undefined;
+  readonly pointer: Pointer;
+  readonly target: string;
+}
+
+/**
+ * Transitions of one scope: every StartAt/Next/Default/Catch target exists in the same scope, every state is
+ * reachable from StartAt, and some state ends the scope.
+ * @see https://states-language.net/spec.html#transition
+ */
+export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, Pointer>): void {
+  const edges = new Map<string, Edge[]>();
+  let terminal = false;
+  for (const [name, state] of Object.entries(scope.states)) {
+    if (!isObject(state)) continue;
+    edges.set(name, transitionsOf(name, state, [...scope.pointer, 'States', name]));
+    if (state.Type === 'Succeed' || state.Type === 'Fail' || state.End === true) terminal = true;
+  }
+  const start: Edge[] =
+    typeof scope.startAt === 'string'
+      ? [{ from: undefined, pointer: [...scope.pointer, 'StartAt'], target: scope.startAt }]
+      : [];
+  for (const edge of [...start, ...[...edges.values()].flat()]) {
+    if (!has(scope.states, edge.target)) reportMissing(ctx, edge, scopeOf);
+  }
+  if (start.length > 0 && has(scope.states, start[0]?.target ?? '')) {
+    const reached = reachable(start[0]?.target ?? '', edges, scope.states);
+    for (const name of edges.keys()) {
+      if (!reached.has(name)) {
+        report(
+          ctx,
+          'UNREACHABLE_STATE',
+          [...scope.pointer, 'States', name],
+          `State ${JSON.stringify(name)} cannot be reached from StartAt ${JSON.stringify(scope.startAt)}: transition to it or remove it.`,
+          name,
+        );
+      }
+    }
+  }
+  if (!terminal && edges.size > 0) {
+    report(
+      ctx,
+      'MISSING_TERMINAL_STATE',
+      [...scope.pointer, 'States'],
+      'No state ends this state machine: add a Succeed or Fail state, or "End": true on a state.',
+    );
+  }
+}
+
+function transitionsOf(name: string, state: Obj, at: Pointer): Edge[] {
+  const edges: Edge[] = [];
+  const add = (pointer: Pointer, target: unknown): void => {
+    if (typeof target === 'string') edges.push({ from: name, pointer, target });
+  };
+  add([...at, 'Next'], own(state, 'Next'));
+  add([...at, 'Default'], own(state, 'Default'));
+  for (const field of ['Choices', 'Catch']) {
+    const list = own(state, field);
+    if (!Array.isArray(list)) continue;
+    for (const [i, entry] of list.entries()) {
+      if (isObject(entry)) add([...at, field, i, 'Next'], own(entry, 'Next'));
+    }
+  }
+  return edges;
+}
+
+function reachable(start: string, edges: ReadonlyMap<string, readonly Edge[]>, states: Obj): Set<string> {
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    for (const edge of edges.get(name) ?? []) {
+      if (has(states, edge.target) && !seen.has(edge.target)) {
+        seen.add(edge.target);
+        queue.push(edge.target);
+      }
+    }
+  }
+  return seen;
+}
+
+function reportMissing(ctx: Ctx, edge: Edge, scopeOf: ReadonlyMap<string, Pointer>): void {
+  const field = String(edge.pointer[edge.pointer.length - 1]);
+  const where = edge.from === undefined ? field : `State ${JSON.stringify(edge.from)}: ${field}`;
+  const elsewhere = scopeOf.get(edge.target);
+  if (elsewhere !== undefined) {
+    report(
+      ctx,
+      'TRANSITION_OUT_OF_SCOPE',
+      edge.pointer,
+      `${where} names ${JSON.stringify(edge.target)}, which is in another scope (${elsewhere.length === 0 ? 'the top level' : pointerOf(...elsewhere)}); states can only transition within their own States object.`,
+      edge.from,
+    );
+  } else {
+    report(
+      ctx,
+      'MISSING_TRANSITION_TARGET',
+      edge.pointer,
+      `${where} names ${JSON.stringify(edge.target)}, which is not a state of this scope.`,
+      edge.from,
+    );
+  }
+}

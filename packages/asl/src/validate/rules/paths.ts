@@ -1,0 +1,306 @@
+import type { IntrinsicArg, IntrinsicCall } from '../../intrinsics/ast.js';
+import { INTRINSIC_FUNCTIONS } from '../../intrinsics/functions.js';
+import { parseIntrinsic } from '../../intrinsics/parse.js';
+import { has, isObject, own } from '../../json-shape.js';
+import { checkJsonPath } from '../../paths/jsonpath.js';
+import { readRoot } from '../../paths/lexer.js';
+import { parseReferencePath } from '../../paths/reference-path.js';
+import { isDeployTimeValue, maskPlaceholders } from '../../placeholders.js';
+import { type Ctx, describe, type Pointer, reportAt, reportCycle, type StateVisit } from '../context.js';
+import { show } from '../values.js';
+
+/** JSONPath fields holding a path that AWS resolves to one value (filters allowed, per the AWS docs). */
+const PATH_FIELDS = [
+  'ItemsPath',
+  'SecondsPath',
+  'TimestampPath',
+  'TimeoutSecondsPath',
+  'HeartbeatSecondsPath',
+  'MaxConcurrencyPath',
+  'ToleratedFailureCountPath',
+  'ToleratedFailurePercentagePath',
+] as const;
+
+/** Fields holding payload templates (keys ending `.$` take paths or intrinsic calls). */
+const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials'] as const;
+
+/**
+ * JSONPath states: InputPath/OutputPath, ResultPath, `*Path` fields, ErrorPath/CausePath and payload templates.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
+ */
+export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
+  if (visit.language !== 'JSONPath') return;
+  const { state } = visit;
+  for (const field of ['InputPath', 'OutputPath'] as const) {
+    if (has(state, field) && state[field] !== null) checkPathValue(ctx, visit, [field], state[field]);
+  }
+  if (has(state, 'ResultPath')) checkResultPath(ctx, visit, ['ResultPath'], state.ResultPath);
+  for (const field of PATH_FIELDS) {
+    if (has(state, field) && (field !== 'ItemsPath' || typeof state[field] === 'string')) {
+      checkPathValue(ctx, visit, [field], state[field]);
+    }
+  }
+  for (const field of ['ErrorPath', 'CausePath'] as const) {
+    if (has(state, field)) checkDynamicValue(ctx, visit, [field], state[field]);
+  }
+  for (const field of TEMPLATE_FIELDS) {
+    if (has(state, field) && !(visit.type === 'Task' && field === 'Credentials' && !isObject(state[field]))) {
+      checkTemplate(ctx, visit, [field], state[field], field === 'Credentials');
+    }
+  }
+  checkDistributedPaths(ctx, visit);
+  if (has(state, 'Assign')) checkTemplate(ctx, visit, ['Assign'], state.Assign, false);
+  const catchers = own(state, 'Catch');
+  if (Array.isArray(catchers)) {
+    for (const [i, catcher] of catchers.entries()) {
+      if (!isObject(catcher)) continue;
+      if (has(catcher, 'ResultPath'))
+        checkResultPath(ctx, visit, ['Catch', i, 'ResultPath'], catcher.ResultPath);
+      if (has(catcher, 'Assign')) checkTemplate(ctx, visit, ['Catch', i, 'Assign'], catcher.Assign, false);
+    }
+  }
+  const rules = own(state, 'Choices');
+  if (Array.isArray(rules)) {
+    for (const [i, rule] of rules.entries()) {
+      if (isObject(rule) && has(rule, 'Assign'))
+        checkTemplate(ctx, visit, ['Choices', i, 'Assign'], rule.Assign, false);
+    }
+  }
+}
+
+function checkDistributedPaths(ctx: Ctx, visit: StateVisit): void {
+  const { state } = visit;
+  for (const field of ['ItemReader', 'ResultWriter'] as const) {
+    const holder = own(state, field);
+    if (isObject(holder) && has(holder, 'Parameters'))
+      checkTemplate(ctx, visit, [field, 'Parameters'], holder.Parameters, false);
+  }
+  const reader = own(state, 'ItemReader');
+  const config = isObject(reader) ? own(reader, 'ReaderConfig') : undefined;
+  if (isObject(config) && has(config, 'MaxItemsPath')) {
+    checkPathValue(ctx, visit, ['ItemReader', 'ReaderConfig', 'MaxItemsPath'], config.MaxItemsPath);
+  }
+  const batcher = own(state, 'ItemBatcher');
+  if (isObject(batcher)) {
+    for (const field of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
+      if (has(batcher, field)) checkPathValue(ctx, visit, ['ItemBatcher', field], batcher[field]);
+    }
+    if (has(batcher, 'BatchInput'))
+      checkTemplate(ctx, visit, ['ItemBatcher', 'BatchInput'], batcher.BatchInput, false);
+  }
+}
+
+/** Checks a JSONPath (`$…`, `$$…`, `$var…`); placeholders are accepted wherever a value may stand. */
+export function checkPathValue(ctx: Ctx, visit: StateVisit, field: Pointer, value: unknown): void {
+  if (isDeployTimeValue(value)) return;
+  const name = fieldName(field);
+  if (typeof value !== 'string') {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      field,
+      `${describe(visit)}: ${name} must be a path string such as "$.items", got ${show(value)}.`,
+    );
+    return;
+  }
+  if (!ctx.checkPaths) return;
+  const result = checkJsonPath(maskPlaceholders(value));
+  if (!result.ok) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_PATH',
+      field,
+      `${describe(visit)}: ${name} ${JSON.stringify(value)} is not a valid path: ${result.message} (at offset ${result.offset}).`,
+    );
+  }
+}
+
+/** ResultPath: `null` or a reference path into the state input — never `$$` nor a variable. */
+export function checkResultPath(ctx: Ctx, visit: StateVisit, field: Pointer, value: unknown): void {
+  if (value === null || isDeployTimeValue(value)) return;
+  if (typeof value !== 'string') {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      field,
+      `${describe(visit)}: ResultPath must be a path such as "$.result" or null, got ${show(value)}.`,
+    );
+    return;
+  }
+  const root = readRoot(value);
+  if (root.ok && root.value.value.kind !== 'input') {
+    const what =
+      root.value.value.kind === 'context'
+        ? 'the Context Object ($$)'
+        : `a variable (${value.slice(0, root.value.end)})`;
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_PATH',
+      field,
+      `${describe(visit)}: ResultPath ${JSON.stringify(value)} cannot write into ${what}; use a path under "$", or Assign to set variables.`,
+    );
+    return;
+  }
+  if (!ctx.checkPaths) return;
+  const result = parseReferencePath(maskPlaceholders(value));
+  if (!result.ok) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_PATH',
+      field,
+      `${describe(visit)}: ResultPath ${JSON.stringify(value)} is not a valid reference path: ${result.message} (at offset ${result.offset}).`,
+    );
+  }
+}
+
+/**
+ * Checks a payload template: `.$` keys hold paths or intrinsic calls, and no key appears both with and without
+ * `.$`, at any depth.
+ */
+export function checkTemplate(
+  ctx: Ctx,
+  visit: StateVisit,
+  field: Pointer,
+  value: unknown,
+  requireObject: boolean,
+): void {
+  if (requireObject && !isObject(value)) {
+    if (isDeployTimeValue(value)) return;
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      field,
+      `${describe(visit)}: ${fieldName(field)} must be a JSON object, got ${show(value)}.`,
+    );
+    return;
+  }
+  walkTemplate(ctx, visit, field, value, new Set());
+}
+
+function walkTemplate(ctx: Ctx, visit: StateVisit, at: Pointer, value: unknown, path: Set<unknown>): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (path.has(value)) {
+    reportCycle(ctx, [...visit.pointer, ...at], visit.name);
+    return;
+  }
+  path.add(value);
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) walkTemplate(ctx, visit, [...at, i], item, path);
+  } else if (isObject(value)) {
+    const seen = new Set<string>();
+    for (const [key, item] of Object.entries(value)) {
+      const dynamic = key.endsWith('.$');
+      const output = dynamic ? key.slice(0, -2) : key;
+      if (seen.has(output)) {
+        reportAt(
+          ctx,
+          visit,
+          'DUPLICATE_TEMPLATE_KEY',
+          [...at, key],
+          `${describe(visit)}: "${output}" appears twice in ${fieldName(at)} once "${output}.$" is renamed; keep one of them.`,
+        );
+      }
+      seen.add(output);
+      if (dynamic) checkDynamicValue(ctx, visit, [...at, key], item);
+      else walkTemplate(ctx, visit, [...at, key], item, path);
+    }
+  }
+  path.delete(value);
+}
+
+/** The value of a `.$` key (or ErrorPath/CausePath): a path or an intrinsic function call. */
+export function checkDynamicValue(ctx: Ctx, visit: StateVisit, field: Pointer, value: unknown): void {
+  if (isDeployTimeValue(value)) return;
+  const name = fieldName(field);
+  if (typeof value !== 'string') {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      field,
+      `${describe(visit)}: the value of "${name}" must be a path or an intrinsic function call (a string), got ${show(value)}.`,
+    );
+    return;
+  }
+  if (!ctx.checkPaths) return;
+  const text = maskPlaceholders(value);
+  if (text.startsWith('$')) {
+    const result = checkJsonPath(text);
+    if (!result.ok) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_PATH',
+        field,
+        `${describe(visit)}: "${name}" holds ${JSON.stringify(value)}, not a valid path: ${result.message} (at offset ${result.offset}).`,
+      );
+    }
+    return;
+  }
+  const call = parseIntrinsic(text);
+  if (!call.ok) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_INTRINSIC',
+      field,
+      `${describe(visit)}: "${name}" holds ${JSON.stringify(value)}, which is neither a path (starting with "$") nor a valid intrinsic function call: ${call.message} (at offset ${call.offset}).`,
+    );
+    return;
+  }
+  const problem = checkCall(call.value);
+  if (problem !== undefined)
+    reportAt(ctx, visit, 'INVALID_INTRINSIC', field, `${describe(visit)}: "${name}": ${problem}.`);
+}
+
+/** Known function names and arities, recursively; the first problem found, if any. */
+function checkCall(call: IntrinsicCall): string | undefined {
+  const arity = INTRINSIC_FUNCTIONS.get(call.name);
+  if (arity === undefined) {
+    return `unknown intrinsic function ${call.name}; the functions are ${[...INTRINSIC_FUNCTIONS.keys()].join(', ')}`;
+  }
+  const count = call.args.length;
+  if (count < arity.minArgs || count > arity.maxArgs) {
+    const expected =
+      arity.minArgs === arity.maxArgs
+        ? `${arity.minArgs}`
+        : arity.maxArgs === Number.POSITIVE_INFINITY
+          ? `at least ${arity.minArgs}`
+          : `${arity.minArgs} to ${arity.maxArgs}`;
+    return `${call.name} takes ${expected} argument${expected === '1' ? '' : 's'}, got ${count}`;
+  }
+  return call.args.map(checkArg).find((problem) => problem !== undefined) ?? checkLiteralTypes(call);
+}
+
+function checkArg(arg: IntrinsicArg): string | undefined {
+  return arg.kind === 'call' ? checkCall(arg) : undefined;
+}
+
+/** Arguments AWS requires to be numbers (paths and nested calls are checked at run time). */
+const NUMERIC_ARGS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['States.MathAdd', [0, 1]],
+  ['States.MathRandom', [0, 1, 2]],
+  ['States.ArrayRange', [0, 1, 2]],
+  ['States.ArrayPartition', [1]],
+  ['States.ArrayGetItem', [1]],
+]);
+
+function checkLiteralTypes(call: IntrinsicCall): string | undefined {
+  for (const index of NUMERIC_ARGS.get(call.name) ?? []) {
+    const arg = call.args[index];
+    if (arg !== undefined && arg.kind !== 'number' && arg.kind !== 'path' && arg.kind !== 'call') {
+      return `argument ${index + 1} of ${call.name} must be a number or a path, got a ${arg.kind}`;
+    }
+  }
+  return undefined;
+}
+
+function fieldName(field: Pointer): string {
+  return String(field[field.length - 1]);
+}

@@ -1,0 +1,268 @@
+import type { StateType } from '../../document.js';
+import { has, isObject, own } from '../../json-shape.js';
+import { isJsonataString } from '../../jsonata.js';
+import { isDeployTimeValue } from '../../placeholders.js';
+import { parseTimestamp } from '../../timestamp.js';
+import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
+import { checkEnum, checkNumber, checkString, NON_NEGATIVE_INT, POSITIVE_INT, show } from '../values.js';
+
+/**
+ * Value types and ranges of the per-type settings (timeouts, Wait, Fail, Map limits, Parallel branches).
+ * Paths, templates and JSONata expressions are checked by their own rules.
+ */
+export function checkSettings(ctx: Ctx, visit: StateVisit): void {
+  const { state } = visit;
+  for (const field of ['Comment', 'Default', 'Error', 'Cause', 'Label'] as const) {
+    if (has(state, field)) checkString(ctx, visit, [field], state[field]);
+  }
+  if (has(state, 'QueryLanguage'))
+    checkEnum(ctx, visit, ['QueryLanguage'], state.QueryLanguage, ['JSONPath', 'JSONata']);
+  TYPE_CHECKS[visit.type]?.(ctx, visit);
+}
+
+function checkChoices(ctx: Ctx, visit: StateVisit): void {
+  const choices = own(visit.state, 'Choices');
+  if (choices !== undefined && (!Array.isArray(choices) || choices.length === 0)) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_VALUE',
+      ['Choices'],
+      `${describe(visit)}: Choices must be a non-empty array of rules.`,
+    );
+  }
+}
+
+function checkTask(ctx: Ctx, visit: StateVisit): void {
+  const { state } = visit;
+  const timeout = has(state, 'TimeoutSeconds')
+    ? checkNumber(ctx, visit, ['TimeoutSeconds'], state.TimeoutSeconds, POSITIVE_INT)
+    : undefined;
+  const heartbeat = has(state, 'HeartbeatSeconds')
+    ? checkNumber(ctx, visit, ['HeartbeatSeconds'], state.HeartbeatSeconds, POSITIVE_INT)
+    : undefined;
+  if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout) {
+    reportAt(
+      ctx,
+      visit,
+      'HEARTBEAT_NOT_BELOW_TIMEOUT',
+      ['HeartbeatSeconds'],
+      `${describe(visit)}: HeartbeatSeconds (${heartbeat}) must be smaller than TimeoutSeconds (${timeout}).`,
+    );
+  }
+  if (has(state, 'Resource')) checkString(ctx, visit, ['Resource'], state.Resource);
+  if (has(state, 'Credentials')) {
+    const credentials = state.Credentials;
+    if (!isObject(credentials)) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_TYPE',
+        ['Credentials'],
+        `${describe(visit)}: Credentials must be an object such as {"RoleArn": "arn:aws:iam::123456789012:role/Name"}, got ${show(credentials)}.`,
+      );
+    } else if (!has(credentials, 'RoleArn') && !has(credentials, 'RoleArn.$')) {
+      reportAt(
+        ctx,
+        visit,
+        'MISSING_FIELD',
+        ['Credentials'],
+        `${describe(visit)}: Credentials requires "RoleArn".`,
+      );
+    }
+  }
+}
+
+function checkWait(ctx: Ctx, visit: StateVisit): void {
+  const { state } = visit;
+  if (has(state, 'Seconds'))
+    checkNumber(ctx, visit, ['Seconds'], state.Seconds, { integer: true, min: 0, max: 99_999_999 });
+  if (has(state, 'Timestamp')) {
+    const value = state.Timestamp;
+    const dynamic = isDeployTimeValue(value) || (visit.language === 'JSONata' && isJsonataString(value));
+    if (!dynamic && (typeof value !== 'string' || parseTimestamp(value) === undefined)) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_VALUE',
+        ['Timestamp'],
+        `${describe(visit)}: Timestamp must be an RFC 3339 timestamp such as "2026-01-31T12:00:00Z", got ${show(value)}.`,
+      );
+    }
+  }
+}
+
+function checkBranches(ctx: Ctx, visit: StateVisit): void {
+  const branches = own(visit.state, 'Branches');
+  if (branches === undefined) return;
+  if (!Array.isArray(branches) || branches.length === 0) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_VALUE',
+      ['Branches'],
+      `${describe(visit)}: Branches must be a non-empty array of {"StartAt", "States"} objects.`,
+    );
+    return;
+  }
+  for (const [i, branch] of branches.entries()) {
+    if (!isObject(branch)) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_TYPE',
+        ['Branches', i],
+        `${describe(visit)}: branch ${i} must be an object with StartAt and States, got ${show(branch)}.`,
+      );
+    }
+  }
+}
+
+function checkMap(ctx: Ctx, visit: StateVisit): void {
+  const { state } = visit;
+  if (has(state, 'MaxConcurrency'))
+    checkNumber(ctx, visit, ['MaxConcurrency'], state.MaxConcurrency, NON_NEGATIVE_INT);
+  if (has(state, 'ToleratedFailureCount')) {
+    checkNumber(ctx, visit, ['ToleratedFailureCount'], state.ToleratedFailureCount, NON_NEGATIVE_INT);
+  }
+  if (has(state, 'ToleratedFailurePercentage')) {
+    checkNumber(ctx, visit, ['ToleratedFailurePercentage'], state.ToleratedFailurePercentage, {
+      integer: false,
+      min: 0,
+      max: 100,
+    });
+  }
+  const label = own(state, 'Label');
+  if (typeof label === 'string' && (label.length === 0 || [...label].length > 40)) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_VALUE',
+      ['Label'],
+      `${describe(visit)}: Label must have 1 to 40 characters.`,
+    );
+  }
+  if (has(state, 'ItemsPath') && typeof state.ItemsPath !== 'string') {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      ['ItemsPath'],
+      `${describe(visit)}: ItemsPath must be a path string (omit it to use "$").`,
+    );
+  }
+  if (has(state, 'Items') && !Array.isArray(state.Items) && !isJsonataString(state.Items)) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      ['Items'],
+      `${describe(visit)}: Items must be an array or a {% %} expression.`,
+    );
+  }
+  for (const field of ['ItemProcessor', 'Iterator'] as const) {
+    const processor = own(state, field);
+    if (processor === undefined) continue;
+    if (!isObject(processor)) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_TYPE',
+        [field],
+        `${describe(visit)}: ${field} must be an object with StartAt and States.`,
+      );
+      continue;
+    }
+    const config = own(processor, 'ProcessorConfig');
+    if (config === undefined) continue;
+    if (!isObject(config)) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_TYPE',
+        [field, 'ProcessorConfig'],
+        `${describe(visit)}: ProcessorConfig must be an object.`,
+      );
+      continue;
+    }
+    if (has(config, 'Mode'))
+      checkEnum(ctx, visit, [field, 'ProcessorConfig', 'Mode'], config.Mode, ['INLINE', 'DISTRIBUTED']);
+    if (has(config, 'ExecutionType')) {
+      checkEnum(ctx, visit, [field, 'ProcessorConfig', 'ExecutionType'], config.ExecutionType, [
+        'STANDARD',
+        'EXPRESS',
+      ]);
+    }
+  }
+  checkDistributed(ctx, visit);
+}
+
+/** ItemReader / ItemBatcher / ResultWriter: objects, exclusive pairs and limits. */
+function checkDistributed(ctx: Ctx, visit: StateVisit): void {
+  const { state } = visit;
+  for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const) {
+    if (has(state, field) && !isObject(state[field])) {
+      reportAt(ctx, visit, 'INVALID_TYPE', [field], `${describe(visit)}: ${field} must be an object.`);
+    }
+  }
+  const reader = own(state, 'ItemReader');
+  if (isObject(reader)) {
+    if (!has(reader, 'Resource')) {
+      reportAt(
+        ctx,
+        visit,
+        'MISSING_FIELD',
+        ['ItemReader'],
+        `${describe(visit)}: ItemReader requires "Resource".`,
+      );
+    }
+    const config = own(reader, 'ReaderConfig');
+    if (isObject(config)) {
+      exclusive(ctx, visit, ['ItemReader', 'ReaderConfig'], config, ['MaxItems', 'MaxItemsPath']);
+      if (has(config, 'MaxItems')) {
+        checkNumber(
+          ctx,
+          visit,
+          ['ItemReader', 'ReaderConfig', 'MaxItems'],
+          config.MaxItems,
+          NON_NEGATIVE_INT,
+        );
+      }
+    }
+  }
+  const batcher = own(state, 'ItemBatcher');
+  if (isObject(batcher)) {
+    exclusive(ctx, visit, ['ItemBatcher'], batcher, ['MaxItemsPerBatch', 'MaxItemsPerBatchPath']);
+    exclusive(ctx, visit, ['ItemBatcher'], batcher, ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath']);
+    for (const field of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
+      if (has(batcher, field)) checkNumber(ctx, visit, ['ItemBatcher', field], batcher[field], POSITIVE_INT);
+    }
+  }
+}
+
+function exclusive(
+  ctx: Ctx,
+  visit: StateVisit,
+  at: readonly string[],
+  obj: Readonly<Record<string, unknown>>,
+  pair: readonly [string, string],
+): void {
+  if (has(obj, pair[0]) && has(obj, pair[1])) {
+    reportAt(
+      ctx,
+      visit,
+      'EXCLUSIVE_FIELDS',
+      [...at, pair[1]],
+      `${describe(visit)}: ${at.join('.')} may have only one of "${pair[0]}" and "${pair[1]}".`,
+    );
+  }
+}
+
+/** The checks specific to one state type. */
+const TYPE_CHECKS: Partial<Record<StateType, (ctx: Ctx, visit: StateVisit) => void>> = {
+  Task: checkTask,
+  Wait: checkWait,
+  Parallel: checkBranches,
+  Map: checkMap,
+  Choice: checkChoices,
+};

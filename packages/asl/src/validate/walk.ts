@@ -1,0 +1,230 @@
+import { pointerOf } from '../diagnostic.js';
+import { STATE_TYPES, type StateType } from '../document.js';
+import { has, isObject, type Obj, own } from '../json-shape.js';
+import type { QueryLanguage } from '../states/common.js';
+import { type Ctx, type Pointer, report, reportCycle, type StateVisit } from './context.js';
+import { checkAssign } from './rules/assign.js';
+import { checkChoice } from './rules/choice.js';
+import { checkFields } from './rules/fields.js';
+import { checkGraph, type Scope } from './rules/graph.js';
+import { checkJsonata } from './rules/jsonata.js';
+import { checkStatePaths } from './rules/paths.js';
+import { checkResource } from './rules/resource.js';
+import { checkRetryCatch } from './rules/retry-catch.js';
+import { checkSettings } from './rules/settings.js';
+import { show } from './values.js';
+
+/** The per-state rules, in the order their diagnostics appear. */
+const STATE_RULES: readonly ((ctx: Ctx, visit: StateVisit) => void)[] = [
+  checkFields,
+  checkSettings,
+  checkResource,
+  checkRetryCatch,
+  checkChoice,
+  checkAssign,
+  checkStatePaths,
+  checkJsonata,
+];
+
+const TOP_LEVEL_FIELDS = new Set([
+  'Comment',
+  'StartAt',
+  'States',
+  'Version',
+  'TimeoutSeconds',
+  'QueryLanguage',
+]);
+const BRANCH_FIELDS = new Set(['Comment', 'StartAt', 'States']);
+const PROCESSOR_FIELDS = new Set(['Comment', 'StartAt', 'States', 'ProcessorConfig']);
+const MAX_NAME_LENGTH = 80;
+
+/**
+ * Walks the document, every Parallel branch and every Map processor: scope shape, state names, the per-state rules,
+ * then the transition graph of each scope (once every name is known, so cross-scope targets can be named).
+ */
+export function walkDocument(ctx: Ctx, definition: Obj): void {
+  const walk: Walk = { scopes: [], scopeOf: new Map(), ancestors: new Set() };
+  walkMachine(ctx, definition, { pointer: [], fields: TOP_LEVEL_FIELDS, child: false }, walk);
+  for (const scope of walk.scopes) checkGraph(ctx, scope, walk.scopeOf);
+}
+
+interface Walk {
+  readonly scopes: Scope[];
+  readonly scopeOf: Map<string, Pointer>;
+  /** The machines being walked: a cyclic object graph must not loop forever. */
+  readonly ancestors: Set<unknown>;
+}
+
+/** Where a machine sits: its pointer, its allowed fields, and whether it runs as child executions. */
+interface MachinePlace {
+  readonly pointer: Pointer;
+  readonly fields: ReadonlySet<string>;
+  /** A Distributed Map processor runs as separate child executions, so it may pick its own QueryLanguage. */
+  readonly child: boolean;
+}
+
+function walkMachine(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): void {
+  if (walk.ancestors.has(machine)) {
+    reportCycle(ctx, place.pointer);
+    return;
+  }
+  walk.ancestors.add(machine);
+  walkScope(ctx, machine, place, walk);
+  walk.ancestors.delete(machine);
+}
+
+function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): void {
+  const { pointer, fields } = place;
+  const where = pointer.length === 0 ? 'The state machine' : `The state machine at ${pointerOf(...pointer)}`;
+  for (const key of Object.keys(machine)) {
+    if (!fields.has(key)) {
+      report(ctx, 'UNKNOWN_FIELD', [...pointer, key], `${where} has an unsupported field "${key}".`);
+    }
+  }
+  const comment = own(machine, 'Comment');
+  if (comment !== undefined && typeof comment !== 'string') {
+    report(ctx, 'INVALID_TYPE', [...pointer, 'Comment'], `Comment must be a string, got ${show(comment)}.`);
+  }
+  const startAt = own(machine, 'StartAt');
+  const states = own(machine, 'States');
+  const missing = ['StartAt', 'States'].filter((field) => !has(machine, field));
+  if (missing.length > 0) {
+    report(ctx, 'MISSING_FIELD', pointer, `${where} requires ${missing.map((f) => `"${f}"`).join(' and ')}.`);
+  }
+  if (startAt !== undefined && typeof startAt !== 'string') {
+    report(
+      ctx,
+      'INVALID_TYPE',
+      [...pointer, 'StartAt'],
+      `StartAt must be the name of a state, got ${show(startAt)}.`,
+    );
+  }
+  if (states === undefined) return;
+  if (!isObject(states) || Object.keys(states).length === 0) {
+    report(
+      ctx,
+      'INVALID_TYPE',
+      [...pointer, 'States'],
+      'States must be a non-empty object of state name to state.',
+    );
+    return;
+  }
+  walk.scopes.push({ pointer, states, startAt });
+  for (const [name, state] of Object.entries(states)) {
+    walkState(ctx, name, state, [...pointer, 'States', name], place, walk);
+  }
+}
+
+function walkState(
+  ctx: Ctx,
+  name: string,
+  state: unknown,
+  at: Pointer,
+  place: MachinePlace,
+  walk: Walk,
+): void {
+  if (walk.scopeOf.has(name)) {
+    report(
+      ctx,
+      'DUPLICATE_STATE_NAME',
+      at,
+      `Duplicate state name ${JSON.stringify(name)}: state names must be unique across the whole state machine, including branches and Map processors.`,
+      name,
+    );
+  } else {
+    walk.scopeOf.set(name, place.pointer);
+  }
+  if ([...name].length > MAX_NAME_LENGTH) {
+    report(
+      ctx,
+      'STATE_NAME_TOO_LONG',
+      at,
+      `State name ${JSON.stringify(name.slice(0, 40))}… has ${[...name].length} characters; the limit is ${MAX_NAME_LENGTH}.`,
+      name,
+    );
+  }
+  if (!isObject(state)) {
+    report(
+      ctx,
+      'INVALID_TYPE',
+      at,
+      `State ${JSON.stringify(name)} must be an object with a Type, got ${show(state)}.`,
+      name,
+    );
+    return;
+  }
+  const type = own(state, 'Type');
+  if (type === undefined) {
+    report(
+      ctx,
+      'MISSING_FIELD',
+      at,
+      `State ${JSON.stringify(name)} requires "Type" (one of ${STATE_TYPES.join(', ')}).`,
+      name,
+    );
+    return;
+  }
+  if (!STATE_TYPES.includes(type as StateType)) {
+    report(
+      ctx,
+      'INVALID_STATE_TYPE',
+      [...at, 'Type'],
+      `State ${JSON.stringify(name)}: Type must be one of ${STATE_TYPES.join(', ')}, got ${show(type)}.`,
+      name,
+    );
+    return;
+  }
+  const visit: StateVisit = {
+    name,
+    state,
+    type: type as StateType,
+    language: languageOf(ctx, state),
+    pointer: at,
+  };
+  if (ctx.documentLanguage === 'JSONata' && !place.child && own(state, 'QueryLanguage') === 'JSONPath') {
+    report(
+      ctx,
+      'QUERY_LANGUAGE_CONFLICT',
+      [...at, 'QueryLanguage'],
+      `State ${JSON.stringify(name)}: QueryLanguage cannot be "JSONPath" when the whole state machine is JSONata.`,
+      name,
+    );
+  }
+  for (const rule of STATE_RULES) rule(ctx, visit);
+  walkChildren(ctx, visit, walk);
+}
+
+function languageOf(ctx: Ctx, state: Obj): QueryLanguage {
+  const language = own(state, 'QueryLanguage');
+  return language === 'JSONata' || language === 'JSONPath' ? language : ctx.documentLanguage;
+}
+
+function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
+  const branches = own(visit.state, 'Branches');
+  if (visit.type === 'Parallel' && Array.isArray(branches)) {
+    for (const [i, branch] of branches.entries()) {
+      if (isObject(branch)) {
+        walkMachine(
+          ctx,
+          branch,
+          { pointer: [...visit.pointer, 'Branches', i], fields: BRANCH_FIELDS, child: false },
+          walk,
+        );
+      }
+    }
+  }
+  if (visit.type === 'Map') {
+    for (const field of ['ItemProcessor', 'Iterator']) {
+      const processor = own(visit.state, field);
+      if (!isObject(processor)) continue;
+      const config = own(processor, 'ProcessorConfig');
+      const child = isObject(config) && own(config, 'Mode') === 'DISTRIBUTED';
+      walkMachine(
+        ctx,
+        processor,
+        { pointer: [...visit.pointer, field], fields: PROCESSOR_FIELDS, child },
+        walk,
+      );
+    }
+  }
+}

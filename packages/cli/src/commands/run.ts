@@ -1,0 +1,159 @@
+import { type AslDocument, type Diagnostic, formatDiagnostics, type JsonValue } from '@stepcraft/asl';
+import { CompileError, compile } from '@stepcraft/core';
+import {
+  type ExecutionResult,
+  type Handlers,
+  type RunnableWorkflow,
+  run,
+  type TaskHandler,
+} from '@stepcraft/runner';
+import { parseDocumentText } from '../document-file.js';
+import { UsageError } from '../errors.js';
+import { assertFile, readInputFile, writeOutputFile } from '../files.js';
+import { describeJsonError, parseJson } from '../json-text.js';
+import { loadModule } from '../load.js';
+import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
+import { loadWorkflows } from '../workflows.js';
+
+/** Options of `stepcraft run`. */
+export interface RunOptions {
+  /** An ASL JSON file, or a TypeScript (or JavaScript) module exporting a workflow. */
+  readonly file: string;
+  /** The execution input: JSON text, or `@path` to a JSON file. */
+  readonly input: string;
+  /** A module whose default export maps state names, FunctionNames or ARNs to task handlers. */
+  readonly handlers?: string;
+  readonly json?: boolean;
+  /** Where to write the execution history events as JSON. */
+  readonly history?: string;
+  /** Which workflow to run when the TypeScript file exports several (workflow name or export name). */
+  readonly workflow?: string;
+}
+
+/** `stepcraft run`: executes a workflow locally; exit 0 on SUCCEEDED, 1 otherwise. */
+export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
+  const input = await readExecutionInput(io.cwd, options.input);
+  const target = await loadTarget(options, io);
+  if (!target.ok) {
+    io.stderr(target.message);
+    return 1;
+  }
+  const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
+  let result: ExecutionResult;
+  try {
+    result = await run(target.value, input, handlers === undefined ? {} : { handlers });
+  } catch (error) {
+    io.stderr(`stepcraft run: ${messageOf(error)}`);
+    return 1;
+  }
+  if (options.history !== undefined) {
+    await writeOutputFile(io.cwd, options.history, `${formatJson(result.history)}\n`, '--history');
+  }
+  const isSucceeded = result.status === 'SUCCEEDED';
+  if (options.json === true) {
+    io.stdout(
+      formatJson(
+        isSucceeded
+          ? { status: result.status, output: result.output }
+          : { status: result.status, error: result.error, cause: result.cause },
+      ),
+    );
+  } else if (result.diagnostics !== undefined && result.diagnostics.length > 0) {
+    io.stderr(invalidMessage(options.file, result.diagnostics));
+  } else if (isSucceeded) {
+    io.stdout(formatJson(result.output));
+  } else {
+    const cause = result.cause === undefined ? '' : `: ${result.cause}`;
+    io.stderr(`Execution ${result.status}: ${result.error ?? 'unknown error'}${cause}`);
+  }
+  return isSucceeded ? 0 : 1;
+}
+
+/** `--input`: inline JSON or `@file`; malformed JSON is a usage error. */
+async function readExecutionInput(cwd: string, raw: string): Promise<JsonValue> {
+  const isFile = raw.startsWith('@');
+  const text = isFile ? await readInputFile(cwd, raw.slice(1)) : raw;
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new UsageError(`--input${isFile ? ` ${raw}` : ''}: ${describeJsonError(parsed)}`);
+  return parsed.value;
+}
+
+type Loaded =
+  | { readonly ok: true; readonly value: RunnableWorkflow }
+  | { readonly ok: false; readonly message: string };
+
+// Modules hold workflows; anything else is read as an ASL JSON document.
+const MODULE_FILE = /\.(ts|mts|js|mjs)$/;
+
+/** The ASL document or the compiled workflow of a module to run. */
+async function loadTarget(options: RunOptions, io: Io): Promise<Loaded> {
+  const shown = options.file;
+  if (!MODULE_FILE.test(options.file)) {
+    if (options.workflow !== undefined) throw new UsageError('--workflow applies to TypeScript files only');
+    const parsed = parseDocumentText(await readInputFile(io.cwd, options.file));
+    if (!parsed.ok) return invalid(shown, [parsed.diagnostic]);
+    // run() validates the definition itself and reports findings in `diagnostics`.
+    return { ok: true, value: parsed.document as AslDocument };
+  }
+  const absolute = await assertFile(io.cwd, options.file);
+  let workflows: Awaited<ReturnType<typeof loadWorkflows>>;
+  try {
+    workflows = await loadWorkflows(absolute);
+  } catch (error) {
+    return { ok: false, message: `${shown}: failed to load: ${messageOf(error)}` };
+  }
+  const names = workflows.map((w) => `${w.workflow.name} (export '${w.exportName}')`).join(', ');
+  const chosen =
+    options.workflow === undefined
+      ? workflows
+      : workflows.filter((w) => w.workflow.name === options.workflow || w.exportName === options.workflow);
+  if (workflows.length === 0) throw new UsageError(`${shown} exports no workflow`);
+  if (chosen.length === 0)
+    throw new UsageError(`${shown} has no workflow '${options.workflow}'; it has ${names}`);
+  const [workflow, ...others] = chosen;
+  if (workflow === undefined || others.length > 0) {
+    throw new UsageError(`${shown} exports several workflows (${names}); pick one with --workflow NAME`);
+  }
+  try {
+    return { ok: true, value: compile(workflow.workflow) };
+  } catch (error) {
+    if (error instanceof CompileError)
+      return invalid(`${shown} (workflow '${workflow.workflow.name}')`, error.diagnostics);
+    return {
+      ok: false,
+      message: `${shown}: failed to compile workflow '${workflow.workflow.name}': ${messageOf(error)}`,
+    };
+  }
+}
+
+function invalid(label: string, diagnostics: readonly Diagnostic[]): Loaded {
+  return { ok: false, message: invalidMessage(label, diagnostics) };
+}
+
+function invalidMessage(label: string, diagnostics: readonly Diagnostic[]): string {
+  return `${label} is not a valid state machine:\n${formatDiagnostics(diagnostics, label)}`;
+}
+
+/** `--handlers MODULE`: its default export, checked to be an object of functions. */
+async function loadHandlers(cwd: string, file: string): Promise<Handlers> {
+  const absolute = await assertFile(cwd, file);
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = await loadModule(absolute);
+  } catch (error) {
+    throw new UsageError(`--handlers ${file}: failed to load: ${messageOf(error)}`);
+  }
+  const exported = namespace.default;
+  if (typeof exported !== 'object' || exported === null || Array.isArray(exported)) {
+    throw new UsageError(
+      `--handlers ${file}: the default export must be an object mapping state names, FunctionNames or ARNs to functions`,
+    );
+  }
+  // Null prototype: a state named `constructor` must not find Object.prototype.constructor.
+  const handlers: Record<string, TaskHandler> = Object.create(null);
+  for (const [key, handler] of Object.entries(exported)) {
+    if (typeof handler !== 'function') throw new UsageError(`--handlers ${file}: '${key}' is not a function`);
+    Object.defineProperty(handlers, key, { value: handler, enumerable: true });
+  }
+  return handlers;
+}

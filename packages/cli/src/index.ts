@@ -1,0 +1,11 @@
+export type { BuildOptions } from './commands/build.js';
+export { buildCommand } from './commands/build.js';
+export type { RunOptions } from './commands/run.js';
+export { runCommand } from './commands/run.js';
+export type { FileReport, ValidateOptions } from './commands/validate.js';
+export { validateCommand, validateText } from './commands/validate.js';
+export type { DiscoveredWorkflow } from './discover.js';
+export { discoverWorkflows } from './discover.js';
+export { UsageError } from './errors.js';
+export { main } from './main.js';
+export type { ExitCode, Io } from './output.js';

@@ -1,0 +1,155 @@
+import { raise } from '../errors.js';
+import {
+  createGraphNode,
+  createTransitionNode,
+  type GraphNode,
+  type TransitionNode,
+} from '../ir/graph-node.js';
+import type { StateNode } from '../ir/node.js';
+import type { Accepts, Check, Resolved } from '../types/type-utils.js';
+
+/** The names at both ends of a chain, and whether its end is open (can be followed by `.next()`). */
+export interface Names {
+  readonly first: string;
+  readonly last: string;
+  readonly open: boolean;
+}
+
+/**
+ * The names of a chain. An interface, not an object literal type: its type arguments are resolved at each
+ * `.next()`, where an object literal's members would be instantiated lazily and nest 500 deep on a 500-step chain.
+ */
+export interface ChainNames<TFirst extends string, TLast extends string, TOpen extends boolean>
+  extends Names {
+  readonly first: TFirst;
+  readonly last: TLast;
+  readonly open: TOpen;
+}
+
+/** The names of a single state, open or terminal. */
+export type StateNames<TName extends string, TOpen extends boolean = true> = ChainNames<TName, TName, TOpen>;
+
+/** Phantom types of a chain: only its own input and output, never the history of the graph. */
+export interface ChainTypes<TInput, TOutput, TNames extends Names> {
+  readonly input: TInput;
+  readonly output: TOutput;
+  readonly names: TNames;
+}
+
+/** A piece of graph: its states, the transitions inside it, and the states whose `Next` is still open. */
+export interface Fragment {
+  readonly startAt: string;
+  readonly states: readonly StateNode[];
+  readonly transitions: readonly TransitionNode[];
+  readonly ends: readonly string[];
+}
+
+/** Anything that can be wired: a state or a chain of states. */
+export interface AnyChain {
+  readonly '~types': ChainTypes<unknown, unknown, Names>;
+  readonly '~fragment': Fragment;
+}
+
+/** The input type of a state or chain. */
+export type InputOf<T extends AnyChain> = T['~types']['input'];
+/** The output type of a state or chain (`Same` for a pass-through state without declared input). */
+export type OutputOf<T extends AnyChain> = T['~types']['output'];
+/** The name of the first state of a chain. */
+export type FirstOf<T extends AnyChain> = T['~types']['names']['first'];
+
+/** Rejects wiring `TNext` after a chain ending in `TNames.last` whose output is `TOutput`. */
+export type WireCheck<TOutput, TNames extends Names, TNext extends AnyChain> = TNames['open'] extends false
+  ? Check<false, `"${TNames['last']}" ends its branch (Choice, Succeed or Fail), so nothing can follow it`>
+  : Check<
+      Accepts<InputOf<TNext>, TOutput>,
+      `Output of "${TNames['last']}" is not assignable to input of "${FirstOf<TNext>}"`
+    >;
+
+/**
+ * A sequence of states, built with `.next()`. Immutable: `.next()` returns a new chain and leaves both operands
+ * untouched, so states are values that can be reused (joins, loops, fragments).
+ */
+export interface Chain<TInput, TOutput, TNames extends Names> extends AnyChain {
+  readonly '~types': ChainTypes<TInput, TOutput, TNames>;
+  /**
+   * Continues with `next`; a compile error names both states when `next` cannot accept this chain's output.
+   * @example task('A', …).next(task('B', …)) // "A": { …, "Next": "B" }
+   */
+  next<$Next extends AnyChain>(
+    next: $Next & WireCheck<TOutput, TNames, $Next>,
+  ): Chain<
+    TInput,
+    Resolved<OutputOf<$Next>, TOutput>,
+    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+  >;
+}
+
+// The phantom `~types` has no run-time value; readers only use it in types.
+const phantom = undefined as never;
+
+/** Builds the run-time chain object over a fragment. */
+export function createChain<TChain extends AnyChain>(fragment: Fragment): TChain {
+  const chain = {
+    '~types': phantom,
+    '~fragment': fragment,
+    next: (next: AnyChain) => createChain(concat(fragment, fragmentOf(next))),
+  };
+  return Object.freeze(chain) as unknown as TChain;
+}
+
+/** Points every open end of `first` at the start of `second`. */
+export function concat(first: Fragment, second: Fragment): Fragment {
+  if (first.ends.length === 0) {
+    return raise(
+      'CHAIN_CLOSED',
+      `Nothing can follow "${first.startAt}…": its chain ends in a Choice, Succeed or Fail`,
+    );
+  }
+  return freezeFragment({
+    startAt: first.startAt,
+    states: [...first.states, ...second.states],
+    transitions: [
+      ...first.transitions,
+      ...first.ends.map((end) => createTransitionNode(end, second.startAt)),
+      ...second.transitions,
+    ],
+    ends: second.ends,
+  });
+}
+
+/** A fragment holding `node` plus the fragments it jumps to (Catch handlers, Choice targets). */
+export function stateFragment(node: StateNode, targets: readonly Fragment[], isOpen: boolean): Fragment {
+  return freezeFragment({
+    startAt: node.name,
+    states: [node, ...targets.flatMap((t) => t.states)],
+    transitions: targets.flatMap((t) => t.transitions),
+    ends: isOpen ? [node.name] : [],
+  });
+}
+
+/** The fragment of a chain argument, with a clear error for values that are not states. */
+export function fragmentOf(value: unknown): Fragment {
+  const fragment = (value as Partial<AnyChain> | undefined)?.['~fragment'];
+  if (fragment === undefined)
+    return raise('NOT_A_STATE', `Expected a state or a chain of states, got ${typeof value}`);
+  return fragment;
+}
+
+/** The sub-machine (Parallel branch, Map processor) made of a chain. */
+export function graphOf(chain: AnyChain): GraphNode {
+  const fragment = fragmentOf(chain);
+  return createGraphNode({
+    startAt: fragment.startAt,
+    states: fragment.states,
+    transitions: fragment.transitions,
+  });
+}
+
+function freezeFragment(fragment: Fragment): Fragment {
+  return Object.freeze({
+    startAt: fragment.startAt,
+    states: Object.freeze([...fragment.states]),
+    transitions: Object.freeze([...fragment.transitions]),
+    ends: Object.freeze([...fragment.ends]),
+  });
+}

@@ -1,0 +1,119 @@
+import { raise } from '../errors.js';
+import {
+  type ChoiceBranchNode,
+  type ChoiceNode,
+  createChoiceBranchNode,
+  createChoiceNode,
+} from '../ir/choice-node.js';
+import type { Accepts, Check, Unset } from '../types/type-utils.js';
+import {
+  type AnyChain,
+  type Chain,
+  createChain,
+  type FirstOf,
+  type Fragment,
+  fragmentOf,
+  type InputOf,
+  type StateNames,
+  stateFragment,
+} from './chain.js';
+import { toConditionNode } from './conditions.js';
+import type { ContextObject } from './context.js';
+import { type Condition, contextRef, inputRef, type Ref } from './refs.js';
+import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
+import { defined, parseNullablePath } from './state.js';
+import type { AfterInputPath, InputPathCheck } from './task.js';
+
+/** Rejects a Choice target that cannot accept the Choice's output. */
+export type TargetCheck<TName extends string, TOutput, TTarget extends AnyChain> = Check<
+  Accepts<InputOf<TTarget>, TOutput>,
+  `Output of "${TName}" is not assignable to input of "${FirstOf<TTarget>}"`
+>;
+
+/**
+ * A Choice state: branches are tried in order, the first whose condition holds wins.
+ * Closed: nothing can follow a Choice; its branches continue the flow.
+ */
+export interface ChoiceState<TName extends string, TInput, TOutput>
+  extends Chain<TInput, TOutput, StateNames<TName, false>> {
+  readonly name: TName;
+  /**
+   * Adds a branch. The condition is built from typed refs; comparisons exist only where the field's type allows them.
+   * @example .when(({ input }) => input.total.numericGreaterThan(100), review)
+   * // { "Variable": "$.total", "NumericGreaterThan": 100, "Next": "Review" }
+   */
+  when<$Target extends AnyChain>(
+    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
+    target: $Target & TargetCheck<TName, TOutput, $Target>,
+    options?: { readonly comment?: string },
+  ): ChoiceState<TName, TInput, TOutput>;
+  /** Where to go when no branch matches (ASL `Default`); without it, no match fails with `States.NoChoiceMatched`. */
+  otherwise<$Target extends AnyChain>(
+    target: $Target & TargetCheck<TName, TOutput, $Target>,
+  ): ChoiceState<TName, TInput, TOutput>;
+}
+
+/** How `choice()` is configured. */
+export interface ChoiceSpec<TName extends string, TInputSchema extends MaybeSchema, TInputPath>
+  extends CommonSpec {
+  /** The state's input: declare it to write typed conditions. */
+  readonly input?: TInputSchema;
+  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+}
+
+/**
+ * A Choice state.
+ * @example choice('Route', { input: PaidOrder }).when(({ input }) => input.payment.status.stringEquals('DECLINED'), notify).otherwise(ship)
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
+ */
+export function choice<
+  const TName extends string,
+  TInputSchema extends MaybeSchema = Unset,
+  const TInputPath extends string | null | undefined = undefined,
+>(
+  name: TName,
+  spec: ChoiceSpec<TName, TInputSchema, TInputPath> = {},
+): ChoiceState<TName, DeclaredInput<TInputSchema>, AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>> {
+  return createChoiceState(
+    createChoiceNode({
+      name,
+      ...commonFields(spec, spec.input),
+      ...defined(
+        'inputPath',
+        parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
+      ),
+      branches: [],
+    }),
+    [],
+  );
+}
+
+function createChoiceState<TState>(node: ChoiceNode, targets: readonly Fragment[]): TState {
+  const withTarget = (patch: Partial<ChoiceNode>, target: Fragment) =>
+    createChoiceState(createChoiceNode({ ...node, ...patch }), [...targets, target]);
+  return Object.freeze({
+    ...createChain<AnyChain>(stateFragment(node, targets, false)),
+    name: node.name,
+    when(
+      condition: (refs: { input: never; context: never }) => Condition,
+      target: AnyChain,
+      options?: { comment?: string },
+    ) {
+      const fragment = fragmentOf(target);
+      const rule = condition({ input: inputRef() as never, context: contextRef() as never });
+      const branch: ChoiceBranchNode = createChoiceBranchNode({
+        condition: toConditionNode(rule, `A condition of Choice "${node.name}"`),
+        next: fragment.startAt,
+        ...defined('comment', options?.comment),
+      });
+      return withTarget({ branches: [...node.branches, branch] }, fragment);
+    },
+    otherwise(target: AnyChain) {
+      if (node.otherwise !== undefined) {
+        raise('CHOICE_DEFAULT', `Choice "${node.name}" already has an otherwise() target`, node.name);
+      }
+      const fragment = fragmentOf(target);
+      return withTarget({ otherwise: fragment.startAt }, fragment);
+    },
+  }) as TState;
+}

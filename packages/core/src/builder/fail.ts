@@ -1,0 +1,51 @@
+import { raise } from '../errors.js';
+import { createFailNode, type FailText } from '../ir/fail-node.js';
+import type { Unset } from '../types/type-utils.js';
+import { type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import type { ContextObject } from './context.js';
+import { contextRef, type Expr, inputRef, type Ref, unboxNode } from './refs.js';
+import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
+import { defined } from './state.js';
+
+/** A Fail's error or cause: a constant, or computed from the input (ASL `ErrorPath`/`CausePath`). */
+export type FailTextSpec<TInput> =
+  | string
+  | ((refs: { readonly input: Ref<TInput>; readonly context: Ref<ContextObject> }) => Expr<string>);
+
+/** How `fail()` is configured. */
+export interface FailSpec<TInputSchema extends MaybeSchema> extends CommonSpec {
+  readonly input?: TInputSchema;
+  readonly error?: FailTextSpec<DeclaredInput<TInputSchema>>;
+  readonly cause?: FailTextSpec<DeclaredInput<TInputSchema>>;
+}
+
+/**
+ * A Fail state: fails the execution (or the enclosing branch/iteration).
+ * @example fail('Declined', { error: 'PaymentDeclined', cause: ({ input }) => States.format('Order {}', input.orderId) })
+ * // "Declined": { "Type": "Fail", "Error": "PaymentDeclined", "CausePath": "States.Format('Order {}', $.orderId)" }
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
+ */
+export function fail<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
+  name: TName,
+  spec: FailSpec<TInputSchema> = {},
+): Chain<DeclaredInput<TInputSchema>, never, StateNames<TName, false>> {
+  const node = createFailNode({
+    name,
+    ...commonFields(spec, spec.input),
+    ...defined('error', failText(name, 'error', spec.error)),
+    ...defined('cause', failText(name, 'cause', spec.cause)),
+  });
+  return createChain(stateFragment(node, [], false));
+}
+
+function failText(name: string, field: string, spec: unknown): FailText | undefined {
+  if (spec === undefined || typeof spec === 'string') return spec;
+  const selector = spec as (refs: { input: unknown; context: unknown }) => unknown;
+  const node = unboxNode(selector({ input: inputRef(), context: contextRef() }));
+  if (node?.kind === 'reference' || node?.kind === 'intrinsic') return node;
+  return raise(
+    'FAIL_TEXT',
+    `The ${field} of Fail "${name}" must be a string, a path or an intrinsic call`,
+    name,
+  );
+}

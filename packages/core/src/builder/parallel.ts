@@ -1,0 +1,115 @@
+import { raise } from '../errors.js';
+import { createParallelNode } from '../ir/parallel-node.js';
+import type { StepcraftTypeError } from '../types/type-error.js';
+import type { Accepts, OrError, Resolved, Unset } from '../types/type-utils.js';
+import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
+import type { ContextObject } from './context.js';
+import type { Ref, Resolve } from './refs.js';
+import { createResultState } from './result-state.js';
+import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
+import { defined, parseNullablePath, runSelector, type WorkState } from './state.js';
+import type { AfterInputPath, InputPathCheck } from './task.js';
+
+type Effective<TInputSchema extends MaybeSchema, TInputPath, TPayload> = [TPayload] extends [Unset]
+  ? AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>
+  : Resolve<TPayload>;
+
+/** Rejects branches that cannot accept the Parallel's effective input, naming them. */
+export type BranchesCheck<TName extends string, TEffective, TBranches extends readonly AnyChain[]> = {
+  [K in keyof TBranches]: Accepts<InputOf<TBranches[K]>, TEffective> extends true
+    ? never
+    : FirstOf<TBranches[K]>;
+}[number] extends infer $Bad extends string
+  ? [$Bad] extends [never]
+    ? unknown
+    : StepcraftTypeError<`Input of "${TName}" is not assignable to input of branch "${$Bad}"`>
+  : unknown;
+
+/** The Parallel's result: one element per branch, in branch order. */
+export type BranchOutputs<TEffective, TBranches extends readonly AnyChain[]> = {
+  -readonly [K in keyof TBranches]: Resolved<OutputOf<TBranches[K]>, TEffective>;
+};
+
+/** How `parallel()` is configured. */
+export interface ParallelSpec<
+  TName extends string,
+  TInputSchema extends MaybeSchema,
+  TInputPath,
+  TPayload,
+  TBranches extends readonly AnyChain[],
+  TSelected,
+> extends CommonSpec {
+  readonly input?: TInputSchema;
+  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+  /** The input every branch receives (ASL `Parameters`). */
+  readonly parameters?: (refs: {
+    readonly input: Ref<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>>;
+    readonly context: Ref<ContextObject>;
+  }) => TPayload;
+  /**
+   * The branches, each a state or a chain; all run on the same input. A branch that cannot accept it turns the
+   * result into a `StepcraftTypeError` naming it.
+   */
+  readonly branches: TBranches;
+  readonly resultSelector?: (refs: {
+    readonly result: Ref<BranchOutputs<Effective<TInputSchema, TInputPath, TPayload>, TBranches>>;
+    readonly context: Ref<ContextObject>;
+  }) => TSelected;
+}
+
+type ParallelResult<TEffective, TBranches extends readonly AnyChain[], TSelected> = [TSelected] extends [
+  Unset,
+]
+  ? BranchOutputs<TEffective, TBranches>
+  : Resolve<TSelected>;
+
+/**
+ * A Parallel state: runs every branch on the same input; its result is the array of branch outputs.
+ * @example parallel('Score', { input: Features, branches: [modelA, modelB] })
+ * // "Score": { "Type": "Parallel", "Branches": [{ "StartAt": "ModelA", … }, { "StartAt": "ModelB", … }], … }
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
+ */
+export function parallel<
+  const TName extends string,
+  const TBranches extends readonly AnyChain[],
+  TInputSchema extends MaybeSchema = Unset,
+  const TInputPath extends string | null | undefined = undefined,
+  TPayload = Unset,
+  TSelected = Unset,
+>(
+  name: TName,
+  spec: ParallelSpec<TName, TInputSchema, TInputPath, TPayload, TBranches, TSelected>,
+): OrError<
+  BranchesCheck<TName, Effective<TInputSchema, TInputPath, TPayload>, TBranches>,
+  WorkState<
+    TName,
+    DeclaredInput<TInputSchema>,
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>
+  >
+> {
+  const branches = spec.branches as readonly AnyChain[];
+  if (branches.length === 0) raise('PARALLEL_BRANCHES', `Parallel "${name}" needs at least one branch`, name);
+  const node = createParallelNode({
+    name,
+    ...commonFields(spec, spec.input),
+    ...defined(
+      'inputPath',
+      parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
+    ),
+    ...defined(
+      'parameters',
+      spec.parameters === undefined ? undefined : runSelector(spec.parameters, `Parameters of "${name}"`),
+    ),
+    ...defined(
+      'resultSelector',
+      spec.resultSelector === undefined
+        ? undefined
+        : runSelector(spec.resultSelector, `ResultSelector of "${name}"`),
+    ),
+    branches: branches.map(graphOf),
+    retry: [],
+    catch: [],
+  });
+  return createResultState(node);
+}

@@ -1,0 +1,76 @@
+import type { JsonValue } from '@stepcraft/asl';
+import { createPassNode } from '../ir/pass-node.js';
+import type { Same, Unset } from '../types/type-utils.js';
+import type { ContextObject } from './context.js';
+import type { Ref, Resolve } from './refs.js';
+import { createResultState } from './result-state.js';
+import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
+import { defined, type JsonLiteral, type PassState, parseNullablePath, runSelector } from './state.js';
+import type { AfterInputPath, InputPathCheck } from './task.js';
+
+/** How `pass()` is configured. */
+export interface PassSpec<
+  TName extends string,
+  TInputSchema extends MaybeSchema,
+  TInputPath,
+  TResult,
+  TPayload,
+> extends CommonSpec {
+  /** The state's input; omit it for a pass-through state whose output is whatever came in. */
+  readonly input?: TInputSchema;
+  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+  /** A constant result (ASL `Result`). */
+  readonly result?: TResult;
+  /** A result built from typed refs (ASL `Parameters`). */
+  readonly parameters?: (refs: {
+    readonly input: Ref<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>>;
+    readonly context: Ref<ContextObject>;
+  }) => TPayload;
+}
+
+type PassResult<TInputSchema extends MaybeSchema, TInputPath, TResult, TPayload> = [TResult] extends [Unset]
+  ? [TPayload] extends [Unset]
+    ? [TInputSchema] extends [Unset]
+      ? [TInputPath] extends [undefined]
+        ? Same
+        : unknown
+      : AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>
+    : Resolve<TPayload>
+  : TResult;
+
+/**
+ * A Pass state: its result is `result`, else `parameters`, else its input.
+ * @example pass('Defaults', { input: Order, result: { priority: 'normal' } }).resultPath('$.options')
+ * // "Defaults": { "Type": "Pass", "Result": { "priority": "normal" }, "ResultPath": "$.options", … }
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-pass.html
+ */
+export function pass<
+  const TName extends string,
+  TInputSchema extends MaybeSchema = Unset,
+  const TInputPath extends string | null | undefined = undefined,
+  const TResult extends JsonLiteral | Unset = Unset,
+  TPayload = Unset,
+>(
+  name: TName,
+  spec: PassSpec<TName, TInputSchema, TInputPath, TResult, TPayload> = {},
+): PassState<
+  TName,
+  DeclaredInput<TInputSchema>,
+  PassResult<TInputSchema, TInputPath, TResult, TPayload>,
+  PassResult<TInputSchema, TInputPath, TResult, TPayload>
+> {
+  const node = createPassNode({
+    name,
+    ...commonFields(spec, spec.input),
+    ...defined(
+      'inputPath',
+      parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
+    ),
+    ...defined('result', spec.result as JsonValue | undefined),
+    ...defined(
+      'parameters',
+      spec.parameters === undefined ? undefined : runSelector(spec.parameters, `Parameters of "${name}"`),
+    ),
+  });
+  return createResultState(node);
+}

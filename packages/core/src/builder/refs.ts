@@ -1,0 +1,277 @@
+import type { JsonValue, PathSegment, ReferencePath } from '@stepcraft/asl';
+import { raise } from '../errors.js';
+import type { ConditionNode } from '../ir/choice-rule-node.js';
+import {
+  createArrayTemplateNode,
+  createLiteralNode,
+  createObjectTemplateNode,
+  createReferenceNode,
+  type ReferenceNode,
+  type TemplateNode,
+} from '../ir/template-node.js';
+import type { StepcraftTypeError } from '../types/type-error.js';
+import type { Primitive, Simplify } from '../types/type-utils.js';
+import { comparisonMethod, isComparisonMethod } from './conditions.js';
+
+declare const valueType: unique symbol;
+declare const pathBrand: unique symbol;
+declare const conditionBrand: unique symbol;
+
+/**
+ * A value known only at run time: a path into the data or an intrinsic call. Its type parameter is the type of the
+ * value it stands for; a selector's return type is read through it (`Resolve`).
+ */
+export interface Expr<T> {
+  readonly [valueType]: T;
+}
+
+/** An `Expr` that is a plain path (usable where ASL wants a path, e.g. a Choice rule's `…Path` operand). */
+export interface PathExpr<T> extends Expr<T> {
+  readonly [pathBrand]: true;
+}
+
+/** A Choice condition built from refs: `input.amount.numericGreaterThan(100)`, `and(…)`, `or(…)`, `not(…)`. */
+export interface Condition {
+  readonly [conditionBrand]: true;
+}
+
+/**
+ * A typed reference to a field of the data, recorded when a selector runs at build time. Property access goes
+ * deeper (`input.order.id`); leaves carry the Choice comparisons their type allows.
+ */
+export type Ref<T> = PathExpr<T> & RefMembers<T>;
+
+type RefMembers<T> = unknown extends T
+  ? LeafOps<T>
+  : [NonNullable<T>] extends [Primitive]
+    ? LeafOps<T>
+    : [NonNullable<T>] extends [readonly (infer $Element)[]]
+      ? ArrayOps<T, $Element>
+      : [NonNullable<T>] extends [object]
+        ? { readonly [K in keyof NonNullable<T>]-?: Ref<Child<T, NonNullable<T>[K]>> } & PresenceOps<T>
+        : LeafOps<T>;
+
+// A field of an optional object may itself be missing.
+type Child<TParent, TField> = undefined extends TParent ? TField | undefined : TField;
+
+type Describe<T> = [NonNullable<T>] extends [string]
+  ? 'a string'
+  : [NonNullable<T>] extends [number]
+    ? 'a number'
+    : [NonNullable<T>] extends [boolean]
+      ? 'a boolean'
+      : [NonNullable<T>] extends [null]
+        ? 'null'
+        : 'not a single JSON primitive';
+
+type Fits<T, TWanted> = unknown extends T ? true : [NonNullable<T>] extends [TWanted] ? true : false;
+
+type Literal<T, TWanted> = unknown extends T ? TWanted : Extract<NonNullable<T>, TWanted>;
+
+/** The operand of a comparison: a literal of the field's type or a path to another value of that type. */
+type Operand<T, TWanted, TOperator extends string, TKind extends string> =
+  Fits<T, TWanted> extends true
+    ? Literal<T, TWanted> | PathExpr<TWanted>
+    : StepcraftTypeError<`${TOperator} compares ${TKind}, but this field is ${Describe<T>}`>;
+
+type Pattern<T> =
+  Fits<T, string> extends true
+    ? string
+    : StepcraftTypeError<`stringMatches compares strings, but this field is ${Describe<T>}`>;
+
+type TimestampOperand<T, TOperator extends string> = Operand<T, string, TOperator, 'timestamps (strings)'>;
+
+/** Presence tests, offered only where the type says they can differ. */
+type PresenceOps<T> = (undefined extends T ? { isPresent(expected?: boolean): Condition } : unknown) &
+  (null extends T ? { isNull(expected?: boolean): Condition } : unknown);
+
+/** The comparisons of a Choice rule on one value. A wrong operator gets a branded parameter type. */
+export type LeafOps<T> = PresenceOps<T> & {
+  stringEquals(value: Operand<T, string, 'stringEquals', 'strings'>): Condition;
+  stringLessThan(value: Operand<T, string, 'stringLessThan', 'strings'>): Condition;
+  stringGreaterThan(value: Operand<T, string, 'stringGreaterThan', 'strings'>): Condition;
+  stringLessThanEquals(value: Operand<T, string, 'stringLessThanEquals', 'strings'>): Condition;
+  stringGreaterThanEquals(value: Operand<T, string, 'stringGreaterThanEquals', 'strings'>): Condition;
+  /** `*` matches any run of characters; `\\*` is a literal star. */
+  stringMatches(pattern: Pattern<T>): Condition;
+  numericEquals(value: Operand<T, number, 'numericEquals', 'numbers'>): Condition;
+  numericLessThan(value: Operand<T, number, 'numericLessThan', 'numbers'>): Condition;
+  numericGreaterThan(value: Operand<T, number, 'numericGreaterThan', 'numbers'>): Condition;
+  numericLessThanEquals(value: Operand<T, number, 'numericLessThanEquals', 'numbers'>): Condition;
+  numericGreaterThanEquals(value: Operand<T, number, 'numericGreaterThanEquals', 'numbers'>): Condition;
+  booleanEquals(value: Operand<T, boolean, 'booleanEquals', 'booleans'>): Condition;
+  timestampEquals(value: TimestampOperand<T, 'timestampEquals'>): Condition;
+  timestampLessThan(value: TimestampOperand<T, 'timestampLessThan'>): Condition;
+  timestampGreaterThan(value: TimestampOperand<T, 'timestampGreaterThan'>): Condition;
+  timestampLessThanEquals(value: TimestampOperand<T, 'timestampLessThanEquals'>): Condition;
+  timestampGreaterThanEquals(value: TimestampOperand<T, 'timestampGreaterThanEquals'>): Condition;
+  isString(expected?: boolean): Condition;
+  isNumeric(expected?: boolean): Condition;
+  isBoolean(expected?: boolean): Condition;
+  isTimestamp(expected?: boolean): Condition;
+};
+
+/** An array: `at(i)` reads one element. */
+export type ArrayOps<T, TElement> = PresenceOps<T> & {
+  at(index: number): Ref<Child<T, TElement>>;
+};
+
+/** The type a selector's return value stands for: every `Expr<T>` replaced by `T`. */
+export type Resolve<T> =
+  T extends Expr<infer $Value>
+    ? $Value
+    : T extends Primitive | undefined
+      ? T
+      : T extends readonly unknown[]
+        ? { -readonly [K in keyof T]: Resolve<T[K]> }
+        : T extends object
+          ? Simplify<{ -readonly [K in keyof T]: Resolve<T[K]> }>
+          : T;
+
+/** What a selector may return: JSON built from literals, refs and intrinsic calls. */
+export type TemplateValue =
+  | Primitive
+  | Expr<unknown>
+  | readonly TemplateValue[]
+  | { readonly [key: string]: TemplateValue | undefined };
+
+const nodeKey: unique symbol = Symbol('stepcraft.node');
+
+/** Wraps an IR node as an opaque value a selector can return (intrinsic results, raw ASL, conditions). */
+export function boxNode<T>(node: TemplateNode | ConditionNode): T {
+  return Object.freeze({ [nodeKey]: node }) as T;
+}
+
+/** The node held by a ref, an intrinsic result, a raw value or a condition; `undefined` for anything else. */
+export function unboxNode(value: unknown): TemplateNode | ConditionNode | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  return (value as { [nodeKey]?: TemplateNode | ConditionNode })[nodeKey];
+}
+
+/** Creates the recording proxy for `path`: property access records deeper paths, calls are Choice comparisons. */
+export function createRef(path: ReferencePath): unknown {
+  const node = createReferenceNode(path);
+  // A function target lets the same proxy be both `input.status` (a path) and `input.status.stringEquals(…)`.
+  const target = () => undefined;
+  return new Proxy(target, {
+    get(_target, key) {
+      if (key === nodeKey) return node;
+      if (typeof key === 'symbol') {
+        if (key === Symbol.toPrimitive) return refToPrimitive;
+        return undefined;
+      }
+      return createRef({ root: path.root, segments: [...path.segments, { kind: 'field', name: key }] });
+    },
+    apply(_target, _this, args: unknown[]) {
+      const last = path.segments.at(-1);
+      const parent = createReferenceNode({ root: path.root, segments: path.segments.slice(0, -1) });
+      if (last?.kind === 'field' && last.name === 'at') return atIndex(parent, args[0]);
+      if (last?.kind === 'field' && isComparisonMethod(last.name)) {
+        return boxNode<Condition>(comparisonMethod(last.name, parent, args[0]));
+      }
+      return raise('REF_NOT_CALLABLE', `${describeRef(node)} is a reference, not a function`);
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+}
+
+function refToPrimitive(): never {
+  return raise(
+    'REF_OPERATOR',
+    'A reference cannot be used with JavaScript operators or string interpolation: use States.format(…), ' +
+      'States.mathAdd(…) and the other intrinsic helpers instead',
+  );
+}
+
+function readOnly(): never {
+  return raise('REF_READ_ONLY', 'References are read-only');
+}
+
+function atIndex(parent: ReferenceNode, index: unknown): unknown {
+  if (typeof index !== 'number' || !Number.isInteger(index)) {
+    return raise('REF_INDEX', `at() needs an integer index, got ${String(index)}`);
+  }
+  const segment: PathSegment = { kind: 'index', index };
+  return createRef({ root: parent.path.root, segments: [...parent.path.segments, segment] });
+}
+
+/** `$.a.b` style text for messages only (the emitters print paths for real). */
+export function describeRef(node: ReferenceNode): string {
+  const root =
+    node.path.root.kind === 'context'
+      ? '$$'
+      : node.path.root.kind === 'variable'
+        ? `$${node.path.root.name}`
+        : '$';
+  return root + node.path.segments.map((s) => (s.kind === 'index' ? `[${s.index}]` : `.${s.name}`)).join('');
+}
+
+/** The root refs a selector receives. */
+export function inputRef(): unknown {
+  return createRef({ root: { kind: 'input' }, segments: [] });
+}
+
+export function contextRef(): unknown {
+  return createRef({ root: { kind: 'context' }, segments: [] });
+}
+
+/**
+ * Turns a selector's return value into a template node. `where` names the field for messages.
+ * Keys ending in `.$` are refused in literals: ASL would read them as paths (use `raw()` for that).
+ */
+export function toTemplate(value: unknown, where: string): TemplateNode {
+  const boxed = unboxNode(value);
+  if (boxed !== undefined) {
+    if (boxed.kind === 'comparison' || boxed.kind === 'and' || boxed.kind === 'or' || boxed.kind === 'not') {
+      return raise('TEMPLATE_VALUE', `${where}: a Choice condition cannot be used as data`);
+    }
+    return boxed;
+  }
+  if (value === null || typeof value === 'string' || typeof value === 'boolean')
+    return createLiteralNode(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return raise('TEMPLATE_VALUE', `${where}: ${value} is not a JSON number`);
+    return createLiteralNode(value);
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item, i) => toTemplate(item, `${where}[${i}]`));
+    return allLiteral(items) ? createLiteralNode(items.map(literalValue)) : createArrayTemplateNode(items);
+  }
+  if (typeof value === 'object' && isPlainObject(value)) {
+    const entries: { key: string; value: TemplateNode }[] = [];
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      if (key.endsWith('.$')) {
+        return raise(
+          'TEMPLATE_KEY',
+          `${where}: the key "${key}" ends in ".$", which ASL reads as a path; write a reference instead, or raw(…)`,
+        );
+      }
+      entries.push({ key, value: toTemplate(item, `${where}.${key}`) });
+    }
+    if (entries.every((e) => e.value.kind === 'literal')) {
+      const literal: Record<string, JsonValue> = Object.create(null);
+      for (const e of entries)
+        Object.defineProperty(literal, e.key, { value: literalValue(e.value), enumerable: true });
+      return createLiteralNode({ ...literal });
+    }
+    return createObjectTemplateNode(entries);
+  }
+  return raise('TEMPLATE_VALUE', `${where}: ${typeof value} values cannot appear in a template`);
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function allLiteral(items: readonly TemplateNode[]): boolean {
+  return items.every((item) => item.kind === 'literal');
+}
+
+function literalValue(node: TemplateNode): JsonValue {
+  return node.kind === 'literal' ? node.value : null;
+}

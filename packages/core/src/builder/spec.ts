@@ -1,0 +1,37 @@
+import type { JsonObject } from '@stepcraft/asl';
+import type { Schema, StateContract } from '../ir/contract.js';
+import type { InputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';
+import { defined } from './state.js';
+
+/** A declared input schema, or `Unset` when the state takes whatever flows in. */
+export type MaybeSchema = SchemaLike | Unset;
+
+/** The input type of a state declared with `TSchema` (anything when not declared). */
+export type DeclaredInput<TSchema extends MaybeSchema> = TSchema extends SchemaLike
+  ? InputOfSchema<TSchema>
+  : unknown;
+
+/** Fields every state spec accepts. */
+export interface CommonSpec {
+  readonly comment?: string;
+  /** ASL fields merged verbatim into the emitted state (escape hatch). */
+  readonly raw?: JsonObject;
+}
+
+/** Whether `value` is a real Standard Schema (not a type-only `typed<T>()` marker): only those become contracts. */
+export function isSchema(value: unknown): value is Schema {
+  const standard = (value as { '~standard'?: { validate?: unknown } } | undefined)?.['~standard'];
+  return typeof standard?.validate === 'function';
+}
+
+/** The common node fields from a spec. */
+export function commonFields(
+  spec: CommonSpec,
+  input: unknown,
+): { comment?: string; raw?: JsonObject; contract?: StateContract } {
+  return {
+    ...defined('comment', spec.comment),
+    ...defined('raw', spec.raw),
+    ...defined('contract', isSchema(input) ? { stateInput: input } : undefined),
+  };
+}

@@ -1,0 +1,26 @@
+import { createSucceedNode } from '../ir/succeed-node.js';
+import type { Same, Unset } from '../types/type-utils.js';
+import { type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
+
+/** How `succeed()` is configured. */
+export interface SucceedSpec<TInputSchema extends MaybeSchema> extends CommonSpec {
+  readonly input?: TInputSchema;
+}
+
+/**
+ * A Succeed state: ends the execution (or the branch/iteration) with its input as output.
+ * @example succeed('Done') // "Done": { "Type": "Succeed" }
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-succeed.html
+ */
+export function succeed<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
+  name: TName,
+  spec: SucceedSpec<TInputSchema> = {},
+): Chain<
+  DeclaredInput<TInputSchema>,
+  [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>,
+  StateNames<TName, false>
+> {
+  const node = createSucceedNode({ name, ...commonFields(spec, spec.input) });
+  return createChain(stateFragment(node, [], false));
+}

@@ -1,0 +1,269 @@
+import { raise } from '../errors.js';
+import type { Integration, TaskInputOf, TaskResultOf } from '../integrations/integration.js';
+import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
+import { createTaskNode } from '../ir/task-node.js';
+import type { TemplateNode } from '../ir/template-node.js';
+import type { CheckPath, ValueAtPath } from '../types/paths.js';
+import type { StepcraftTypeError } from '../types/type-error.js';
+import type {
+  InputOfSchema,
+  MaybePromise,
+  OrError,
+  OutputOfSchema,
+  SchemaLike,
+  Unset,
+} from '../types/type-utils.js';
+import type { ContextObject, TaskContextObject, TaskToken } from './context.js';
+import type { Expr, Ref, Resolve } from './refs.js';
+import { createResultState } from './result-state.js';
+import { isSchema } from './spec.js';
+import {
+  type BareResult,
+  defined,
+  parseNullablePath,
+  parsePath,
+  runSelector,
+  type Unbare,
+  type WorkState,
+} from './state.js';
+
+/** The effective input after InputPath. */
+export type AfterInputPath<TInput, TPath> = TPath extends string
+  ? ValueAtPath<TInput, TPath>
+  : TPath extends null
+    ? Record<string, never>
+    : TInput;
+
+/** Rejects an InputPath that selects nothing. */
+export type InputPathCheck<TName extends string, TInput, TPath> = TPath extends string
+  ? CheckPath<TInput, TPath, `the input of "${TName}"`>
+  : unknown;
+
+type Payload<TEffective, TPayload> = [TPayload] extends [Unset] ? TEffective : Resolve<TPayload>;
+
+type HasTaskToken<T> =
+  T extends Expr<infer $Value>
+    ? [$Value] extends [TaskToken]
+      ? true
+      : false
+    : T extends object
+      ? true extends { [K in keyof T]: HasTaskToken<T[K]> }[keyof T]
+        ? true
+        : false
+      : false;
+
+/** A `.waitForTaskToken` task must send `$$.Task.Token` somewhere in its payload. */
+export type TaskTokenCheck<
+  TName extends string,
+  TIntegration extends Integration,
+  TPayload,
+> = TIntegration['pattern'] extends 'callback'
+  ? TIntegration['kind'] extends 'activity'
+    ? unknown
+    : true extends HasTaskToken<TPayload>
+      ? unknown
+      : StepcraftTypeError<`"${TName}" waits for a task token: put context.Task.Token in its parameters`>
+  : unknown;
+
+/** What a handler returns: the declared result, before any service envelope. */
+export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends 'callback'
+  ? R | undefined
+  : TIntegration['kind'] extends 'lambda-invoke'
+    ? R
+    : TaskResultOf<TIntegration, R>;
+
+/** The result before ResultSelector. */
+type RawResult<TIntegration extends Integration, TOutputSchema extends SchemaLike> = TaskResultOf<
+  TIntegration,
+  OutputOfSchema<TOutputSchema>
+>;
+
+/** How `task()` is configured. */
+export interface TaskSpec<
+  TName extends string,
+  TIntegration extends Integration,
+  TInputSchema extends SchemaLike,
+  TInputPath,
+  TPayload,
+  TOutputSchema extends SchemaLike,
+  TSelected,
+> {
+  /** What the task calls: `lambda.invoke('fn')`, `sqs.sendMessage(url)`, `awsSdk('s3', 'getObject')`, … */
+  readonly resource: TIntegration;
+  /** The state's input. Omit it to accept anything (`unknown`). */
+  readonly input?: TInputSchema;
+  /** Selects the part of the input the task works on. */
+  readonly inputPath?: TInputPath & InputPathCheck<TName, InputOfSchema<TInputSchema>, TInputPath>;
+  /**
+   * Builds the payload from typed refs, run once at build time:
+   * `({ input, context }) => ({ id: input.orderId, token: context.Task.Token })`.
+   * For Lambda it becomes `Payload`, for SQS `MessageBody`, for SNS `Message`, for DynamoDB `Key`/`Item`.
+   */
+  readonly parameters?: (refs: {
+    readonly input: Ref<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>>;
+    readonly context: Ref<TaskContextObject>;
+  }) => TPayload;
+  /** The result the resource produces (for Lambda: the function's return value, before the Invoke envelope). */
+  readonly output?: TOutputSchema;
+  /** The local implementation the runner calls instead of AWS. */
+  readonly handler?: (
+    input: TaskInputOf<
+      TIntegration,
+      Payload<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>, TPayload>
+    >,
+    context: TaskHandlerContext,
+  ) => MaybePromise<HandlerResultOf<TIntegration, InputOfSchema<TOutputSchema>>>;
+  /** Reshapes the raw result (e.g. `lambda.payload` unwraps the Lambda envelope). */
+  readonly resultSelector?: (refs: {
+    readonly result: Ref<RawResult<TIntegration, TOutputSchema>>;
+    readonly context: Ref<ContextObject>;
+  }) => TSelected;
+  readonly comment?: string;
+  /** Fails the task with `States.Timeout` after this many seconds. */
+  readonly timeoutSeconds?: number;
+  /** Like `timeoutSeconds`, read from the input. */
+  readonly timeoutSecondsPath?: string;
+  /** Fails the task with `States.Timeout` when no heartbeat arrives for this long (activities, callbacks). */
+  readonly heartbeatSeconds?: number;
+  readonly heartbeatSecondsPath?: string;
+}
+
+type TaskResult<TIntegration extends Integration, TOutputSchema extends SchemaLike, TSelected> = [
+  TSelected,
+] extends [Unset]
+  ? RawResult<TIntegration, TOutputSchema>
+  : [TSelected] extends [Expr<unknown>]
+    ? BareResult<Resolve<TSelected>>
+    : Resolve<TSelected>;
+
+/**
+ * A Task state. Its input is the `input` schema's type, its result is what the resource returns (typed per
+ * integration), and its output is the result until `.resultPath()`/`.outputPath()` say otherwise.
+ * @example
+ * task('ProcessPayment', { resource: lambda.invoke('Payment'), input: Order, output: Payment, resultSelector: lambda.payload })
+ *   .resultPath('$.payment')
+ * // "ProcessPayment": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+ * //   "Parameters": { "FunctionName": "Payment", "Payload.$": "$" }, "ResultSelector": { … }, "ResultPath": "$.payment", … }
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
+ */
+export function task<
+  const TName extends string,
+  TIntegration extends Integration,
+  TInputSchema extends SchemaLike = SchemaLike<unknown>,
+  const TInputPath extends string | null | undefined = undefined,
+  TPayload = Unset,
+  TOutputSchema extends SchemaLike = SchemaLike<unknown>,
+  TSelected = Unset,
+>(
+  name: TName,
+  spec: TaskSpec<TName, TIntegration, TInputSchema, TInputPath, TPayload, TOutputSchema, TSelected>,
+): OrError<
+  TaskTokenCheck<TName, TIntegration, TPayload>,
+  WorkState<
+    TName,
+    InputOfSchema<TInputSchema>,
+    TaskResult<TIntegration, TOutputSchema, TSelected>,
+    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+  >
+> {
+  const resource = spec.resource as Integration;
+  const payload =
+    spec.parameters === undefined ? undefined : runSelector(spec.parameters, `Parameters of "${name}"`);
+  if (resource.resource.endsWith('.waitForTaskToken') && !mentionsTaskToken(payload)) {
+    raise(
+      'TASK_TOKEN_MISSING',
+      `"${name}" waits for a task token: put context.Task.Token in its parameters`,
+      name,
+    );
+  }
+  const inputPath = parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name);
+  const node = createTaskNode({
+    name,
+    resource: resource.resource,
+    ...defined('comment', spec.comment),
+    ...defined('inputPath', inputPath),
+    ...defined('parameters', resource.parameters(payload)),
+    ...defined(
+      'resultSelector',
+      spec.resultSelector === undefined
+        ? undefined
+        : runSelector(spec.resultSelector, `ResultSelector of "${name}"`),
+    ),
+    ...defined(
+      'timeoutSeconds',
+      spec.timeoutSecondsPath === undefined
+        ? spec.timeoutSeconds
+        : parsePath(spec.timeoutSecondsPath, 'TimeoutSecondsPath', name),
+    ),
+    ...defined(
+      'heartbeatSeconds',
+      spec.heartbeatSecondsPath === undefined
+        ? spec.heartbeatSeconds
+        : parsePath(spec.heartbeatSecondsPath, 'HeartbeatSecondsPath', name),
+    ),
+    ...defined('handler', spec.handler as TaskHandler | undefined),
+    contract: taskContract(spec.input, spec.output, {
+      handlerGetsInput: payload === undefined && inputPath === undefined,
+      resultIsOutput: spec.resultSelector === undefined && resultIsDeclared(resource),
+    }),
+    retry: [],
+    catch: [],
+  });
+  if (spec.timeoutSeconds !== undefined && spec.timeoutSecondsPath !== undefined) {
+    raise('TASK_TIMEOUT', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name);
+  }
+  if (spec.heartbeatSeconds !== undefined && spec.heartbeatSecondsPath !== undefined) {
+    raise('TASK_HEARTBEAT', `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`, name);
+  }
+  return createResultState(node);
+}
+
+// The declared `output` schema describes the task result only where no envelope or fixed service shape wraps it.
+function resultIsDeclared(resource: Integration): boolean {
+  return (
+    resource.pattern !== 'request-response' ||
+    resource.kind === 'lambda-function' ||
+    resource.kind === 'aws-sdk' ||
+    resource.kind === 'activity' ||
+    resource.kind === 'resource'
+  );
+}
+
+function taskContract(
+  input: SchemaLike | undefined,
+  output: SchemaLike | undefined,
+  known: { handlerGetsInput: boolean; resultIsOutput: boolean },
+): StateContract {
+  const schema = (s: SchemaLike | undefined) => (isSchema(s) ? s : undefined);
+  return {
+    ...defined('stateInput', schema(input)),
+    ...defined('taskInput', known.handlerGetsInput ? schema(input) : undefined),
+    ...defined('taskResult', schema(output)),
+    ...defined('stateOutput', known.resultIsOutput ? schema(output) : undefined),
+  };
+}
+
+function mentionsTaskToken(node: TemplateNode | undefined): boolean {
+  if (node === undefined) return false;
+  switch (node.kind) {
+    case 'reference': {
+      const [first, second] = node.path.segments;
+      return (
+        node.path.root.kind === 'context' &&
+        first?.kind === 'field' &&
+        first.name === 'Task' &&
+        second?.kind === 'field' &&
+        second.name === 'Token'
+      );
+    }
+    case 'intrinsic':
+      return node.args.some(mentionsTaskToken);
+    case 'object':
+      return node.entries.some((e) => mentionsTaskToken(e.value));
+    case 'array':
+      return node.items.some(mentionsTaskToken);
+    case 'literal':
+    case 'raw':
+      return JSON.stringify(node.value).includes('$$.Task.Token');
+  }
+}

@@ -1,0 +1,142 @@
+import { type AslDocument, type AslState, type Diagnostic, pointerOf, type SubMachine } from '@stepcraft/asl';
+import { CompileError, diagnostic } from '../errors.js';
+import type { StateContract, TaskHandler } from '../ir/contract.js';
+import type { GraphNode } from '../ir/graph-node.js';
+import type { StateNode } from '../ir/node.js';
+import type { WorkflowNode } from '../ir/workflow-node.js';
+import { defineKey } from './define-key.js';
+import type { EmitContext } from './emit/context.js';
+import { withRaw } from './emit/context.js';
+import { emitState } from './emit/index.js';
+import { resolveGraph } from './graph.js';
+import type { QueryLanguageDialect } from './query-language/dialect.js';
+import { jsonPathDialect } from './query-language/jsonpath.js';
+
+/** What `compile()` produces: the ASL definition plus the side tables the runner needs. */
+export interface CompiledWorkflow {
+  readonly name: string;
+  /** `STANDARD` or `EXPRESS` (a deployment setting; not part of the ASL document). */
+  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly definition: AslDocument;
+  /** Schemas per state name, for the runner's contract checks. */
+  readonly contracts: Readonly<Record<string, StateContract>>;
+  /** Local task implementations per state name. */
+  readonly handlers: Readonly<Record<string, TaskHandler>>;
+}
+
+/** Options of `compile()`. */
+export interface CompileOptions {
+  /** Only `JSONPath` for now; JSONata will be a second dialect beside it. */
+  readonly queryLanguage?: 'JSONPath';
+}
+
+/** Anything that yields a workflow IR (a `Workflow` from `workflow()`); `compile/` never imports the builder. */
+export interface CompilableWorkflow {
+  toNode(): WorkflowNode;
+}
+
+const MAX_STATE_NAME = 80;
+
+/**
+ * Compiles a workflow to ASL. Throws one `CompileError` listing every problem types could not catch (conflicting
+ * duplicate names, two `Next`s for one state, names over 80 characters, a Choice without branches, …).
+ * @example const { definition } = compile(orderFlow); stringifyAsl(definition)
+ */
+export function compile(workflow: CompilableWorkflow, options: CompileOptions = {}): CompiledWorkflow {
+  const dialect: QueryLanguageDialect =
+    options.queryLanguage === undefined ? jsonPathDialect : jsonPathDialect;
+  const node = workflow.toNode();
+  const diagnostics: Diagnostic[] = [];
+  const contracts: Record<string, StateContract> = Object.create(null);
+  const handlers: Record<string, TaskHandler> = Object.create(null);
+  const scopes = new Map<string, string>();
+
+  const emitGraph = (graph: GraphNode, base: readonly (string | number)[]): SubMachine => {
+    const reportAt =
+      (state: string) => (code: string, message: string, field: readonly (string | number)[]) => {
+        diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
+      };
+    const resolved = resolveGraph(graph, reportAt);
+    const states: Record<string, AslState> = {};
+    for (const state of resolved.states) {
+      const report = reportAt(state.name);
+      checkName(state, base, scopes, report, node.type);
+      const context: EmitContext = {
+        dialect,
+        report,
+        transition: () => {
+          const next = resolved.next.get(state.name);
+          return next === undefined ? { End: true } : { Next: next };
+        },
+        subMachine: (sub, field) => emitGraph(sub, [...base, 'States', state.name, ...field]),
+      };
+      defineKey(states as never, state.name, withRaw(emitState(state, context), state.raw) as never);
+      if (state.contract !== undefined && Object.keys(state.contract).length > 0)
+        contracts[state.name] = state.contract;
+      if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
+    }
+    return { StartAt: resolved.startAt, States: states };
+  };
+
+  const machine = emitGraph(node.graph, []);
+  if (
+    node.timeoutSeconds !== undefined &&
+    !(Number.isInteger(node.timeoutSeconds) && node.timeoutSeconds > 0)
+  ) {
+    diagnostics.push(
+      diagnostic(
+        'FIELD_RANGE',
+        `TimeoutSeconds must be a positive integer, got ${node.timeoutSeconds}`,
+        '/TimeoutSeconds',
+      ),
+    );
+  }
+  if (diagnostics.length > 0) throw new CompileError(diagnostics);
+  const definition: AslDocument = {
+    ...(node.comment === undefined ? {} : { Comment: node.comment }),
+    StartAt: machine.StartAt,
+    States: machine.States,
+    ...(node.timeoutSeconds === undefined ? {} : { TimeoutSeconds: node.timeoutSeconds }),
+  };
+  return Object.freeze({ name: node.name, type: node.type, definition, contracts, handlers });
+}
+
+// Names: ≤ 80 characters, unique across the whole machine (branches and processors included); Express limits.
+function checkName(
+  state: StateNode,
+  base: readonly (string | number)[],
+  scopes: Map<string, string>,
+  report: (code: string, message: string, field: readonly (string | number)[]) => void,
+  type: WorkflowNode['type'],
+): void {
+  const scope = pointerOf(...base);
+  if ([...state.name].length > MAX_STATE_NAME) {
+    report(
+      'STATE_NAME_TOO_LONG',
+      `State name "${state.name}" is longer than ${MAX_STATE_NAME} characters`,
+      [],
+    );
+  }
+  if (state.name.length === 0) report('STATE_NAME_EMPTY', 'A state name cannot be empty', []);
+  const seen = scopes.get(state.name);
+  if (seen !== undefined && seen !== scope) {
+    report(
+      'DUPLICATE_STATE_NAME',
+      `"${state.name}" is used in two state machines (${seen || '/'} and ${scope || '/'}); names are unique across a workflow, branches included`,
+      [],
+    );
+  }
+  scopes.set(state.name, scope);
+  if (type === 'EXPRESS' && state.kind === 'task') {
+    const r = state.resource;
+    if (
+      /\.sync(:2)?$/.test(r) ||
+      r.endsWith('.waitForTaskToken') ||
+      /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(r)
+    ) {
+      report('EXPRESS_UNSUPPORTED', `Express workflows do not support ${r} (in "${state.name}")`, [
+        'Resource',
+      ]);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { WaitState } from '@stepcraft/asl';
+import type { WaitNode } from '../../ir/wait-node.js';
+import { type EmitContext, field, filterFields, integer } from './context.js';
+
+/** Emits a Wait. */
+export function emitWait(node: WaitNode, context: EmitContext): WaitState {
+  const { input, output } = filterFields(context, node);
+  const d = node.duration;
+  if (d.kind === 'seconds') integer(context, [], 'Seconds', d.seconds, 0, 99_999_999);
+  if (d.kind === 'timestamp' && !RFC3339.test(d.timestamp)) {
+    context.report(
+      'WAIT_TIMESTAMP',
+      `Timestamp "${d.timestamp}" is not an RFC 3339 date-time like 2024-01-01T00:00:00Z`,
+      ['Timestamp'],
+    );
+  }
+  const duration =
+    d.kind === 'seconds'
+      ? { Seconds: d.seconds }
+      : d.kind === 'timestamp'
+        ? { Timestamp: d.timestamp }
+        : d.kind === 'seconds-path'
+          ? { SecondsPath: context.dialect.path(d.path) }
+          : { TimestampPath: context.dialect.path(d.path) };
+  return {
+    Type: 'Wait',
+    ...field('Comment', node.comment),
+    ...input,
+    ...duration,
+    ...output,
+    ...context.transition(),
+  } as unknown as WaitState;
+}
+
+// Uppercase T and Z (or an offset) as AWS requires; fractional seconds optional.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,0 +1,71 @@
+import type { GraphNode } from '../ir/graph-node.js';
+import type { StateNode } from '../ir/node.js';
+import { nodeEquals } from './node-equals.js';
+import type { Report } from './query-language/dialect.js';
+
+/** A graph with one definition per state, in emission order, and each state's `Next`. */
+export interface ResolvedGraph {
+  readonly startAt: string;
+  readonly states: readonly StateNode[];
+  readonly next: ReadonlyMap<string, string>;
+}
+
+/**
+ * Merges the fragments of a graph: equal definitions of a name are one state (joins, loops, reused fragments);
+ * different definitions, or two different `Next`s for one state, are reported. States are ordered depth-first from
+ * `startAt`, following `Next` before Choice targets and Catch handlers, so the output is stable.
+ */
+export function resolveGraph(graph: GraphNode, report: (state: string) => Report): ResolvedGraph {
+  const byName = new Map<string, StateNode>();
+  for (const node of graph.states) {
+    const seen = byName.get(node.name);
+    if (seen === undefined) byName.set(node.name, node);
+    else if (seen !== node && !nodeEquals(seen, node)) {
+      report(node.name)(
+        'DUPLICATE_STATE_NAME',
+        `Two different states are named "${node.name}"; rename one (state names are unique in a workflow)`,
+        [],
+      );
+    }
+  }
+  const next = new Map<string, string>();
+  for (const { from, to } of graph.transitions) {
+    const seen = next.get(from);
+    if (seen === undefined) next.set(from, to);
+    else if (seen !== to) {
+      report(from)(
+        'AMBIGUOUS_NEXT',
+        `"${from}" would continue with both "${seen}" and "${to}"; a state has one Next (use a Choice to branch)`,
+        ['Next'],
+      );
+    }
+  }
+  const ordered: StateNode[] = [];
+  const visited = new Set<string>();
+  const visit = (name: string): void => {
+    // Iterative DFS keeps 1000-state chains off the call stack.
+    const stack = [name];
+    while (stack.length > 0) {
+      const current = stack.pop() as string;
+      const node = byName.get(current);
+      if (visited.has(current) || node === undefined) continue;
+      visited.add(current);
+      ordered.push(node);
+      stack.push(...successors(node, next.get(current)).reverse());
+    }
+  };
+  visit(graph.startAt);
+  for (const node of byName.values()) if (!visited.has(node.name)) visit(node.name);
+  return { startAt: graph.startAt, states: ordered, next };
+}
+
+function successors(node: StateNode, next: string | undefined): string[] {
+  const out = next === undefined ? [] : [next];
+  if (node.kind === 'choice') {
+    out.push(...node.branches.map((b) => b.next));
+    if (node.otherwise !== undefined) out.push(node.otherwise);
+  }
+  if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map')
+    out.push(...node.catch.map((c) => c.next));
+  return out;
+}

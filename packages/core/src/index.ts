@@ -1,0 +1,68 @@
+export type {
+  AnyChain,
+  Chain,
+  ChainNames,
+  FirstOf,
+  InputOf,
+  Names,
+  OutputOf,
+  StateNames,
+} from './builder/chain.js';
+export type { ChoiceSpec, ChoiceState } from './builder/choice.js';
+export { choice } from './builder/choice.js';
+export { and, not, or } from './builder/conditions.js';
+export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
+export type { FailSpec } from './builder/fail.js';
+export { fail } from './builder/fail.js';
+export type { Arg } from './builder/intrinsics.js';
+export { raw, States } from './builder/intrinsics.js';
+export type { MapSpec } from './builder/map.js';
+export { map } from './builder/map.js';
+export type { ParallelSpec } from './builder/parallel.js';
+export { parallel } from './builder/parallel.js';
+export type { PassSpec } from './builder/pass.js';
+export { pass } from './builder/pass.js';
+export type { Condition, Expr, PathExpr, Ref, Resolve } from './builder/refs.js';
+export type {
+  CatchOptions,
+  ErrorName,
+  ErrorOutput,
+  OutputFiltered,
+  PassState,
+  RetryOptions,
+  WorkState,
+} from './builder/state.js';
+export type { SucceedSpec } from './builder/succeed.js';
+export { succeed } from './builder/succeed.js';
+export type { TaskSpec } from './builder/task.js';
+export { task } from './builder/task.js';
+export { typed } from './builder/typed.js';
+export type { WaitSpec } from './builder/wait.js';
+export { wait } from './builder/wait.js';
+export type { Workflow, WorkflowOptions, WorkflowStart } from './builder/workflow.js';
+export { isWorkflow, workflow } from './builder/workflow.js';
+export type { CompilableWorkflow, CompiledWorkflow, CompileOptions } from './compile/compile.js';
+export { compile } from './compile/compile.js';
+export { stringifyAsl } from './compile/stable-json.js';
+export { CompileError } from './errors.js';
+export { activity } from './integrations/activity.js';
+export { awsSdk, resource, startExecutionSync } from './integrations/aws-sdk.js';
+export { dynamodb } from './integrations/dynamodb.js';
+export type {
+  AttributeValue,
+  DynamoDbGetItemResult,
+  DynamoDbWriteResult,
+  Integration,
+  IntegrationKind,
+  IntegrationPattern,
+  LambdaInvokeResult,
+  SnsPublishResult,
+  SqsSendMessageResult,
+} from './integrations/integration.js';
+export { lambda } from './integrations/lambda.js';
+export { sns } from './integrations/sns.js';
+export { sqs } from './integrations/sqs.js';
+export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
+export type { WorkflowNode } from './ir/workflow-node.js';
+export type { StepcraftTypeError } from './types/type-error.js';
+export type { InputOfSchema, OutputOfSchema, Same, SchemaLike, Simplify, Unset } from './types/type-utils.js';

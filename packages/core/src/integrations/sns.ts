@@ -1,0 +1,17 @@
+import { createIntegration, type Integration, wrapPayload } from './integration.js';
+
+/**
+ * SNS integrations.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-sns.html
+ */
+export const sns = Object.freeze({
+  /** `arn:aws:states:::sns:publish`; the payload (default: the effective input) becomes `Message`. */
+  publish(topicArn: string): Integration<'sns-publish', 'request-response'> {
+    return createIntegration(
+      'sns-publish',
+      'request-response',
+      'arn:aws:states:::sns:publish',
+      wrapPayload({ TopicArn: topicArn }, 'Message'),
+    );
+  },
+});

@@ -1,0 +1,48 @@
+import type { JsonObject, ReferencePath } from '@stepcraft/asl';
+import type { StateContract } from './contract.js';
+import { freeze } from './freeze.js';
+
+/** One retrier. */
+export interface RetryNode {
+  readonly kind: 'retry';
+  readonly errors: readonly string[];
+  readonly intervalSeconds?: number;
+  readonly maxAttempts?: number;
+  readonly backoffRate?: number;
+  readonly maxDelaySeconds?: number;
+  readonly jitterStrategy?: 'FULL' | 'NONE';
+  readonly comment?: string;
+}
+
+/** One catcher: on a matching error, merge the Error Output at `resultPath` and go to `next`. */
+export interface CatchNode {
+  readonly kind: 'catch';
+  readonly errors: readonly string[];
+  readonly next: string;
+  /** `undefined` = AWS default (`$`), `null` = keep the raw input. */
+  readonly resultPath?: ReferencePath | null;
+  readonly comment?: string;
+}
+
+/** Fields every state node has. */
+export interface StateNodeBase {
+  readonly name: string;
+  readonly comment?: string;
+  /** ASL fields merged verbatim into the emitted state (escape hatch). */
+  readonly raw?: JsonObject;
+  readonly contract?: StateContract;
+}
+
+/** InputPath/OutputPath: `undefined` = AWS default (`$`), `null` = `{}`. */
+export interface FilterFields {
+  readonly inputPath?: ReferencePath | null;
+  readonly outputPath?: ReferencePath | null;
+}
+
+export function createRetryNode(fields: Omit<RetryNode, 'kind'>): RetryNode {
+  return freeze({ kind: 'retry', ...fields, errors: freeze([...fields.errors]) });
+}
+
+export function createCatchNode(fields: Omit<CatchNode, 'kind'>): CatchNode {
+  return freeze({ kind: 'catch', ...fields, errors: freeze([...fields.errors]) });
+}

@@ -1,0 +1,26 @@
+import type { ReferencePath } from '@stepcraft/asl';
+import type { CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
+import { freeze } from './freeze.js';
+import type { GraphNode } from './graph-node.js';
+import type { TemplateNode } from './template-node.js';
+
+/** A Parallel: runs every branch on the effective input; the result is the array of branch outputs. */
+export interface ParallelNode extends StateNodeBase, FilterFields {
+  readonly kind: 'parallel';
+  readonly branches: readonly GraphNode[];
+  readonly parameters?: TemplateNode;
+  readonly resultSelector?: TemplateNode;
+  readonly resultPath?: ReferencePath | null;
+  readonly retry: readonly RetryNode[];
+  readonly catch: readonly CatchNode[];
+}
+
+export function createParallelNode(fields: Omit<ParallelNode, 'kind'>): ParallelNode {
+  return freeze({
+    kind: 'parallel',
+    ...fields,
+    branches: freeze([...fields.branches]),
+    retry: freeze([...fields.retry]),
+    catch: freeze([...fields.catch]),
+  });
+}

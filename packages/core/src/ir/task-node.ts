@@ -1,0 +1,29 @@
+import type { JsonObject, ReferencePath } from '@stepcraft/asl';
+import type { CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
+import type { TaskHandler } from './contract.js';
+import { freeze } from './freeze.js';
+import type { TemplateNode } from './template-node.js';
+
+/** A Task: call `resource` with the effective input. */
+export interface TaskNode extends StateNodeBase, FilterFields {
+  readonly kind: 'task';
+  readonly resource: string;
+  readonly parameters?: TemplateNode;
+  readonly resultSelector?: TemplateNode;
+  readonly resultPath?: ReferencePath | null;
+  readonly timeoutSeconds?: number | ReferencePath;
+  readonly heartbeatSeconds?: number | ReferencePath;
+  readonly credentials?: JsonObject;
+  readonly retry: readonly RetryNode[];
+  readonly catch: readonly CatchNode[];
+  readonly handler?: TaskHandler;
+}
+
+export function createTaskNode(fields: Omit<TaskNode, 'kind'>): TaskNode {
+  return freeze({
+    kind: 'task',
+    ...fields,
+    retry: freeze([...fields.retry]),
+    catch: freeze([...fields.catch]),
+  });
+}

@@ -1,0 +1,98 @@
+import type { JsonValue, ReferencePath } from '@stepcraft/asl';
+import { freeze } from './freeze.js';
+
+/** A reference to data: the template's input (`$…`), the Context Object (`$$…`) or a variable. */
+export interface ReferenceNode {
+  readonly kind: 'reference';
+  readonly path: ReferencePath;
+}
+
+/** An intrinsic function call, e.g. `States.Format`, with its arguments as nodes. */
+export interface IntrinsicNode {
+  readonly kind: 'intrinsic';
+  readonly name: IntrinsicName;
+  readonly args: readonly TemplateNode[];
+}
+
+/** A constant. */
+export interface LiteralNode {
+  readonly kind: 'literal';
+  readonly value: JsonValue;
+}
+
+/** An object whose values are templates. */
+export interface ObjectTemplateNode {
+  readonly kind: 'object';
+  readonly entries: readonly { readonly key: string; readonly value: TemplateNode }[];
+}
+
+/** An array whose items are templates. */
+export interface ArrayTemplateNode {
+  readonly kind: 'array';
+  readonly items: readonly TemplateNode[];
+}
+
+/** Raw ASL, emitted verbatim (the escape hatch for anything not modelled). */
+export interface RawNode {
+  readonly kind: 'raw';
+  readonly value: JsonValue;
+}
+
+/** A payload template (Parameters, ResultSelector, ItemSelector, …) as data, independent of the query language. */
+export type TemplateNode =
+  | ReferenceNode
+  | IntrinsicNode
+  | LiteralNode
+  | ObjectTemplateNode
+  | ArrayTemplateNode
+  | RawNode;
+
+/** The 18 intrinsic functions. */
+export type IntrinsicName =
+  | 'States.Format'
+  | 'States.StringToJson'
+  | 'States.JsonToString'
+  | 'States.Array'
+  | 'States.ArrayPartition'
+  | 'States.ArrayContains'
+  | 'States.ArrayRange'
+  | 'States.ArrayGetItem'
+  | 'States.ArrayLength'
+  | 'States.ArrayUnique'
+  | 'States.Base64Encode'
+  | 'States.Base64Decode'
+  | 'States.Hash'
+  | 'States.JsonMerge'
+  | 'States.MathRandom'
+  | 'States.MathAdd'
+  | 'States.StringSplit'
+  | 'States.UUID';
+
+export function createReferenceNode(path: ReferencePath): ReferenceNode {
+  return freeze({
+    kind: 'reference',
+    path: freeze({ root: freeze({ ...path.root }), segments: freeze([...path.segments]) }),
+  });
+}
+
+export function createIntrinsicNode(name: IntrinsicName, args: readonly TemplateNode[]): IntrinsicNode {
+  return freeze({ kind: 'intrinsic', name, args: freeze([...args]) });
+}
+
+export function createLiteralNode(value: JsonValue): LiteralNode {
+  return freeze({ kind: 'literal', value });
+}
+
+export function createObjectTemplateNode(
+  entries: readonly { key: string; value: TemplateNode }[],
+): ObjectTemplateNode {
+  return freeze({ kind: 'object', entries: freeze(entries.map((e) => freeze({ ...e }))) });
+}
+
+export function createArrayTemplateNode(items: readonly TemplateNode[]): ArrayTemplateNode {
+  return freeze({ kind: 'array', items: freeze([...items]) });
+}
+
+export function createRawNode(value: JsonValue): RawNode {
+  return freeze({ kind: 'raw', value });
+}

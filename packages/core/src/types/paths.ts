@@ -1,0 +1,114 @@
+import type { StepcraftTypeError } from './type-error.js';
+import type { Simplify } from './type-utils.js';
+
+/** One step of a parsed path: a field name or an array index. */
+export type PathKey = string | number;
+
+declare const invalidPathBrand: unique symbol;
+/** Result of reading a path that does not exist in a type. */
+export interface InvalidPath {
+  readonly [invalidPathBrand]: true;
+}
+
+// Paths longer than this are not checked (kept shallow on purpose: every typed path is parsed once, here).
+type MaxDepth = 24;
+
+/**
+ * Parses a reference path literal into its keys: `'$.order.items[0].sku'` → `['order', 'items', 0, 'sku']`.
+ * Only `$`-rooted data paths are typed this way (Context Object values are read through selector refs).
+ * Unparseable → `never`.
+ */
+export type ParsePath<TPath extends string> = TPath extends `$$${string}`
+  ? never
+  : TPath extends `$${infer Rest}`
+    ? ParseTail<Rest, []>
+    : never;
+
+type ParseTail<S extends string, Acc extends PathKey[]> = Acc['length'] extends MaxDepth
+  ? never
+  : S extends ''
+    ? Acc
+    : S extends `['${infer Name}']${infer Rest}`
+      ? ParseTail<Rest, [...Acc, Name]>
+      : S extends `[${infer Index extends number}]${infer Rest}`
+        ? ParseTail<Rest, [...Acc, Index]>
+        : S extends `.${infer Rest}`
+          ? ParseName<Rest, Acc>
+          : never;
+
+type ParseName<S extends string, Acc extends PathKey[]> = S extends `${infer Chunk}.${infer Rest}`
+  ? Chunk extends `${infer Name}[${infer Tail}`
+    ? NonEmpty<Name, ParseTail<`[${Tail}.${Rest}`, [...Acc, Name]>>
+    : NonEmpty<Chunk, ParseTail<`.${Rest}`, [...Acc, Chunk]>>
+  : S extends `${infer Name}[${infer Tail}`
+    ? NonEmpty<Name, ParseTail<`[${Tail}`, [...Acc, Name]>>
+    : NonEmpty<S, [...Acc, S]>;
+
+type NonEmpty<TName extends string, TThen> = TName extends '' ? never : TThen;
+
+type Step<T, TKey> = [NonNullable<T>] extends [readonly (infer $Element)[]]
+  ? TKey extends number
+    ? $Element
+    : InvalidPath
+  : TKey extends keyof NonNullable<T>
+    ? NonNullable<T>[TKey]
+    : InvalidPath;
+
+/** The type found at `TKeys` inside `T`, or `InvalidPath`. */
+export type PathValue<T, TKeys extends readonly PathKey[]> = TKeys extends readonly [
+  infer $Head,
+  ...infer $Rest extends PathKey[],
+]
+  ? Step<T, $Head> extends infer $Next
+    ? [$Next] extends [InvalidPath]
+      ? InvalidPath
+      : PathValue<$Next, $Rest>
+    : never
+  : T;
+
+/** The type a reference path literal selects from `T` (`'$'` → `T`), or `InvalidPath`. */
+export type ValueAtPath<T, TPath extends string> = [ParsePath<TPath>] extends [never]
+  ? InvalidPath
+  : PathValue<T, ParsePath<TPath>>;
+
+/**
+ * Writes `V` at `TKeys` inside `T`, as ResultPath does: a new key joins by plain intersection (cheap), an existing
+ * key is replaced; missing intermediate objects are created.
+ */
+export type SetAt<T, TKeys extends readonly PathKey[], V> = TKeys extends readonly [
+  infer $Head extends string,
+  ...infer $Rest extends PathKey[],
+]
+  ? [$Head] extends [keyof T]
+    ? Omit<T, $Head> & { [K in $Head]: SetAt<T[$Head], $Rest, V> }
+    : T & { [K in $Head]: SetAt<unknown, $Rest, V> }
+  : TKeys extends readonly []
+    ? V
+    : T;
+
+/**
+ * The output of ResultPath: `null` keeps the raw input, `'$'` is the result, `'$.a.b'` merges the result into the
+ * raw input at `a.b`.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html
+ */
+export type ApplyResultPath<TInput, TPath extends string | null, TResult> = TPath extends null
+  ? TInput
+  : TPath extends '$'
+    ? TResult
+    : Simplify<SetAt<TInput, ParsePath<TPath & string>, TResult>>;
+
+/** Rejects a path literal that does not select anything in `T`; `TWhere` finishes the message. */
+export type CheckPath<T, TPath extends string, TWhere extends string> = [ValueAtPath<T, TPath>] extends [
+  InvalidPath,
+]
+  ? StepcraftTypeError<`Path "${TPath}" does not exist in ${TWhere}`>
+  : unknown;
+
+/** Rejects a ResultPath that is not a plain `$`-rooted reference path. */
+export type CheckResultPath<TPath extends string | null, TWhere extends string> = TPath extends null
+  ? unknown
+  : TPath extends `$$${string}`
+    ? StepcraftTypeError<`ResultPath of ${TWhere} cannot point into the Context Object ("${TPath}")`>
+    : [ParsePath<TPath & string>] extends [never]
+      ? StepcraftTypeError<`ResultPath "${TPath}" of ${TWhere} is not a reference path like "$.a.b"`>
+      : unknown;

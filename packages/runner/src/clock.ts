@@ -1,0 +1,163 @@
+/**
+ * Time for one execution. The virtual clock is a discrete-event queue ordered by (time, sequence): simulated time
+ * jumps to the next timer as soon as the execution is idle (every fiber is waiting on a timer or a task token and no
+ * handler work is in flight), so a one-year Wait takes microseconds and concurrent branches interleave the same way
+ * on every run. The real clock uses `setTimeout`.
+ */
+export interface Clock {
+  /** Current time, epoch milliseconds (simulated in virtual mode). */
+  now(): number;
+  /** Calls `fire` after `ms`; returns a function that cancels the timer. */
+  setTimer(ms: number, fire: () => void): () => void;
+  /**
+   * Marks work in flight outside the interpreter (a handler, a yield to the event loop): virtual time does not
+   * advance until the returned release function is called (calling it again does nothing).
+   */
+  hold(): () => void;
+  /** Drops every pending timer (the execution is over). */
+  dispose(): void;
+}
+
+interface Timer {
+  readonly at: number;
+  readonly seq: number;
+  readonly fire: () => void;
+  cancelled: boolean;
+}
+
+/** A simulated clock starting at `start` (epoch ms). */
+export function virtualClock(start: number): Clock {
+  let now = start;
+  let seq = 0;
+  let external = 0;
+  let checkPending = false;
+  let disposed = false;
+  const heap: Timer[] = [];
+
+  const schedule = (): void => {
+    if (checkPending || disposed || external > 0 || heap.length === 0) return;
+    checkPending = true;
+    // setImmediate runs after every pending microtask, i.e. once each fiber that can move has moved.
+    setImmediate(advance);
+  };
+  const advance = (): void => {
+    checkPending = false;
+    if (disposed || external > 0) return;
+    const timer = heapPop(heap);
+    if (timer === undefined) return;
+    if (!timer.cancelled) {
+      if (timer.at > now) now = timer.at;
+      timer.fire();
+    }
+    schedule();
+  };
+
+  return {
+    now: () => now,
+    setTimer(ms, fire) {
+      const timer: Timer = { at: now + Math.max(0, ms), seq: seq++, fire, cancelled: false };
+      heapPush(heap, timer);
+      schedule();
+      return () => {
+        timer.cancelled = true;
+      };
+    },
+    hold() {
+      external++;
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        external--;
+        schedule();
+      };
+    },
+    dispose() {
+      disposed = true;
+      heap.length = 0;
+    },
+  };
+}
+
+/** Wall-clock time; timers are real. */
+export function realClock(): Clock {
+  const live = new Set<ReturnType<typeof setTimeout>>();
+  return {
+    now: () => Date.now(),
+    setTimer(ms, fire) {
+      const handle = setTimeout(() => {
+        live.delete(handle);
+        fire();
+      }, ms);
+      live.add(handle);
+      return () => {
+        clearTimeout(handle);
+        live.delete(handle);
+      };
+    },
+    hold: () => () => {},
+    dispose() {
+      for (const handle of live) clearTimeout(handle);
+      live.clear();
+    },
+  };
+}
+
+/** Lets the event loop run (I/O, `abort()`, timers) without letting virtual time jump meanwhile. */
+export async function yieldToEventLoop(clock: Clock): Promise<void> {
+  const release = clock.hold();
+  await new Promise((resolve) => setImmediate(resolve));
+  release();
+}
+
+/** Resolves after `ms` on `clock`; rejects with `signal.reason` if the signal aborts first. */
+export function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      cancel();
+      reject(signal.reason);
+    };
+    const cancel = clock.setTimer(ms, () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const before = (a: Timer, b: Timer): boolean => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+
+function heapPush(heap: Timer[], timer: Timer): void {
+  heap.push(timer);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent] as Timer;
+    if (!before(timer, p)) break;
+    heap[i] = p;
+    i = parent;
+  }
+  heap[i] = timer;
+}
+
+function heapPop(heap: Timer[]): Timer | undefined {
+  const top = heap[0];
+  const last = heap.pop();
+  if (top === undefined || last === undefined || heap.length === 0) return top;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const l = heap[left] as Timer;
+    const r = heap[right];
+    const child = r !== undefined && before(r, l) ? right : left;
+    const c = heap[child] as Timer;
+    if (!before(c, last)) break;
+    heap[i] = c;
+    i = child;
+  }
+  heap[i] = last;
+  return top;
+}

@@ -1,0 +1,66 @@
+import type { Execution, Fiber } from './execution.js';
+import { fatal } from './execution.js';
+import type { SchemaIssue, StandardSchema, StateContract } from './types.js';
+
+const WHAT: Record<keyof StateContract, string> = {
+  stateInput: 'input',
+  stateOutput: 'output',
+  taskInput: 'task input',
+  taskResult: 'task result',
+};
+
+/** The schema declared for `state`'s `kind`, if contracts are on and one exists. */
+export function contractFor(
+  exec: Execution,
+  state: string,
+  kind: keyof StateContract,
+): StandardSchema | undefined {
+  if (exec.settings.contracts === 'off' || exec.contracts === undefined) return undefined;
+  if (!Object.hasOwn(exec.contracts, state)) return undefined;
+  return exec.contracts[state]?.[kind];
+}
+
+/** `order.items[0].amount` from a Standard Schema issue path. */
+function formatPath(path: SchemaIssue['path']): string {
+  let text = '';
+  for (const segment of path ?? []) {
+    const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
+
+/**
+ * Validates `value` against a declared schema. A mismatch fails the execution (`Stepcraft.ContractViolation`)
+ * or, with `contracts: 'report'`, is recorded and the run continues.
+ */
+export async function checkContract(
+  fiber: Fiber,
+  state: string,
+  kind: keyof StateContract,
+  schema: StandardSchema,
+  value: unknown,
+): Promise<void> {
+  const exec = fiber.exec;
+  const release = exec.clock.hold();
+  let issues: readonly SchemaIssue[] | undefined;
+  try {
+    issues = (await schema['~standard'].validate(value)).issues;
+  } catch (e) {
+    issues = [{ message: `the schema threw: ${e instanceof Error ? e.message : String(e)}` }];
+  } finally {
+    release();
+  }
+  if (issues === undefined || issues.length === 0) return;
+  const details = issues
+    .map((issue) => {
+      const at = formatPath(issue.path);
+      return at === '' ? issue.message : `at ${at}: ${issue.message}`;
+    })
+    .join('; ');
+  const separator = details.startsWith('at ') ? ' ' : ': ';
+  const message = `State "${state}" ${WHAT[kind]} does not match its declared schema${separator}${details}`;
+  exec.violations.push({ state, kind, message, issues });
+  if (exec.settings.contracts === 'fail') fatal(exec, 'Stepcraft.ContractViolation', message);
+}

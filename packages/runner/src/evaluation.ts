@@ -1,0 +1,140 @@
+import type { Assign, JsonObject, JsonValue } from '@stepcraft/asl';
+import { StatesError } from './errors.js';
+import type { Fiber, StateRun } from './execution.js';
+import { applyInputPath, applyOutputPath, applyPayloadTemplate, applyResultPath } from './io/jsonpath.js';
+import type { EvaluationScope } from './io/scope.js';
+import { evaluateJsonataValue } from './jsonata/evaluate.js';
+import type { StateOutcome } from './state-outcome.js';
+
+/** Extra `$states` members and context for one evaluation site. */
+export interface ScopeExtras {
+  readonly result?: JsonValue;
+  readonly errorOutput?: JsonValue;
+  readonly context?: JsonValue;
+}
+
+/** The `EvaluationScope` of one field of the running state. */
+export function scopeOf(
+  fiber: Fiber,
+  run: StateRun,
+  input: JsonValue,
+  field: string,
+  extras?: ScopeExtras,
+): EvaluationScope {
+  const base = {
+    input,
+    context: extras?.context ?? run.context,
+    variables: fiber.vars.lookup,
+    stateName: run.name,
+    field,
+    random: fiber.exec.random,
+    now: fiber.exec.clock.now,
+  };
+  if (extras === undefined) return base;
+  return {
+    ...base,
+    ...(extras.result === undefined ? {} : { result: extras.result }),
+    ...(extras.errorOutput === undefined ? {} : { errorOutput: extras.errorOutput }),
+  };
+}
+
+/** JSONPath effective input: InputPath, then Parameters (or Map's ItemSelector elsewhere). */
+export function jsonPathEffectiveInput(
+  fiber: Fiber,
+  run: StateRun,
+  raw: JsonValue,
+  inputPath: string | null | undefined,
+  parameters: JsonObject | undefined,
+): JsonValue {
+  const afterInputPath = applyInputPath(inputPath, scopeOf(fiber, run, raw, 'InputPath'));
+  if (parameters === undefined) return afterInputPath;
+  return applyPayloadTemplate(parameters, scopeOf(fiber, run, afterInputPath, 'Parameters'));
+}
+
+/**
+ * Evaluates an `Assign` block (JSONPath: a payload template over `input`; JSONata: `{% %}` values with `$states`).
+ * Returns the assignments to apply after the state, or undefined when there is none.
+ */
+export async function evaluateAssign(
+  fiber: Fiber,
+  run: StateRun,
+  assign: Assign | undefined,
+  input: JsonValue,
+  extras?: ScopeExtras,
+): Promise<Map<string, JsonValue> | undefined> {
+  if (assign === undefined) return undefined;
+  const scope = scopeOf(fiber, run, input, 'Assign', extras);
+  const values = run.jsonata
+    ? await evaluateJsonataValue(assign, scope, 'Assign')
+    : applyPayloadTemplate(assign, scope);
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    throw new StatesError('States.Runtime', `The Assign field of state '${run.name}' must be an object.`);
+  }
+  return new Map(Object.entries(values));
+}
+
+/** JSONata `Output` (or the given default when absent). */
+export async function jsonataOutput(
+  fiber: Fiber,
+  run: StateRun,
+  output: JsonValue | undefined,
+  input: JsonValue,
+  fallback: JsonValue,
+  extras?: ScopeExtras,
+): Promise<JsonValue> {
+  if (output === undefined) return fallback;
+  return evaluateJsonataValue(output, scopeOf(fiber, run, input, 'Output', extras), 'Output');
+}
+
+/** A JSONata-or-literal field (`Arguments`, `Items`, `Seconds`…): literal values pass through unevaluated when they hold no `{% %}`. */
+export function jsonataField(
+  fiber: Fiber,
+  run: StateRun,
+  value: JsonValue,
+  input: JsonValue,
+  field: string,
+  extras?: ScopeExtras,
+): Promise<JsonValue> {
+  return evaluateJsonataValue(value, scopeOf(fiber, run, input, field, extras), field);
+}
+
+/** The fields of Task, Parallel and Map that shape their output from a result. */
+interface ResultHandling {
+  readonly Next?: string;
+  readonly End?: boolean;
+  readonly Assign?: Assign;
+  readonly Output?: JsonValue;
+  readonly ResultSelector?: JsonObject;
+  readonly ResultPath?: string | null;
+  readonly OutputPath?: string | null;
+}
+
+/**
+ * Output and assignments of Task, Parallel and Map once their result is in. JSONPath: Assign reads the raw result,
+ * then ResultSelector → ResultPath (into the raw input) → OutputPath. JSONata: Assign and Output with `$states.result`.
+ */
+export async function outputWithResult(
+  fiber: Fiber,
+  run: StateRun,
+  state: ResultHandling,
+  raw: JsonValue,
+  result: JsonValue,
+): Promise<StateOutcome> {
+  const next = state.End === true ? undefined : state.Next;
+  if (run.jsonata) {
+    const extras = { result };
+    const assigned = await evaluateAssign(fiber, run, state.Assign, raw, extras);
+    return { output: await jsonataOutput(fiber, run, state.Output, raw, result, extras), next, assigned };
+  }
+  const assigned = await evaluateAssign(fiber, run, state.Assign, result);
+  const selected =
+    state.ResultSelector === undefined
+      ? result
+      : applyPayloadTemplate(state.ResultSelector, scopeOf(fiber, run, result, 'ResultSelector'));
+  const merged = applyResultPath(raw, state.ResultPath, selected, run.name);
+  return {
+    output: applyOutputPath(state.OutputPath, scopeOf(fiber, run, merged, 'OutputPath')),
+    next,
+    assigned,
+  };
+}

@@ -1,0 +1,304 @@
+import type { JsonObject, JsonValue } from '@stepcraft/asl';
+import { type Clock, sleep } from './clock.js';
+import { RunnerUsageError, StatesError } from './errors.js';
+import type { Execution } from './execution.js';
+import { copyJson } from './json-value.js';
+import { randomUuid } from './random.js';
+import type { ResourceInfo } from './resources.js';
+import type { TaskHandler, TaskHandlerContext } from './types.js';
+
+/** The keys a Task's handler is looked up by, most specific first (after the state name). */
+export function resourceKeys(resource: string, info: ResourceInfo, parameters: JsonValue): string[] {
+  const keys: string[] = [];
+  const param = (name: string): string | undefined => {
+    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) return undefined;
+    const value = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  if (info.lambdaInvoke) {
+    const fn = param('FunctionName');
+    if (fn !== undefined) {
+      keys.push(fn);
+      const parts = fn.split(':');
+      if (parts[0] === 'arn' && parts[5] === 'function' && parts[6] !== undefined) keys.push(parts[6]);
+    }
+  }
+  if (info.functionName !== undefined) keys.push(info.functionName);
+  if (info.resourceType === 'sqs') {
+    const queue = param('QueueUrl');
+    if (queue !== undefined) keys.push(queue);
+  }
+  if (info.resourceType === 'sns') {
+    const topic = param('TopicArn');
+    if (topic !== undefined) keys.push(topic);
+  }
+  if (info.sdkKey !== undefined) keys.push(info.sdkKey);
+  keys.push(resource);
+  return keys;
+}
+
+/** Finds the handler: per-state option → per-resource option → the compiled workflow's (by state, then resource). */
+export function resolveHandler(
+  exec: Execution,
+  stateName: string,
+  keys: readonly string[],
+): TaskHandler | undefined {
+  const pick = (
+    table: Readonly<Record<string, TaskHandler>> | undefined,
+    key: string,
+  ): TaskHandler | undefined =>
+    table !== undefined && Object.hasOwn(table, key) && typeof table[key] === 'function'
+      ? table[key]
+      : undefined;
+  const options = exec.settings.handlers;
+  const found =
+    pick(options, stateName) ??
+    keys.map((k) => pick(options, k)).find((h) => h !== undefined) ??
+    pick(exec.workflowHandlers, stateName) ??
+    keys.map((k) => pick(exec.workflowHandlers, k)).find((h) => h !== undefined);
+  return found;
+}
+
+/** How a handler call ended. */
+export type Invocation =
+  | { readonly kind: 'result'; readonly value: JsonValue }
+  | {
+      readonly kind: 'failure';
+      readonly error: string;
+      readonly cause: string | undefined;
+      readonly timeout?: 'task' | 'heartbeat';
+    }
+  | { readonly kind: 'interrupt' };
+
+/** Everything `invoke` needs about the call. */
+export interface InvokeRequest {
+  readonly exec: Execution;
+  readonly handler: TaskHandler;
+  readonly input: JsonValue;
+  readonly stateName: string;
+  readonly resource: string;
+  readonly info: ResourceInfo;
+  readonly token: string;
+  readonly context: JsonValue;
+  readonly signal: AbortSignal;
+  readonly timeoutMs: number | undefined;
+  readonly heartbeatMs: number | undefined;
+  /** `.waitForTaskToken`: called with the handler's return value, then the task waits for its token. */
+  readonly onSubmitted: (output: JsonValue) => void;
+}
+
+/**
+ * Calls a handler under the task's timeout, heartbeat and abort signal. Callback tasks (`.waitForTaskToken`) finish
+ * through `sendTaskSuccess/Failure`; activities and the others finish with the handler's return value. Virtual time
+ * is held while the handler runs, except while it sleeps on the execution clock.
+ */
+export function invoke(request: InvokeRequest): Promise<Invocation> {
+  const { exec, info, signal } = request;
+  const clock: Clock = exec.clock;
+  return new Promise<Invocation>((resolve) => {
+    let done = false;
+    const cleanups: (() => void)[] = [];
+    const callController = new AbortController();
+    const finish = (outcome: Invocation): void => {
+      if (done) return;
+      done = true;
+      for (const cleanup of cleanups) cleanup();
+      callController.abort(new Error('The task is over.'));
+      resolve(outcome);
+    };
+    const interrupt = (): void => finish({ kind: 'interrupt' });
+    if (signal.aborted) return interrupt();
+    signal.addEventListener('abort', interrupt, { once: true });
+    cleanups.push(() => signal.removeEventListener('abort', interrupt));
+
+    if (request.timeoutMs !== undefined) {
+      cleanups.push(
+        clock.setTimer(request.timeoutMs, () =>
+          finish({ kind: 'failure', error: 'States.Timeout', cause: undefined, timeout: 'task' }),
+        ),
+      );
+    }
+    let cancelHeartbeat: (() => void) | undefined;
+    const heartbeat = (): void => {
+      if (done || request.heartbeatMs === undefined) return;
+      cancelHeartbeat?.();
+      cancelHeartbeat = clock.setTimer(request.heartbeatMs, () =>
+        finish({ kind: 'failure', error: 'States.Timeout', cause: undefined, timeout: 'heartbeat' }),
+      );
+    };
+    heartbeat();
+    cleanups.push(() => cancelHeartbeat?.());
+
+    const callback = info.pattern === 'token';
+    // A callback answered before its handler returned completes right after TaskSubmitted, as on AWS.
+    let submitted = false;
+    let early: Invocation | undefined;
+    const answer = (outcome: Invocation): void => {
+      if (submitted || info.kind === 'activity') finish(outcome);
+      else early ??= outcome;
+    };
+    if (callback) {
+      request.exec.tokens.set(request.token, {
+        succeed: (output) => {
+          const copied = copyJson(output === undefined ? null : output);
+          answer(
+            copied.ok
+              ? { kind: 'result', value: copied.value }
+              : {
+                  kind: 'failure',
+                  error: 'Stepcraft.InvalidTaskResult',
+                  cause: `The callback output is not JSON: ${copied.message}`,
+                },
+          );
+        },
+        fail: (error, cause) => answer({ kind: 'failure', error: error ?? '', cause }),
+        heartbeat,
+      });
+      cleanups.push(() => request.exec.tokens.delete(request.token));
+    }
+
+    // Virtual time stays put while the handler works, except while it sleeps on the execution clock.
+    let release: (() => void) | undefined = clock.hold();
+    let settled = false;
+    let sleeping = 0;
+    const stopHolding = (): void => {
+      release?.();
+      release = undefined;
+    };
+    cleanups.push(stopHolding);
+    const context: TaskHandlerContext = {
+      stateName: request.stateName,
+      resource: request.resource,
+      taskToken: request.token,
+      context: request.context,
+      signal: callController.signal,
+      heartbeat,
+      sleep: async (seconds) => {
+        if (sleeping++ === 0) stopHolding();
+        try {
+          await sleep(clock, Math.max(0, seconds) * 1000, callController.signal);
+        } finally {
+          if (--sleeping === 0 && !settled && !done) release = clock.hold();
+        }
+      },
+      sendTaskSuccess: (token, output) => sendTaskSuccess(exec, token, output),
+      sendTaskFailure: (token, error, cause) => sendTaskFailure(exec, token, error, cause),
+    };
+
+    const requestId = (): string => randomUuid(exec.random);
+    let returned: unknown;
+    try {
+      // A handler gets its own copy: states share immutable sub-trees, so a mutating handler must not reach them.
+      returned = request.handler(structuredClone(request.input), context);
+    } catch (thrown) {
+      settled = true;
+      return finish(failureOf(thrown, info, requestId));
+    }
+    Promise.resolve(returned).then(
+      (value) => {
+        settled = true;
+        stopHolding();
+        if (done) return;
+        const copied = copyJson(value === undefined ? null : value);
+        if (!copied.ok) {
+          return finish({
+            kind: 'failure',
+            error: 'Stepcraft.InvalidTaskResult',
+            cause: `The handler of Task state "${request.stateName}" returned a value that is not JSON: ${copied.message}`,
+          });
+        }
+        if (callback && info.kind !== 'activity') {
+          submitted = true;
+          request.onSubmitted(copied.value);
+          if (early !== undefined) finish(early);
+        } else {
+          finish({ kind: 'result', value: copied.value });
+        }
+      },
+      (thrown: unknown) => {
+        settled = true;
+        finish(failureOf(thrown, info, requestId));
+      },
+    );
+  });
+}
+
+/** Completes a pending callback task; unknown or finished tokens are a usage error (AWS: TaskDoesNotExist). */
+export function sendTaskSuccess(exec: Execution, token: string, output: unknown): void {
+  waiterOf(exec, token).succeed(output);
+}
+
+/** Fails a pending callback task with exactly `error` and `cause`. */
+export function sendTaskFailure(exec: Execution, token: string, error?: string, cause?: string): void {
+  waiterOf(exec, token).fail(error, cause);
+}
+
+/** Resets a pending task's heartbeat timer. */
+export function sendTaskHeartbeat(exec: Execution, token: string): void {
+  waiterOf(exec, token).heartbeat();
+}
+
+function waiterOf(exec: Execution, token: string) {
+  const waiter = exec.tokens.get(token);
+  if (waiter === undefined) {
+    throw new RunnerUsageError(
+      `No task is waiting for the token '${token}' (it finished, timed out, or never existed).`,
+    );
+  }
+  return waiter;
+}
+
+/**
+ * The task error for a thrown value. A `StatesError` keeps its error and cause. Other errors use their `name`;
+ * for Lambda resources the cause is Lambda's JSON error document (`errorMessage`, `errorType`, `requestId`,
+ * `stackTrace` — left empty so runs stay byte-for-byte reproducible), for others the plain message.
+ */
+export function failureOf(thrown: unknown, info: ResourceInfo, requestId: () => string): Invocation {
+  if (
+    thrown instanceof StatesError ||
+    (thrown instanceof Error && thrown.name === 'StatesError' && 'error' in thrown)
+  ) {
+    const e = thrown as StatesError;
+    return { kind: 'failure', error: e.error, cause: e.cause };
+  }
+  const error = thrown instanceof Error ? thrown.name || 'Error' : 'Error';
+  const message =
+    thrown instanceof Error ? thrown.message : typeof thrown === 'string' ? thrown : safeText(thrown);
+  const lambda = info.kind === 'lambda' || info.lambdaInvoke;
+  const cause = lambda
+    ? JSON.stringify({ errorMessage: message, errorType: error, requestId: requestId(), stackTrace: [] })
+    : message;
+  return { kind: 'failure', error, cause };
+}
+
+function safeText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The `lambda:invoke` result: AWS's Invoke API response around the function's return value. */
+export function lambdaEnvelope(payload: JsonValue, requestId: string, now: number): JsonObject {
+  const date = new Date(now).toUTCString();
+  const length = String(Buffer.byteLength(JSON.stringify(payload), 'utf8'));
+  const headers: JsonObject = {
+    Connection: 'keep-alive',
+    'Content-Length': length,
+    'Content-Type': 'application/json',
+    Date: date,
+    'X-Amz-Executed-Version': '$LATEST',
+    'x-amzn-Remapped-Content-Length': '0',
+    'x-amzn-RequestId': requestId,
+  };
+  const all: JsonObject = {};
+  for (const [k, v] of Object.entries(headers)) all[k] = [v];
+  return {
+    ExecutedVersion: '$LATEST',
+    Payload: payload,
+    SdkHttpMetadata: { AllHttpHeaders: all, HttpHeaders: headers, HttpStatusCode: 200 },
+    SdkResponseMetadata: { RequestId: requestId },
+    StatusCode: 200,
+  };
+}

@@ -1,0 +1,20 @@
+export { RunnerUsageError, StatesError } from './errors.js';
+export type { HistoryEvent } from './history.js';
+export { detailsKey } from './history.js';
+export { parseInput, run, start } from './run.js';
+export type {
+  CompiledWorkflow,
+  Contracts,
+  ContractViolation,
+  ExecutionHandle,
+  ExecutionResult,
+  ExecutionStatus,
+  Handlers,
+  RunnableWorkflow,
+  RunOptions,
+  SchemaIssue,
+  StandardSchema,
+  StateContract,
+  TaskHandler,
+  TaskHandlerContext,
+} from './types.js';

@@ -1,0 +1,134 @@
+import { checkJsonPath, type JsonValue, type PathSegment, parseReferencePath } from '@stepcraft/asl';
+import { JSONPath } from 'jsonpath-plus';
+import { StatesError } from '../errors.js';
+import { boundedMemo } from './cache.js';
+import { isJsonObject, ownField } from './json.js';
+import type { EvaluationScope } from './scope.js';
+
+type PathRoot =
+  | { readonly kind: 'input' }
+  | { readonly kind: 'context' }
+  | { readonly kind: 'variable'; readonly name: string };
+
+/** A path compiled once: a plain walk (the fast, common case), a jsonpath-plus query, or the reason it is invalid. */
+type CompiledPath =
+  | { readonly kind: 'walk'; readonly root: PathRoot; readonly segments: readonly PathSegment[] }
+  | { readonly kind: 'query'; readonly root: PathRoot; readonly query: string; readonly definite: boolean }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+const VARIABLE_ROOT = /^\$([\p{ID_Start}_][\p{ID_Continue}\u200C\u200D]*)/u;
+
+const compile = boundedMemo<CompiledPath>(4096, (text) => {
+  const reference = parseReferencePath(text);
+  if (reference.ok) return { kind: 'walk', root: reference.value.root, segments: reference.value.segments };
+  const checked = checkJsonPath(text);
+  if (!checked.ok) return { kind: 'invalid', message: `${checked.message} (at offset ${checked.offset})` };
+  const variable = checked.value.root === 'variable' ? VARIABLE_ROOT.exec(text)?.[1] : undefined;
+  const root: PathRoot =
+    variable === undefined
+      ? { kind: checked.value.root === 'context' ? 'context' : 'input' }
+      : { kind: 'variable', name: variable };
+  const rootLength =
+    root.kind === 'input' ? 1 : root.kind === 'context' ? 2 : 1 + (variable as string).length;
+  return { kind: 'query', root, query: `$${text.slice(rootLength)}`, definite: checked.value.isDefinite };
+});
+
+/** The outcome of evaluating a path: a value, or `undefined` when a definite path selects nothing. */
+export function evaluatePath(path: string, scope: EvaluationScope): JsonValue | undefined {
+  const compiled = compile(path);
+  if (compiled.kind === 'invalid')
+    throw new StatesError('States.Runtime', `Invalid path '${path}': ${compiled.message}`);
+  const root = rootValue(compiled.root, scope);
+  if (compiled.kind === 'walk') return walk(root, compiled.segments);
+  if (root === undefined) return compiled.definite ? undefined : [];
+  const matches = runQuery(path, compiled.query, root);
+  return compiled.definite ? matches[0] : matches;
+}
+
+/** Whether `path` can select several nodes (wildcard, slice, filter, deep scan, union): its result is then an array. */
+export function isIndefinitePath(path: string): boolean {
+  const compiled = compile(path);
+  return compiled.kind === 'query' && !compiled.definite;
+}
+
+/**
+ * Evaluates a JSONPath against `$` (input), `$$` (context) or `$name` (a variable). A definite path returns the
+ * node or throws `States.Runtime`; an indefinite one returns the array of matches, possibly empty.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
+ */
+export function queryPath(path: string, scope: EvaluationScope): JsonValue {
+  const value = evaluatePath(path, scope);
+  if (value === undefined) throw missingPath(path);
+  return value;
+}
+
+/**
+ * Reads a reference path (ItemsPath, SecondsPath, TimestampPath, ErrorPath, …). AWS documents filters in
+ * reference paths too, so anything {@link queryPath} accepts is accepted; a path that selects nothing throws.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html#amazon-states-language-reference-paths
+ */
+export function readReferencePath(path: string, scope: EvaluationScope): JsonValue {
+  return queryPath(path, scope);
+}
+
+/**
+ * InputPath: absent → the input unchanged, `null` → `{}`, otherwise the selected value.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html
+ */
+export function applyInputPath(path: string | null | undefined, scope: EvaluationScope): JsonValue {
+  if (path === undefined) return scope.input;
+  if (path === null) return {};
+  return queryPath(path, scope);
+}
+
+/**
+ * OutputPath: absent → `$` (scope.input is the post-ResultPath value), `null` → `{}`, otherwise the selected value.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html
+ */
+export function applyOutputPath(path: string | null | undefined, scope: EvaluationScope): JsonValue {
+  return applyInputPath(path, scope);
+}
+
+/** AWS's wording for a definite path that selects nothing. */
+export function missingPath(path: string): StatesError {
+  const compiled = compile(path);
+  const normalized = compiled.kind === 'walk' ? `$${compiled.segments.map(bracketed).join('')}` : path;
+  return new StatesError('States.Runtime', `Invalid path '${path}' : No results for path: ${normalized}`);
+}
+
+function bracketed(segment: PathSegment): string {
+  return segment.kind === 'field' ? `['${segment.name}']` : `[${segment.index}]`;
+}
+
+function rootValue(root: PathRoot, scope: EvaluationScope): JsonValue | undefined {
+  if (root.kind === 'input') return scope.input;
+  if (root.kind === 'context') return scope.context;
+  return scope.variables(root.name);
+}
+
+function walk(start: JsonValue | undefined, segments: readonly PathSegment[]): JsonValue | undefined {
+  let node = start;
+  for (const segment of segments) {
+    if (segment.kind === 'field') {
+      node = isJsonObject(node) ? ownField(node, segment.name) : undefined;
+    } else if (Array.isArray(node)) {
+      // Jayway counts negative indexes from the end.
+      node = node[segment.index < 0 ? node.length + segment.index : segment.index];
+    } else {
+      node = undefined;
+    }
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+function runQuery(path: string, query: string, root: JsonValue): JsonValue[] {
+  if (typeof root !== 'object' || root === null) return [];
+  try {
+    // jsonpath-plus's 'safe' evaluator interprets filters without eval and refuses prototype members.
+    return JSONPath({ path: query, json: root, wrap: true, eval: 'safe' }) as JsonValue[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new StatesError('States.Runtime', `Invalid path '${path}': ${message}`);
+  }
+}

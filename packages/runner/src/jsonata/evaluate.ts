@@ -1,0 +1,188 @@
+import { isJsonataString, type JsonObject, type JsonValue, jsonataBody } from '@stepcraft/asl';
+import jsonata from 'jsonata';
+import { StatesError } from '../errors.js';
+import { boundedMemo } from '../io/cache.js';
+import { setField } from '../io/json.js';
+import type { EvaluationScope } from '../io/scope.js';
+import { clockBindings, STEP_FUNCTIONS_FUNCTION_NAMES, stepFunctionsBindings } from './functions.js';
+import { ownView, viewTarget } from './own-view.js';
+
+/** One expression, compiled once: the jsonata program and the `$names` it may read (bound from the scope). */
+type Compiled =
+  | { readonly ok: true; readonly expression: jsonata.Expression; readonly variables: readonly string[] }
+  | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Evaluation steps one expression may take. jsonata optimises tail calls, so a runaway recursive lambda would
+ * otherwise spin forever; counting steps (not time) keeps the cut-off deterministic.
+ */
+export const JSONATA_STEP_LIMIT = 1_000_000;
+
+/** Per-evaluation step counter, bound under a name no JSONata expression can spell (it contains a space). */
+const BUDGET = 'stepcraft budget';
+
+interface Budget {
+  steps: number;
+}
+
+/** jsonata's entry hook: called before every AST node is evaluated. */
+function countStep(_node: unknown, _input: unknown, environment: { lookup(name: string): unknown }): void {
+  const budget = environment.lookup(BUDGET) as Budget | undefined;
+  if (budget !== undefined && ++budget.steps > JSONATA_STEP_LIMIT) {
+    throw Object.assign(new Error('Expression evaluation timeout: Check for infinite loop'), {
+      code: 'U1001',
+    });
+  }
+}
+
+const compile = boundedMemo<Compiled>(2048, (body) => {
+  try {
+    const expression = jsonata(body);
+    // jsonata looks its entry hook up under this symbol; `assign` accepts any key although typed as string.
+    expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, countStep);
+    return { ok: true, expression, variables: referencedVariables(expression.ast()) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+});
+
+/**
+ * Evaluates a JSON value whose strings may be `{% %}` expressions (Arguments, Output, Assign, Items, …): each
+ * one is replaced by its value. `location` is AWS's slash path used in causes ('Output', 'Assign/x', …). Nothing
+ * (undefined) or an error → `States.QueryEvaluationError`. Expressions run in document order, so seeded
+ * `$random`/`$uuid` draws are reproducible.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
+ */
+export async function evaluateJsonataValue(
+  value: JsonValue,
+  scope: EvaluationScope,
+  location: string,
+): Promise<JsonValue> {
+  if (typeof value === 'string') {
+    if (!isJsonataString(value)) return value;
+    const result = await evaluateJsonataExpression(value, scope, location);
+    if (result === undefined) throw queryError(value, location, 'returned nothing (undefined).');
+    return result;
+  }
+  if (Array.isArray(value)) {
+    const items: JsonValue[] = [];
+    for (const [i, item] of value.entries())
+      items.push(await evaluateJsonataValue(item, scope, `${location}/${i}`));
+    return items;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const output: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) {
+    setField(output, key, await evaluateJsonataValue(item, scope, `${location}/${key}`));
+  }
+  return output;
+}
+
+/**
+ * Evaluates one `{% %}` string (any other string is returned as the literal it is). Returns `undefined` when the
+ * expression yields nothing, so callers such as Choice `Condition` decide; errors → `States.QueryEvaluationError`.
+ */
+export async function evaluateJsonataExpression(
+  text: string,
+  scope: EvaluationScope,
+  location: string,
+): Promise<JsonValue | undefined> {
+  if (!isJsonataString(text)) return text;
+  const compiled = compile(jsonataBody(text).trim());
+  if (!compiled.ok)
+    throw queryError(text, location, `is not a valid JSONata expression: ${describeError(compiled.error)}`);
+  let result: unknown;
+  try {
+    result = await compiled.expression.evaluate(null, bindingsFor(compiled.variables, scope));
+  } catch (error) {
+    throw queryError(text, location, `threw an error during evaluation. ${describeError(error)}`);
+  }
+  if (result === undefined || result === Object.prototype) return undefined;
+  if (!isJsonResult(result)) throw queryError(text, location, 'returned an unsupported result type.');
+  return plainJson(result as JsonValue);
+}
+
+function queryError(text: string, location: string, problem: string): StatesError {
+  return new StatesError(
+    'States.QueryEvaluationError',
+    `The JSONata expression '${jsonataBody(text).trim()}' specified for the field '${location}' ${problem}`,
+  );
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof StatesError) return error.cause ?? error.error;
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const { code, message } = error as { code?: unknown; message: unknown };
+    return typeof code === 'string' ? `${code}: ${String(message)}` : String(message);
+  }
+  return String(error);
+}
+
+/** `$states`, AWS's functions, and each referenced workflow variable (bound by reference, not copied). */
+function bindingsFor(variables: readonly string[], scope: EvaluationScope): Record<string, unknown> {
+  const states: Record<string, JsonValue> = { input: ownView(scope.input), context: ownView(scope.context) };
+  if (scope.result !== undefined) states.result = ownView(scope.result);
+  if (scope.errorOutput !== undefined) states.errorOutput = ownView(scope.errorOutput);
+  const budget: Budget = { steps: 0 };
+  const bindings: Record<string, unknown> = {
+    ...stepFunctionsBindings(scope.random),
+    states,
+    [BUDGET]: budget,
+  };
+  if (scope.now !== undefined) Object.assign(bindings, clockBindings(scope.now));
+  for (const name of variables) {
+    const value = scope.variables(name);
+    if (value !== undefined) bindings[name] = ownView(value);
+  }
+  return bindings;
+}
+
+/** Every `$name` the expression mentions, minus `$states` and AWS's functions (found by walking the AST). */
+function referencedVariables(ast: unknown): readonly string[] {
+  const names = new Set<string>();
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    const { type, value } = node as { type?: unknown; value?: unknown };
+    if (type === 'variable' && typeof value === 'string' && value !== '' && value !== 'states')
+      names.add(value);
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(ast);
+  return [...names].filter((name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name));
+}
+
+/** Whether a jsonata result is plain JSON data all the way down (no functions, no non-finite numbers). */
+function isJsonResult(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (viewTarget(value) !== undefined) return true; // workflow data, JSON by construction
+  if (Array.isArray(value)) return value.every(isJsonResult);
+  const marked = value as { _jsonata_function?: unknown; _jsonata_lambda?: unknown };
+  if (marked._jsonata_function === true || marked._jsonata_lambda === true) return false;
+  return Object.values(value).every(isJsonResult);
+}
+
+/** Unwraps data views and drops jsonata's sequence markers so results are plain JSON; shares everything else. */
+function plainJson(value: JsonValue): JsonValue {
+  const target = viewTarget(value);
+  if (target !== undefined) return target;
+  if (Array.isArray(value)) {
+    const items = value.map(plainJson);
+    const unchanged =
+      items.every((item, i) => item === value[i]) && Object.keys(value).length === value.length;
+    return unchanged && !('sequence' in value) ? value : items;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let copy: JsonObject | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const plain = plainJson(item);
+    if (plain !== item) {
+      copy ??= { ...value };
+      setField(copy, key, plain);
+    }
+  }
+  return copy ?? value;
+}

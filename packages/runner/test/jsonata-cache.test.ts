@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+
+const compiled: string[] = [];
+
+vi.mock('jsonata', async (importOriginal) => {
+  const actual = (await importOriginal()) as { default: (text: string) => unknown };
+  return {
+    default: (text: string) => {
+      compiled.push(text);
+      return actual.default(text);
+    },
+  };
+});
+
+const { evaluateJsonataValue } = await import('../src/jsonata/evaluate.js');
+
+describe('JSONata compile cache', () => {
+  it('compiles each distinct expression once, however often it is evaluated', async () => {
+    const scope = {
+      input: { n: 1 },
+      context: {},
+      variables: () => undefined,
+      stateName: 'S',
+      field: 'Output',
+      random: () => 0.5,
+    };
+    for (let i = 0; i < 50; i++) {
+      await evaluateJsonataValue(
+        { a: '{% $states.input.n + 1 %}', b: '{%$states.input.n + 1%}', c: '{% 2 %}' },
+        scope,
+        'Output',
+      );
+    }
+    expect(compiled).toEqual(['$states.input.n + 1', '2']);
+  });
+});
