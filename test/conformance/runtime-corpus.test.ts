@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type HistoryEvent, run } from '../../src/index.js';
+import { type HistoryEvent, run } from '@stepcraft/runner';
 import { loadRuntimeCases, mockHandlers } from './corpus.js';
 
 const cases = loadRuntimeCases();

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
-import { StatesError, type TaskHandler } from '../../src/index.js';
+import { StatesError, type TaskHandler } from '@stepcraft/runner';
 
 /** `/work/shared/corpus` beside the repository (a fresh clone with `../shared` next to it works too). */
-export const CORPUS = path.resolve(import.meta.dirname, '../../../..', '../shared/corpus');
+export const CORPUS = path.resolve(import.meta.dirname, '../..', '../shared/corpus');
 
 interface MockStep {
   readonly returns?: JsonValue;
