@@ -21,7 +21,7 @@ describe('prototype pollution', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(result.output as object, '__proto__')).toBe(true);
-    const written = (result.output as Record<string, Record<string, unknown>>).__proto__;
+    const written = Object.getOwnPropertyDescriptor(result.output, '__proto__')?.value as object;
     expect(Object.hasOwn(written as object, 'copy')).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
-import { describe, expect, it } from 'vitest';
 import { run, StatesError } from '@stepcraft/runner';
+import { describe, expect, it } from 'vitest';
 
 /** Cases written from the AWS documentation's own examples (the page is named on each test). */
 describe('AWS documentation examples', () => {

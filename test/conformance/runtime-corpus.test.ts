@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { type HistoryEvent, run } from '@stepcraft/runner';
+import { describe, expect, it } from 'vitest';
 import { loadRuntimeCases, mockHandlers } from './corpus.js';
 
 const cases = loadRuntimeCases();
