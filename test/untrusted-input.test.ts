@@ -1,4 +1,4 @@
-import { type AslDocument, validate } from '@stepcraft/asl';
+import { type AslDocument, type JsonValue, validate } from '@stepcraft/asl';
 import { run } from '@stepcraft/runner';
 import { describe, expect, it } from 'vitest';
 
@@ -114,7 +114,7 @@ describe('no pattern or query blow-up', () => {
   it.each([5_000, 200_000])(
     'an input nested %i deep ends in a named result, never a crash',
     async (depth) => {
-      let deep: unknown = 'leaf';
+      let deep: JsonValue = 'leaf';
       for (let i = 0; i < depth; i++) deep = { d: deep };
       const result = await run(pass({ ResultPath: '$.copy' }), { deep });
       if (result.status === 'FAILED') expect(result.error).toMatch(/^(States|Stepcraft)\./);

@@ -60,6 +60,34 @@ const COMMANDS: Readonly<
       );
     },
   },
+  graph: {
+    options: {
+      format: { type: 'string', short: 'f' },
+      run: { type: 'string' },
+      workflow: { type: 'string', short: 'w' },
+      out: { type: 'string', short: 'o' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const { graphCommand, graphOptions } = await import('./commands/graph.js');
+      return graphCommand(graphOptions(positionals, values), io);
+    },
+  },
+  import: {
+    options: { out: { type: 'string', short: 'o' }, name: { type: 'string' }, help: HELP },
+    run: async ({ values, positionals }, io) => {
+      const [file, ...extra] = positionals;
+      if (file === undefined) throw new UsageError('missing FILE: name the .asl.json file to import');
+      if (extra.length > 0) throw new UsageError(`import takes one FILE, got also: ${extra.join(' ')}`);
+      const out = stringOption(values, 'out');
+      const name = stringOption(values, 'name');
+      const { importCommand } = await import('./commands/import.js');
+      return importCommand(
+        { file, ...(out === undefined ? {} : { out }), ...(name === undefined ? {} : { name }) },
+        io,
+      );
+    },
+  },
   run: {
     options: {
       input: { type: 'string', short: 'i' },

@@ -1,10 +1,10 @@
 import type { CompileOptions } from '@stepcraft/core';
 
 /** The commands `stepcraft` knows. */
-export type CommandName = 'build' | 'validate' | 'run';
+export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import';
 
 /** The values of `build --query-language`: those `compile()` supports. */
-export const QUERY_LANGUAGES = ['JSONPath'] as const satisfies readonly NonNullable<
+export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const satisfies readonly NonNullable<
   CompileOptions['queryLanguage']
 >[];
 
@@ -20,6 +20,8 @@ Commands:
   build [paths...] --out DIR      compile exported workflows to DIR/<WorkflowName>.asl.json
   validate FILE...                check Amazon States Language (ASL) JSON files
   run FILE --input JSON|@file     execute a workflow locally
+  import FILE.asl.json            generate typed builder code from an ASL definition
+  graph FILE [--run RUN.json]     draw a workflow (and a run of it) as Mermaid or DOT
 
 Options:
   -h, --help      show help (for a command: stepcraft <command> --help)
@@ -29,7 +31,7 @@ Exit codes: 0 ok, 1 validation or run failure, 2 usage error.`;
 
 /** `stepcraft <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath]
+  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata]
 
 Finds the exported workflows in the given .ts files and directories (recursively, skipping *.test.ts,
 *.test-d.ts, node_modules and dist; default: the current directory), type-checks their files, compiles and
@@ -37,7 +39,7 @@ validates each workflow, and writes DIR/<WorkflowName>.asl.json. Files with type
 
 Options:
   -o, --out DIR                  where to write the .asl.json files (required)
-      --query-language LANGUAGE  the query language to compile to (JSONPath)
+      --query-language LANGUAGE  compile every workflow to JSONPath or JSONata (default: each workflow's own)
   -h, --help                     show this help
 
 Exit codes: 0 all written, 1 a file or workflow failed, 2 usage error.`,
@@ -54,6 +56,21 @@ Options:
   -h, --help                 show this help
 
 Exit codes: 0 all files valid, 1 some file invalid, 2 usage error.`,
+  graph: `Usage: stepcraft graph FILE [--format mermaid|dot] [--run RUN.json] [--workflow NAME] [--out FILE]
+
+Draws a state machine as a Mermaid flowchart or a Graphviz DOT graph: Parallel and Map states as nested
+boxes, Choice rules and Catch clauses (dashed) as labelled edges, start and end marked. FILE is an ASL JSON
+file or a TypeScript file exporting a workflow.
+
+Options:
+  -f, --format FORMAT    mermaid (default) or dot
+      --run RUN.json     a history written by 'stepcraft run --history': colours the states the run entered
+                         (with counts), the edges it took, and the state it failed in (with the error)
+  -w, --workflow NAME    the workflow to draw when FILE exports several (workflow or export name)
+  -o, --out FILE         write the diagram to FILE instead of printing it
+  -h, --help             show this help
+
+Exit codes: 0 drawn, 1 FILE is not a valid state machine, 2 usage error.`,
   run: `Usage: stepcraft run FILE --input JSON|@file [--handlers MODULE] [--json] [--history FILE] [--workflow NAME]
 
 Runs a state machine locally. FILE is an ASL JSON file or a TypeScript file exporting a workflow.
@@ -69,4 +86,16 @@ Options:
   -h, --help               show this help
 
 Prints the output as JSON. Exit codes: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 usage error.`,
+  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName]
+
+Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from
+their ARNs, input schemas that accept what the definition's paths read. Parts the builder does not model are
+kept raw and marked // TODO(stepcraft import).
+
+Options:
+  -o, --out FILE.ts     where to write the code (default: print it)
+      --name NAME       the workflow's name (default: ImportedWorkflow)
+  -h, --help            show this help
+
+Exit codes: 0 written, 1 the file is not JSON or cannot be imported, 2 usage error.`,
 };

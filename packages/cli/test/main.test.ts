@@ -34,7 +34,7 @@ describe('stepcraft (top level)', () => {
     ],
     [
       ['build', '--out', 'x', '--query-language', 'XPath'],
-      "stepcraft build: --query-language must be JSONPath, not 'XPath'",
+      "stepcraft build: --query-language must be JSONPath or JSONata, not 'XPath'",
       'stepcraft build --help',
     ],
     [['run'], 'stepcraft run: missing FILE', 'stepcraft run --help'],

@@ -24,11 +24,13 @@ export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
 export type { Condition, Expr, PathExpr, Ref, Resolve } from './builder/refs.js';
 export type {
+  Assigns,
   CatchOptions,
   ErrorName,
   ErrorOutput,
   OutputFiltered,
   PassState,
+  ResultRefs,
   RetryOptions,
   WorkState,
 } from './builder/state.js';
@@ -37,6 +39,8 @@ export { succeed } from './builder/succeed.js';
 export type { TaskSpec } from './builder/task.js';
 export { task } from './builder/task.js';
 export { typed } from './builder/typed.js';
+export type { Assignable, Assignment, Variable } from './builder/variable.js';
+export { jsonata, variable } from './builder/variable.js';
 export type { WaitSpec } from './builder/wait.js';
 export { wait } from './builder/wait.js';
 export type { Workflow, WorkflowOptions, WorkflowStart } from './builder/workflow.js';
@@ -62,6 +66,7 @@ export type {
 export { lambda } from './integrations/lambda.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
+export type { QueryLanguage } from './ir/common-node.js';
 export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
 export type { StepcraftTypeError } from './types/type-error.js';

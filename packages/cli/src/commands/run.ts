@@ -1,5 +1,4 @@
-import { type AslDocument, type Diagnostic, formatDiagnostics, type JsonValue } from '@stepcraft/asl';
-import { CompileError, compile } from '@stepcraft/core';
+import type { AslDocument, JsonValue } from '@stepcraft/asl';
 import {
   type ExecutionResult,
   type Handlers,
@@ -7,13 +6,12 @@ import {
   run,
   type TaskHandler,
 } from '@stepcraft/runner';
-import { parseDocumentText } from '../document-file.js';
 import { UsageError } from '../errors.js';
 import { assertFile, readInputFile, writeOutputFile } from '../files.js';
 import { describeJsonError, parseJson } from '../json-text.js';
 import { loadModule } from '../load.js';
+import { invalidMessage, loadTarget } from '../load-target.js';
 import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
-import { loadWorkflows } from '../workflows.js';
 
 /** Options of `stepcraft run`. */
 export interface RunOptions {
@@ -33,15 +31,18 @@ export interface RunOptions {
 /** `stepcraft run`: executes a workflow locally; exit 0 on SUCCEEDED, 1 otherwise. */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
   const input = await readExecutionInput(io.cwd, options.input);
-  const target = await loadTarget(options, io);
+  const target = await loadTarget(options.file, options.workflow, io.cwd);
   if (!target.ok) {
     io.stderr(target.message);
     return 1;
   }
+  // run() validates a document itself and reports its findings in `diagnostics`.
+  const runnable: RunnableWorkflow =
+    target.kind === 'compiled' ? target.compiled : (target.document as AslDocument);
   const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
   let result: ExecutionResult;
   try {
-    result = await run(target.value, input, handlers === undefined ? {} : { handlers });
+    result = await run(runnable, input, handlers === undefined ? {} : { handlers });
   } catch (error) {
     io.stderr(`stepcraft run: ${messageOf(error)}`);
     return 1;
@@ -76,62 +77,6 @@ async function readExecutionInput(cwd: string, raw: string): Promise<JsonValue> 
   const parsed = parseJson(text);
   if (!parsed.ok) throw new UsageError(`--input${isFile ? ` ${raw}` : ''}: ${describeJsonError(parsed)}`);
   return parsed.value;
-}
-
-type Loaded =
-  | { readonly ok: true; readonly value: RunnableWorkflow }
-  | { readonly ok: false; readonly message: string };
-
-// Modules hold workflows; anything else is read as an ASL JSON document.
-const MODULE_FILE = /\.(ts|mts|js|mjs)$/;
-
-/** The ASL document or the compiled workflow of a module to run. */
-async function loadTarget(options: RunOptions, io: Io): Promise<Loaded> {
-  const shown = options.file;
-  if (!MODULE_FILE.test(options.file)) {
-    if (options.workflow !== undefined) throw new UsageError('--workflow applies to TypeScript files only');
-    const parsed = parseDocumentText(await readInputFile(io.cwd, options.file));
-    if (!parsed.ok) return invalid(shown, [parsed.diagnostic]);
-    // run() validates the definition itself and reports findings in `diagnostics`.
-    return { ok: true, value: parsed.document as AslDocument };
-  }
-  const absolute = await assertFile(io.cwd, options.file);
-  let workflows: Awaited<ReturnType<typeof loadWorkflows>>;
-  try {
-    workflows = await loadWorkflows(absolute);
-  } catch (error) {
-    return { ok: false, message: `${shown}: failed to load: ${messageOf(error)}` };
-  }
-  const names = workflows.map((w) => `${w.workflow.name} (export '${w.exportName}')`).join(', ');
-  const chosen =
-    options.workflow === undefined
-      ? workflows
-      : workflows.filter((w) => w.workflow.name === options.workflow || w.exportName === options.workflow);
-  if (workflows.length === 0) throw new UsageError(`${shown} exports no workflow`);
-  if (chosen.length === 0)
-    throw new UsageError(`${shown} has no workflow '${options.workflow}'; it has ${names}`);
-  const [workflow, ...others] = chosen;
-  if (workflow === undefined || others.length > 0) {
-    throw new UsageError(`${shown} exports several workflows (${names}); pick one with --workflow NAME`);
-  }
-  try {
-    return { ok: true, value: compile(workflow.workflow) };
-  } catch (error) {
-    if (error instanceof CompileError)
-      return invalid(`${shown} (workflow '${workflow.workflow.name}')`, error.diagnostics);
-    return {
-      ok: false,
-      message: `${shown}: failed to compile workflow '${workflow.workflow.name}': ${messageOf(error)}`,
-    };
-  }
-}
-
-function invalid(label: string, diagnostics: readonly Diagnostic[]): Loaded {
-  return { ok: false, message: invalidMessage(label, diagnostics) };
-}
-
-function invalidMessage(label: string, diagnostics: readonly Diagnostic[]): string {
-  return `${label} is not a valid state machine:\n${formatDiagnostics(diagnostics, label)}`;
 }
 
 /** `--handlers MODULE`: its default export, checked to be an object of functions. */

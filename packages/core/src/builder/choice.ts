@@ -20,9 +20,11 @@ import {
 import { toConditionNode } from './conditions.js';
 import type { ContextObject } from './context.js';
 import { type Condition, contextRef, inputRef, type Ref } from './refs.js';
+import { withAssignment } from './result-state.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
 import { defined, parseNullablePath } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
+import type { Assignable, Variable } from './variable.js';
 
 /** Rejects a Choice target that cannot accept the Choice's output. */
 export type TargetCheck<TName extends string, TOutput, TTarget extends AnyChain> = Check<
@@ -46,6 +48,17 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
     condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
     target: $Target & TargetCheck<TName, TOutput, $Target>,
     options?: { readonly comment?: string },
+  ): ChoiceState<TName, TInput, TOutput>;
+  /**
+   * Sets a variable whichever way the Choice goes; the value reads the Choice's (effective) input.
+   * @example .assign(route, ({ input }) => input.kind) // "Assign": { "route.$": "$.kind" } on every rule and the state
+   */
+  assign<TValue>(
+    variable: Variable<TValue>,
+    value: (refs: {
+      readonly input: Ref<TOutput>;
+      readonly context: Ref<ContextObject>;
+    }) => NoInfer<Assignable<TValue>>,
   ): ChoiceState<TName, TInput, TOutput>;
   /** Where to go when no branch matches (ASL `Default`); without it, no match fails with `States.NoChoiceMatched`. */
   otherwise<$Target extends AnyChain>(
@@ -107,6 +120,14 @@ function createChoiceState<TState>(node: ChoiceNode, targets: readonly Fragment[
         ...defined('comment', options?.comment),
       });
       return withTarget({ branches: [...node.branches, branch] }, fragment);
+    },
+    assign(variable: Variable<unknown>, value: (refs: never) => unknown) {
+      const assign = withAssignment(
+        node,
+        variable,
+        value({ input: inputRef(), context: contextRef() } as never),
+      );
+      return createChoiceState(createChoiceNode({ ...node, assign }), targets);
     },
     otherwise(target: AnyChain) {
       if (node.otherwise !== undefined) {

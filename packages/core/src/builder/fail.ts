@@ -42,10 +42,10 @@ function failText(name: string, field: string, spec: unknown): FailText | undefi
   if (spec === undefined || typeof spec === 'string') return spec;
   const selector = spec as (refs: { input: unknown; context: unknown }) => unknown;
   const node = unboxNode(selector({ input: inputRef(), context: contextRef() }));
-  if (node?.kind === 'reference' || node?.kind === 'intrinsic') return node;
+  if (node?.kind === 'reference' || node?.kind === 'intrinsic' || node?.kind === 'jsonata') return node;
   return raise(
     'FAIL_TEXT',
-    `The ${field} of Fail "${name}" must be a string, a path or an intrinsic call`,
+    `The ${field} of Fail "${name}" must be a string, a path, an intrinsic call or jsonata(…)`,
     name,
   );
 }

@@ -1,10 +1,23 @@
 import type { JsonObject } from '@stepcraft/asl';
+import type { AssignmentNode } from '../ir/common-node.js';
 import { createMapNode, type MapNode } from '../ir/map-node.js';
 import { createParallelNode, type ParallelNode } from '../ir/parallel-node.js';
 import { createPassNode, type PassNode } from '../ir/pass-node.js';
 import { createTaskNode, type TaskNode } from '../ir/task-node.js';
 import { type AnyChain, createChain, type Fragment, fragmentOf, stateFragment } from './chain.js';
+import { contextRef, inputRef } from './refs.js';
 import { type CatchOptions, catchNode, parseNullablePath, type RetryOptions, retryNode } from './state.js';
+import { assignmentNodes, assignmentOf, type Variable } from './variable.js';
+
+/** The node's assignments plus one more (a later assignment of the same variable replaces the earlier one). */
+export function withAssignment(
+  node: { readonly name: string; readonly assign?: readonly AssignmentNode[] },
+  variable: Variable<unknown>,
+  value: unknown,
+): AssignmentNode[] {
+  const [added] = assignmentNodes([assignmentOf(variable.name, value)], `assign on "${node.name}"`);
+  return [...(node.assign ?? []).filter((a) => a.name !== variable.name), added as AssignmentNode];
+}
 
 type ResultNode = TaskNode | ParallelNode | MapNode | PassNode;
 type WorkNode = TaskNode | ParallelNode | MapNode;
@@ -52,6 +65,10 @@ export function createResultState<TState>(node: ResultNode, targets: readonly Fr
       }),
     comment: (text: string) => rebuild({ comment: text }),
     rawFields: (fields: JsonObject) => rebuild({ raw: { ...node.raw, ...fields } }),
+    assign: (variable: Variable<unknown>, value: (refs: never) => unknown) =>
+      rebuild({
+        assign: withAssignment(node, variable, value({ result: inputRef(), context: contextRef() } as never)),
+      }),
   };
   if (node.kind !== 'pass') {
     const work: WorkNode = node;

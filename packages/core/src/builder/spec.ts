@@ -1,4 +1,5 @@
 import type { JsonObject } from '@stepcraft/asl';
+import type { QueryLanguage } from '../ir/common-node.js';
 import type { Schema, StateContract } from '../ir/contract.js';
 import type { InputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';
 import { defined } from './state.js';
@@ -16,6 +17,8 @@ export interface CommonSpec {
   readonly comment?: string;
   /** ASL fields merged verbatim into the emitted state (escape hatch). */
   readonly raw?: JsonObject;
+  /** Pins this state's query language, whatever the workflow's (a JSONata workflow cannot hold JSONPath states). */
+  readonly queryLanguage?: QueryLanguage;
 }
 
 /** Whether `value` is a real Standard Schema (not a type-only `typed<T>()` marker): only those become contracts. */
@@ -28,9 +31,10 @@ export function isSchema(value: unknown): value is Schema {
 export function commonFields(
   spec: CommonSpec,
   input: unknown,
-): { comment?: string; raw?: JsonObject; contract?: StateContract } {
+): { comment?: string; raw?: JsonObject; contract?: StateContract; queryLanguage?: QueryLanguage } {
   return {
     ...defined('comment', spec.comment),
+    ...defined('queryLanguage', spec.queryLanguage),
     ...defined('raw', spec.raw),
     ...defined('contract', isSchema(input) ? { stateInput: input } : undefined),
   };

@@ -6,7 +6,9 @@ import type { ApplyResultPath, CheckPath, CheckResultPath, ValueAtPath } from '.
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, Primitive } from '../types/type-utils.js';
 import type { AnyChain, Chain, FirstOf, Fragment, InputOf, StateNames } from './chain.js';
-import { contextRef, inputRef, toTemplate } from './refs.js';
+import type { ContextObject } from './context.js';
+import { contextRef, inputRef, type Ref, toTemplate } from './refs.js';
+import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
 
 /** Parses a `$`-rooted reference path given as a string; `where` names the field for messages. */
 export function parsePath(path: string, where: string, state: string): ReferencePath {
@@ -87,6 +89,32 @@ export interface CatchOptions<TPath extends string | null> {
   /** Where the Error Output goes in the raw input (default `$`: replace it; `null`: keep the input). */
   readonly resultPath?: TPath;
   readonly comment?: string;
+  /**
+   * Variables set when this catcher fires, from the Error Output (they live in the scope of the state that has the
+   * catcher, even on a Map or Parallel).
+   * @example { assign: ({ error }) => [lastError.set(error.Error)] } // "Assign": { "lastError.$": "$.Error" }
+   */
+  readonly assign?: (refs: {
+    readonly error: Ref<ErrorOutput>;
+    readonly context: Ref<ContextObject>;
+  }) => readonly Assignment[];
+}
+
+/** The `assign` method of states that set variables; `TRefs` are what the value may read. */
+export interface Assigns<TRefs, TSelf> {
+  /**
+   * Sets a variable when this state completes; the value is typed by the variable. All of a state's reads (its
+   * own assignments included) see the values from before the state.
+   * @example .assign(total, ({ result }) => result.sum) // "Assign": { "total.$": "$.sum" }
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+   */
+  assign<TValue>(variable: Variable<TValue>, value: (refs: TRefs) => NoInfer<Assignable<TValue>>): TSelf;
+}
+
+/** What the value of a Task/Parallel/Map/Pass assignment reads: the state's result and the Context Object. */
+export interface ResultRefs<TResult> {
+  readonly result: Ref<Unbare<TResult>>;
+  readonly context: Ref<ContextObject>;
 }
 
 /** Rejects a Catch handler that cannot accept the Error Output merged at `TPath` into `TInput`. */
@@ -129,7 +157,7 @@ export type ResultPathCheck<TName extends string, TResult, TPath extends string 
 ]
   ? StepcraftTypeError<`Call resultPath() before outputPath() on "${TName}" (AWS applies ResultPath first)`>
   : [TResult] extends [BareResult<unknown>]
-    ? TPath extends '$'
+    ? TPath extends '$' | null
       ? unknown
       : StepcraftTypeError<`The ResultSelector of "${TName}" returns a bare value, which ASL can only output whole: select fields, ({ result }) => ({ id: result.Payload.id }), to use resultPath()`>
     : CheckResultPath<TPath, `"${TName}"`>;
@@ -209,6 +237,7 @@ export interface WorkState<TName extends string, TInput, TResult, TOutput>
   extends Chain<TInput, TOutput, StateNames<TName>>,
     ResultFields<TName, TInput, TResult, TOutput, 'work'>,
     ErrorHandling<TName, TInput, WorkState<TName, TInput, TResult, TOutput>>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput>>,
     Describable<WorkState<TName, TInput, TResult, TOutput>> {
   readonly name: TName;
 }
@@ -217,6 +246,7 @@ export interface WorkState<TName extends string, TInput, TResult, TOutput>
 export interface PassState<TName extends string, TInput, TResult, TOutput>
   extends Chain<TInput, TOutput, StateNames<TName>>,
     ResultFields<TName, TInput, TResult, TOutput, 'pass'>,
+    Assigns<ResultRefs<TResult>, PassState<TName, TInput, TResult, TOutput>>,
     Describable<PassState<TName, TInput, TResult, TOutput>> {
   readonly name: TName;
 }
@@ -245,6 +275,15 @@ export function catchNode(
     errors,
     next: handler.startAt,
     ...defined('resultPath', parseNullablePath(options?.resultPath, 'Catch ResultPath', state)),
+    ...defined(
+      'assign',
+      options?.assign === undefined
+        ? undefined
+        : assignmentNodes(
+            options.assign({ error: inputRef() as never, context: contextRef() as never }),
+            `The assign of a catcher of "${state}"`,
+          ),
+    ),
     ...defined('comment', options?.comment),
   });
 }

@@ -1,5 +1,6 @@
 import { raise } from '../errors.js';
 import type { Integration, TaskInputOf, TaskResultOf } from '../integrations/integration.js';
+import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
 import type { TemplateNode } from '../ir/template-node.js';
@@ -119,6 +120,8 @@ export interface TaskSpec<
     readonly context: Ref<ContextObject>;
   }) => TSelected;
   readonly comment?: string;
+  /** Pins this state's query language, whatever the workflow's. */
+  readonly queryLanguage?: QueryLanguage;
   /** Fails the task with `States.Timeout` after this many seconds. */
   readonly timeoutSeconds?: number;
   /** Like `timeoutSeconds`, read from the input. */
@@ -181,6 +184,7 @@ export function task<
     name,
     resource: resource.resource,
     ...defined('comment', spec.comment),
+    ...defined('queryLanguage', spec.queryLanguage),
     ...defined('inputPath', inputPath),
     ...defined('parameters', resource.parameters(payload)),
     ...defined(
@@ -265,5 +269,7 @@ function mentionsTaskToken(node: TemplateNode | undefined): boolean {
     case 'literal':
     case 'raw':
       return JSON.stringify(node.value).includes('$$.Task.Token');
+    case 'jsonata':
+      return node.expression.includes('$states.context.Task.Token');
   }
 }

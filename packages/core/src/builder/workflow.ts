@@ -1,3 +1,4 @@
+import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract } from '../ir/contract.js';
 import { createWorkflowNode, type WorkflowNode } from '../ir/workflow-node.js';
 import type { Accepts, Check, Resolved, Unset } from '../types/type-utils.js';
@@ -26,6 +27,8 @@ export interface WorkflowOptions<TInputSchema extends MaybeSchema> {
   readonly timeoutSeconds?: number;
   /** `STANDARD` (default) or `EXPRESS`; Express rejects `.sync`, `.waitForTaskToken` and activities. */
   readonly type?: 'STANDARD' | 'EXPRESS';
+  /** The query language the workflow compiles to by default (JSONPath); `compile(…, { queryLanguage })` overrides it. */
+  readonly queryLanguage?: QueryLanguage;
 }
 
 /** A complete workflow: a name, an input type and a chain of states. `compile()` turns it into ASL. */
@@ -91,6 +94,7 @@ function createWorkflow(name: string, options: WorkflowOptions<MaybeSchema>, cha
         type: options.type ?? 'STANDARD',
         ...defined('comment', options.comment),
         ...defined('timeoutSeconds', options.timeoutSeconds),
+        ...defined('queryLanguage', options.queryLanguage),
         ...defined(
           'contract',
           isSchema(options.input) ? ({ stateInput: options.input } satisfies StateContract) : undefined,

@@ -1,5 +1,6 @@
 import { type AslDocument, type AslState, type Diagnostic, pointerOf, type SubMachine } from '@stepcraft/asl';
 import { CompileError, diagnostic } from '../errors.js';
+import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler } from '../ir/contract.js';
 import type { GraphNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
@@ -10,7 +11,14 @@ import { withRaw } from './emit/context.js';
 import { emitState } from './emit/index.js';
 import { resolveGraph } from './graph.js';
 import type { QueryLanguageDialect } from './query-language/dialect.js';
+import { jsonataDialect } from './query-language/jsonata.js';
 import { jsonPathDialect } from './query-language/jsonpath.js';
+import { checkVariables } from './variables.js';
+
+const DIALECTS: Readonly<Record<QueryLanguage, QueryLanguageDialect>> = Object.freeze({
+  JSONPath: jsonPathDialect,
+  JSONata: jsonataDialect,
+});
 
 /** What `compile()` produces: the ASL definition plus the side tables the runner needs. */
 export interface CompiledWorkflow {
@@ -26,8 +34,12 @@ export interface CompiledWorkflow {
 
 /** Options of `compile()`. */
 export interface CompileOptions {
-  /** Only `JSONPath` for now; JSONata will be a second dialect beside it. */
-  readonly queryLanguage?: 'JSONPath';
+  /**
+   * The workflow's query language (default: the one given to `workflow()`, else JSONPath). The same workflow
+   * compiles to either; states pinned with their own `queryLanguage` keep it.
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
+   */
+  readonly queryLanguage?: QueryLanguage;
 }
 
 /** Anything that yields a workflow IR (a `Workflow` from `workflow()`); `compile/` never imports the builder. */
@@ -43,9 +55,8 @@ const MAX_STATE_NAME = 80;
  * @example const { definition } = compile(orderFlow); stringifyAsl(definition)
  */
 export function compile(workflow: CompilableWorkflow, options: CompileOptions = {}): CompiledWorkflow {
-  const dialect: QueryLanguageDialect =
-    options.queryLanguage === undefined ? jsonPathDialect : jsonPathDialect;
   const node = workflow.toNode();
+  const language: QueryLanguage = options.queryLanguage ?? node.queryLanguage ?? 'JSONPath';
   const diagnostics: Diagnostic[] = [];
   const contracts: Record<string, StateContract> = Object.create(null);
   const handlers: Record<string, TaskHandler> = Object.create(null);
@@ -61,8 +72,16 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
     for (const state of resolved.states) {
       const report = reportAt(state.name);
       checkName(state, base, scopes, report, node.type);
+      const stateLanguage = state.queryLanguage ?? language;
+      if (language === 'JSONata' && stateLanguage === 'JSONPath') {
+        report(
+          'QUERY_LANGUAGE_CONFLICT',
+          `"${state.name}" is pinned to JSONPath, which a JSONata workflow cannot hold (AWS rule); compile the workflow as JSONPath or drop the state's queryLanguage`,
+          ['QueryLanguage'],
+        );
+      }
       const context: EmitContext = {
-        dialect,
+        dialect: DIALECTS[stateLanguage],
         report,
         transition: () => {
           const next = resolved.next.get(state.name);
@@ -70,7 +89,11 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
         },
         subMachine: (sub, field) => emitGraph(sub, [...base, 'States', state.name, ...field]),
       };
-      defineKey(states as never, state.name, withRaw(emitState(state, context), state.raw) as never);
+      const emitted = {
+        ...emitState(state, context),
+        ...(stateLanguage === language ? {} : { QueryLanguage: stateLanguage }),
+      };
+      defineKey(states as never, state.name, withRaw(emitted, state.raw) as never);
       if (state.contract !== undefined && Object.keys(state.contract).length > 0)
         contracts[state.name] = state.contract;
       if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
@@ -79,6 +102,9 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   };
 
   const machine = emitGraph(node.graph, []);
+  checkVariables(node.graph, (state, base) => (code, message, field) => {
+    diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
+  });
   if (
     node.timeoutSeconds !== undefined &&
     !(Number.isInteger(node.timeoutSeconds) && node.timeoutSeconds > 0)
@@ -94,6 +120,7 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   if (diagnostics.length > 0) throw new CompileError(diagnostics);
   const definition: AslDocument = {
     ...(node.comment === undefined ? {} : { Comment: node.comment }),
+    ...(language === 'JSONata' ? { QueryLanguage: language } : {}),
     StartAt: machine.StartAt,
     States: machine.States,
     ...(node.timeoutSeconds === undefined ? {} : { TimeoutSeconds: node.timeoutSeconds }),

@@ -1,6 +1,5 @@
 import type { GraphNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
-import { nodeEquals } from './node-equals.js';
 import type { Report } from './query-language/dialect.js';
 
 /** A graph with one definition per state, in emission order, and each state's `Next`. */
@@ -11,8 +10,8 @@ export interface ResolvedGraph {
 }
 
 /**
- * Merges the fragments of a graph: equal definitions of a name are one state (joins, loops, reused fragments);
- * different definitions, or two different `Next`s for one state, are reported. States are ordered depth-first from
+ * Merges the fragments of a graph: the same state value met twice is one state (joins, loops, reused fragments);
+ * two different values with one name, or two different `Next`s for one state, are reported. States are ordered depth-first from
  * `startAt`, following `Next` before Choice targets and Catch handlers, so the output is stable.
  */
 export function resolveGraph(graph: GraphNode, report: (state: string) => Report): ResolvedGraph {
@@ -20,10 +19,12 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
   for (const node of graph.states) {
     const seen = byName.get(node.name);
     if (seen === undefined) byName.set(node.name, node);
-    else if (seen !== node && !nodeEquals(seen, node)) {
+    else if (seen !== node) {
+      // States are values: only the same value is one state (a join or a loop); equal-looking copies are not.
       report(node.name)(
         'DUPLICATE_STATE_NAME',
-        `Two different states are named "${node.name}"; rename one (state names are unique in a workflow)`,
+        `Two different states are named "${node.name}"; rename one, or define the state once and reuse that value ` +
+          '(state names are unique in a workflow)',
         [],
       );
     }

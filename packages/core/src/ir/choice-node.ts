@@ -1,5 +1,5 @@
 import type { ConditionNode } from './choice-rule-node.js';
-import type { FilterFields, StateNodeBase } from './common-node.js';
+import type { AssignFields, FilterFields, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
 
 /** One branch of a Choice: when `condition` holds, go to `next`. */
@@ -11,7 +11,7 @@ export interface ChoiceBranchNode {
 }
 
 /** A Choice: the first branch whose condition holds wins, else `otherwise`. */
-export interface ChoiceNode extends StateNodeBase, FilterFields {
+export interface ChoiceNode extends StateNodeBase, FilterFields, AssignFields {
   readonly kind: 'choice';
   readonly branches: readonly ChoiceBranchNode[];
   readonly otherwise?: string;

@@ -1,6 +1,7 @@
 import type { JsonObject, ReferencePath } from '@stepcraft/asl';
 import type { StateContract } from './contract.js';
 import { freeze } from './freeze.js';
+import type { TemplateNode } from './template-node.js';
 
 /** One retrier. */
 export interface RetryNode {
@@ -21,7 +22,24 @@ export interface CatchNode {
   readonly next: string;
   /** `undefined` = AWS default (`$`), `null` = keep the raw input. */
   readonly resultPath?: ReferencePath | null;
+  /** Variables set when this catcher fires (in the scope of the state that has it). */
+  readonly assign?: readonly AssignmentNode[];
   readonly comment?: string;
+}
+
+/** A query language of ASL. */
+export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+/** One variable assignment; in `value`, input-rooted references mean what `$` means in this state's Assign. */
+export interface AssignmentNode {
+  readonly kind: 'assignment';
+  readonly name: string;
+  readonly value: TemplateNode;
+}
+
+/** States that may set variables (ASL `Assign`). */
+export interface AssignFields {
+  readonly assign?: readonly AssignmentNode[];
 }
 
 /** Fields every state node has. */
@@ -31,6 +49,8 @@ export interface StateNodeBase {
   /** ASL fields merged verbatim into the emitted state (escape hatch). */
   readonly raw?: JsonObject;
   readonly contract?: StateContract;
+  /** Set when this state's language is pinned, whatever the workflow's. */
+  readonly queryLanguage?: QueryLanguage;
 }
 
 /** InputPath/OutputPath: `undefined` = AWS default (`$`), `null` = `{}`. */
@@ -45,4 +65,8 @@ export function createRetryNode(fields: Omit<RetryNode, 'kind'>): RetryNode {
 
 export function createCatchNode(fields: Omit<CatchNode, 'kind'>): CatchNode {
   return freeze({ kind: 'catch', ...fields, errors: freeze([...fields.errors]) });
+}
+
+export function createAssignmentNode(name: string, value: TemplateNode): AssignmentNode {
+  return freeze({ kind: 'assignment', name, value });
 }

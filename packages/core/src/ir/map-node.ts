@@ -1,5 +1,5 @@
 import type { JsonObject, ReferencePath } from '@stepcraft/asl';
-import type { CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
+import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
 import type { TemplateNode } from './template-node.js';
@@ -17,7 +17,7 @@ export interface DistributedNode {
 }
 
 /** A Map: runs `processor` once per item of the array at `itemsPath`; the result is the array of outputs. */
-export interface MapNode extends StateNodeBase, FilterFields {
+export interface MapNode extends StateNodeBase, FilterFields, AssignFields {
   readonly kind: 'map';
   readonly processor: GraphNode;
   readonly itemsPath?: ReferencePath;

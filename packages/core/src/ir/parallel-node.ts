@@ -1,11 +1,11 @@
 import type { ReferencePath } from '@stepcraft/asl';
-import type { CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
+import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
 import type { TemplateNode } from './template-node.js';
 
 /** A Parallel: runs every branch on the effective input; the result is the array of branch outputs. */
-export interface ParallelNode extends StateNodeBase, FilterFields {
+export interface ParallelNode extends StateNodeBase, FilterFields, AssignFields {
   readonly kind: 'parallel';
   readonly branches: readonly GraphNode[];
   readonly parameters?: TemplateNode;

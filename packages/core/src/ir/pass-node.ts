@@ -1,10 +1,10 @@
 import type { JsonValue, ReferencePath } from '@stepcraft/asl';
-import type { FilterFields, StateNodeBase } from './common-node.js';
+import type { AssignFields, FilterFields, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 
 /** A Pass: its result is `result`, else `parameters`, else its effective input. */
-export interface PassNode extends StateNodeBase, FilterFields {
+export interface PassNode extends StateNodeBase, FilterFields, AssignFields {
   readonly kind: 'pass';
   readonly result?: JsonValue;
   readonly parameters?: TemplateNode;

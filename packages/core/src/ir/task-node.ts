@@ -1,11 +1,11 @@
 import type { JsonObject, ReferencePath } from '@stepcraft/asl';
-import type { CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
+import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
 import type { TaskHandler } from './contract.js';
 import { freeze } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 
 /** A Task: call `resource` with the effective input. */
-export interface TaskNode extends StateNodeBase, FilterFields {
+export interface TaskNode extends StateNodeBase, FilterFields, AssignFields {
   readonly kind: 'task';
   readonly resource: string;
   readonly parameters?: TemplateNode;

@@ -38,6 +38,12 @@ export interface RawNode {
   readonly value: JsonValue;
 }
 
+/** A JSONata expression written by hand (`jsonata('…')`); only JSONata states can hold it. */
+export interface JsonataNode {
+  readonly kind: 'jsonata';
+  readonly expression: string;
+}
+
 /** A payload template (Parameters, ResultSelector, ItemSelector, …) as data, independent of the query language. */
 export type TemplateNode =
   | ReferenceNode
@@ -45,7 +51,8 @@ export type TemplateNode =
   | LiteralNode
   | ObjectTemplateNode
   | ArrayTemplateNode
-  | RawNode;
+  | RawNode
+  | JsonataNode;
 
 /** The 18 intrinsic functions. */
 export type IntrinsicName =
@@ -95,4 +102,8 @@ export function createArrayTemplateNode(items: readonly TemplateNode[]): ArrayTe
 
 export function createRawNode(value: JsonValue): RawNode {
   return freeze({ kind: 'raw', value });
+}
+
+export function createJsonataNode(expression: string): JsonataNode {
+  return freeze({ kind: 'jsonata', expression });
 }

@@ -1,5 +1,5 @@
 import type { ReferencePath } from '@stepcraft/asl';
-import type { FilterFields, StateNodeBase } from './common-node.js';
+import type { AssignFields, FilterFields, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
 
 /** How long a Wait waits: exactly one of the four ASL forms. */
@@ -10,7 +10,7 @@ export type WaitDuration =
   | { readonly kind: 'timestamp-path'; readonly path: ReferencePath };
 
 /** A Wait. */
-export interface WaitNode extends StateNodeBase, FilterFields {
+export interface WaitNode extends StateNodeBase, FilterFields, AssignFields {
   readonly kind: 'wait';
   readonly duration: WaitDuration;
 }

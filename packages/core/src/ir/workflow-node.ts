@@ -1,3 +1,4 @@
+import type { QueryLanguage } from './common-node.js';
 import type { StateContract } from './contract.js';
 import { freeze } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
@@ -11,6 +12,8 @@ export interface WorkflowNode {
   readonly timeoutSeconds?: number;
   readonly type: 'STANDARD' | 'EXPRESS';
   readonly contract?: StateContract;
+  /** The workflow's own language (JSONPath when absent); `compile()` may override it. */
+  readonly queryLanguage?: QueryLanguage;
 }
 
 export function createWorkflowNode(fields: Omit<WorkflowNode, 'kind'>): WorkflowNode {

@@ -3,6 +3,7 @@ import type { CatchNode, FilterFields, RetryNode } from '../../ir/common-node.js
 import type { GraphNode } from '../../ir/graph-node.js';
 import type { TemplateNode } from '../../ir/template-node.js';
 import type { QueryLanguageDialect, Report } from '../query-language/dialect.js';
+import { assignField, catcherOutput, isJsonata } from './jsonata-io.js';
 
 /** What an emit function needs besides its node. */
 export interface EmitContext {
@@ -92,10 +93,13 @@ export function catchField(context: EmitContext, catchers: readonly CatchNode[])
   if (catchers.length === 0) return {};
   checkErrorLists(context, 'Catch', catchers);
   return {
-    Catch: catchers.map((c) => ({
+    Catch: catchers.map((c, i) => ({
       ErrorEquals: [...c.errors],
       ...field('Comment', c.comment),
-      ...pathField(context, 'ResultPath', c.resultPath),
+      ...(isJsonata(context)
+        ? catcherOutput(context, c.resultPath)
+        : pathField(context, 'ResultPath', c.resultPath)),
+      ...assignField(withField(context, ['Catch', i]), c.assign, undefined, '$states.errorOutput'),
       Next: c.next,
     })),
   };
@@ -149,4 +153,12 @@ export function integer(
 /** Merges the node's raw escape-hatch fields over the emitted state. */
 export function withRaw<TState extends object>(state: TState, raw: JsonObject | undefined): TState {
   return raw === undefined ? state : { ...state, ...raw };
+}
+
+/** The same context, reporting under `prefix` (e.g. inside one catcher). */
+export function withField(context: EmitContext, prefix: readonly (string | number)[]): EmitContext {
+  return {
+    ...context,
+    report: (code, message, field) => context.report(code, message, [...prefix, ...field]),
+  };
 }

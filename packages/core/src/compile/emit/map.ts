@@ -1,5 +1,6 @@
 import type { JsonValue, MapState } from '@stepcraft/asl';
 import type { MapNode } from '../../ir/map-node.js';
+import { jsonataValue } from '../query-language/jsonata.js';
 import {
   catchField,
   type EmitContext,
@@ -10,11 +11,13 @@ import {
   retryField,
   templateField,
 } from './context.js';
+import { assignField, effectiveInput, embedRead, isJsonata, outputField, scopeOf } from './jsonata-io.js';
 import { resultSelectorFields } from './result-selector.js';
 
 /** Emits a Map (inline, or distributed with its child-execution settings). */
 export function emitMap(node: MapNode, context: EmitContext): MapState {
-  const { input, output } = filterFields(context, node);
+  const jsonata = isJsonata(context);
+  const { input, output } = jsonata ? { input: {}, output: {} } : filterFields(context, node);
   const d = node.distributed;
   if (d?.label !== undefined && (d.label.length === 0 || d.label.length > 40)) {
     context.report('MAP_LABEL', `Label of "${node.name}" must have 1 to 40 characters`, ['Label']);
@@ -24,7 +27,7 @@ export function emitMap(node: MapNode, context: EmitContext): MapState {
     Type: 'Map',
     ...field('Comment', node.comment),
     ...input,
-    ...pathField(context, 'ItemsPath', node.itemsPath),
+    ...(jsonata ? items(node) : pathField(context, 'ItemsPath', node.itemsPath)),
     ...field('ItemReader', d?.itemReader),
     ...itemSelector(node, context),
     ...field('ItemBatcher', d?.itemBatcher),
@@ -39,7 +42,10 @@ export function emitMap(node: MapNode, context: EmitContext): MapState {
       ...processor,
     },
     ...field('ResultWriter', d?.resultWriter),
-    ...resultSelectorFields(context, node, output),
+    ...(jsonata
+      ? outputField(context, node, node.resultSelector, '$states.result', false)
+      : resultSelectorFields(context, node, output)),
+    ...assignField(context, node.assign, node.resultSelector, '$states.result'),
     ...retryField(context, node.retry),
     ...catchField(context, node.catch),
     ...context.transition(),
@@ -53,7 +59,14 @@ function itemSelector(node: MapNode, context: EmitContext): Record<string, JsonV
     const names = s.path.segments.map((p) => (p.kind === 'field' ? p.name : p.index));
     if (names.join('.') === 'Map.Item.Value') return {};
   }
-  return templateField(context, 'ItemSelector', s);
+  if (s === undefined || !isJsonata(context)) return templateField(context, 'ItemSelector', s);
+  return { ItemSelector: jsonataValue(s, scopeOf(context, effectiveInput(node), ['ItemSelector'])) };
+}
+
+// JSONata's Items: the array the JSONPath InputPath and ItemsPath select.
+function items(node: MapNode): Record<string, JsonValue> {
+  if (node.itemsPath !== undefined) return { Items: embedRead(effectiveInput(node), node.itemsPath) };
+  return node.inputPath === undefined ? {} : { Items: embedRead(effectiveInput(node), undefined) };
 }
 
 function maxConcurrency(node: MapNode, context: EmitContext): Record<string, JsonValue> {
@@ -63,5 +76,6 @@ function maxConcurrency(node: MapNode, context: EmitContext): Record<string, Jso
     integer(context, [], 'MaxConcurrency', value, 0, 99_999_999);
     return { MaxConcurrency: value };
   }
+  if (isJsonata(context)) return { MaxConcurrency: embedRead(effectiveInput(node), value) };
   return pathField(context, 'MaxConcurrencyPath', value);
 }

@@ -6,7 +6,8 @@ import { type EmitContext, pathField, templateField } from './context.js';
 
 /**
  * ResultSelector, ResultPath and OutputPath. A selector that returns a bare path (e.g. `lambda.payload`) is not
- * an ASL template; with the default ResultPath it is exactly an OutputPath, so it is emitted as one.
+ * an ASL template; with the default ResultPath it is exactly an OutputPath, so it is emitted as one (and with
+ * ResultPath null it is not needed at all).
  */
 export function resultSelectorFields(
   context: EmitContext,
@@ -22,6 +23,8 @@ export function resultSelectorFields(
     if (isDefaultResultPath && node.outputPath === undefined) {
       return { OutputPath: context.dialect.path(selector.path) };
     }
+    // The result is discarded: the selector only matters to Assign, which reads through it.
+    if (node.resultPath === null) return { ...resultPath, ...output };
     context.report(
       'RESULT_SELECTOR_NOT_OBJECT',
       `ResultSelector of "${node.name}" returns a bare path, which ASL can only express without ResultPath/OutputPath; ` +

@@ -1,6 +1,7 @@
 import type { SucceedState } from '@stepcraft/asl';
 import type { SucceedNode } from '../../ir/succeed-node.js';
 import { type EmitContext, field, filterFields } from './context.js';
+import { isJsonata, passThroughOutput } from './jsonata-io.js';
 
 /** Emits a Succeed. */
 export function emitSucceed(node: SucceedNode, context: EmitContext): SucceedState {
@@ -8,7 +9,6 @@ export function emitSucceed(node: SucceedNode, context: EmitContext): SucceedSta
   return {
     Type: 'Succeed',
     ...field('Comment', node.comment),
-    ...input,
-    ...output,
+    ...(isJsonata(context) ? passThroughOutput(node) : { ...input, ...output }),
   } as unknown as SucceedState;
 }

@@ -10,28 +10,54 @@ import {
   retryField,
   templateField,
 } from './context.js';
+import {
+  argumentsField,
+  assignField,
+  effectiveInput,
+  embedRead,
+  isJsonata,
+  outputField,
+} from './jsonata-io.js';
 import { resultSelectorFields } from './result-selector.js';
 
 /** Emits a Task. */
 export function emitTask(node: TaskNode, context: EmitContext): TaskState {
-  const { input, output } = filterFields(context, node);
   return {
     Type: 'Task',
     ...field('Comment', node.comment),
     Resource: node.resource,
-    ...input,
-    ...templateField(context, 'Parameters', node.parameters),
-    ...seconds(context, 'TimeoutSeconds', node.timeoutSeconds),
-    ...seconds(context, 'HeartbeatSeconds', node.heartbeatSeconds),
-    ...resultSelectorFields(context, node, output),
+    ...(isJsonata(context) ? jsonataFields(node, context) : jsonPathFields(node, context)),
     ...retryField(context, node.retry),
     ...catchField(context, node.catch),
     ...context.transition(),
   } as unknown as TaskState;
 }
 
+function jsonPathFields(node: TaskNode, context: EmitContext): Record<string, JsonValue> {
+  const { input, output } = filterFields(context, node);
+  return {
+    ...input,
+    ...templateField(context, 'Parameters', node.parameters),
+    ...seconds(context, node, 'TimeoutSeconds', node.timeoutSeconds),
+    ...seconds(context, node, 'HeartbeatSeconds', node.heartbeatSeconds),
+    ...resultSelectorFields(context, node, output),
+    ...assignField(context, node.assign, node.resultSelector, '$states.result'),
+  };
+}
+
+function jsonataFields(node: TaskNode, context: EmitContext): Record<string, JsonValue> {
+  return {
+    ...argumentsField(context, node, node.parameters),
+    ...seconds(context, node, 'TimeoutSeconds', node.timeoutSeconds),
+    ...seconds(context, node, 'HeartbeatSeconds', node.heartbeatSeconds),
+    ...outputField(context, node, node.resultSelector, '$states.result', false),
+    ...assignField(context, node.assign, node.resultSelector, '$states.result'),
+  };
+}
+
 function seconds(
   context: EmitContext,
+  node: TaskNode,
   key: string,
   value: TaskNode['timeoutSeconds'],
 ): Record<string, JsonValue> {
@@ -40,5 +66,6 @@ function seconds(
     integer(context, [], key, value, 1, 99_999_999);
     return { [key]: value };
   }
+  if (isJsonata(context)) return { [key]: embedRead(effectiveInput(node), value) };
   return pathField(context, `${key}Path`, value);
 }

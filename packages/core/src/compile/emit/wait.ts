@@ -1,10 +1,14 @@
 import type { WaitState } from '@stepcraft/asl';
 import type { WaitNode } from '../../ir/wait-node.js';
 import { type EmitContext, field, filterFields, integer } from './context.js';
+import { assignField, effectiveInput, embedRead, isJsonata, passThroughOutput } from './jsonata-io.js';
 
 /** Emits a Wait. */
 export function emitWait(node: WaitNode, context: EmitContext): WaitState {
-  const { input, output } = filterFields(context, node);
+  const jsonata = isJsonata(context);
+  const { input, output } = jsonata
+    ? { input: {}, output: passThroughOutput(node) }
+    : filterFields(context, node);
   const d = node.duration;
   if (d.kind === 'seconds') integer(context, [], 'Seconds', d.seconds, 0, 99_999_999);
   if (d.kind === 'timestamp' && !RFC3339.test(d.timestamp)) {
@@ -19,15 +23,18 @@ export function emitWait(node: WaitNode, context: EmitContext): WaitState {
       ? { Seconds: d.seconds }
       : d.kind === 'timestamp'
         ? { Timestamp: d.timestamp }
-        : d.kind === 'seconds-path'
-          ? { SecondsPath: context.dialect.path(d.path) }
-          : { TimestampPath: context.dialect.path(d.path) };
+        : jsonata
+          ? { [d.kind === 'seconds-path' ? 'Seconds' : 'Timestamp']: embedRead(effectiveInput(node), d.path) }
+          : d.kind === 'seconds-path'
+            ? { SecondsPath: context.dialect.path(d.path) }
+            : { TimestampPath: context.dialect.path(d.path) };
   return {
     Type: 'Wait',
     ...field('Comment', node.comment),
     ...input,
     ...duration,
     ...output,
+    ...assignField(context, node.assign, undefined, effectiveInput(node)),
     ...context.transition(),
   } as unknown as WaitState;
 }

@@ -64,6 +64,8 @@ function printArg(
       );
       return 'null';
     }
+    case 'jsonata':
+      return reportJsonata(report, field);
     case 'object':
     case 'array':
       report(
@@ -97,6 +99,9 @@ function printTemplateObject(
       case 'object':
         defineKey(out, key, printTemplateObject(value.entries, at, report));
         break;
+      case 'jsonata':
+        reportJsonata(report, at);
+        break;
       case 'array':
         if (value.items.some((item) => item.kind === 'object' || item.kind === 'array')) {
           report(
@@ -119,12 +124,25 @@ function printTemplateObject(
   return out;
 }
 
+function reportJsonata(report: Report, field: readonly (string | number)[]): string {
+  report(
+    'JSONATA_IN_JSONPATH',
+    "jsonata(…) expressions need the JSONata query language: set queryLanguage: 'JSONata' on the state or workflow",
+    field,
+  );
+  return 'null';
+}
+
 /** The JSONPath dialect: `.$` keys, reference paths, intrinsic calls, JSONPath Choice rules. */
 export const jsonPathDialect: QueryLanguageDialect = Object.freeze({
   name: 'JSONPath',
   path: printPath,
   template(node: TemplateNode, field: string, report: Report): JsonObject | undefined {
     if (node.kind === 'object') return printTemplateObject(node.entries, [field], report);
+    if (node.kind === 'jsonata') {
+      reportJsonata(report, [field]);
+      return undefined;
+    }
     if ((node.kind === 'literal' || node.kind === 'raw') && isObject(node.value)) return node.value;
     report('TEMPLATE_NOT_OBJECT', `${field} must be an object: return { … } from the selector`, [field]);
     return undefined;
@@ -153,6 +171,7 @@ export const jsonPathDialect: QueryLanguageDialect = Object.freeze({
   },
   failText(node: FailText, field: 'Error' | 'Cause'): Record<string, JsonValue> {
     if (typeof node === 'string') return { [field]: node };
+    if (node.kind === 'jsonata') return {};
     const text = node.kind === 'reference' ? printPath(node.path) : printIntrinsic(node, () => undefined, []);
     return { [`${field}Path`]: text };
   },

@@ -1,0 +1,37 @@
+import { parseDocumentText } from '../document-file.js';
+import { readInputFile, writeOutputFile } from '../files.js';
+import { generateWorkflowSource, ImportError } from '../import/index.js';
+import { type ExitCode, type Io, messageOf } from '../output.js';
+
+/** Options of `stepcraft import`. */
+export interface ImportCommandOptions {
+  readonly file: string;
+  /** Where to write the TypeScript (default: stdout). */
+  readonly out?: string;
+  /** The workflow's name (default: `ImportedWorkflow`). */
+  readonly name?: string;
+}
+
+/** `stepcraft import FILE.asl.json`: prints or writes builder code for an ASL definition; exit 1 if it cannot. */
+export async function importCommand(options: ImportCommandOptions, io: Io): Promise<ExitCode> {
+  const text = await readInputFile(io.cwd, options.file);
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) {
+    io.stderr(`${options.file}: ${parsed.diagnostic.message}`);
+    return 1;
+  }
+  let source: string;
+  try {
+    source = generateWorkflowSource(
+      parsed.document,
+      options.name === undefined ? {} : { name: options.name },
+    );
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    io.stderr(`${options.file}: cannot import: ${messageOf(error)}`);
+    return 1;
+  }
+  if (options.out === undefined) io.stdout(source.trimEnd());
+  else await writeOutputFile(io.cwd, options.out, source, '--out');
+  return 0;
+}

@@ -1,0 +1,2 @@
+export type { ImportOptions } from './generate.js';
+export { generateWorkflowSource, ImportError } from './generate.js';

@@ -1,0 +1,87 @@
+import { type JsonValue, variableNameProblem } from '@stepcraft/asl';
+import { raise } from '../errors.js';
+import { type AssignmentNode, createAssignmentNode } from '../ir/common-node.js';
+import { createJsonataNode } from '../ir/template-node.js';
+import type { OutputOfSchema, Primitive, SchemaLike } from '../types/type-utils.js';
+import { boxNode, createRef, type Expr, type Ref, toTemplate } from './refs.js';
+
+/** A value that may be stored in a variable of type `T`: literals, refs and intrinsic results of that type. */
+export type Assignable<T> =
+  | Expr<T>
+  | (T extends Primitive
+      ? T
+      : T extends readonly (infer $Item)[]
+        ? readonly Assignable<$Item>[]
+        : T extends object
+          ? { readonly [K in keyof T]: Assignable<T[K]> }
+          : never);
+
+declare const assignmentBrand: unique symbol;
+/** One `variable.set(value)`, for a catcher's `assign`. */
+export interface Assignment {
+  readonly [assignmentBrand]: true;
+}
+
+/**
+ * A workflow variable: a typed handle, so reading it anywhere (`total.ref`) is typed without the workflow's type
+ * growing with every assignment. `compile()` checks that every read follows an assignment on every path.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+ */
+export interface Variable<T> {
+  readonly name: string;
+  /** Reads the variable (`$name` in both query languages); use it in any selector or condition. */
+  readonly ref: Ref<T>;
+  /** An assignment of `value`, for `catch(…, { assign: ({ error }) => [attempts.set(…)] })`. */
+  set(value: NoInfer<Assignable<T>>): Assignment;
+}
+
+const assignmentKey: unique symbol = Symbol('stepcraft.assignment');
+
+/**
+ * Declares a variable; its type comes from the schema (`z.number()`, or `typed<T>()` for types only).
+ * @example const total = variable('total', z.number()); task(…).assign(total, ({ result }) => result.sum)
+ * // "Assign": { "total.$": "$.sum" }  (JSONata: { "total": "{% $states.result.sum %}" })
+ */
+export function variable<TSchema extends SchemaLike>(
+  name: string,
+  _schema: TSchema,
+): Variable<OutputOfSchema<TSchema>> {
+  const problem = variableNameProblem(name);
+  if (problem !== undefined) raise('VARIABLE_NAME', `Invalid variable name "${name}": ${problem}`);
+  return Object.freeze({
+    name,
+    ref: createRef({ root: { kind: 'variable', name }, segments: [] }) as Ref<OutputOfSchema<TSchema>>,
+    set: (value: unknown) => assignmentOf(name, value),
+  });
+}
+
+/** The IR of an assignment built at build time from a selector's return value. */
+export function assignmentOf(name: string, value: unknown): Assignment {
+  const node = createAssignmentNode(name, toTemplate(value, `The value assigned to $${name}`));
+  return Object.freeze({ [assignmentKey]: node }) as unknown as Assignment;
+}
+
+/** The nodes of `assign` callbacks' results, with a clear error for anything else. */
+export function assignmentNodes(values: unknown, where: string): AssignmentNode[] {
+  if (!Array.isArray(values))
+    return raise('ASSIGN_VALUE', `${where} must return an array of variable.set(…) values`);
+  return values.map((value) => {
+    const node = (value as { [assignmentKey]?: AssignmentNode } | null)?.[assignmentKey];
+    return node ?? raise('ASSIGN_VALUE', `${where} must return an array of variable.set(…) values`);
+  });
+}
+
+/**
+ * A JSONata expression written by hand, typed as `T`. It is parsed when the workflow compiles: a syntax error
+ * fails the build naming the state and field. Only JSONata states can hold it.
+ * @example jsonata<number>('$sum($states.input.items.price)') // "total": "{% ($sum($states.input.items.price)) %}"
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
+ */
+export function jsonata<T = JsonValue>(expression: string): Expr<T> {
+  const body = expression
+    .trim()
+    .replace(/^\{%([\s\S]*)%\}$/, '$1')
+    .trim();
+  if (body === '') raise('JSONATA_EMPTY', 'jsonata(…) needs an expression');
+  return boxNode<Expr<T>>(createJsonataNode(body));
+}
