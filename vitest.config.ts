@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@stepcraft/source'] } },
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: {
       enabled: true,
