@@ -3,33 +3,7 @@ import path from 'node:path';
 import type { ChoiceRuleExpression, JsonValue } from '@stepcraft/asl';
 import { describe, expect, it } from 'vitest';
 import { evaluateChoiceRule } from '../src/choice-rules.js';
-import { StatesError } from '../src/errors.js';
-import type { EvaluationScope } from '../src/io/scope.js';
-
-function scopeOf(
-  input: JsonValue,
-  variables: Record<string, JsonValue> = {},
-  context: JsonValue = {},
-): EvaluationScope {
-  return {
-    input,
-    context,
-    variables: (name) => (Object.hasOwn(variables, name) ? variables[name] : undefined),
-    stateName: 'Choose',
-    field: 'Choices',
-    random: () => 0.5,
-  };
-}
-
-function errorOf(run: () => unknown): StatesError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatesError');
-}
+import { errorOf, scopeOf } from './helpers.js';
 
 const check = (rule: ChoiceRuleExpression, input: JsonValue): boolean =>
   evaluateChoiceRule(rule, scopeOf(input));

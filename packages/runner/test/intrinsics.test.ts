@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JsonValue } from '@stepcraft/asl';
 import { describe, expect, it } from 'vitest';
-import { StatesError } from '../src/errors.js';
+import type { StatesError } from '../src/errors.js';
 import {
   applyOutputPath,
   applyPayloadTemplate,
@@ -11,29 +11,19 @@ import {
 } from '../src/io/jsonpath.js';
 import type { EvaluationScope } from '../src/io/scope.js';
 import { seededRandom } from '../src/random.js';
+import { errorOf, scopeOf as sharedScopeOf } from './helpers.js';
 
+// Intrinsic tests read the execution input from the context and a list from the variable `v`.
 function scopeOf(
   input: JsonValue,
   options: { random?: () => number; context?: JsonValue } = {},
 ): EvaluationScope {
-  return {
+  return sharedScopeOf(
     input,
-    context: options.context ?? { Execution: { Input: input } },
-    variables: (name) => (name === 'v' ? { list: [1, 2] } : undefined),
-    stateName: 'S',
-    field: 'Parameters',
-    random: options.random ?? (() => 0.5),
-  };
-}
-
-function errorOf(run: () => unknown): StatesError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatesError');
+    { v: { list: [1, 2] } },
+    options.context ?? { Execution: { Input: input } },
+    options.random,
+  );
 }
 
 const run = (text: string, input: JsonValue = {}): JsonValue => evaluateIntrinsic(text, scopeOf(input));

@@ -1,33 +1,7 @@
 import type { JsonValue } from '@stepcraft/asl';
 import { describe, expect, it } from 'vitest';
-import { StatesError } from '../src/errors.js';
 import { applyInputPath, applyOutputPath, queryPath, readReferencePath } from '../src/io/jsonpath.js';
-import type { EvaluationScope } from '../src/io/scope.js';
-
-function scopeOf(
-  input: JsonValue,
-  variables: Record<string, JsonValue> = {},
-  context: JsonValue = {},
-): EvaluationScope {
-  return {
-    input,
-    context,
-    variables: (name) => (Object.hasOwn(variables, name) ? variables[name] : undefined),
-    stateName: 'S',
-    field: 'InputPath',
-    random: () => 0.5,
-  };
-}
-
-function errorOf(run: () => unknown): StatesError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatesError');
-}
+import { errorOf, scopeOf } from './helpers.js';
 
 const doc = {
   store: {

@@ -1,17 +1,7 @@
 import type { JsonValue } from '@stepcraft/asl';
 import { describe, expect, it } from 'vitest';
-import { StatesError } from '../src/errors.js';
 import { applyResultPath } from '../src/io/jsonpath.js';
-
-function errorOf(run: () => unknown): StatesError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatesError');
-}
+import { errorOf } from './helpers.js';
 
 describe('applyResultPath', () => {
   const raw = {
