@@ -1,0 +1,143 @@
+/**
+ * The runner scenarios as ASL, plus the input and the output a correct interpreter must produce. Plain data, shared
+ * by the Stepcraft and the peer side so both run exactly the same definition.
+ */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type States = Record<string, Record<string, Json>>;
+
+/** A definition, its input, the expected output and the number of state transitions one run makes. */
+export interface AslWorkload {
+  readonly definition: { StartAt: string; States: States };
+  readonly input: Json;
+  readonly expected: Json;
+  readonly transitions: number;
+  /** Task state names (the peer registers local handlers per state). */
+  readonly taskStates: readonly string[];
+  /** Executions per run (the Parallel scenario repeats a short execution). */
+  readonly executions: number;
+}
+
+/** Task resource of the Task chain; both runners call a local handler instead. */
+export const WORK_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:Work';
+
+const link = (i: number, n: number, name: (i: number) => string): Record<string, Json> =>
+  i === n - 1 ? { End: true } : { Next: name(i + 1) };
+
+/** `n` Pass states, each with Parameters (a constant and a path) and a ResultPath. */
+export function passChain(n: number): AslWorkload {
+  const name = (i: number) => `Pass${i}`;
+  const states: States = {};
+  for (let i = 0; i < n; i++) {
+    states[name(i)] = {
+      Type: 'Pass',
+      Parameters: { step: i, 'from.$': '$.last.step' },
+      ResultPath: '$.last',
+      ...link(i, n, name),
+    };
+  }
+  return {
+    definition: { StartAt: name(0), States: states },
+    input: { last: { step: -1 } },
+    expected: { last: { step: n - 1, from: n - 2 } },
+    transitions: n,
+    taskStates: [],
+    executions: 1,
+  };
+}
+
+/** A Choice/Pass loop counting to `n` with `States.MathAdd`: 2n + 2 transitions. */
+export function mathLoop(n: number): AslWorkload {
+  return {
+    definition: {
+      StartAt: 'Check',
+      States: {
+        Check: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.i', NumericLessThan: n, Next: 'Increment' }],
+          Default: 'Done',
+        },
+        Increment: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'Check' },
+        Done: { Type: 'Succeed' },
+      },
+    },
+    input: { i: 0 },
+    expected: { i: n },
+    transitions: 2 * n + 2,
+    taskStates: [],
+    executions: 1,
+  };
+}
+
+/**
+ * An inline Map over `n` items, each through a 3-state processor: 1 + 3n transitions. Items are objects because the
+ * peer fails `"v.$": "$"` on a primitive item ("Path expression '$' does not point to a value").
+ */
+export function inlineMap(n: number): AslWorkload {
+  const items = Array.from({ length: n }, (_, i) => ({ i }));
+  return {
+    definition: {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'INLINE' },
+            StartAt: 'Wrap',
+            States: {
+              Wrap: { Type: 'Pass', Parameters: { 'v.$': '$.i' }, Next: 'Double' },
+              Double: { Type: 'Pass', Parameters: { 'd.$': 'States.MathAdd($.v, $.v)' }, Next: 'Unwrap' },
+              Unwrap: { Type: 'Pass', Parameters: { 'r.$': '$.d' }, End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    },
+    input: { items },
+    expected: items.map(({ i }) => ({ r: 2 * i })),
+    transitions: 1 + 3 * n,
+    taskStates: [],
+    executions: 1,
+  };
+}
+
+/** A 10-branch Parallel (one Pass per branch), executed `runs` times: 11 transitions per execution. */
+export function parallelRuns(runs: number): AslWorkload {
+  const branches = Array.from({ length: 10 }, (_, b) => ({
+    StartAt: `Branch${b}`,
+    States: { [`Branch${b}`]: { Type: 'Pass', Parameters: { b, 'x.$': '$.x' }, End: true } },
+  }));
+  return {
+    definition: { StartAt: 'Fan', States: { Fan: { Type: 'Parallel', Branches: branches, End: true } } },
+    input: { x: 7 },
+    expected: Array.from({ length: 10 }, (_, b) => ({ b, x: 7 })),
+    transitions: 11 * runs,
+    taskStates: [],
+    executions: runs,
+  };
+}
+
+/** `n` Task states calling one local handler that increments `n`. */
+export function taskChain(n: number): AslWorkload {
+  const name = (i: number) => `Task${i}`;
+  const states: States = {};
+  const taskStates: string[] = [];
+  for (let i = 0; i < n; i++) {
+    states[name(i)] = { Type: 'Task', Resource: WORK_ARN, ...link(i, n, name) };
+    taskStates.push(name(i));
+  }
+  return {
+    definition: { StartAt: name(0), States: states },
+    input: { n: 0 },
+    expected: { n },
+    transitions: n,
+    taskStates,
+    executions: 1,
+  };
+}
+
+/** The local Task handler both runners call. */
+export const increment = async (input: unknown): Promise<{ n: number }> => ({
+  n: (input as { n: number }).n + 1,
+});
