@@ -75,10 +75,12 @@ function walkMachine(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): v
 
 function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): void {
   const { pointer, fields } = place;
-  const where = pointer.length === 0 ? 'The state machine' : `The state machine at ${pointerOf(...pointer)}`;
+  // Built only when a finding needs it: validation of a clean document should not format pointers.
+  const where = () =>
+    pointer.length === 0 ? 'The state machine' : `The state machine at ${pointerOf(...pointer)}`;
   for (const key of Object.keys(machine)) {
     if (!fields.has(key)) {
-      report(ctx, 'UNKNOWN_FIELD', [...pointer, key], `${where} has an unsupported field "${key}".`);
+      report(ctx, 'UNKNOWN_FIELD', [...pointer, key], `${where()} has an unsupported field "${key}".`);
     }
   }
   const comment = own(machine, 'Comment');
@@ -89,7 +91,7 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
   const states = own(machine, 'States');
   const missing = ['StartAt', 'States'].filter((field) => !has(machine, field));
   if (missing.length > 0) {
-    report(ctx, 'MISSING_FIELD', pointer, `${where} requires ${missing.map((f) => `"${f}"`).join(' and ')}.`);
+    report(ctx, 'MISSING_FIELD', pointer, `${where()} requires ${missing.map((f) => `"${f}"`).join(' and ')}.`);
   }
   if (startAt !== undefined && typeof startAt !== 'string') {
     report(
