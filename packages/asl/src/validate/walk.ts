@@ -91,7 +91,12 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
   const states = own(machine, 'States');
   const missing = ['StartAt', 'States'].filter((field) => !has(machine, field));
   if (missing.length > 0) {
-    report(ctx, 'MISSING_FIELD', pointer, `${where()} requires ${missing.map((f) => `"${f}"`).join(' and ')}.`);
+    report(
+      ctx,
+      'MISSING_FIELD',
+      pointer,
+      `${where()} requires ${missing.map((f) => `"${f}"`).join(' and ')}.`,
+    );
   }
   if (startAt !== undefined && typeof startAt !== 'string') {
     report(
