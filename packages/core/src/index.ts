@@ -8,15 +8,31 @@ export type {
   OutputOf,
   StateNames,
 } from './builder/chain.js';
-export type { ChoiceSpec, ChoiceState } from './builder/choice.js';
+export type {
+  ChoiceRuleOptions,
+  ChoiceRuleOutputOptions,
+  ChoiceSpec,
+  ChoiceState,
+} from './builder/choice.js';
 export { choice } from './builder/choice.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
+export type { Dynamic, InputRefs } from './builder/dynamic.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
 export type { Arg } from './builder/intrinsics.js';
 export { raw, States } from './builder/intrinsics.js';
-export type { MapSpec } from './builder/map.js';
+export type { Later, LaterSpec } from './builder/later.js';
+export { later } from './builder/later.js';
+export type {
+  DistributedOptions,
+  ItemBatcherOptions,
+  ItemReaderOptions,
+  MapSpec,
+  ResultWriterOptions,
+  S3Object,
+  S3Prefix,
+} from './builder/map.js';
 export { map } from './builder/map.js';
 export type { ParallelSpec } from './builder/parallel.js';
 export { parallel } from './builder/parallel.js';
@@ -36,12 +52,12 @@ export type {
 } from './builder/state.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
-export type { TaskSpec } from './builder/task.js';
+export type { TaskCredentials, TaskSpec } from './builder/task.js';
 export { task } from './builder/task.js';
 export { typed } from './builder/typed.js';
 export type { Assignable, Assignment, Variable } from './builder/variable.js';
 export { jsonata, variable } from './builder/variable.js';
-export type { WaitSpec } from './builder/wait.js';
+export type { WaitSpec, WaitState } from './builder/wait.js';
 export { wait } from './builder/wait.js';
 export type { Workflow, WorkflowOptions, WorkflowStart } from './builder/workflow.js';
 export { isWorkflow, workflow } from './builder/workflow.js';

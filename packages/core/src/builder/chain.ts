@@ -1,8 +1,11 @@
 import { raise } from '../errors.js';
+import type { Schema } from '../ir/contract.js';
 import {
   createGraphNode,
+  createStateReferenceNode,
   createTransitionNode,
   type GraphNode,
+  type StateReferenceNode,
   type TransitionNode,
 } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
@@ -36,12 +39,23 @@ export interface ChainTypes<TInput, TOutput, TNames extends Names> {
   readonly names: TNames;
 }
 
-/** A piece of graph: its states, the transitions inside it, and the states whose `Next` is still open. */
+/**
+ * A piece of graph: its states, the transitions inside it, the states whose `Next` is still open, and the
+ * `later()` references it jumps to (resolved when the graph is built, so cycles need no mutation).
+ */
 export interface Fragment {
   readonly startAt: string;
   readonly states: readonly StateNode[];
   readonly transitions: readonly TransitionNode[];
   readonly ends: readonly string[];
+  readonly later: readonly LaterTarget[];
+}
+
+/** A state named before its value exists: found by name in the graph, or produced by `resolve` when built. */
+export interface LaterTarget {
+  readonly name: string;
+  readonly input?: Schema;
+  readonly resolve?: () => unknown;
 }
 
 /** Anything that can be wired: a state or a chain of states. */
@@ -114,6 +128,7 @@ export function concat(first: Fragment, second: Fragment): Fragment {
       ...second.transitions,
     ],
     ends: second.ends,
+    later: [...first.later, ...second.later],
   });
 }
 
@@ -124,6 +139,7 @@ export function stateFragment(node: StateNode, targets: readonly Fragment[], isO
     states: [node, ...targets.flatMap((t) => t.states)],
     transitions: targets.flatMap((t) => t.transitions),
     ends: isOpen ? [node.name] : [],
+    later: targets.flatMap((t) => t.later),
   });
 }
 
@@ -135,21 +151,60 @@ export function fragmentOf(value: unknown): Fragment {
   return fragment;
 }
 
-/** The sub-machine (Parallel branch, Map processor) made of a chain. */
+/**
+ * The sub-machine (Parallel branch, Map processor, workflow) made of a chain. `later()` targets are resolved here,
+ * each once: their fragments join the graph, and their declared inputs go to the IR for `compile()` to check.
+ */
 export function graphOf(chain: AnyChain): GraphNode {
   const fragment = fragmentOf(chain);
-  return createGraphNode({
-    startAt: fragment.startAt,
-    states: fragment.states,
-    transitions: fragment.transitions,
-  });
+  const states = [...fragment.states];
+  const transitions = [...fragment.transitions];
+  const references: StateReferenceNode[] = [];
+  const pending = [...fragment.later];
+  const seen = new Set<LaterTarget>();
+  for (let target = pending.shift(); target !== undefined; target = pending.shift()) {
+    if (seen.has(target)) continue;
+    seen.add(target);
+    references.push(createStateReferenceNode(target.name, target.input));
+    if (target.resolve === undefined) continue;
+    const resolved = resolveLater(target, target.resolve);
+    states.push(...resolved.states);
+    transitions.push(...resolved.transitions);
+    pending.push(...resolved.later);
+  }
+  return createGraphNode({ startAt: fragment.startAt, states, transitions, references });
 }
 
-function freezeFragment(fragment: Fragment): Fragment {
+function resolveLater(target: LaterTarget, resolve: () => unknown): Fragment {
+  let value: unknown;
+  try {
+    value = resolve();
+  } catch (error) {
+    // Typically a temporal-dead-zone ReferenceError: the thunk ran before its `const` was initialised.
+    return raise(
+      'LATER_UNRESOLVED',
+      `later("${target.name}", …) could not produce its state yet (${String(error)}); build the sub-machine or workflow after the state is defined`,
+      target.name,
+    );
+  }
+  const fragment = fragmentOf(value);
+  if (fragment.startAt !== target.name) {
+    return raise(
+      'LATER_NAME_MISMATCH',
+      `later("${target.name}", …) resolves to a chain starting at "${fragment.startAt}"; the names must match`,
+      target.name,
+    );
+  }
+  return fragment;
+}
+
+/** A frozen copy of a fragment. */
+export function freezeFragment(fragment: Fragment): Fragment {
   return Object.freeze({
     startAt: fragment.startAt,
     states: Object.freeze([...fragment.states]),
     transitions: Object.freeze([...fragment.transitions]),
     ends: Object.freeze([...fragment.ends]),
+    later: Object.freeze([...fragment.later]),
   });
 }

@@ -5,7 +5,7 @@ import {
   createChoiceBranchNode,
   createChoiceNode,
 } from '../ir/choice-node.js';
-import type { Accepts, Check, Unset } from '../types/type-utils.js';
+import type { Accepts, Check, OrError, Unset } from '../types/type-utils.js';
 import {
   type AnyChain,
   type Chain,
@@ -19,18 +19,38 @@ import {
 } from './chain.js';
 import { toConditionNode } from './conditions.js';
 import type { ContextObject } from './context.js';
-import { type Condition, contextRef, inputRef, type Ref } from './refs.js';
+import type { InputRefs } from './dynamic.js';
+import { type Condition, contextRef, inputRef, type Ref, type Resolve } from './refs.js';
 import { withAssignment } from './result-state.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
-import { defined, parseNullablePath } from './state.js';
+import { defined, parseNullablePath, runSelector } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
-import type { Assignable, Variable } from './variable.js';
+import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
 
 /** Rejects a Choice target that cannot accept the Choice's output. */
 export type TargetCheck<TName extends string, TOutput, TTarget extends AnyChain> = Check<
   Accepts<InputOf<TTarget>, TOutput>,
   `Output of "${TName}" is not assignable to input of "${FirstOf<TTarget>}"`
 >;
+
+/** Options of one Choice rule. */
+export interface ChoiceRuleOptions<TInput> {
+  readonly comment?: string;
+  /**
+   * Variables set when this rule matches, besides the Choice's own `.assign`s (a rule's wins for the same name).
+   * @example { assign: ({ input }) => [route.set(input.kind)] } // "Assign": { "route.$": "$.kind" } on this rule
+   */
+  readonly assign?: (refs: InputRefs<TInput>) => readonly Assignment[];
+}
+
+/** Options of a Choice rule that sets the Choice's output. */
+export interface ChoiceRuleOutputOptions<TInput, TRuleOutput> extends ChoiceRuleOptions<TInput> {
+  /**
+   * The Choice's output when this rule matches (the target must accept it). JSONata only (AWS rule).
+   * @example { output: ({ input }) => ({ id: input.id }) } // "Output": { "id": "{% $states.input.id %}" }
+   */
+  readonly output: (refs: InputRefs<TInput>) => TRuleOutput;
+}
 
 /**
  * A Choice state: branches are tried in order, the first whose condition holds wins.
@@ -47,8 +67,18 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
   when<$Target extends AnyChain>(
     condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
     target: $Target & TargetCheck<TName, TOutput, $Target>,
-    options?: { readonly comment?: string },
+    options?: ChoiceRuleOptions<TOutput> & { readonly output?: never },
   ): ChoiceState<TName, TInput, TOutput>;
+  /**
+   * Adds a branch whose `output` becomes the Choice's output when it matches (JSONata only); the target must
+   * accept that output, else the result is a `StepcraftTypeError`.
+   * @example .when(({ input }) => input.kind.stringEquals('a'), handleA, { output: ({ input }) => ({ id: input.id }) })
+   */
+  when<$Target extends AnyChain, TRuleOutput>(
+    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
+    target: $Target,
+    options: ChoiceRuleOutputOptions<TOutput, TRuleOutput>,
+  ): OrError<TargetCheck<TName, Resolve<TRuleOutput>, $Target>, ChoiceState<TName, TInput, TOutput>>;
   /**
    * Sets a variable whichever way the Choice goes; the value reads the Choice's (effective) input.
    * @example .assign(route, ({ input }) => input.kind) // "Assign": { "route.$": "$.kind" } on every rule and the state
@@ -110,14 +140,25 @@ function createChoiceState<TState>(node: ChoiceNode, targets: readonly Fragment[
     when(
       condition: (refs: { input: never; context: never }) => Condition,
       target: AnyChain,
-      options?: { comment?: string },
+      options?: ChoiceRuleOptions<never> & { readonly output?: Parameters<typeof runSelector>[0] },
     ) {
       const fragment = fragmentOf(target);
-      const rule = condition({ input: inputRef() as never, context: contextRef() as never });
+      const refs = { input: inputRef() as never, context: contextRef() as never };
+      const where = `Rule ${node.branches.length + 1} of Choice "${node.name}"`;
       const branch: ChoiceBranchNode = createChoiceBranchNode({
-        condition: toConditionNode(rule, `A condition of Choice "${node.name}"`),
+        condition: toConditionNode(condition(refs), `A condition of Choice "${node.name}"`),
         next: fragment.startAt,
         ...defined('comment', options?.comment),
+        ...defined(
+          'assign',
+          options?.assign === undefined
+            ? undefined
+            : assignmentNodes(options.assign(refs), `The assign of ${where}`),
+        ),
+        ...defined(
+          'output',
+          options?.output === undefined ? undefined : runSelector(options.output, `The output of ${where}`),
+        ),
       });
       return withTarget({ branches: [...node.branches, branch] }, fragment);
     },

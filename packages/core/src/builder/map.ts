@@ -1,12 +1,22 @@
-import type { JsonObject } from '@stepcraft/asl';
+import type { ItemBatcher, ItemReader, JsonObject, ResultWriter } from '@stepcraft/asl';
 import { raise } from '../errors.js';
-import { createMapNode, type DistributedNode } from '../ir/map-node.js';
+import {
+  createMapNode,
+  type DistributedNode,
+  type ItemBatcherNode,
+  type ItemReaderNode,
+  type NumberValue,
+  type ResultWriterNode,
+} from '../ir/map-node.js';
+import { createRawNode, createReferenceNode, type RawNode, type TemplateNode } from '../ir/template-node.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, OrError, Resolved, SchemaLike, Unset } from '../types/type-utils.js';
 import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
-import type { Ref, Resolve } from './refs.js';
+import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
+import type { Arg } from './intrinsics.js';
+import { type Ref, type Resolve, type TemplateValue, toTemplate } from './refs.js';
 import { createResultState } from './result-state.js';
 import { type CommonSpec, commonFields, type DeclaredInput } from './spec.js';
 import { defined, parseNullablePath, parsePath, runSelector, type WorkState } from './state.js';
@@ -30,16 +40,87 @@ type IterationInput<TEffective, TItemsPath, TSelected> = [TSelected] extends [Un
   ? ItemOf<TEffective, TItemsPath>
   : Resolve<TSelected>;
 
-/** Distributed Map settings (with `mode: 'distributed'`). */
-export interface DistributedOptions {
+/** A template value, or a selector over the Map's (effective) input returning one. */
+type Payload<TValue, TInput> = TValue | ((refs: InputRefs<TInput>) => TValue);
+
+/** Extra S3 request fields (`VersionId`, `ExpectedBucketOwner`, …) beside the typed ones. */
+interface S3Fields {
+  readonly [field: string]: TemplateValue | undefined;
+}
+
+/** An S3 object: `{ Bucket, Key }`. */
+export interface S3Object extends S3Fields {
+  readonly Bucket: Arg<string>;
+  readonly Key: Arg<string>;
+}
+
+/** An S3 location: `{ Bucket, Prefix? }`. */
+export interface S3Prefix extends S3Fields {
+  readonly Bucket: Arg<string>;
+  readonly Prefix?: Arg<string>;
+}
+
+/**
+ * Where a Distributed Map reads its items: one S3 object parsed per `inputType`, or the objects under a prefix.
+ * @example { resource: 's3:getObject', parameters: ({ input }) => ({ Bucket: input.bucket, Key: 'rows.csv' }), inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW' }
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
+ */
+export type ItemReaderOptions<TInput> =
+  | {
+      readonly resource: 's3:getObject';
+      readonly parameters: Payload<S3Object, TInput>;
+      readonly inputType: 'CSV' | 'JSON' | 'JSONL' | 'MANIFEST' | 'PARQUET';
+      readonly csvHeaderLocation?: 'FIRST_ROW' | 'GIVEN';
+      readonly csvHeaders?: readonly string[];
+      readonly csvDelimiter?: 'COMMA' | 'PIPE' | 'SEMICOLON' | 'SPACE' | 'TAB';
+      readonly manifestType?: 'ATHENA_DATA' | 'S3_INVENTORY';
+      /** At most this many items (MaxItems / MaxItemsPath). */
+      readonly maxItems?: Dynamic<number, InputRefs<TInput>>;
+    }
+  | {
+      readonly resource: 's3:listObjectsV2';
+      readonly parameters: Payload<S3Prefix, TInput>;
+      readonly maxItems?: Dynamic<number, InputRefs<TInput>>;
+    };
+
+/**
+ * How a Distributed Map batches items: each child then gets `{ Items: [...], BatchInput }`.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html
+ */
+export interface ItemBatcherOptions<TInput> {
+  readonly maxItemsPerBatch?: Dynamic<number, InputRefs<TInput>>;
+  readonly maxInputBytesPerBatch?: Dynamic<number, InputRefs<TInput>>;
+  /** Added to every batch, built from the Map's (effective) input. */
+  readonly batchInput?: Payload<TemplateValue, TInput>;
+}
+
+/**
+ * Where a Distributed Map writes its results (`s3:putObject`); the Map's result is then the Map Run's details.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html
+ */
+export interface ResultWriterOptions<TInput> {
+  readonly resource?: 's3:putObject';
+  readonly parameters?: Payload<S3Prefix, TInput>;
+  readonly writerConfig?: {
+    readonly outputType?: 'JSON' | 'JSONL';
+    readonly transformation?: 'NONE' | 'COMPACT' | 'FLATTEN';
+  };
+}
+
+/** Distributed Map settings (with `mode: 'distributed'`); reader, batcher and writer may also be raw ASL. */
+export interface DistributedOptions<TInput = unknown> {
   readonly executionType?: 'STANDARD' | 'EXPRESS';
+  /** Names the Map Run (1 to 40 characters). */
   readonly label?: string;
-  readonly toleratedFailurePercentage?: number;
-  readonly toleratedFailureCount?: number;
-  /** Raw ASL `ItemReader` (Distributed Map reading from S3). */
-  readonly itemReader?: JsonObject;
-  readonly itemBatcher?: JsonObject;
-  readonly resultWriter?: JsonObject;
+  /** The Map fails when more than this share of items fail (0 to 100). */
+  readonly toleratedFailurePercentage?: Dynamic<number, InputRefs<TInput>>;
+  readonly toleratedFailurePercentagePath?: string;
+  /** The Map fails when more than this many items fail. */
+  readonly toleratedFailureCount?: Dynamic<number, InputRefs<TInput>>;
+  readonly toleratedFailureCountPath?: string;
+  readonly itemReader?: ItemReaderOptions<TInput> | ItemReader;
+  readonly itemBatcher?: ItemBatcherOptions<TInput> | ItemBatcher;
+  readonly resultWriter?: ResultWriterOptions<TInput> | ResultWriter;
 }
 
 /** How `map()` is configured. */
@@ -52,7 +133,7 @@ export interface MapSpec<
   TProcessor extends AnyChain,
   TSelected,
 > extends CommonSpec,
-    DistributedOptions {
+    DistributedOptions<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>> {
   readonly input: TInputSchema;
   readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
   /** The array to iterate (default: the effective input itself). */
@@ -156,7 +237,10 @@ export function map<
         ? spec.maxConcurrency
         : parsePath(spec.maxConcurrencyPath, 'MaxConcurrencyPath', name),
     ),
-    ...defined('distributed', spec.mode === 'distributed' ? distributed(spec) : undefined),
+    ...defined(
+      'distributed',
+      spec.mode === 'distributed' ? distributed(name, spec as DistributedOptions<never>) : undefined,
+    ),
     ...defined(
       'resultSelector',
       spec.resultSelector === undefined
@@ -170,14 +254,126 @@ export function map<
   return createResultState(node);
 }
 
-function distributed(spec: DistributedOptions): DistributedNode {
+function distributed(name: string, spec: DistributedOptions<never>): DistributedNode {
+  const tolerated = (key: 'toleratedFailurePercentage' | 'toleratedFailureCount', field: string) => {
+    const path = spec[`${key}Path`];
+    if (path !== undefined && spec[key] !== undefined)
+      raise('MAP_TOLERANCE', `Map "${name}" has both ${key} and ${key}Path; keep one`, name);
+    return path === undefined
+      ? (dynamicValue(spec[key], `${field} of "${name}"`) as NumberValue | undefined)
+      : createReferenceNode(parsePath(path, `${field}Path`, name));
+  };
   return {
     executionType: spec.executionType ?? 'STANDARD',
     ...defined('label', spec.label),
-    ...defined('toleratedFailurePercentage', spec.toleratedFailurePercentage),
-    ...defined('toleratedFailureCount', spec.toleratedFailureCount),
-    ...defined('itemReader', spec.itemReader),
-    ...defined('itemBatcher', spec.itemBatcher),
-    ...defined('resultWriter', spec.resultWriter),
+    ...defined(
+      'toleratedFailurePercentage',
+      tolerated('toleratedFailurePercentage', 'ToleratedFailurePercentage'),
+    ),
+    ...defined('toleratedFailureCount', tolerated('toleratedFailureCount', 'ToleratedFailureCount')),
+    ...defined('itemReader', spec.itemReader === undefined ? undefined : itemReader(name, spec.itemReader)),
+    ...defined(
+      'itemBatcher',
+      spec.itemBatcher === undefined ? undefined : itemBatcher(name, spec.itemBatcher),
+    ),
+    ...defined(
+      'resultWriter',
+      spec.resultWriter === undefined ? undefined : resultWriter(name, spec.resultWriter),
+    ),
   };
+}
+
+// Raw ASL is told apart from typed options by its capitalised field names.
+function rawAsl(value: object): RawNode | undefined {
+  return Object.keys(value).some((key) => /^[A-Z]/.test(key))
+    ? createRawNode(value as JsonObject)
+    : undefined;
+}
+
+function payload(value: unknown, where: string): TemplateNode {
+  // Refs are callable proxies, but a payload is an object or a selector: a function here is a selector.
+  return typeof value === 'function'
+    ? runSelector(value as Parameters<typeof runSelector>[0], where)
+    : toTemplate(value, where);
+}
+
+function itemReader(name: string, options: ItemReaderOptions<never> | ItemReader): ItemReaderNode | RawNode {
+  const raw = rawAsl(options);
+  if (raw !== undefined) return raw;
+  const o = options as ItemReaderOptions<never>;
+  const where = `ItemReader of "${name}"`;
+  const file = o.resource === 's3:getObject' ? o : undefined;
+  const readerConfig = {
+    ...defined('inputType', file?.inputType),
+    ...defined('csvHeaderLocation', file?.csvHeaderLocation),
+    ...defined(
+      'csvHeaders',
+      file?.csvHeaders === undefined ? undefined : Object.freeze([...file.csvHeaders]),
+    ),
+    ...defined('csvDelimiter', file?.csvDelimiter),
+    ...defined('manifestType', file?.manifestType),
+    ...defined('maxItems', dynamicValue(o.maxItems, `MaxItems of the ${where}`) as NumberValue | undefined),
+  };
+  return Object.freeze({
+    kind: 'item-reader',
+    resource: `arn:aws:states:::${o.resource}`,
+    parameters: payload(o.parameters, `Parameters of the ${where}`),
+    ...(Object.keys(readerConfig).length === 0 ? {} : { readerConfig: Object.freeze(readerConfig) }),
+  });
+}
+
+function itemBatcher(
+  name: string,
+  options: ItemBatcherOptions<never> | ItemBatcher,
+): ItemBatcherNode | RawNode {
+  const raw = rawAsl(options);
+  if (raw !== undefined) return raw;
+  const o = options as ItemBatcherOptions<never>;
+  const where = `ItemBatcher of "${name}"`;
+  return Object.freeze({
+    kind: 'item-batcher',
+    ...defined(
+      'maxItemsPerBatch',
+      dynamicValue(o.maxItemsPerBatch, `MaxItemsPerBatch of the ${where}`) as NumberValue | undefined,
+    ),
+    ...defined(
+      'maxInputBytesPerBatch',
+      dynamicValue(o.maxInputBytesPerBatch, `MaxInputBytesPerBatch of the ${where}`) as
+        | NumberValue
+        | undefined,
+    ),
+    ...defined(
+      'batchInput',
+      o.batchInput === undefined ? undefined : payload(o.batchInput, `BatchInput of the ${where}`),
+    ),
+  });
+}
+
+function resultWriter(
+  name: string,
+  options: ResultWriterOptions<never> | ResultWriter,
+): ResultWriterNode | RawNode {
+  const raw = rawAsl(options);
+  if (raw !== undefined) return raw;
+  const o = options as ResultWriterOptions<never>;
+  const config = o.writerConfig;
+  return Object.freeze({
+    kind: 'result-writer',
+    resource: `arn:aws:states:::${o.resource ?? 's3:putObject'}`,
+    ...defined(
+      'parameters',
+      o.parameters === undefined
+        ? undefined
+        : payload(o.parameters, `Parameters of the ResultWriter of "${name}"`),
+    ),
+    ...defined(
+      'writerConfig',
+      config === undefined
+        ? undefined
+        : {
+            ...defined('OutputType', config.outputType),
+            ...defined('Transformation', config.transformation),
+          },
+    ),
+  });
 }

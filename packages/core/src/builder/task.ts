@@ -15,7 +15,9 @@ import type {
   Unset,
 } from '../types/type-utils.js';
 import type { ContextObject, TaskContextObject, TaskToken } from './context.js';
-import type { Expr, Ref, Resolve } from './refs.js';
+import type { InputRefs } from './dynamic.js';
+import type { Arg } from './intrinsics.js';
+import { contextRef, type Expr, inputRef, type Ref, type Resolve, toTemplate } from './refs.js';
 import { createResultState } from './result-state.js';
 import { isSchema } from './spec.js';
 import {
@@ -129,6 +131,19 @@ export interface TaskSpec<
   /** Fails the task with `States.Timeout` when no heartbeat arrives for this long (activities, callbacks). */
   readonly heartbeatSeconds?: number;
   readonly heartbeatSecondsPath?: string;
+  /**
+   * A role to assume for the call (cross-account), constant or read from the state's input.
+   * @example credentials: ({ input }) => ({ roleArn: input.roleArn }) // "Credentials": { "RoleArn.$": "$.roleArn" }
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html
+   */
+  readonly credentials?:
+    | TaskCredentials
+    | ((refs: InputRefs<InputOfSchema<TInputSchema>>) => TaskCredentials);
+}
+
+/** The role a Task assumes for its call. */
+export interface TaskCredentials {
+  readonly roleArn: Arg<string>;
 }
 
 type TaskResult<TIntegration extends Integration, TOutputSchema extends SchemaLike, TSelected> = [
@@ -205,6 +220,7 @@ export function task<
         ? spec.heartbeatSeconds
         : parsePath(spec.heartbeatSecondsPath, 'HeartbeatSecondsPath', name),
     ),
+    ...defined('credentials', credentials(name, spec.credentials)),
     ...defined('handler', spec.handler as TaskHandler | undefined),
     contract: taskContract(spec.input, spec.output, {
       handlerGetsInput: payload === undefined && inputPath === undefined,
@@ -220,6 +236,16 @@ export function task<
     raise('TASK_HEARTBEAT', `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`, name);
   }
   return createResultState(node);
+}
+
+function credentials(
+  name: string,
+  value: TaskSpec<string, Integration, SchemaLike, unknown, unknown, SchemaLike, unknown>['credentials'],
+): TemplateNode | undefined {
+  if (value === undefined) return undefined;
+  const given =
+    typeof value === 'function' ? value({ input: inputRef(), context: contextRef() } as never) : value;
+  return toTemplate({ RoleArn: given.roleArn }, `Credentials of "${name}"`);
 }
 
 // The declared `output` schema describes the task result only where no envelope or fixed service shape wraps it.

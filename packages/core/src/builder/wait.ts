@@ -1,12 +1,17 @@
 import { raise } from '../errors.js';
-import { createWaitNode, type WaitDuration } from '../ir/wait-node.js';
+import type { TemplateNode } from '../ir/template-node.js';
+import { createWaitNode, type WaitDuration, type WaitNode } from '../ir/wait-node.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Same, Unset } from '../types/type-utils.js';
-import { type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import { type AnyChain, type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
+import { contextRef, inputRef } from './refs.js';
+import { withAssignment } from './result-state.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
 import { defined, parseNullablePath, parsePath } from './state.js';
-import type { InputPathCheck } from './task.js';
+import type { AfterInputPath, InputPathCheck } from './task.js';
+import type { Assignable, Variable } from './variable.js';
 
 /** Rejects a path that does not select a value of `TWanted` in the input. */
 export type TypedPathCheck<
@@ -21,20 +26,37 @@ export type TypedPathCheck<
     : StepcraftTypeError<`Path "${TPath}" of "${TName}" must select ${TWhat} in its input`>
   : unknown;
 
-/** How long to wait: exactly one of the four forms. */
+/**
+ * How long to wait: exactly one of the four forms. `seconds`/`timestamp` may be computed:
+ * `({ input }) => input.delay` (SecondsPath in JSONPath), `delay.ref`, or `jsonata<number>('…')` (JSONata only).
+ */
 export type WaitFor<TName extends string, TInput, TPath> =
-  | { readonly seconds: number }
-  | { readonly timestamp: string }
+  | { readonly seconds: Dynamic<number, InputRefs<TInput>> }
+  | { readonly timestamp: Dynamic<string, InputRefs<TInput>> }
   | { readonly secondsPath: TPath & TypedPathCheck<TName, TInput, TPath, number, 'a number'> }
   | { readonly timestampPath: TPath & TypedPathCheck<TName, TInput, TPath, string, 'a timestamp string'> };
 
 /** How `wait()` is configured. */
 export type WaitSpec<TName extends string, TInputSchema extends MaybeSchema, TPath, TInputPath> = CommonSpec &
-  WaitFor<TName, DeclaredInput<TInputSchema>, TPath> & {
+  WaitFor<TName, AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TPath> & {
     /** The state's input; omit it for a pass-through Wait. */
     readonly input?: TInputSchema;
     readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
   };
+
+/** A Wait state: a chain that can also set variables. */
+export interface WaitState<TName extends string, TInput, TOutput>
+  extends Chain<TInput, TOutput, StateNames<TName>> {
+  readonly name: TName;
+  /**
+   * Sets a variable when the Wait completes; the value reads the Wait's (effective) input.
+   * @example .assign(waited, ({ input }) => input.delay) // "Assign": { "waited.$": "$.delay" }
+   */
+  assign<TValue>(
+    variable: Variable<TValue>,
+    value: (refs: InputRefs<TOutput>) => NoInfer<Assignable<TValue>>,
+  ): WaitState<TName, TInput, TOutput>;
+}
 
 /**
  * A Wait state; its output is its input.
@@ -49,10 +71,10 @@ export function wait<
 >(
   name: TName,
   spec: WaitSpec<TName, TInputSchema, TPath, TInputPath>,
-): Chain<
+): WaitState<
+  TName,
   DeclaredInput<TInputSchema>,
-  [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>,
-  StateNames<TName>
+  [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>
 > {
   const node = createWaitNode({
     name,
@@ -63,7 +85,25 @@ export function wait<
     ),
     duration: duration(name, spec as unknown as Record<string, unknown>),
   });
-  return createChain(stateFragment(node, [], true));
+  return createWaitState(node);
+}
+
+function createWaitState<TState>(node: WaitNode): TState {
+  return Object.freeze({
+    ...createChain<AnyChain>(stateFragment(node, [], true)),
+    name: node.name,
+    assign: (variable: Variable<unknown>, value: (refs: never) => unknown) =>
+      createWaitState(
+        createWaitNode({
+          ...node,
+          assign: withAssignment(
+            node,
+            variable,
+            value({ input: inputRef(), context: contextRef() } as never),
+          ),
+        }),
+      ),
+  }) as TState;
 }
 
 function duration(name: string, spec: Record<string, unknown>): WaitDuration {
@@ -75,13 +115,27 @@ function duration(name: string, spec: Record<string, unknown>): WaitDuration {
       name,
     );
   }
-  const { seconds, timestamp, secondsPath, timestampPath } = spec;
+  const seconds = dynamicValue(spec.seconds as Dynamic<number, never> | undefined, `Seconds of "${name}"`);
+  const timestamp = dynamicValue(
+    spec.timestamp as Dynamic<string, never> | undefined,
+    `Timestamp of "${name}"`,
+  );
+  const { secondsPath, timestampPath } = spec;
   if (typeof seconds === 'number') return { kind: 'seconds', seconds };
   if (typeof timestamp === 'string') return { kind: 'timestamp', timestamp };
+  if (typeof seconds === 'object') return computed('seconds', seconds);
+  if (typeof timestamp === 'object') return computed('timestamp', timestamp);
   if (typeof secondsPath === 'string')
     return { kind: 'seconds-path', path: parsePath(secondsPath, 'SecondsPath', name) };
   if (typeof timestampPath === 'string') {
     return { kind: 'timestamp-path', path: parsePath(timestampPath, 'TimestampPath', name) };
   }
   return raise('WAIT_DURATION', `Wait "${name}" has a ${forms[0]} of the wrong type`, name);
+}
+
+// A recorded path keeps the `…Path` form; anything else is an expression.
+function computed(kind: 'seconds' | 'timestamp', value: TemplateNode): WaitDuration {
+  return value.kind === 'reference'
+    ? { kind: `${kind}-path`, path: value.path }
+    : { kind: `${kind}-expression`, value };
 }

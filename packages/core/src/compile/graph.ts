@@ -41,6 +41,7 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
       );
     }
   }
+  checkReferences(graph, byName, next, report);
   const ordered: StateNode[] = [];
   const visited = new Set<string>();
   const visit = (name: string): void => {
@@ -61,12 +62,59 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
 }
 
 function successors(node: StateNode, next: string | undefined): string[] {
-  const out = next === undefined ? [] : [next];
-  if (node.kind === 'choice') {
-    out.push(...node.branches.map((b) => b.next));
-    if (node.otherwise !== undefined) out.push(node.otherwise);
+  return targets(node, next).map(([target]) => target);
+}
+
+// Every target must name a state of this graph (a `later()` reference may name one that is missing), and a
+// reference's declared input schema must be the state's own.
+function checkReferences(
+  graph: GraphNode,
+  byName: ReadonlyMap<string, StateNode>,
+  next: ReadonlyMap<string, string>,
+  report: (state: string) => Report,
+): void {
+  const missing = (name: string) => !byName.has(name);
+  if (missing(graph.startAt)) {
+    report(graph.startAt)(
+      'UNRESOLVED_REFERENCE',
+      `The machine starts at "${graph.startAt}", but no state has that name (a later() reference without a state)`,
+      [],
+    );
   }
-  if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map')
-    out.push(...node.catch.map((c) => c.next));
+  for (const node of byName.values()) {
+    for (const [target, field] of targets(node, next.get(node.name))) {
+      if (!missing(target)) continue;
+      report(node.name)(
+        'UNRESOLVED_REFERENCE',
+        `"${node.name}" goes to "${target}", but no state in its machine has that name; define it, or give later("${target}", () => state) the state`,
+        field,
+      );
+    }
+  }
+  for (const reference of graph.references) {
+    const declared = byName.get(reference.name)?.contract?.stateInput;
+    if (reference.input === undefined || declared === undefined || declared === reference.input) continue;
+    report(reference.name)(
+      'REFERENCE_INPUT_MISMATCH',
+      `later("${reference.name}") declares an input schema other than the one "${reference.name}" declares; use the same schema value`,
+      [],
+    );
+  }
+}
+
+// Each way out of a state, with the field that names it.
+function targets(node: StateNode, next: string | undefined): [string, readonly (string | number)[]][] {
+  const out: [string, readonly (string | number)[]][] = next === undefined ? [] : [[next, ['Next']]];
+  if (node.kind === 'choice') {
+    node.branches.forEach((b, i) => {
+      out.push([b.next, ['Choices', i, 'Next']]);
+    });
+    if (node.otherwise !== undefined) out.push([node.otherwise, ['Default']]);
+  }
+  if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map') {
+    node.catch.forEach((c, i) => {
+      out.push([c.next, ['Catch', i, 'Next']]);
+    });
+  }
   return out;
 }

@@ -117,7 +117,7 @@ function edges(state: StateNode, next: string | undefined): [string, readonly st
   const out: [string, readonly string[]][] = [];
   if (next !== undefined) out.push([next, normal]);
   if (state.kind === 'choice') {
-    for (const b of state.branches) out.push([b.next, normal]);
+    for (const b of state.branches) out.push([b.next, [...normal, ...(b.assign ?? []).map((a) => a.name)]]);
     if (state.otherwise !== undefined) out.push([state.otherwise, normal]);
   }
   if (state.kind === 'task' || state.kind === 'map' || state.kind === 'parallel') {
@@ -128,6 +128,8 @@ function edges(state: StateNode, next: string | undefined): [string, readonly st
 
 function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
   const own = 'assign' in state ? (state.assign ?? []).map((a) => a.name) : [];
+  if (state.kind === 'choice' && on === 'any')
+    return [...own, ...state.branches.flatMap((b) => (b.assign ?? []).map((a) => a.name))];
   if (on === 'success' || !('catch' in state)) return own;
   return [...own, ...state.catch.flatMap((c) => (c.assign ?? []).map((a) => a.name))];
 }

@@ -1,6 +1,7 @@
 import type { ConditionNode } from './choice-rule-node.js';
-import type { AssignFields, FilterFields, StateNodeBase } from './common-node.js';
+import type { AssignFields, AssignmentNode, FilterFields, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
+import type { TemplateNode } from './template-node.js';
 
 /** One branch of a Choice: when `condition` holds, go to `next`. */
 export interface ChoiceBranchNode {
@@ -8,6 +9,10 @@ export interface ChoiceBranchNode {
   readonly condition: ConditionNode;
   readonly next: string;
   readonly comment?: string;
+  /** Variables set when this rule matches (besides the state's own assignments). */
+  readonly assign?: readonly AssignmentNode[];
+  /** The state's output when this rule matches, from its effective input (JSONata only). */
+  readonly output?: TemplateNode;
 }
 
 /** A Choice: the first branch whose condition holds wins, else `otherwise`. */

@@ -1,3 +1,4 @@
+import type { Schema } from './contract.js';
 import { freeze } from './freeze.js';
 import type { StateNode } from './node.js';
 
@@ -6,6 +7,14 @@ export interface TransitionNode {
   readonly kind: 'transition';
   readonly from: string;
   readonly to: string;
+}
+
+/** A state named by `later()`: `compile()` checks it exists and that its declared input matches the state's. */
+export interface StateReferenceNode {
+  readonly kind: 'state-reference';
+  readonly name: string;
+  /** The schema the reference was declared with, when it is a real Standard Schema. */
+  readonly input?: Schema;
 }
 
 /**
@@ -18,6 +27,8 @@ export interface GraphNode {
   readonly startAt: string;
   readonly states: readonly StateNode[];
   readonly transitions: readonly TransitionNode[];
+  /** The `later()` references made in this body. */
+  readonly references: readonly StateReferenceNode[];
 }
 
 export function createTransitionNode(from: string, to: string): TransitionNode {
@@ -30,5 +41,12 @@ export function createGraphNode(fields: Omit<GraphNode, 'kind'>): GraphNode {
     startAt: fields.startAt,
     states: freeze([...fields.states]),
     transitions: freeze([...fields.transitions]),
+    references: freeze([...fields.references]),
   });
+}
+
+export function createStateReferenceNode(name: string, input: Schema | undefined): StateReferenceNode {
+  return freeze(
+    input === undefined ? { kind: 'state-reference', name } : { kind: 'state-reference', name, input },
+  );
 }

@@ -2,18 +2,56 @@ import type { JsonObject, ReferencePath } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
-import type { TemplateNode } from './template-node.js';
+import type { RawNode, TemplateNode } from './template-node.js';
 
-/** Distributed-mode settings of a Map. */
+/** A number given as a constant or computed at run time (a path, or an expression only JSONata can hold). */
+export type NumberValue = number | TemplateNode;
+
+/**
+ * Where a Distributed Map reads its items (`s3:getObject` or `s3:listObjectsV2`).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
+ */
+export interface ItemReaderNode {
+  readonly kind: 'item-reader';
+  readonly resource: string;
+  /** Bucket/Key/Prefix…, a template over the Map's effective input. */
+  readonly parameters?: TemplateNode;
+  readonly readerConfig?: {
+    readonly inputType?: 'CSV' | 'JSON' | 'JSONL' | 'MANIFEST' | 'PARQUET';
+    readonly csvHeaderLocation?: 'FIRST_ROW' | 'GIVEN';
+    readonly csvHeaders?: readonly string[];
+    readonly csvDelimiter?: string;
+    readonly manifestType?: string;
+    readonly maxItems?: NumberValue;
+  };
+}
+
+/** How a Distributed Map groups items into batches. */
+export interface ItemBatcherNode {
+  readonly kind: 'item-batcher';
+  readonly maxItemsPerBatch?: NumberValue;
+  readonly maxInputBytesPerBatch?: NumberValue;
+  /** Added to every batch, a template over the Map's effective input. */
+  readonly batchInput?: TemplateNode;
+}
+
+/** Where a Distributed Map writes its results (`s3:putObject`). */
+export interface ResultWriterNode {
+  readonly kind: 'result-writer';
+  readonly resource: string;
+  readonly parameters?: TemplateNode;
+  readonly writerConfig?: JsonObject;
+}
+
+/** Distributed-mode settings of a Map; ItemReader/ItemBatcher/ResultWriter may also be raw ASL. */
 export interface DistributedNode {
   readonly executionType: 'STANDARD' | 'EXPRESS';
   readonly label?: string;
-  readonly toleratedFailurePercentage?: number;
-  readonly toleratedFailureCount?: number;
-  /** ItemReader/ItemBatcher/ResultWriter as raw ASL (S3 sources are not modelled further). */
-  readonly itemReader?: JsonObject;
-  readonly itemBatcher?: JsonObject;
-  readonly resultWriter?: JsonObject;
+  readonly toleratedFailurePercentage?: NumberValue;
+  readonly toleratedFailureCount?: NumberValue;
+  readonly itemReader?: ItemReaderNode | RawNode;
+  readonly itemBatcher?: ItemBatcherNode | RawNode;
+  readonly resultWriter?: ResultWriterNode | RawNode;
 }
 
 /** A Map: runs `processor` once per item of the array at `itemsPath`; the result is the array of outputs. */

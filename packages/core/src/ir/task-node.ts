@@ -1,4 +1,4 @@
-import type { JsonObject, ReferencePath } from '@stepcraft/asl';
+import type { ReferencePath } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
 import type { TaskHandler } from './contract.js';
 import { freeze } from './freeze.js';
@@ -13,7 +13,8 @@ export interface TaskNode extends StateNodeBase, FilterFields, AssignFields {
   readonly resultPath?: ReferencePath | null;
   readonly timeoutSeconds?: number | ReferencePath;
   readonly heartbeatSeconds?: number | ReferencePath;
-  readonly credentials?: JsonObject;
+  /** `{ RoleArn }` to assume for the call, a template over the raw state input. */
+  readonly credentials?: TemplateNode;
   readonly retry: readonly RetryNode[];
   readonly catch: readonly CatchNode[];
   readonly handler?: TaskHandler;

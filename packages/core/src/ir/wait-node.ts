@@ -1,13 +1,19 @@
 import type { ReferencePath } from '@stepcraft/asl';
 import type { AssignFields, FilterFields, StateNodeBase } from './common-node.js';
 import { freeze } from './freeze.js';
+import type { TemplateNode } from './template-node.js';
 
-/** How long a Wait waits: exactly one of the four ASL forms. */
+/**
+ * How long a Wait waits: a constant, a path (`$.x`, `$$.x` or `$var`), or a computed value (a `jsonata()`
+ * expression or an intrinsic call, which only JSONata can hold here).
+ */
 export type WaitDuration =
   | { readonly kind: 'seconds'; readonly seconds: number }
   | { readonly kind: 'seconds-path'; readonly path: ReferencePath }
+  | { readonly kind: 'seconds-expression'; readonly value: TemplateNode }
   | { readonly kind: 'timestamp'; readonly timestamp: string }
-  | { readonly kind: 'timestamp-path'; readonly path: ReferencePath };
+  | { readonly kind: 'timestamp-path'; readonly path: ReferencePath }
+  | { readonly kind: 'timestamp-expression'; readonly value: TemplateNode };
 
 /** A Wait. */
 export interface WaitNode extends StateNodeBase, FilterFields, AssignFields {

@@ -163,3 +163,45 @@ export function assignField(
 
 /** The whole effective input as a template (what a Pass without Result/Parameters outputs). */
 export const WHOLE_INPUT: TemplateNode = createReferenceNode({ root: { kind: 'input' }, segments: [] });
+
+/**
+ * A field given as a constant or computed at run time: `Key: 5`; in JSONPath a path as `KeyPath: "$.x"`; in
+ * JSONata any computed value as `Key: "{% … %}"`. `base` is what an input-rooted path reads in JSONata.
+ */
+export function dynamicField(
+  context: EmitContext,
+  key: string,
+  value: number | string | TemplateNode | undefined,
+  base: string,
+  at: readonly (string | number)[] = [],
+): Record<string, JsonValue> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object') return { [key]: value };
+  if (value.kind === 'literal' || value.kind === 'raw') return { [key]: value.value };
+  if (isJsonata(context)) {
+    return { [key]: embed(jsonataExpression(value, scopeOf(context, base, [...at, key]))) };
+  }
+  if (value.kind === 'reference') return { [`${key}Path`]: context.dialect.path(value.path) };
+  context.report(
+    value.kind === 'jsonata' ? 'JSONATA_IN_JSONPATH' : 'PATH_REQUIRED',
+    `${key} is computed by ${value.kind === 'jsonata' ? 'a jsonata(…) expression' : 'an intrinsic'}, which a JSONPath state can only take as a ${key}Path (a path): set queryLanguage: 'JSONata' on the state or workflow`,
+    [...at, key],
+  );
+  return {};
+}
+
+/** A payload of a nested resource (ItemReader, ResultWriter): `Parameters` in JSONPath, `Arguments` in JSONata. */
+export function nestedPayloadField(
+  context: EmitContext,
+  payload: TemplateNode | undefined,
+  base: string,
+  at: readonly (string | number)[],
+): Record<string, JsonValue> {
+  if (payload === undefined) return {};
+  if (isJsonata(context))
+    return { Arguments: jsonataValue(payload, scopeOf(context, base, [...at, 'Arguments'])) };
+  const printed = context.dialect.template(payload, 'Parameters', (code, message, field) =>
+    context.report(code, message, [...at, ...field]),
+  );
+  return printed === undefined ? {} : { Parameters: printed };
+}

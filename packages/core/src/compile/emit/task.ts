@@ -1,5 +1,6 @@
 import type { JsonValue, TaskState } from '@stepcraft/asl';
 import type { TaskNode } from '../../ir/task-node.js';
+import { jsonataValue } from '../query-language/jsonata.js';
 import {
   catchField,
   type EmitContext,
@@ -17,6 +18,7 @@ import {
   embedRead,
   isJsonata,
   outputField,
+  scopeOf,
 } from './jsonata-io.js';
 import { resultSelectorFields } from './result-selector.js';
 
@@ -27,6 +29,7 @@ export function emitTask(node: TaskNode, context: EmitContext): TaskState {
     ...field('Comment', node.comment),
     Resource: node.resource,
     ...(isJsonata(context) ? jsonataFields(node, context) : jsonPathFields(node, context)),
+    ...credentials(node, context),
     ...retryField(context, node.retry),
     ...catchField(context, node.catch),
     ...context.transition(),
@@ -68,4 +71,11 @@ function seconds(
   }
   if (isJsonata(context)) return { [key]: embedRead(effectiveInput(node), value) };
   return pathField(context, `${key}Path`, value);
+}
+
+// Credentials read the raw state input (not the effective one), in both languages.
+function credentials(node: TaskNode, context: EmitContext): Record<string, JsonValue> {
+  if (node.credentials === undefined) return {};
+  if (!isJsonata(context)) return templateField(context, 'Credentials', node.credentials);
+  return { Credentials: jsonataValue(node.credentials, scopeOf(context, '$states.input', ['Credentials'])) };
 }

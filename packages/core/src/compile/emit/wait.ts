@@ -1,7 +1,8 @@
 import type { WaitState } from '@stepcraft/asl';
+import { createReferenceNode } from '../../ir/template-node.js';
 import type { WaitNode } from '../../ir/wait-node.js';
 import { type EmitContext, field, filterFields, integer } from './context.js';
-import { assignField, effectiveInput, embedRead, isJsonata, passThroughOutput } from './jsonata-io.js';
+import { assignField, dynamicField, effectiveInput, isJsonata, passThroughOutput } from './jsonata-io.js';
 
 /** Emits a Wait. */
 export function emitWait(node: WaitNode, context: EmitContext): WaitState {
@@ -18,16 +19,16 @@ export function emitWait(node: WaitNode, context: EmitContext): WaitState {
       ['Timestamp'],
     );
   }
-  const duration =
+  const key = d.kind.startsWith('seconds') ? 'Seconds' : 'Timestamp';
+  const value =
     d.kind === 'seconds'
-      ? { Seconds: d.seconds }
+      ? d.seconds
       : d.kind === 'timestamp'
-        ? { Timestamp: d.timestamp }
-        : jsonata
-          ? { [d.kind === 'seconds-path' ? 'Seconds' : 'Timestamp']: embedRead(effectiveInput(node), d.path) }
-          : d.kind === 'seconds-path'
-            ? { SecondsPath: context.dialect.path(d.path) }
-            : { TimestampPath: context.dialect.path(d.path) };
+        ? d.timestamp
+        : d.kind === 'seconds-path' || d.kind === 'timestamp-path'
+          ? createReferenceNode(d.path)
+          : d.value;
+  const duration = dynamicField(context, key, value, effectiveInput(node));
   return {
     Type: 'Wait',
     ...field('Comment', node.comment),
