@@ -1,33 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '@stepcraft/core';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { generateWorkflowSource } from '../../packages/cli/src/import/index.js';
 import { loadModule } from '../../packages/cli/src/load.js';
 import { corpusFiles, generatedDir, ROOT } from './harness.js';
-import { normalise } from './normalise.js';
+import { normalise, sortKeys } from './normalise.js';
 
-// Definitions core cannot express yet, with why. A loop entered at a Choice (or a Catch) needs the loop's body
-// both inside the Choice's value and after it, and states are now one state only as the same value.
-const KNOWN = new Set([
-  'real-world/aws-stepfunctions-examples__sam__app-control-concurrency-with-dynamodb__statemachines__dynamodb-semaphore.asl.json',
-  'real-world/aws-stepfunctions-examples__sam__app-decompose-for-parallelism__statemachine__runner-simplewait.asl.json',
-  'real-world/aws-stepfunctions-examples__sam__app-meeting-summarization__statemachines__aquire-lock.asl.yaml.json',
-  'real-world/step-functions-workflows-collection__app-control-concurrency-with-dynamodb-tf__statemachines__dynamodb-semaphore.asl.json',
-  'real-world/step-functions-workflows-collection__idempotent-workflow-sam__statemachine__statemachine.asl.json',
-  'real-world/step-functions-workflows-collection__idempotent-workflow__statemachine__statemachine.asl.json',
-  'real-world/step-functions-workflows-collection__pagination-loop__statemachine__statemachine.asl.json',
-  'real-world/step-functions-workflows-collection__step-functions-lambda-version-cleanup__statemachine__statemachine.asl.json',
-  'real-world/step-functions-workflows-collection__transfer-data-records__statemachine__statemachine.asl.json',
-  'real-world/step-functions-workflows-collection__uml-statemachine__statemachine__BlogOpenRequestSM.asl.json',
-  'valid/asl-validator__valid-map-with-item-batcher-jsonata.json',
-  'valid/asl-validator__valid-pass-state.json',
-  'valid/asl-validator__valid-wait-jsonata.asl.json',
-]);
+// Generated files that still fail `tsc` (of 304; it was 186 before needs flowed backwards).
+const TYPE_ERRORS_LEFT = 37;
 
-test('import → build gives back every corpus definition', { timeout: 120_000 }, async () => {
-  const dir = generatedDir();
+const dir = generatedDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('import → build gives back every corpus definition, and the generated code type-checks', {
+  timeout: 180_000,
+}, async () => {
   const files = corpusFiles();
   const failures: string[] = [];
   for (const [i, { name, file }] of files.entries()) {
@@ -40,8 +29,8 @@ test('import → build gives back every corpus definition', { timeout: 120_000 }
       const built = normalise(JSON.parse(JSON.stringify(definition)));
       if (JSON.stringify(sortKeys(built)) !== JSON.stringify(sortKeys(normalise(document))))
         failures.push(name);
-    } catch {
-      failures.push(name);
+    } catch (error) {
+      failures.push(`${name}: ${String(error)}`);
     }
   }
   const started = performance.now();
@@ -49,26 +38,22 @@ test('import → build gives back every corpus definition', { timeout: 120_000 }
   try {
     execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' });
   } catch (error) {
-    typeErrors = String((error as { stdout?: string }).stdout ?? '');
+    typeErrors = String((error as { stdout?: string }).stdout ?? error);
   }
-  const withErrors = new Set([...typeErrors.matchAll(/\b(w\d+)\.ts\(/g)].map((m) => m[1]));
+  const withErrors = [...new Set([...typeErrors.matchAll(/\bw(\d+)\.ts\(/g)].map((m) => Number(m[1])))];
+  for (const folder of ['real-world', 'valid']) {
+    const inFolder = files.filter((f) => f.name.startsWith(`${folder}/`));
+    const failed = failures.filter((f) => f.startsWith(`${folder}/`)).length;
+    console.info(`round trip ${folder}: ${inFolder.length - failed}/${inFolder.length}`);
+  }
   console.info(
-    `round trip: ${files.length - failures.length}/${files.length} corpus definitions; ` +
-      `type check of the generated files: ${withErrors.size} with errors, ${Math.round(performance.now() - started)} ms`,
+    `type check of ${files.length} generated files: ${withErrors.length} with errors, ${Math.round(performance.now() - started)} ms`,
   );
-  expect(failures.filter((f) => !KNOWN.has(f))).toEqual([]);
-  expect(failures.length).toBeLessThanOrEqual(KNOWN.size);
+  expect(failures).toEqual([]);
+  // Not zero yet: wires the backward analysis cannot make hold without lying (a Choice's IsPresent narrowing,
+  // States.StringToJson's JsonValue, raw payloads that hide a task token, raw InputPath slices, primitive-typed
+  // intrinsic arguments compared as numbers). The number may only go down.
+  expect(withErrors.length, withErrors.map((i) => files[i]?.name).join('\n')).toBeLessThanOrEqual(
+    TYPE_ERRORS_LEFT,
+  );
 });
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  const sorted: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value).sort()) {
-    Object.defineProperty(sorted, key, {
-      value: sortKeys((value as Record<string, unknown>)[key]),
-      enumerable: true,
-    });
-  }
-  return sorted;
-}

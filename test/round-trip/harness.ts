@@ -33,12 +33,14 @@ export function generatedDir(): string {
   symlinkSync(path.join(ROOT, 'packages/core'), path.join(dir, 'node_modules/@stepcraft/core'));
   symlinkSync(path.join(ROOT, 'packages/asl'), path.join(dir, 'node_modules/@stepcraft/asl'));
   symlinkSync(path.join(ROOT, 'packages/core/node_modules/zod'), path.join(dir, 'node_modules/zod'));
+  mkdirSync(path.join(dir, 'node_modules/@types'));
+  symlinkSync(path.join(ROOT, 'node_modules/@types/node'), path.join(dir, 'node_modules/@types/node'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
       extends: path.join(ROOT, 'tsconfig.base.json'),
-      compilerOptions: { noEmit: true, types: [] },
+      compilerOptions: { noEmit: true, types: ['node'] },
       include: ['*.ts'],
     }),
   );

@@ -95,3 +95,17 @@ function normaliseState(input: Json, inherited: string): Json {
   }
   return state;
 }
+
+/** A copy with object keys sorted, so documents compare independent of key order. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const sorted: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value).sort()) {
+    Object.defineProperty(sorted, key, {
+      value: sortKeys((value as Record<string, unknown>)[key]),
+      enumerable: true,
+    });
+  }
+  return sorted;
+}

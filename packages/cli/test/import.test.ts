@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -12,15 +12,31 @@ describe('stepcraft import', () => {
   test('prints builder code for an ASL file', async () => {
     const { code, stdout } = await stepcraft(['import', ORDER, '--name', 'OrderProcessing']);
     expect(code).toBe(0);
-    expect(stdout).toContain('export const orderProcessing = workflow("OrderProcessing"');
-    expect(stdout).toContain('resource: lambda.invoke("receive-order"), resultSelector: lambda.payload');
-    expect(stdout).toContain('.catch(["States.ALL"], handleError, { resultPath: "$.error" })');
+    expect(stdout).toContain("export const orderProcessing = workflow('OrderProcessing', {");
+    expect(stdout).toContain(
+      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke('receive-order'),\n  resultSelector: lambda.payload,\n})",
+    );
+    expect(stdout).toContain(
+      "  .catch(['States.ALL'], handleError, { resultPath: '$.error' })\n  .next(checkInventory);",
+    );
+    // What SendAlert reads of its input is what HandleError is declared to return, so the wire type-checks.
+    expect(stdout).toContain(
+      '  resultSelector: lambda.payload,\n  output: z.object({ subject: z.unknown().optional(), message: z.unknown().optional() }),',
+    );
+    expect(stdout).toContain(
+      '// TODO(stepcraft import): input schema holds what the definition reads: tighten it',
+    );
   });
 
   test('writes --out', async () => {
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'import-')), 'order.ts');
-    expect((await stepcraft(['import', ORDER, '--out', out])).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('workflow("ImportedWorkflow"');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'import-'));
+    const out = path.join(dir, 'order.ts');
+    try {
+      expect((await stepcraft(['import', ORDER, '--out', out])).code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain("workflow('ImportedWorkflow'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('bad input is exit 1 with the file named; usage errors are exit 2', async () => {
@@ -45,9 +61,9 @@ describe('generateWorkflowSource', () => {
       '{"StartAt":"class","States":{"class":{"Type":"Pass","Result":{"__proto__":1},"Next":"1 st!"},"1 st!":{"Type":"Succeed"}}}',
     );
     const source = generateWorkflowSource(doc);
-    expect(source).toContain('["__proto__"]: 1');
-    expect(source).toContain('const _1St = succeed("1 st!")');
-    expect(source).toContain('const class2 = pass("class"');
+    expect(source).toContain("['__proto__']: 1");
+    expect(source).toContain("const _1St = succeed('1 st!')");
+    expect(source).toContain("const class2 = pass('class'");
   });
 
   test('identifiers are camelCase, unique and never reserved', () => {
@@ -55,5 +71,75 @@ describe('generateWorkflowSource', () => {
     expect(camelIdentifier('')).toBe('state');
     const name = createNamer();
     expect([name('A b'), name('a-b'), name('task')]).toEqual(['aB', 'aB2', 'task2']);
+  });
+
+  test('a loop of Choice/Catch transitions closes with later(), declared once', () => {
+    const doc = {
+      StartAt: 'Try',
+      States: {
+        Try: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'f', 'Payload.$': '$' },
+          Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: 'Again?' }],
+          End: true,
+        },
+        'Again?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.tries', NumericLessThan: 3, Next: 'Try' }],
+          Default: 'GaveUp',
+        },
+        GaveUp: { Type: 'Fail' },
+      },
+    };
+    const source = generateWorkflowSource(doc);
+    expect(source).toContain(
+      ".when(({ input }) => input.tries.numericLessThan(3), later('Try', () => try2))",
+    );
+    expect(source.match(/task\('Try'/g)).toHaveLength(1);
+  });
+
+  test('needs flow backwards: a ResultPath result must hold what later states read', () => {
+    const doc = {
+      StartAt: 'Fetch',
+      States: {
+        Fetch: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:s3:getObject',
+          ResultPath: '$.file',
+          Next: 'Pause',
+        },
+        Pause: { Type: 'Wait', SecondsPath: '$.file.delay', End: true },
+      },
+    };
+    const source = generateWorkflowSource(doc);
+    expect(source).toContain("output: z.object({ delay: z.number() }),\n})\n  .resultPath('$.file')");
+    expect(source).toContain('input: z.object({ file: z.object({ delay: z.number() }) }),');
+  });
+
+  test('IsPresent makes a field optional, and a non-canonical path spelling is kept raw over the builder call', () => {
+    const doc = {
+      StartAt: 'Check',
+      States: {
+        Check: {
+          Type: 'Choice',
+          Choices: [
+            {
+              And: [
+                { Variable: '$.a', IsPresent: true },
+                { Variable: '$.b', StringEqualsPath: '$.a' },
+              ],
+              Next: 'Keep',
+            },
+          ],
+          Default: 'Keep',
+        },
+        Keep: { Type: 'Pass', ResultPath: '$.my-result', End: true },
+      },
+    };
+    const source = generateWorkflowSource(doc);
+    expect(source).toContain('input: z.object({ a: z.string().optional(), b: z.unknown().optional() }),');
+    expect(source).toContain(".resultPath('$[\\'my-result\\']')");
+    expect(source).toContain("raw: { ResultPath: '$.my-result' }");
   });
 });

@@ -1,7 +1,7 @@
-import type { JsonValue } from '@stepcraft/asl';
+import { type JsonValue, parseReferencePath } from '@stepcraft/asl';
 import { printRef, type Scope } from './expressions.js';
 import { isObject, printJson } from './json.js';
-import type { LeafType } from './shape.js';
+import { type LeafType, walk } from './shape.js';
 
 // ASL comparison operator → [ref method, operand type].
 const OPERATORS: Readonly<Record<string, readonly [string, LeafType | 'flag']>> = {
@@ -69,5 +69,15 @@ export function printCondition(rule: JsonValue, scope: Scope): string | undefine
   }
   const ref = printRef(variable, scope);
   if (argument === undefined || ref === undefined) return undefined;
+  if (method === 'isPresent' || method === 'isNull')
+    mayBe(variable, scope, method === 'isPresent' ? 'optional' : 'nullable');
   return `${ref}.${method}(${argument})`;
+}
+
+// A field tested for presence (or null) may be missing (or null), whatever else reads it.
+function mayBe(variable: string, scope: Scope, flag: 'optional' | 'nullable'): void {
+  const parsed = parseReferencePath(variable);
+  if (!parsed.ok || parsed.value.root.kind !== 'input' || scope.data === undefined) return;
+  const node = walk(scope.data.shape, parsed.value.segments);
+  if (node !== undefined) node[flag] = true;
 }

@@ -6,8 +6,8 @@ import {
   parseReferencePath,
   type ReferencePath,
 } from '@stepcraft/asl';
-import { hasDynamicKey, isObject, printJson } from './json.js';
-import { type LeafType, propertyKey, read, type Shape } from './shape.js';
+import { hasDynamicKey, isObject, printJson, printList, propertyKey } from './json.js';
+import { isEmpty, type LeafType, printType, read, type Shape } from './shape.js';
 
 /** What a selector can refer to: its data roots (with the shapes their reads build) and its Context Object. */
 export interface Scope {
@@ -38,6 +38,12 @@ export function canonicalPath(path: ReferencePath): string {
       })
       .join('')
   );
+}
+
+/** Parses a `$`-rooted data path in any spelling; `undefined` otherwise. */
+export function anyDataPath(text: string): ReferencePath | undefined {
+  const parsed = parseReferencePath(text);
+  return parsed.ok && parsed.value.root.kind === 'input' ? parsed.value : undefined;
 }
 
 /** Parses a `$`-rooted data path that core prints back byte for byte; `undefined` otherwise. */
@@ -230,27 +236,33 @@ export function printDynamic(text: string, scope: Scope, leaf: LeafType = 'unkno
  * A payload template (Parameters, ResultSelector, ItemSelector) as the object a selector returns. An object
  * whose dynamic entries cannot be typed refs becomes `raw(…)` (emitted verbatim).
  */
-export function printTemplate(template: { readonly [key: string]: JsonValue }, scope: Scope): string {
+export function printTemplate(
+  template: { readonly [key: string]: JsonValue },
+  scope: Scope,
+  declared?: Shape,
+): string {
   const entries: string[] = [];
   for (const key of Object.keys(template)) {
     const value = template[key] as JsonValue;
     if (key.endsWith('.$')) {
       const name = key.slice(0, -2);
       const text = typeof value === 'string' && name !== '' ? printDynamic(value, scope) : undefined;
-      if (text === undefined || Object.hasOwn(template, name)) return rawValue(template);
+      if (text === undefined || Object.hasOwn(template, name)) return rawValue(template, declared);
       entries.push(`${propertyKey(name)}: ${text}`);
     } else if (isObject(value)) {
-      entries.push(`${propertyKey(key)}: ${printTemplate(value, scope)}`);
+      entries.push(`${propertyKey(key)}: ${printTemplate(value, scope, declared?.fields.get(key))}`);
     } else {
-      entries.push(`${propertyKey(key)}: ${hasDynamicKey(value) ? rawValue(value) : printJson(value)}`);
+      const text = hasDynamicKey(value) ? rawValue(value, declared?.fields.get(key)) : printJson(value);
+      entries.push(`${propertyKey(key)}: ${text}`);
     }
   }
-  return `{ ${entries.join(', ')} }`;
+  return printList(entries, '{', '}');
 }
 
-/** `raw(…)`: verbatim ASL. */
-export function rawValue(value: JsonValue): string {
-  return `raw(${printJson(value)})`;
+/** `raw(…)`: verbatim ASL, declared to hold what the definition reads of it (when anything). */
+export function rawValue(value: JsonValue, declared?: Shape): string {
+  const type = declared === undefined || isEmpty(declared) ? '' : `<${printType(declared)}>`;
+  return `raw${type}(${printJson(value)})`;
 }
 
 /** A selector arrow function over the roots a printed body used. */

@@ -30,12 +30,16 @@ const WRAPPED: Readonly<Record<string, { helper: string; fixed: string; payload:
 
 /**
  * Recognises an integration from the Resource ARN (and the Parameters it needs), falling back to `resource(arn)`
- * with the Parameters as they are.
+ * with the Parameters as they are (always, when `generic`: the result is then declared, not the service's type).
  */
-export function taskResource(arn: string, parameters: JsonValue | undefined, scope: Scope): TaskResource {
-  const isCallback = arn.endsWith(CALLBACK);
-  const base = isCallback ? arn.slice(0, -CALLBACK.length) : arn;
-  const callback = isCallback ? '.waitForTaskToken()' : '';
+export function taskResource(
+  arn: string,
+  parameters: JsonValue | undefined,
+  scope: Scope,
+  generic = false,
+): TaskResource {
+  if (generic) return genericResource(arn, parameters, scope);
+  const { base, isCallback, callback } = splitCallback(arn);
   const wrapped = WRAPPED[base];
   if (wrapped !== undefined && isObject(parameters)) {
     const fixed = parameters[wrapped.fixed];
@@ -66,6 +70,21 @@ export function taskResource(arn: string, parameters: JsonValue | undefined, sco
       };
     }
   }
+  return genericResource(arn, parameters, scope);
+}
+
+// The ARN without `.waitForTaskToken`, and the builder call that adds it back.
+function splitCallback(arn: string): { base: string; isCallback: boolean; callback: string } {
+  const isCallback = arn.endsWith(CALLBACK);
+  return {
+    base: isCallback ? arn.slice(0, -CALLBACK.length) : arn,
+    isCallback,
+    callback: isCallback ? '.waitForTaskToken()' : '',
+  };
+}
+
+function genericResource(arn: string, parameters: JsonValue | undefined, scope: Scope): TaskResource {
+  const { base, callback } = splitCallback(arn);
   const payload = isObject(parameters) ? printTemplate(parameters, scope) : undefined;
   const sdk = /^arn:aws:states:::aws-sdk:([^:]+):([^:.]+)$/.exec(base);
   const helper =

@@ -5,7 +5,7 @@ const RESERVED = new Set(
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
     'yield let static implements interface package private protected public await undefined NaN Infinity ' +
     'arguments eval z States activity and awsSdk choice dynamodb fail lambda map not or parallel pass raw resource ' +
-    'sns sqs succeed task typed wait workflow'
+    'sns sqs succeed task typed wait workflow later'
   ).split(' '),
 );
 

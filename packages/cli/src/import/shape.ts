@@ -1,4 +1,8 @@
 import type { PathSegment } from '@stepcraft/asl';
+import { printList, propertyKey } from './json.js';
+
+/** The note on every input schema the importer infers. */
+export const TIGHTEN = 'input schema holds what the definition reads: tighten it';
 
 /** What a read needs at a leaf: any value, or a primitive of a type (intrinsic arguments, Wait paths…). */
 export type LeafType = 'unknown' | 'string' | 'number' | 'boolean' | 'primitive' | 'array' | 'object';
@@ -11,13 +15,23 @@ export interface Shape {
   leaf: LeafType;
   /** A typed leaf below makes this node required: a ref to an optional value would type as `T | undefined`. */
   required: boolean;
+  /** Tested with IsPresent / IsNull: the value may be missing / null even where a typed read needs it. */
+  optional: boolean;
+  nullable: boolean;
   readonly fields: Map<string, Shape>;
   element: Shape | undefined;
 }
 
 /** An empty shape: reads nothing. */
 export function createShape(): Shape {
-  return { leaf: 'unknown', required: false, fields: new Map(), element: undefined };
+  return {
+    leaf: 'unknown',
+    required: false,
+    optional: false,
+    nullable: false,
+    fields: new Map(),
+    element: undefined,
+  };
 }
 
 /** Whether any path reads into `shape`. */
@@ -50,13 +64,20 @@ export function read(shape: Shape, segments: readonly PathSegment[], leaf: LeafT
 function mergeLeaf(a: LeafType, b: LeafType): LeafType {
   if (a === b || b === 'unknown') return a;
   if (a === 'unknown') return b;
+  // A primitive slot accepts any single primitive, so the more precise read wins.
+  if (a === 'primitive' && SCALARS.has(b)) return b;
+  if (b === 'primitive' && SCALARS.has(a)) return a;
   return 'unknown';
 }
+
+const SCALARS: ReadonlySet<LeafType> = new Set(['string', 'number', 'boolean']);
 
 /** Copies `from` into `into` (union of reads). */
 export function merge(into: Shape, from: Shape): void {
   into.leaf = mergeLeaf(into.leaf, from.leaf);
   into.required ||= from.required;
+  into.optional ||= from.optional;
+  into.nullable ||= from.nullable;
   for (const [key, child] of from.fields) {
     let target = into.fields.get(key);
     if (target === undefined) {
@@ -77,29 +98,101 @@ const LEAF_SCHEMAS: Readonly<Record<LeafType, string>> = {
   number: 'z.number()',
   boolean: 'z.boolean()',
   primitive: 'z.union([z.string(), z.number(), z.boolean(), z.null()])',
-  array: 'z.array(z.unknown())',
+  array: 'z.array(z.unknown()).readonly()',
   object: 'z.object({})',
 };
 
 /** The zod schema source text of a shape (the root is never optional). */
 export function printSchema(shape: Shape, isRoot = true): string {
   const text = schemaText(shape);
-  return isRoot || shape.required || text === LEAF_SCHEMAS.unknown ? text : `${text}.optional()`;
+  // An unknown field may as well be missing: optional, so any producer's output fits.
+  if (text === LEAF_SCHEMAS.unknown) return isRoot ? text : `${text}.optional()`;
+  const nullable = shape.nullable ? `${text}.nullable()` : text;
+  return (isRoot || shape.required) && !shape.optional ? nullable : `${nullable}.optional()`;
 }
 
 function schemaText(shape: Shape): string {
-  if (shape.element !== undefined) return `z.array(${printSchema(shape.element, false)})`;
+  // An element is never optional: a missing element is not an item.
+  // Readonly, so literal arrays (a Pass `result`, typed as const) fit too.
+  if (shape.element !== undefined) return `z.array(${printSchema(shape.element)}).readonly()`;
   if (shape.fields.size === 0) return LEAF_SCHEMAS[shape.leaf];
   const entries = [...shape.fields].map(
     ([key, child]) => `${propertyKey(key)}: ${printSchema(child, false)}`,
   );
-  return `z.object({ ${entries.join(', ')} })`;
+  return `z.object(${printList(entries, '{', '}')})`;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const LEAF_TYPES: Readonly<Record<LeafType, string>> = {
+  unknown: 'unknown',
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  primitive: 'string | number | boolean | null',
+  array: 'readonly unknown[]',
+  object: '{ [key: string]: unknown }',
+};
 
-/** An object literal key: bare when it is an identifier, quoted otherwise; `__proto__` computed, so it stays data. */
-export function propertyKey(key: string): string {
-  if (key === '__proto__') return `[${JSON.stringify(key)}]`;
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+/** The TypeScript type `printSchema`'s schema infers, to declare what a `raw<T>()` value holds. */
+export function printType(shape: Shape): string {
+  const text =
+    shape.element !== undefined
+      ? `ReadonlyArray<${printType(shape.element)}>`
+      : shape.fields.size === 0
+        ? LEAF_TYPES[shape.leaf]
+        : printList(
+            [...shape.fields].map(([key, child]) => {
+              const optional = !isObjectLike(child) || child.optional || !child.required;
+              return `${propertyKey(key)}${optional ? '?' : ''}: ${printType(child)}${optional ? ' | undefined' : ''}`;
+            }),
+            '{',
+            '}',
+          );
+  return shape.nullable && text !== 'unknown' ? `${text} | null` : text;
+}
+
+// Mirrors `printSchema`: an unknown field is optional, anything else unless required.
+function isObjectLike(shape: Shape): boolean {
+  return schemaText(shape) !== LEAF_SCHEMAS.unknown;
+}
+
+/** A deep copy of a shape. */
+export function cloneShape(shape: Shape): Shape {
+  const copy = createShape();
+  merge(copy, shape);
+  return copy;
+}
+
+/** Merges `sub` in at `segments` below `shape` (a requirement nested under a path). */
+export function graft(shape: Shape, segments: readonly PathSegment[], sub: Shape): void {
+  read(shape, segments, sub.required ? sub.leaf : 'unknown');
+  merge(walk(shape, segments) as Shape, sub);
+}
+
+/** The node at `segments`, or `undefined` when no read reaches it. */
+export function walk(shape: Shape, segments: readonly PathSegment[]): Shape | undefined {
+  let node: Shape | undefined = shape;
+  for (const segment of segments) {
+    node = segment.kind === 'index' ? node?.element : node?.fields.get(segment.name);
+  }
+  return node;
+}
+
+/** A copy of `shape` without the subtree at `segments` (what a ResultPath replaces). */
+export function without(shape: Shape, segments: readonly PathSegment[]): Shape {
+  const copy = cloneShape(shape);
+  const parent = walk(copy, segments.slice(0, -1));
+  const last = segments.at(-1);
+  if (parent !== undefined && last !== undefined) {
+    if (last.kind === 'index') parent.element = undefined;
+    else parent.fields.delete(last.name);
+  }
+  return copy;
+}
+
+/** How deep a shape's reads go: loops that nest a requirement under a path stop growing past a bound. */
+export function depth(shape: Shape): number {
+  let deepest = 0;
+  for (const child of shape.fields.values()) deepest = Math.max(deepest, depth(child));
+  if (shape.element !== undefined) deepest = Math.max(deepest, depth(shape.element));
+  return deepest + 1;
 }

@@ -1,22 +1,51 @@
-import type { JsonObject, JsonValue } from '@stepcraft/asl';
+import type { JsonObject, JsonValue, ReferencePath } from '@stepcraft/asl';
 import { printCondition } from './conditions.js';
-import { dataPath, printDynamic, printTemplate, type Scope, selector } from './expressions.js';
+import { beforeOutputPath, requirePath, splitResultPath, throughTemplate } from './demand.js';
+import {
+  anyDataPath,
+  canonicalPath,
+  dataPath,
+  printDynamic,
+  printTemplate,
+  type Scope,
+  selector,
+} from './expressions.js';
 import { parametersEntry, taskResource } from './integration.js';
-import { isObject, printJson } from './json.js';
-import { createShape, isEmpty, printSchema, read, type Shape } from './shape.js';
+import { isObject, printJson, printList } from './json.js';
+import {
+  createShape,
+  graft,
+  isEmpty,
+  merge,
+  printSchema,
+  read,
+  type Shape,
+  TIGHTEN,
+  without,
+} from './shape.js';
 
 /** How a state refers to the states it jumps to (Catch handlers, Choice targets) and to its sub-machines. */
 export interface Wiring {
   /** The expression of the chain starting at `name`. */
   target(name: string): string;
-  /** The expression of a nested machine (Parallel branch, Map processor). */
-  machine(machine: JsonObject, queryLanguage: string): string;
+  /** What the chain starting at `name` needs of its input; `undefined`: what follows the machine's end. */
+  demand(name: string | undefined): Shape;
+  /** A nested machine (Parallel branch, Map processor) whose end must give `demand`: its code and input needs. */
+  machine(machine: JsonObject, queryLanguage: string, demand: Shape): NestedMachine;
+}
+
+/** A nested machine's expression and what its first state needs of its input. */
+export interface NestedMachine {
+  readonly code: string;
+  readonly input: Shape;
 }
 
 /** A state as builder code: the expression and the TODO notes for the parts kept raw. */
 export interface StateCode {
   readonly expression: string;
   readonly todos: readonly string[];
+  /** What the state needs of its input: its own reads and what its successors read through it. */
+  readonly input: Shape;
 }
 
 // Fields every generator handles itself; anything else is kept raw.
@@ -56,10 +85,15 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
   const jsonata = queryLanguage === 'JSONata';
   if (typeof state.Comment === 'string') b.spec.push(`comment: ${JSON.stringify(state.Comment)},`);
   if (jsonata) {
-    keepRaw(b, 'QueryLanguage', 'JSONata', 'JSONata expressions are kept raw');
-  } else if (state.QueryLanguage !== undefined) {
-    b.handled.add('QueryLanguage');
+    b.todos.push('JSONata expressions are kept raw');
   }
+  // The state's own language, so nested states inherit (or override) it as in the source.
+  if (jsonata || state.QueryLanguage !== undefined) {
+    b.handled.add('QueryLanguage');
+    b.spec.push(`queryLanguage: ${printJson(queryLanguage)},`);
+  }
+  // Core leaves out a JSONPath state's language inside a JSONata Map or Parallel: say it raw.
+  if (state.QueryLanguage === 'JSONPath') b.raw.QueryLanguage = 'JSONPath';
   // The effective input's shape: reads through InputPath land below it.
   let effective: Shape | undefined = b.shape;
   const inputPath = (supported: boolean) => {
@@ -71,26 +105,55 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       effective = undefined;
       return;
     }
-    const path = typeof value === 'string' && supported && !jsonata ? dataPath(value) : undefined;
+    const path = typeof value === 'string' && supported && !jsonata ? anyDataPath(value) : undefined;
     if (path === undefined) return keepRaw(b, 'InputPath', value as JsonValue, 'InputPath kept raw');
     b.handled.add('InputPath');
     if (value === '$') return b.spec.push(`inputPath: '$',`);
     read(b.shape, path.segments);
     effective = descend(b.shape, path.segments);
-    b.spec.push(`inputPath: ${JSON.stringify(value)},`);
+    b.spec.push(`inputPath: ${JSON.stringify(spelled('InputPath', path))},`);
+  };
+  // Core prints a path's canonical spelling; another spelling of it is kept raw over the builder's.
+  const spelled = (field: string, path: ReferencePath): string => {
+    const canonical = canonicalPath(path);
+    if (canonical !== state[field])
+      keepRaw(b, field, state[field] as JsonValue, `${field} spelled as in the source`);
+    return canonical;
+  };
+  // What the successors read of this state's output (a Choice asks each target instead).
+  const outNeed =
+    type === 'Choice' || type === 'Fail'
+      ? createShape()
+      : wiring.demand(typeof state.Next === 'string' ? state.Next : undefined);
+  // What the result must hold; the rest of the need lands on the raw input (ResultPath merges into it).
+  const resultNeed = (skipOutputPath: boolean): Shape => {
+    const before = skipOutputPath ? outNeed : beforeOutputPath(outNeed, state.OutputPath);
+    if (typeof state.OutputPath === 'string' && !skipOutputPath) requirePath(before, state.OutputPath);
+    const { result, input } = splitResultPath(before, state.ResultPath);
+    merge(b.shape, input);
+    return result;
+  };
+  // A state without a result outputs its effective input.
+  const passThrough = (need: Shape) => {
+    if (effective !== undefined) merge(effective, beforeOutputPath(need, state.OutputPath));
   };
   const output = (hasResult: boolean, isBareSelector: boolean) => {
     if (hasResult && 'ResultPath' in state && !isBareSelector) {
       const value = state.ResultPath;
+      const path = typeof value === 'string' ? anyDataPath(value) : undefined;
       if (value === null) b.calls.push('.resultPath(null)');
-      else if (typeof value === 'string' && dataPath(value) !== undefined)
-        b.calls.push(`.resultPath(${JSON.stringify(value)})`);
+      else if (path !== undefined)
+        b.calls.push(`.resultPath(${JSON.stringify(spelled('ResultPath', path))})`);
       else keepRaw(b, 'ResultPath', value as JsonValue, 'ResultPath kept raw');
       b.handled.add('ResultPath');
     }
     if ('OutputPath' in state && !isBareSelector) {
-      if (state.OutputPath === null && hasResult) {
-        b.calls.push('.outputPath(null)');
+      const value = state.OutputPath;
+      const path = typeof value === 'string' ? anyDataPath(value) : undefined;
+      if (hasResult && (value === null || path !== undefined)) {
+        b.calls.push(
+          `.outputPath(${path === undefined ? 'null' : JSON.stringify(spelled('OutputPath', path))})`,
+        );
         b.handled.add('OutputPath');
       } else
         keepRaw(
@@ -125,6 +188,12 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
         );
       for (const catcher of state.Catch) {
         if (!isObject(catcher)) continue;
+        // The handler gets the raw input with the Error Output at ResultPath (or the Error Output alone).
+        const handlerNeed = wiring.demand(String(catcher.Next));
+        const at = typeof catcher.ResultPath === 'string' ? dataPath(catcher.ResultPath) : undefined;
+        if (catcher.ResultPath === null) merge(b.shape, handlerNeed);
+        else if (at !== undefined && at.segments.length > 0)
+          merge(b.shape, without(handlerNeed, at.segments));
         const options = [
           ...(catcher.ResultPath === undefined || !plain || jsonata
             ? []
@@ -134,17 +203,22 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
             : []),
         ];
         b.calls.push(
-          `.catch(${printJson(catcher.ErrorEquals ?? [])}, ${wiring.target(String(catcher.Next))}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`,
+          `.catch(${printJson(catcher.ErrorEquals ?? [])}, ${wiring.target(String(catcher.Next))}${options.length === 0 ? '' : `, ${printList(options, '{', '}')}`})`,
         );
       }
     }
   };
+  // The raw result: what the ResultSelector reads of it and what the need asks through it.
   const result = createShape();
-  const resultSelector = () => {
-    if (!isObject(state.ResultSelector) || jsonata) return;
+  const selectResult = (need: Shape): string => {
+    if (!isObject(state.ResultSelector) || jsonata) {
+      merge(result, need);
+      return '';
+    }
     b.handled.add('ResultSelector');
+    throughTemplate(state.ResultSelector, need, { data: result });
     const s: Scope = { data: { name: 'result', shape: result }, context: 'plain', used: new Set() };
-    b.spec.push(`resultSelector: ${selector(printTemplate(state.ResultSelector, s), s)},`);
+    return `resultSelector: ${selector(printTemplate(state.ResultSelector, s, need), s)},`;
   };
 
   let ctor: string;
@@ -152,31 +226,39 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
     case 'Task': {
       ctor = 'task';
       inputPath(true);
-      const resourceArn = typeof state.Resource === 'string' ? state.Resource : '';
+      const arn = typeof state.Resource === 'string' ? state.Resource : '';
       const jsonParameters = jsonata || !isObject(state.Parameters) ? undefined : state.Parameters;
       const s = scope(effective, 'task');
-      const found = taskResource(resourceArn, jsonParameters, s);
+      let found = taskResource(arn, jsonParameters, s);
       if (typeof state.Resource === 'string') b.handled.add('Resource');
       if (jsonParameters !== undefined) b.handled.add('Parameters');
-      b.spec.push(`resource: ${found.resource},`, parametersEntry(found.payload, s));
       const unwrap =
         found.kind === 'envelope' &&
         state.OutputPath === '$.Payload' &&
         !('ResultPath' in state) &&
         !('ResultSelector' in state);
+      const need = resultNeed(unwrap);
+      const selected = unwrap ? '' : selectResult(need);
       if (unwrap) {
-        b.spec.push('resultSelector: lambda.payload,');
+        graft(result, [{ kind: 'field', name: 'Payload' }], need);
         b.handled.add('OutputPath');
       }
-      resultSelector();
-      // The result's shape, as the ResultSelector reads it, is what the task is declared to return.
+      // A service's fixed result type cannot promise fields the definition reads: declare it instead.
+      if (found.kind === 'service' && !isEmpty(result)) found = taskResource(arn, jsonParameters, s, true);
+      b.spec.push(`resource: ${found.resource},`, parametersEntry(found.payload, s));
+      if (unwrap) b.spec.push('resultSelector: lambda.payload,');
+      b.spec.push(selected);
+      // What the definition reads of the result is what the task is declared to return.
       const declared =
         found.kind === 'envelope'
           ? result.fields.get('Payload')
           : found.kind === 'declared'
             ? result
             : undefined;
-      if (declared !== undefined && !isEmpty(declared)) b.spec.push(`output: ${printSchema(declared)},`);
+      if (declared !== undefined && !isEmpty(declared)) {
+        b.spec.push(`output: ${printSchema(declared)},`);
+        b.todos.push('output schema holds what the definition reads of the result: tighten it');
+      }
       for (const key of ['TimeoutSeconds', 'HeartbeatSeconds'] as const) seconds(b, state, key, jsonata);
       output(true, unwrap);
       errorHandling();
@@ -189,11 +271,15 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
         b.handled.add('Result');
         b.spec.push(`result: ${printJson(state.Result as JsonValue)},`);
       }
+      const need = resultNeed(false);
       if (isObject(state.Parameters) && !jsonata) {
         b.handled.add('Parameters');
         const s = scope(effective, 'plain');
-        b.spec.push(`parameters: ${selector(printTemplate(state.Parameters, s), s)},`);
+        b.spec.push(`parameters: ${selector(printTemplate(state.Parameters, s, need), s)},`);
+        throughTemplate(state.Parameters, need, { data: effective });
       }
+      if (!isObject(state.Parameters) && !('Result' in state) && effective !== undefined)
+        merge(effective, need);
       output(true, false);
       break;
     }
@@ -203,25 +289,28 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       const forms = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((k) => k in state);
       const form = forms[0];
       const value = form === undefined ? undefined : state[form];
-      const path = typeof value === 'string' && form?.endsWith('Path') ? dataPath(value) : undefined;
+      const path = typeof value === 'string' && form?.endsWith('Path') ? anyDataPath(value) : undefined;
       if (forms.length === 1 && form === 'Seconds' && typeof value === 'number')
         b.spec.push(`seconds: ${value},`);
       else if (forms.length === 1 && form === 'Timestamp' && typeof value === 'string' && !jsonata)
         b.spec.push(`timestamp: ${JSON.stringify(value)},`);
       else if (forms.length === 1 && path !== undefined && effective !== undefined && !jsonata) {
         read(effective, path.segments, form === 'SecondsPath' ? 'number' : 'string');
-        b.spec.push(`${form === 'SecondsPath' ? 'secondsPath' : 'timestampPath'}: ${JSON.stringify(value)},`);
+        const text = JSON.stringify(spelled(form as string, path));
+        b.spec.push(`${form === 'SecondsPath' ? 'secondsPath' : 'timestampPath'}: ${text},`);
       } else {
-        // The builder wants one typed duration; the raw field replaces it.
-        b.spec.push('seconds: 0,');
+        // The builder wants one typed duration; the raw field of the same name replaces it.
+        b.spec.push(form?.startsWith('Timestamp') ? `timestamp: '1970-01-01T00:00:00Z',` : 'seconds: 0,');
         for (const f of forms) keepRaw(b, f, state[f] as JsonValue, `${f} kept raw`);
       }
       for (const f of forms) b.handled.add(f);
+      passThrough(outNeed);
       output(false, false);
       break;
     }
     case 'Succeed':
       ctor = 'succeed';
+      passThrough(outNeed);
       output(false, false);
       break;
     case 'Fail': {
@@ -255,33 +344,47 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       if (!typed) keepRaw(b, 'Choices', rules, 'Choices kept raw; the .when() calls only wire the targets');
       rules.forEach((rule, i) => {
         if (!isObject(rule)) return;
-        const condition = typed ? (printed[i] as string) : 'input.isPresent()';
+        // A placeholder that type-checks on any input: the raw Choices replace it.
+        const condition = typed ? (printed[i] as string) : 'context.Execution.Id.isString()';
         const comment =
           typed && typeof rule.Comment === 'string' ? `, { comment: ${JSON.stringify(rule.Comment)} }` : '';
-        const condScope: Scope = typed
-          ? s
-          : { data: { name: 'input', shape: createShape() }, context: 'plain', used: new Set(['input']) };
+        const condScope: Scope = typed ? s : { context: 'plain', used: new Set(['context']) };
         b.calls.push(
           `.when(${selector(condition, condScope)}, ${wiring.target(String(rule.Next))}${comment})`,
         );
       });
       if (typeof state.Default === 'string') b.calls.push(`.otherwise(${wiring.target(state.Default)})`);
+      for (const rule of rules) if (isObject(rule)) passThrough(wiring.demand(String(rule.Next)));
+      if (typeof state.Default === 'string') passThrough(wiring.demand(state.Default));
       break;
     }
     case 'Parallel': {
       ctor = 'parallel';
       inputPath(true);
+      b.handled.add('Branches');
+      const branches = Array.isArray(state.Branches) ? state.Branches : [];
+      const selected = selectResult(resultNeed(false));
+      // Each branch's output is an element of the result.
+      const nested = branches.map((m) =>
+        isObject(m) ? wiring.machine(m, queryLanguage, result.element ?? createShape()) : undefined,
+      );
+      // What the branches need of their (common) input.
+      const branchInput = createShape();
+      for (const branch of nested) if (branch !== undefined) merge(branchInput, branch.input);
       if (isObject(state.Parameters) && !jsonata) {
         b.handled.add('Parameters');
         const s = scope(effective, 'plain');
-        b.spec.push(`parameters: ${selector(printTemplate(state.Parameters, s), s)},`);
-      }
-      b.handled.add('Branches');
-      const branches = Array.isArray(state.Branches) ? state.Branches : [];
+        b.spec.push(`parameters: ${selector(printTemplate(state.Parameters, s, branchInput), s)},`);
+        throughTemplate(state.Parameters, branchInput, { data: effective });
+      } else if (effective !== undefined) merge(effective, branchInput);
       b.spec.push(
-        `branches: [${branches.map((m) => (isObject(m) ? wiring.machine(m, queryLanguage) : 'undefined')).join(', ')}],`,
+        `branches: ${printList(
+          nested.map((n) => n?.code ?? 'undefined'),
+          '[',
+          ']',
+        )},`,
+        selected,
       );
-      resultSelector();
       output(true, false);
       errorHandling();
       break;
@@ -304,15 +407,23 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
           ? {}
           : Object.fromEntries(Object.entries(processor).filter(([k]) => k !== 'ProcessorConfig'));
       const items = typeof state.ItemsPath === 'string' && !jsonata ? dataPath(state.ItemsPath) : undefined;
+      // The items array's element: what the processor (through the ItemSelector) reads of each item.
+      let item: Shape | undefined;
       if (items !== undefined && effective !== undefined) {
         b.handled.add('ItemsPath');
         read(effective, items.segments, 'array');
         b.spec.push(`itemsPath: ${JSON.stringify(state.ItemsPath)},`);
+        item = descend(effective, items.segments);
       } else if (effective !== undefined && !('ItemsPath' in state) && !('ItemReader' in state) && !jsonata) {
         read(effective, [], 'array');
+        item = effective;
       } else if (!('ItemReader' in state)) {
         b.shape.element ??= createShape();
         b.shape.required = true;
+      }
+      if (item !== undefined) {
+        item.element ??= createShape();
+        item = item.element;
       }
       const selectorTemplate = isObject(state.ItemSelector)
         ? state.ItemSelector
@@ -320,18 +431,22 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
           ? state.Parameters
           : undefined;
       if (selectorTemplate !== undefined) b.handled.add('ItemSelector').add('Parameters');
+      const selected = selectResult(resultNeed(false));
+      // Each iteration's output is an element of the result.
+      const nested = wiring.machine(machine, queryLanguage, result.element ?? createShape());
       if (selectorTemplate !== undefined && !jsonata) {
         const s: Scope = {
           ...(effective === undefined ? {} : { data: { name: 'input' as const, shape: effective } }),
           context: 'map-item',
-          item: createShape(),
+          item: item ?? createShape(),
           used: new Set(),
         };
-        b.spec.push(`itemSelector: ${selector(printTemplate(selectorTemplate, s), s)},`);
+        b.spec.push(`itemSelector: ${selector(printTemplate(selectorTemplate, s, nested.input), s)},`);
+        throughTemplate(selectorTemplate, nested.input, { data: effective, item });
       } else if (selectorTemplate !== undefined) {
         keepRaw(b, 'ItemSelector', selectorTemplate, 'ItemSelector kept raw');
-      }
-      b.spec.push(`processor: ${wiring.machine(machine, queryLanguage)},`);
+      } else if (item !== undefined) merge(item, nested.input);
+      b.spec.push(`processor: ${nested.code},`);
       if (typeof state.MaxConcurrency === 'number') {
         b.handled.add('MaxConcurrency');
         b.spec.push(`maxConcurrency: ${state.MaxConcurrency},`);
@@ -365,7 +480,7 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       } else if (config !== undefined && config.Mode !== 'INLINE') {
         b.todos.push('ProcessorConfig kept raw');
       }
-      resultSelector();
+      b.spec.push(selected);
       output(true, false);
       errorHandling();
       break;
@@ -379,6 +494,7 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
   }
   const hasRaw = Object.keys(b.raw).length > 0;
   const input = inputSchema(type, b.shape);
+  if (input !== undefined) b.todos.unshift(TIGHTEN);
   const spec = [
     ...(input === undefined ? [] : [`input: ${input},`]),
     ...b.spec.filter((line) => line !== ''),
@@ -386,10 +502,19 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
   const canRawSpec = ctor !== 'task';
   if (hasRaw && canRawSpec) spec.push(`raw: ${printJson(b.raw)},`);
   const calls = [...b.calls, ...(hasRaw && !canRawSpec ? [`.rawFields(${printJson(b.raw)})`] : [])];
-  const specText = spec.length === 0 && ctor !== 'task' ? '' : `, { ${spec.join(' ')} }`;
+  const specText =
+    spec.length === 0 && ctor !== 'task'
+      ? ''
+      : `, ${printList(
+          spec.map((line) => line.slice(0, -1)),
+          '{',
+          '}',
+          40,
+        )}`;
   return {
-    expression: `${ctor}(${JSON.stringify(name)}${specText})${calls.join('')}`,
+    expression: `${ctor}(${JSON.stringify(name)}${specText})${calls.map((call) => `\n${call}`).join('')}`,
     todos: [...new Set(b.todos)],
+    input: b.shape,
   };
 }
 
@@ -439,5 +564,5 @@ function retryOptions(retrier: JsonValue): string {
   const entries = Object.keys(retrier)
     .filter((k) => names[k] !== undefined)
     .map((k) => `${names[k]}: ${printJson(retrier[k] as JsonValue)}`);
-  return `{ ${entries.join(', ')} }`;
+  return printList(entries, '{', '}');
 }
