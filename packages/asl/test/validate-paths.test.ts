@@ -123,6 +123,53 @@ describe('payload templates', () => {
   });
 });
 
+/** Built from the ASL language service's Fail tests (aws/amazon-states-language-service validationStrings.ts). */
+describe('Fail ErrorPath and CausePath', () => {
+  const fail = (extra: Record<string, unknown>) => machine({ Type: 'Fail', ...extra });
+
+  it('accepts paths, context paths and the intrinsics that return a string, nested or not', () => {
+    // documentFailErrorPathAndCausePathContextValid, …IntrinsicValid, …IntrinsicNestedValid
+    expect(findings(fail({ ErrorPath: '$$.StateMachine.Name', CausePath: '$$.State.Name' }))).toEqual([]);
+    expect(findings(fail({ ErrorPath: 'States.UUID()', CausePath: "States.Format('e {}', $.e)" }))).toEqual(
+      [],
+    );
+    const nested = "States.Format('{} {}', States.ArrayGetItem($.list, $.i), $.cause)";
+    expect(findings(fail({ ErrorPath: 'States.JsonToString($.e)', CausePath: nested }))).toEqual([]);
+  });
+
+  it('rejects intrinsics that do not return a string (documentFailErrorPathAndCausePathIntrinsicInvalid)', () => {
+    expect(
+      findings(fail({ ErrorPath: 'States.StringToJson($.e)', CausePath: 'States.MathAdd($.a, $.b)' })),
+    ).toEqual(['INVALID_INTRINSIC /States/A/ErrorPath', 'INVALID_INTRINSIC /States/A/CausePath']);
+    expect(validate(fail({ CausePath: 'States.Array($.a)' }))[0]?.message).toBe(
+      'State "A": "CausePath": States.Array does not return a string; use one of States.Format, States.JsonToString, ' +
+        'States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash, States.UUID.',
+    );
+  });
+
+  it('rejects values that are neither paths nor calls (documentFailErrorPathAndCausePathJsonPathInvalid)', () => {
+    expect(findings(fail({ ErrorPath: 'Error', CausePath: 'Cause' }))).toEqual([
+      'INVALID_INTRINSIC /States/A/ErrorPath',
+      'INVALID_INTRINSIC /States/A/CausePath',
+    ]);
+  });
+});
+
+describe('intrinsic nesting', () => {
+  const nest = (depth: number) => {
+    let text = '$.x';
+    for (let i = 0; i < depth; i++) text = `States.JsonToString(${text})`;
+    return text;
+  };
+
+  it('accepts calls nested 10 deep and rejects 11, the AWS limit per field', () => {
+    expect(findings(pass({ Parameters: { 'a.$': nest(10) } }))).toEqual([]);
+    expect(findings(pass({ Parameters: { 'a.$': nest(11) } }))).toEqual([
+      'INVALID_INTRINSIC /States/A/Parameters/a.$',
+    ]);
+  });
+});
+
 describe('Assign names', () => {
   it.each([
     ['states', 'reserved'],

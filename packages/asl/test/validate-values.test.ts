@@ -42,6 +42,40 @@ describe('Task settings', () => {
   });
 });
 
+describe('Task Credentials and Arguments', () => {
+  it.each([
+    // asl-validator invalid-task-credentials-{bool,number,string}.json
+    [{ Credentials: false }, 'INVALID_TYPE /States/A/Credentials'],
+    [{ Credentials: 5 }, 'INVALID_TYPE /States/A/Credentials'],
+    [{ Credentials: 'invalid - credentials' }, 'INVALID_TYPE /States/A/Credentials'],
+    [{ Credentials: { RoleArn: 5 } }, 'INVALID_TYPE /States/A/Credentials/RoleArn'],
+    [
+      { Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/R', Role: 'x' } },
+      'UNKNOWN_FIELD /States/A/Credentials/Role',
+    ],
+  ])('rejects %j', (extra, expected) => {
+    expect(findings(task(extra))).toEqual([expected]);
+  });
+
+  it('takes RoleArn, a {% %} RoleArn or a whole {% %} value in JSONata, but not the JSONPath RoleArn.$', () => {
+    const jsonata = (Credentials: unknown) =>
+      jsonataMachine({ Type: 'Task', Resource: LAMBDA, End: true, Credentials });
+    expect(findings(jsonata({ RoleArn: '{% $role %}' }))).toEqual([]);
+    expect(findings(jsonata('{% {"RoleArn": $role} %}'))).toEqual([]);
+    expect(findings(jsonata({ 'RoleArn.$': '$.role' }))).toEqual([
+      'FIELD_NOT_IN_QUERY_LANGUAGE /States/A/Credentials/RoleArn.$',
+    ]);
+  });
+
+  it('rejects JSONata Arguments that are neither an object nor an expression (documentTaskJSONataInvalid)', () => {
+    const state = (Arguments: unknown) =>
+      jsonataMachine({ Type: 'Task', Resource: LAMBDA, End: true, Arguments });
+    expect(findings(state(123))).toEqual(['INVALID_TYPE /States/A/Arguments']);
+    expect(findings(state({ a: '{% $x %}' }))).toEqual([]);
+    expect(findings(state('{% $states.input %}'))).toEqual([]);
+  });
+});
+
 describe('Wait, Fail, Parallel, Choice settings', () => {
   it('checks Wait Seconds and Timestamp', () => {
     expect(findings(machine({ Type: 'Wait', End: true, Seconds: 0 }))).toEqual([]);

@@ -31,7 +31,7 @@ export const CODES = {
   CHOICE_RULE_OPERATOR: 'A Choice rule has no comparison operator (or And/Or/Not), or more than one.',
   INVALID_PATH: 'A JSONPath, reference path or ResultPath that does not parse or is not allowed there.',
   INVALID_INTRINSIC:
-    'An intrinsic function call that does not parse, names an unknown function or has the wrong arity.',
+    'An intrinsic function call that does not parse, names an unknown function, has the wrong arity, nests more than 10 deep, or (Fail ErrorPath/CausePath) does not return a string.',
   DUPLICATE_TEMPLATE_KEY: 'A payload template has "k" and "k.$" in the same object.',
   INVALID_JSONATA: 'A JSONata expression that does not parse, or a string that opens {% without closing %}.',
   JSONATA_STATES_FIELD_UNAVAILABLE: '$states.result or $states.errorOutput used where it is not available.',

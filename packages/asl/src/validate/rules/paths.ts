@@ -1,4 +1,4 @@
-import type { IntrinsicArg, IntrinsicCall } from '../../intrinsics/ast.js';
+import type { IntrinsicCall } from '../../intrinsics/ast.js';
 import { INTRINSIC_FUNCTIONS } from '../../intrinsics/functions.js';
 import { parseIntrinsic } from '../../intrinsics/parse.js';
 import { has, isObject, own } from '../../json-shape.js';
@@ -21,6 +21,26 @@ const PATH_FIELDS = [
   'ToleratedFailurePercentagePath',
 ] as const;
 
+/**
+ * The intrinsic functions that return a string: the only ones Fail's ErrorPath and CausePath accept.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
+ */
+const STRING_INTRINSICS: ReadonlySet<string> = new Set([
+  'States.Format',
+  'States.JsonToString',
+  'States.ArrayGetItem',
+  'States.Base64Encode',
+  'States.Base64Decode',
+  'States.Hash',
+  'States.UUID',
+]);
+
+/**
+ * How deeply intrinsic calls may nest in one field.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
+ */
+const MAX_CALL_DEPTH = 10;
+
 /** Fields holding payload templates (keys ending `.$` take paths or intrinsic calls). */
 const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials'] as const;
 
@@ -41,7 +61,7 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
     }
   }
   for (const field of ['ErrorPath', 'CausePath'] as const) {
-    if (has(state, field)) checkDynamicValue(ctx, visit, [field], state[field]);
+    if (has(state, field)) checkDynamicValue(ctx, visit, [field], state[field], STRING_INTRINSICS);
   }
   for (const field of TEMPLATE_FIELDS) {
     if (has(state, field) && !(visit.type === 'Task' && field === 'Credentials' && !isObject(state[field]))) {
@@ -214,8 +234,17 @@ function walkTemplate(ctx: Ctx, visit: StateVisit, at: Pointer, value: unknown, 
   path.delete(value);
 }
 
-/** The value of a `.$` key (or ErrorPath/CausePath): a path or an intrinsic function call. */
-export function checkDynamicValue(ctx: Ctx, visit: StateVisit, field: Pointer, value: unknown): void {
+/**
+ * The value of a `.$` key (or ErrorPath/CausePath): a path or an intrinsic function call — one of `functions` when
+ * given.
+ */
+export function checkDynamicValue(
+  ctx: Ctx,
+  visit: StateVisit,
+  field: Pointer,
+  value: unknown,
+  functions?: ReadonlySet<string>,
+): void {
   if (isDeployTimeValue(value)) return;
   const name = fieldName(field);
   if (typeof value !== 'string') {
@@ -254,13 +283,18 @@ export function checkDynamicValue(ctx: Ctx, visit: StateVisit, field: Pointer, v
     );
     return;
   }
-  const problem = checkCall(call.value);
+  const problem =
+    checkCall(call.value, 1) ??
+    (functions === undefined || functions.has(call.value.name)
+      ? undefined
+      : `${call.value.name} does not return a string; use one of ${[...functions].join(', ')}`);
   if (problem !== undefined)
     reportAt(ctx, visit, 'INVALID_INTRINSIC', field, `${describe(visit)}: "${name}": ${problem}.`);
 }
 
-/** Known function names and arities, recursively; the first problem found, if any. */
-function checkCall(call: IntrinsicCall): string | undefined {
+/** Known function names, arities and nesting depth, recursively; the first problem found, if any. */
+function checkCall(call: IntrinsicCall, depth: number): string | undefined {
+  if (depth > MAX_CALL_DEPTH) return `intrinsic calls nest more than ${MAX_CALL_DEPTH} deep`;
   const arity = INTRINSIC_FUNCTIONS.get(call.name);
   if (arity === undefined) {
     return `unknown intrinsic function ${call.name}; the functions are ${[...INTRINSIC_FUNCTIONS.keys()].join(', ')}`;
@@ -275,11 +309,11 @@ function checkCall(call: IntrinsicCall): string | undefined {
           : `${arity.minArgs} to ${arity.maxArgs}`;
     return `${call.name} takes ${expected} argument${expected === '1' ? '' : 's'}, got ${count}`;
   }
-  return call.args.map(checkArg).find((problem) => problem !== undefined) ?? checkLiteralTypes(call);
-}
-
-function checkArg(arg: IntrinsicArg): string | undefined {
-  return arg.kind === 'call' ? checkCall(arg) : undefined;
+  for (const arg of call.args) {
+    const problem = arg.kind === 'call' ? checkCall(arg, depth + 1) : undefined;
+    if (problem !== undefined) return problem;
+  }
+  return checkLiteralTypes(call);
 }
 
 /** Arguments AWS requires to be numbers (paths and nested calls are checked at run time). */

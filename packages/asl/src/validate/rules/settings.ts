@@ -5,6 +5,7 @@ import { isDeployTimeValue } from '../../placeholders.js';
 import { parseTimestamp } from '../../timestamp.js';
 import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
 import { checkEnum, checkNumber, checkString, NON_NEGATIVE_INT, POSITIVE_INT, show } from '../values.js';
+import { checkDistributed } from './distributed.js';
 
 /**
  * Value types and ranges of the per-type settings (timeouts, Wait, Fail, Map limits, Parallel branches).
@@ -17,6 +18,17 @@ export function checkSettings(ctx: Ctx, visit: StateVisit): void {
   }
   if (has(state, 'QueryLanguage'))
     checkEnum(ctx, visit, ['QueryLanguage'], state.QueryLanguage, ['JSONPath', 'JSONata']);
+  // A JSONPath state with Arguments is already reported by the query-language rule.
+  const args = visit.language === 'JSONata' ? own(state, 'Arguments') : undefined;
+  if (args !== undefined && !isObject(args) && !isJsonataString(args) && !isDeployTimeValue(args)) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      ['Arguments'],
+      `${describe(visit)}: Arguments must be an object or a {% %} expression, got ${show(args)}.`,
+    );
+  }
   TYPE_CHECKS[visit.type]?.(ctx, visit);
 }
 
@@ -51,25 +63,55 @@ function checkTask(ctx: Ctx, visit: StateVisit): void {
     );
   }
   if (has(state, 'Resource')) checkString(ctx, visit, ['Resource'], state.Resource);
-  if (has(state, 'Credentials')) {
-    const credentials = state.Credentials;
-    if (!isObject(credentials)) {
+  if (has(state, 'Credentials')) checkCredentials(ctx, visit, state.Credentials);
+}
+
+/**
+ * Task Credentials: `{"RoleArn": …}`, or `{"RoleArn.$": path}` in JSONPath; a whole `{% %}` string in JSONata.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html
+ */
+function checkCredentials(ctx: Ctx, visit: StateVisit, credentials: unknown): void {
+  if (isDeployTimeValue(credentials) || (visit.language === 'JSONata' && isJsonataString(credentials)))
+    return;
+  if (!isObject(credentials)) {
+    reportAt(
+      ctx,
+      visit,
+      'INVALID_TYPE',
+      ['Credentials'],
+      `${describe(visit)}: Credentials must be an object such as {"RoleArn": "arn:aws:iam::123456789012:role/Name"}, got ${show(credentials)}.`,
+    );
+    return;
+  }
+  for (const key of Object.keys(credentials)) {
+    if (key === 'RoleArn') {
+      checkString(ctx, visit, ['Credentials', key], credentials[key]);
+    } else if (key !== 'RoleArn.$') {
       reportAt(
         ctx,
         visit,
-        'INVALID_TYPE',
-        ['Credentials'],
-        `${describe(visit)}: Credentials must be an object such as {"RoleArn": "arn:aws:iam::123456789012:role/Name"}, got ${show(credentials)}.`,
+        'UNKNOWN_FIELD',
+        ['Credentials', key],
+        `${describe(visit)}: Credentials supports only "RoleArn", got "${key}".`,
       );
-    } else if (!has(credentials, 'RoleArn') && !has(credentials, 'RoleArn.$')) {
+    } else if (visit.language === 'JSONata') {
       reportAt(
         ctx,
         visit,
-        'MISSING_FIELD',
-        ['Credentials'],
-        `${describe(visit)}: Credentials requires "RoleArn".`,
+        'FIELD_NOT_IN_QUERY_LANGUAGE',
+        ['Credentials', key],
+        `${describe(visit)}: "RoleArn.$" is a JSONPath form; in JSONata write "RoleArn": "{% … %}".`,
       );
     }
+  }
+  if (!has(credentials, 'RoleArn') && !has(credentials, 'RoleArn.$')) {
+    reportAt(
+      ctx,
+      visit,
+      'MISSING_FIELD',
+      ['Credentials'],
+      `${describe(visit)}: Credentials requires "RoleArn".`,
+    );
   }
 }
 
@@ -133,14 +175,9 @@ function checkMap(ctx: Ctx, visit: StateVisit): void {
     });
   }
   const label = own(state, 'Label');
-  if (typeof label === 'string' && (label.length === 0 || [...label].length > 40)) {
-    reportAt(
-      ctx,
-      visit,
-      'INVALID_VALUE',
-      ['Label'],
-      `${describe(visit)}: Label must have 1 to 40 characters.`,
-    );
+  const problem = typeof label === 'string' ? labelProblem(label) : undefined;
+  if (problem !== undefined) {
+    reportAt(ctx, visit, 'INVALID_VALUE', ['Label'], `${describe(visit)}: Label ${problem}.`);
   }
   if (has(state, 'ItemsPath') && typeof state.ItemsPath !== 'string') {
     reportAt(
@@ -192,70 +229,36 @@ function checkMap(ctx: Ctx, visit: StateVisit): void {
         'STANDARD',
         'EXPRESS',
       ]);
+    } else if (own(config, 'Mode') === 'DISTRIBUTED') {
+      // AWS: "You must provide this field if you specified DISTRIBUTED for the Mode sub-field."
+      reportAt(
+        ctx,
+        visit,
+        'MISSING_FIELD',
+        [field, 'ProcessorConfig'],
+        `${describe(visit)}: a DISTRIBUTED ProcessorConfig requires "ExecutionType" ("STANDARD" or "EXPRESS").`,
+      );
     }
   }
   checkDistributed(ctx, visit);
 }
 
-/** ItemReader / ItemBatcher / ResultWriter: objects, exclusive pairs and limits. */
-function checkDistributed(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const) {
-    if (has(state, field) && !isObject(state[field])) {
-      reportAt(ctx, visit, 'INVALID_TYPE', [field], `${describe(visit)}: ${field} must be an object.`);
-    }
-  }
-  const reader = own(state, 'ItemReader');
-  if (isObject(reader)) {
-    if (!has(reader, 'Resource')) {
-      reportAt(
-        ctx,
-        visit,
-        'MISSING_FIELD',
-        ['ItemReader'],
-        `${describe(visit)}: ItemReader requires "Resource".`,
-      );
-    }
-    const config = own(reader, 'ReaderConfig');
-    if (isObject(config)) {
-      exclusive(ctx, visit, ['ItemReader', 'ReaderConfig'], config, ['MaxItems', 'MaxItemsPath']);
-      if (has(config, 'MaxItems')) {
-        checkNumber(
-          ctx,
-          visit,
-          ['ItemReader', 'ReaderConfig', 'MaxItems'],
-          config.MaxItems,
-          NON_NEGATIVE_INT,
-        );
-      }
-    }
-  }
-  const batcher = own(state, 'ItemBatcher');
-  if (isObject(batcher)) {
-    exclusive(ctx, visit, ['ItemBatcher'], batcher, ['MaxItemsPerBatch', 'MaxItemsPerBatchPath']);
-    exclusive(ctx, visit, ['ItemBatcher'], batcher, ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath']);
-    for (const field of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
-      if (has(batcher, field)) checkNumber(ctx, visit, ['ItemBatcher', field], batcher[field], POSITIVE_INT);
-    }
-  }
-}
+/** Characters AWS refuses in a Map Label (besides whitespace and control characters). */
+const LABEL_FORBIDDEN = new Set('<>{}[]?*"#%\\^|~`$&,;:/');
 
-function exclusive(
-  ctx: Ctx,
-  visit: StateVisit,
-  at: readonly string[],
-  obj: Readonly<Record<string, unknown>>,
-  pair: readonly [string, string],
-): void {
-  if (has(obj, pair[0]) && has(obj, pair[1])) {
-    reportAt(
-      ctx,
-      visit,
-      'EXCLUSIVE_FIELDS',
-      [...at, pair[1]],
-      `${describe(visit)}: ${at.join('.')} may have only one of "${pair[0]}" and "${pair[1]}".`,
-    );
-  }
+/**
+ * Why a Map Label is refused: AWS wants 1 to 40 characters, none of them whitespace, a bracket, a wildcard, one of
+ * `" # % \ ^ | ~ ` $ & , ; : /` or a control character.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+ */
+function labelProblem(label: string): string | undefined {
+  const chars = [...label];
+  if (chars.length === 0 || chars.length > 40) return `must have 1 to 40 characters, got ${chars.length}`;
+  const bad = chars.find((ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    return LABEL_FORBIDDEN.has(ch) || /\s/u.test(ch) || code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+  });
+  return bad === undefined ? undefined : `may not contain ${JSON.stringify(bad)}`;
 }
 
 /** The checks specific to one state type. */
