@@ -67,11 +67,20 @@ export function printCondition(rule: JsonValue, scope: Scope): string | undefine
     if (typeof operand !== type) return undefined;
     argument = printJson(operand);
   }
-  const ref = printRef(variable, scope);
+  const ref = printRef(variable, scope, type === 'flag' ? 'unknown' : primitiveRead(variable, scope, type));
   if (argument === undefined || ref === undefined) return undefined;
   if (method === 'isPresent' || method === 'isNull')
     mayBe(variable, scope, method === 'isPresent' ? 'optional' : 'nullable');
   return `${ref}.${method}(${argument})`;
+}
+
+// A field read elsewhere as any primitive (an intrinsic's argument) is compared as the operator's type: core
+// offers a comparison only on a field of that type. Stricter than AWS (another type just fails the rule), never
+// looser.
+function primitiveRead(variable: string, scope: Scope, type: LeafType): LeafType {
+  const parsed = parseReferencePath(variable);
+  if (!parsed.ok || parsed.value.root.kind !== 'input' || scope.data === undefined) return 'unknown';
+  return walk(scope.data.shape, parsed.value.segments)?.leaf === 'primitive' ? type : 'unknown';
 }
 
 // A field tested for presence (or null) may be missing (or null), whatever else reads it.

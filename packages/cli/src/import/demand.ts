@@ -11,7 +11,7 @@ export function beforeOutputPath(need: Shape, outputPath: JsonValue | undefined)
   if (outputPath === undefined || outputPath === '$') return need;
   const path = typeof outputPath === 'string' ? dataPath(outputPath) : undefined;
   const before = createShape();
-  if (path !== undefined) graft(before, path.segments, need);
+  if (path !== undefined) graft(before, path.segments, need, true);
   return before;
 }
 

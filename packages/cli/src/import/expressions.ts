@@ -174,13 +174,28 @@ function printArg(arg: IntrinsicArg, isFormatTemplate: boolean): string {
 }
 
 /** `States.format(…)` and friends for an intrinsic text, or `undefined` when the typed helpers cannot say it. */
-export function printIntrinsic(text: string, scope: Scope, leaf: LeafType = 'unknown'): string | undefined {
+export function printIntrinsic(
+  text: string,
+  scope: Scope,
+  leaf: LeafType = 'unknown',
+  declared?: Shape,
+): string | undefined {
   const parsed = parseIntrinsic(text);
   if (!parsed.ok || printCall(parsed.value) !== text) return undefined;
-  return callExpression(parsed.value, scope, leaf);
+  // Parsed JSON is any JSON value: declare what the definition reads of it, as a Task declares its output.
+  const typeArgument =
+    parsed.value.name === 'States.StringToJson' && declared !== undefined && !isEmpty(declared)
+      ? `<${printType(declared)}>`
+      : '';
+  return callExpression(parsed.value, scope, leaf, typeArgument);
 }
 
-function callExpression(call: IntrinsicCall, scope: Scope, leaf: LeafType): string | undefined {
+function callExpression(
+  call: IntrinsicCall,
+  scope: Scope,
+  leaf: LeafType,
+  typeArgument = '',
+): string | undefined {
   const spec = INTRINSICS[call.name];
   if (spec === undefined || !fits(spec.returns, leaf)) return undefined;
   let args = call.args;
@@ -201,7 +216,7 @@ function callExpression(call: IntrinsicCall, scope: Scope, leaf: LeafType): stri
     if (text === undefined) return undefined;
     printed.push(text);
   }
-  return `States.${spec.helper}(${printed.join(', ')})`;
+  return `States.${spec.helper}${typeArgument}(${printed.join(', ')})`;
 }
 
 function argExpression(
@@ -228,8 +243,15 @@ function argExpression(
 }
 
 /** A `.$` value: a typed ref or intrinsic helper call, or `undefined`. */
-export function printDynamic(text: string, scope: Scope, leaf: LeafType = 'unknown'): string | undefined {
-  return text.startsWith('States.') ? printIntrinsic(text, scope, leaf) : printRef(text, scope, leaf);
+export function printDynamic(
+  text: string,
+  scope: Scope,
+  leaf: LeafType = 'unknown',
+  declared?: Shape,
+): string | undefined {
+  return text.startsWith('States.')
+    ? printIntrinsic(text, scope, leaf, declared)
+    : printRef(text, scope, leaf);
 }
 
 /**
@@ -246,7 +268,10 @@ export function printTemplate(
     const value = template[key] as JsonValue;
     if (key.endsWith('.$')) {
       const name = key.slice(0, -2);
-      const text = typeof value === 'string' && name !== '' ? printDynamic(value, scope) : undefined;
+      const text =
+        typeof value === 'string' && name !== ''
+          ? printDynamic(value, scope, 'unknown', declared?.fields.get(name))
+          : undefined;
       if (text === undefined || Object.hasOwn(template, name)) return rawValue(template, declared);
       entries.push(`${propertyKey(name)}: ${text}`);
     } else if (isObject(value)) {
@@ -256,6 +281,33 @@ export function printTemplate(
       entries.push(`${propertyKey(key)}: ${text}`);
     }
   }
+  return printList(entries, '{', '}');
+}
+
+/**
+ * A template's fields as a typed object that a raw field of the same name replaces when built: what each entry
+ * holds for the types, typed where it can be, `raw(…)` where it cannot. For a template that must stay raw but
+ * whose shape the types need (ResultPath placing it, a task token inside it).
+ */
+export function printPlaceholder(
+  template: { readonly [key: string]: JsonValue },
+  scope: Scope,
+  declared?: Shape,
+): string {
+  const entries = Object.keys(template).map((key) => {
+    const value = template[key] as JsonValue;
+    const name = key.endsWith('.$') ? key.slice(0, -2) : key;
+    const need = declared?.fields.get(name);
+    const typed =
+      key === name
+        ? isObject(value)
+          ? printPlaceholder(value, scope, need)
+          : undefined
+        : typeof value === 'string'
+          ? printDynamic(value, scope, 'unknown', need)
+          : undefined;
+    return `${propertyKey(name)}: ${typed ?? rawValue(value, need)}`;
+  });
   return printList(entries, '{', '}');
 }
 

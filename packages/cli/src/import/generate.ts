@@ -108,9 +108,10 @@ export function generateWorkflowSource(document: unknown, options: ImportOptions
       return id;
     };
     // A finished state's chain; a state still being built is a loop back to it, which `later()` closes.
-    const ref = (target: string): string => {
+    const ref = (target: string, unchecked = false): string => {
       stateOf(target);
-      return chains.get(target) ?? `later(${JSON.stringify(target)}, () => ${idOf(target)})`;
+      const chain = unchecked ? undefined : chains.get(target);
+      return chain ?? `later(${JSON.stringify(target)}, () => ${idOf(target)})`;
     };
     const wiring: Wiring = {
       target: ref,
@@ -122,8 +123,12 @@ export function generateWorkflowSource(document: unknown, options: ImportOptions
       onStack.add(name);
       const state = stateOf(name);
       for (const target of targetsOf(state)) visit(target);
-      const { expression: text, todos } = stateCode(name, state, languageOf(state, inherited), wiring);
-      const next = typeof state.Next === 'string' ? `.next(${ref(state.Next)})` : '';
+      const {
+        expression: text,
+        todos,
+        uncheckedNext,
+      } = stateCode(name, state, languageOf(state, inherited), wiring);
+      const next = typeof state.Next === 'string' ? `.next(${ref(state.Next, uncheckedNext)})` : '';
       // A multi-line state gets its `.next()` on a line of its own, like its other calls.
       const body = `${text}${text.includes('\n') && next !== '' ? '\n' : ''}${next}`;
       const notes = todos.map((t) => `// TODO(stepcraft import): ${t}\n`).join('');

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
-import { printDynamic, printTemplate, type Scope, selector } from './expressions.js';
+import { printDynamic, printPlaceholder, printTemplate, type Scope, selector } from './expressions.js';
 import { hasDynamicKey, isObject, printJson } from './json.js';
 
 /** A Task's `resource:` expression and the payload its `parameters` selector returns (if any). */
@@ -11,6 +11,8 @@ export interface TaskResource {
    * fixed service response.
    */
   readonly kind: 'envelope' | 'declared' | 'service';
+  /** The Parameters stay raw: the typed `payload` only shows the types their shape (where the task token goes). */
+  readonly rawParameters?: boolean;
 }
 
 const CALLBACK = '.waitForTaskToken';
@@ -46,12 +48,16 @@ export function taskResource(
     const keys = Object.keys(parameters);
     const payloadKey = keys.find((k) => k === wrapped.payload || k === `${wrapped.payload}.$`);
     if (typeof fixed === 'string' && payloadKey !== undefined && keys.length === 2) {
-      const payload = payloadValue(parameters[payloadKey] as JsonValue, payloadKey.endsWith('.$'), scope);
+      const value = parameters[payloadKey] as JsonValue;
+      const payload = isObject(value)
+        ? templatePayload(value, scope, isCallback)
+        : payloadValue(value, payloadKey.endsWith('.$'), scope);
       if (payload !== undefined) {
         return {
           resource: `${wrapped.helper}(${JSON.stringify(fixed)})${callback}`,
-          ...(payload === '$' ? {} : { payload }),
+          ...(payload.text === '$' ? {} : { payload: payload.text }),
           kind: isCallback ? 'declared' : base === WRAPPED_LAMBDA ? 'envelope' : 'service',
+          ...(payload.raw ? { rawParameters: true } : {}),
         };
       }
     }
@@ -63,10 +69,12 @@ export function taskResource(
       Object.keys(rest).length > 0 &&
       !Object.hasOwn(parameters, 'TableName.$')
     ) {
+      const payload = templatePayload(rest, scope, isCallback);
       return {
         resource: `dynamodb.updateItem(${JSON.stringify(table)})${callback}`,
-        payload: printTemplate(rest, scope),
+        payload: payload.text,
         kind: isCallback ? 'declared' : 'service',
+        ...(payload.raw ? { rawParameters: true } : {}),
       };
     }
   }
@@ -84,8 +92,8 @@ function splitCallback(arn: string): { base: string; isCallback: boolean; callba
 }
 
 function genericResource(arn: string, parameters: JsonValue | undefined, scope: Scope): TaskResource {
-  const { base, callback } = splitCallback(arn);
-  const payload = isObject(parameters) ? printTemplate(parameters, scope) : undefined;
+  const { base, isCallback, callback } = splitCallback(arn);
+  const payload = isObject(parameters) ? templatePayload(parameters, scope, isCallback) : undefined;
   const sdk = /^arn:aws:states:::aws-sdk:([^:]+):([^:.]+)$/.exec(base);
   const helper =
     sdk !== null
@@ -95,19 +103,45 @@ function genericResource(arn: string, parameters: JsonValue | undefined, scope: 
         : /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(arn)
           ? `activity(${JSON.stringify(arn)})`
           : `resource(${JSON.stringify(arn)})`;
-  return { resource: helper, ...(payload === undefined ? {} : { payload }), kind: 'declared' };
+  return {
+    resource: helper,
+    ...(payload === undefined ? {} : { payload: payload.text }),
+    kind: 'declared',
+    ...(payload?.raw ? { rawParameters: true } : {}),
+  };
+}
+
+// A callback task's payload must show the types its task token: a template that would be one raw value stays raw
+// ASL, and a typed placeholder of its fields carries the token.
+function templatePayload(
+  template: { readonly [key: string]: JsonValue },
+  scope: Scope,
+  isCallback: boolean,
+): { readonly text: string; readonly raw: boolean } {
+  const text = printTemplate(template, scope);
+  if (!isCallback || !text.startsWith('raw')) return { text, raw: false };
+  scope.used.clear();
+  return { text: printPlaceholder(template, scope), raw: true };
 }
 
 const WRAPPED_LAMBDA = 'arn:aws:states:::lambda:invoke';
 
-// The payload: `$` (the default, no selector), a ref/intrinsic, an object template or a literal.
-function payloadValue(value: JsonValue, isDynamic: boolean, scope: Scope): string | undefined {
-  if (isDynamic) {
-    if (value === '$') return '$';
-    return typeof value === 'string' ? printDynamic(value, scope) : undefined;
-  }
-  if (isObject(value)) return printTemplate(value, scope);
-  return hasDynamicKey(value) ? undefined : printJson(value);
+// The payload that is not an object template: `$` (the default, no selector), a ref/intrinsic or a literal.
+function payloadValue(
+  value: JsonValue,
+  isDynamic: boolean,
+  scope: Scope,
+): { readonly text: string; readonly raw: boolean } | undefined {
+  const text = isDynamic
+    ? value === '$'
+      ? '$'
+      : typeof value === 'string'
+        ? printDynamic(value, scope)
+        : undefined
+    : hasDynamicKey(value)
+      ? undefined
+      : printJson(value);
+  return text === undefined ? undefined : { text, raw: false };
 }
 
 /** The `parameters:` entry of a Task spec. */

@@ -155,6 +155,29 @@ function isObjectLike(shape: Shape): boolean {
   return schemaText(shape) !== LEAF_SCHEMAS.unknown;
 }
 
+/**
+ * Whether a value of `have`'s schema may still fail `need`'s (`have` holds `need`'s reads and more): a field
+ * `need` requires that `have` allows to be missing or null, or whose type `have` widened. A Choice's IsPresent
+ * test does that: its target may rely on the field, but core's types do not narrow.
+ */
+export function loosens(have: Shape, need: Shape, isRoot = true): boolean {
+  const optional = (shape: Shape) => printSchema(shape, isRoot).endsWith('.optional()');
+  if (optional(have) && !optional(need)) return true;
+  if (have.nullable && !need.nullable && schemaText(need) !== LEAF_SCHEMAS.unknown) return true;
+  // A leaf `have` typed more precisely (a number where any primitive will do) still fits.
+  const leafOnly = need.fields.size === 0 && need.element === undefined;
+  if (leafOnly && mergeLeaf(have.leaf, need.leaf) !== have.leaf) return true;
+  for (const [key, child] of need.fields) {
+    const other = have.fields.get(key);
+    if (
+      other === undefined ? !printSchema(child, false).endsWith('.optional()') : loosens(other, child, false)
+    )
+      return true;
+  }
+  // An element prints as a root: never optional unless tested for presence.
+  return need.element !== undefined && (have.element === undefined || loosens(have.element, need.element));
+}
+
 /** A deep copy of a shape. */
 export function cloneShape(shape: Shape): Shape {
   const copy = createShape();
@@ -162,10 +185,19 @@ export function cloneShape(shape: Shape): Shape {
   return copy;
 }
 
-/** Merges `sub` in at `segments` below `shape` (a requirement nested under a path). */
-export function graft(shape: Shape, segments: readonly PathSegment[], sub: Shape): void {
+/**
+ * Merges `sub` in at `segments` below `shape` (a requirement nested under a path). A `whole` need is a state's
+ * entire input read through the path (OutputPath, a Lambda payload): the path must then hold a value that fits.
+ */
+export function graft(shape: Shape, segments: readonly PathSegment[], sub: Shape, whole = false): void {
   read(shape, segments, sub.required ? sub.leaf : 'unknown');
   merge(walk(shape, segments) as Shape, sub);
+  if (!whole || isEmpty(sub)) return;
+  let node: Shape | undefined = shape;
+  for (const segment of segments) {
+    node = segment.kind === 'index' ? node?.element : node?.fields.get(segment.name);
+    if (node !== undefined) node.required = true;
+  }
 }
 
 /** The node at `segments`, or `undefined` when no read reaches it. */
@@ -177,12 +209,18 @@ export function walk(shape: Shape, segments: readonly PathSegment[]): Shape | un
   return node;
 }
 
-/** A copy of `shape` without the subtree at `segments` (what a ResultPath replaces). */
+/**
+ * A copy of `shape` without the subtree at `segments` (what a ResultPath replaces). Parents left reading nothing
+ * go too: a ResultPath creates the objects on its path, so the input need not hold them.
+ */
 export function without(shape: Shape, segments: readonly PathSegment[]): Shape {
   const copy = cloneShape(shape);
-  const parent = walk(copy, segments.slice(0, -1));
-  const last = segments.at(-1);
-  if (parent !== undefined && last !== undefined) {
+  for (let end = segments.length; end > 0; end--) {
+    const parent = walk(copy, segments.slice(0, end - 1));
+    const last = segments[end - 1] as PathSegment;
+    const child = last.kind === 'index' ? parent?.element : parent?.fields.get(last.name);
+    if (parent === undefined || child === undefined) break;
+    if (end < segments.length && !(isEmpty(child) && !child.optional && !child.nullable)) break;
     if (last.kind === 'index') parent.element = undefined;
     else parent.fields.delete(last.name);
   }

@@ -6,6 +6,7 @@ import {
   canonicalPath,
   dataPath,
   printDynamic,
+  printPlaceholder,
   printTemplate,
   type Scope,
   selector,
@@ -16,6 +17,7 @@ import {
   createShape,
   graft,
   isEmpty,
+  loosens,
   merge,
   printSchema,
   read,
@@ -26,8 +28,8 @@ import {
 
 /** How a state refers to the states it jumps to (Catch handlers, Choice targets) and to its sub-machines. */
 export interface Wiring {
-  /** The expression of the chain starting at `name`. */
-  target(name: string): string;
+  /** The expression of the chain starting at `name`; `unchecked`: a `later()` reference, whose input is not checked. */
+  target(name: string, unchecked?: boolean): string;
   /** What the chain starting at `name` needs of its input; `undefined`: what follows the machine's end. */
   demand(name: string | undefined): Shape;
   /** A nested machine (Parallel branch, Map processor) whose end must give `demand`: its code and input needs. */
@@ -46,6 +48,8 @@ export interface StateCode {
   readonly todos: readonly string[];
   /** What the state needs of its input: its own reads and what its successors read through it. */
   readonly input: Shape;
+  /** Whether the types cannot check the `Next` edge (a raw OutputPath slices the output). */
+  readonly uncheckedNext: boolean;
 }
 
 // Fields every generator handles itself; anything else is kept raw.
@@ -96,6 +100,8 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
   if (state.QueryLanguage === 'JSONPath') b.raw.QueryLanguage = 'JSONPath';
   // The effective input's shape: reads through InputPath land below it.
   let effective: Shape | undefined = b.shape;
+  // A raw path the types cannot follow, which slices what the successors get.
+  let sliced: 'InputPath' | 'OutputPath' | undefined;
   const inputPath = (supported: boolean) => {
     if (!('InputPath' in state)) return;
     const value = state.InputPath;
@@ -106,7 +112,17 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       return;
     }
     const path = typeof value === 'string' && supported && !jsonata ? anyDataPath(value) : undefined;
-    if (path === undefined) return keepRaw(b, 'InputPath', value as JsonValue, 'InputPath kept raw');
+    if (path === undefined) {
+      // What the state reads lies below a path the types cannot follow: it asks nothing of the input they see.
+      effective = createShape();
+      // A state without a result passes that slice on.
+      const passes =
+        type === 'Pass'
+          ? !('Parameters' in state || 'Result' in state)
+          : ['Wait', 'Choice'].includes(String(type));
+      if (passes) sliced = 'InputPath';
+      return keepRaw(b, 'InputPath', value as JsonValue, 'InputPath kept raw');
+    }
     b.handled.add('InputPath');
     if (value === '$') return b.spec.push(`inputPath: '$',`);
     read(b.shape, path.segments);
@@ -155,13 +171,15 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
           `.outputPath(${path === undefined ? 'null' : JSON.stringify(spelled('OutputPath', path))})`,
         );
         b.handled.add('OutputPath');
-      } else
+      } else {
+        if (value !== '$') sliced = 'OutputPath';
         keepRaw(
           b,
           'OutputPath',
           state.OutputPath as JsonValue,
           'OutputPath kept raw: tighten the output type, then use .outputPath()',
         );
+      }
     }
   };
   const errorHandling = () => {
@@ -218,7 +236,19 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
     b.handled.add('ResultSelector');
     throughTemplate(state.ResultSelector, need, { data: result });
     const s: Scope = { data: { name: 'result', shape: result }, context: 'plain', used: new Set() };
-    return `resultSelector: ${selector(printTemplate(state.ResultSelector, s, need), s)},`;
+    const printed = printTemplate(state.ResultSelector, s, need);
+    const placed = typeof state.ResultPath === 'string' && state.ResultPath !== '$';
+    if (!printed.startsWith('raw') || !placed) return `resultSelector: ${selector(printed, s)},`;
+    // A whole raw selector is a bare value to the types, which a ResultPath cannot place: the raw field replaces
+    // a selector of the same fields, each declared as the definition reads it.
+    keepRaw(
+      b,
+      'ResultSelector',
+      state.ResultSelector,
+      'ResultSelector kept raw; the typed one declares its fields',
+    );
+    const placeholder: Scope = { context: 'plain', used: new Set() };
+    return `resultSelector: ${selector(printPlaceholder(state.ResultSelector, placeholder, need), placeholder)},`;
   };
 
   let ctor: string;
@@ -240,12 +270,19 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       const need = resultNeed(unwrap);
       const selected = unwrap ? '' : selectResult(need);
       if (unwrap) {
-        graft(result, [{ kind: 'field', name: 'Payload' }], need);
+        graft(result, [{ kind: 'field', name: 'Payload' }], need, true);
         b.handled.add('OutputPath');
       }
       // A service's fixed result type cannot promise fields the definition reads: declare it instead.
       if (found.kind === 'service' && !isEmpty(result)) found = taskResource(arn, jsonParameters, s, true);
       b.spec.push(`resource: ${found.resource},`, parametersEntry(found.payload, s));
+      if (found.rawParameters)
+        keepRaw(
+          b,
+          'Parameters',
+          state.Parameters as JsonValue,
+          'Parameters kept raw; the typed ones show where the task token goes',
+        );
       if (unwrap) b.spec.push('resultSelector: lambda.payload,');
       b.spec.push(selected);
       // What the definition reads of the result is what the task is declared to return.
@@ -339,9 +376,25 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       b.handled.add('Choices').add('Default');
       const rules = Array.isArray(state.Choices) ? state.Choices : [];
       const s = scope(effective, 'plain');
+      const targets = [
+        ...rules.filter(isObject).map((rule) => String(rule.Next)),
+        ...(typeof state.Default === 'string' ? [state.Default] : []),
+      ];
+      for (const target of targets) passThrough(wiring.demand(target));
       const printed = jsonata ? [] : rules.map((rule) => printCondition(rule, s));
       const typed = printed.length > 0 && printed.every((p) => p !== undefined);
       if (!typed) keepRaw(b, 'Choices', rules, 'Choices kept raw; the .when() calls only wire the targets');
+      // The Choice's type is its whole input: a target reached through an OutputPath, or relying on what a
+      // condition tested (IsPresent, IsNull), cannot be checked against it.
+      const edge = (target: string): string => {
+        const need = wiring.demand(target);
+        const unchecked = sliced !== undefined ? !isEmpty(need) : loosens(effective ?? createShape(), need);
+        if (unchecked)
+          b.todos.push(
+            `the edge to ${JSON.stringify(target)} is not type-checked: ${sliced !== undefined ? `it gets the ${sliced} slice` : 'the Choice takes it once a condition held, and core does not narrow types'}`,
+          );
+        return wiring.target(target, unchecked);
+      };
       rules.forEach((rule, i) => {
         if (!isObject(rule)) return;
         // A placeholder that type-checks on any input: the raw Choices replace it.
@@ -349,13 +402,9 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
         const comment =
           typed && typeof rule.Comment === 'string' ? `, { comment: ${JSON.stringify(rule.Comment)} }` : '';
         const condScope: Scope = typed ? s : { context: 'plain', used: new Set(['context']) };
-        b.calls.push(
-          `.when(${selector(condition, condScope)}, ${wiring.target(String(rule.Next))}${comment})`,
-        );
+        b.calls.push(`.when(${selector(condition, condScope)}, ${edge(String(rule.Next))}${comment})`);
       });
-      if (typeof state.Default === 'string') b.calls.push(`.otherwise(${wiring.target(state.Default)})`);
-      for (const rule of rules) if (isObject(rule)) passThrough(wiring.demand(String(rule.Next)));
-      if (typeof state.Default === 'string') passThrough(wiring.demand(state.Default));
+      if (typeof state.Default === 'string') b.calls.push(`.otherwise(${edge(state.Default)})`);
       break;
     }
     case 'Parallel': {
@@ -438,7 +487,7 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
         const s: Scope = {
           ...(effective === undefined ? {} : { data: { name: 'input' as const, shape: effective } }),
           context: 'map-item',
-          item: item ?? createShape(),
+          ...(item === undefined ? {} : { item }),
           used: new Set(),
         };
         b.spec.push(`itemSelector: ${selector(printTemplate(selectorTemplate, s, nested.input), s)},`);
@@ -492,6 +541,11 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
     if (!b.handled.has(key))
       keepRaw(b, key, state[key] as JsonValue, `${key} is not modelled by the builder`);
   }
+  const uncheckedNext = sliced !== undefined && type !== 'Choice' && !isEmpty(outNeed);
+  if (uncheckedNext && typeof state.Next === 'string')
+    b.todos.push(
+      `the edge to ${JSON.stringify(state.Next)} is not type-checked: it gets the ${sliced} slice`,
+    );
   const hasRaw = Object.keys(b.raw).length > 0;
   const input = inputSchema(type, b.shape);
   if (input !== undefined) b.todos.unshift(TIGHTEN);
@@ -515,6 +569,7 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
     expression: `${ctor}(${JSON.stringify(name)}${specText})${calls.map((call) => `\n${call}`).join('')}`,
     todos: [...new Set(b.todos)],
     input: b.shape,
+    uncheckedNext,
   };
 }
 

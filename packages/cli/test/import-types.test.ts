@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compile } from '@stepcraft/core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { generatedDir, ROOT } from '../../../test/round-trip/harness.js';
+import { normalise, sortKeys } from '../../../test/round-trip/normalise.js';
+import { generateWorkflowSource } from '../src/import/index.js';
+import { loadModule } from '../src/load.js';
+
+// Each case: the generated code builds back the same ASL, and type-checks (one `tsc` run at the end).
+const dir = generatedDir();
+const written: string[] = [];
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function imported(name: string, document: Record<string, unknown>): Promise<string> {
+  const source = generateWorkflowSource(document, { name: 'Imported' });
+  const file = path.join(dir, `${name}.ts`);
+  writeFileSync(file, source);
+  written.push(name);
+  const module = await loadModule(file);
+  const built = JSON.parse(JSON.stringify(compile(module.imported as never).definition));
+  expect(sortKeys(normalise(built))).toEqual(sortKeys(normalise(document as never)));
+  return source;
+}
+
+const lambdaTask = (next: Record<string, unknown>) => ({
+  Type: 'Task',
+  Resource: 'arn:aws:states:::lambda:invoke',
+  Parameters: { FunctionName: 'f', 'Payload.$': '$' },
+  ...next,
+});
+
+describe('generated code type-checks where the types alone cannot follow the definition', () => {
+  test('a Choice target relying on what IsPresent tested is a later() edge, with a note', async () => {
+    const source = await imported('narrowing', {
+      StartAt: 'Has error?',
+      States: {
+        'Has error?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.error', IsPresent: true, Next: 'Failed' }],
+          Default: 'Done',
+        },
+        Failed: { Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' },
+        Done: { Type: 'Succeed' },
+      },
+    });
+    expect(source).toContain(
+      'input: z.object({ error: z.object({ Error: z.string(), Cause: z.string() }).optional() }),',
+    );
+    expect(source).toContain(".when(({ input }) => input.error.isPresent(), later('Failed', () => failed))");
+    expect(source).toContain('.otherwise(done)');
+    expect(source).toContain('the edge to "Failed" is not type-checked');
+  });
+
+  test("an OutputPath's need is required: the Lambda payload a Choice reads is no optional object", async () => {
+    const source = await imported('payload', {
+      StartAt: 'Call',
+      States: {
+        Call: lambdaTask({ OutputPath: '$.Payload', Next: 'Go?' }),
+        'Go?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.go', BooleanEquals: true, Next: 'Done' }],
+          Default: 'Done',
+        },
+        Done: { Type: 'Succeed' },
+      },
+    });
+    expect(source).toContain('output: z.object({ go: z.unknown().optional() }),');
+  });
+
+  test('a raw OutputPath or InputPath slice makes the next edge a later() one', async () => {
+    const source = await imported('slices', {
+      StartAt: 'Pause',
+      States: {
+        Pause: { Type: 'Wait', Seconds: 1, OutputPath: '$.job', Next: 'Filter' },
+        Filter: { Type: 'Pass', InputPath: '$..items[?(@.ok)]', ResultPath: '$.kept', Next: 'Use' },
+        Use: {
+          Type: 'Pass',
+          Parameters: { 'text.$': "States.Format('{} {}', $.kept, $.id)" },
+          End: true,
+        },
+      },
+    });
+    expect(source).toContain(".next(later('Filter', () => filter))");
+    expect(source).toContain('the edge to "Filter" is not type-checked: it gets the OutputPath slice');
+    expect(source).toContain(".next(later('Use', () => use))");
+    expect(source).toContain('the edge to "Use" is not type-checked: it gets the InputPath slice');
+  });
+
+  test('States.StringToJson is declared to hold what later states read of it', async () => {
+    const source = await imported('parsed', {
+      StartAt: 'Parse',
+      States: {
+        Parse: { Type: 'Pass', Parameters: { 'body.$': 'States.StringToJson($.text)' }, Next: 'Use' },
+        Use: { Type: 'Pass', Parameters: { 'id.$': '$.body.id' }, End: true },
+      },
+    });
+    expect(source).toContain('States.stringToJson<{ id?: unknown | undefined; }>(input.text)');
+  });
+
+  test('a ResultPath needs no parent object, and a compared field read as any primitive is compared typed', async () => {
+    const source = await imported('compare', {
+      StartAt: 'Note',
+      States: {
+        Note: { Type: 'Pass', Result: 1, ResultPath: '$.out.note', Next: 'Last?' },
+        'Last?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.index', NumericEquals: 3, Next: 'Say' }],
+          Default: 'Say',
+        },
+        Say: {
+          Type: 'Pass',
+          Parameters: { 'text.$': "States.Format('{} {}', $.index, $.out.note)" },
+          End: true,
+        },
+      },
+    });
+    // Nothing Note's successors read is left for its input to hold but the index.
+    expect(source).toContain("const note = pass('Note', {\n  input: z.object({ index: z.number() }),");
+    expect(source).toContain('.otherwise(say)');
+  });
+
+  test('a raw ResultSelector placed by ResultPath, and raw callback Parameters, get typed placeholders', async () => {
+    const source = await imported('placeholders', {
+      StartAt: 'Status',
+      States: {
+        Status: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:ec2:describeSnapshots',
+          ResultSelector: { 'state.$': '$.Snapshots.[0].State' },
+          ResultPath: '$.status',
+          Next: 'Ask',
+        },
+        Ask: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          Parameters: {
+            QueueUrl: 'q',
+            MessageBody: { 'order.$': '$$.Execution.Input.order', 'token.$': '$$.Task.Token' },
+          },
+          End: true,
+        },
+      },
+    });
+    expect(source).toContain("resultSelector: () => ({ state: raw('$.Snapshots.[0].State') }),");
+    expect(source).toContain(".rawFields({ ResultSelector: { 'state.$': '$.Snapshots.[0].State' } })");
+    expect(source).toContain(
+      "parameters: ({ context }) => ({ order: raw('$$.Execution.Input.order'), token: context.Task.Token }),",
+    );
+  });
+
+  test('every generated file type-checks', { timeout: 60_000 }, () => {
+    expect(written.length).toBeGreaterThan(0);
+    let errors = '';
+    try {
+      execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' });
+    } catch (error) {
+      errors = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(errors).toBe('');
+  });
+});
