@@ -502,6 +502,72 @@ casesWithSubstringCause('payload size limit (test_states_errors.py)', [
   },
 ]);
 
+// An oversized Lambda result is a task failure that Catch handles, explicitly or through States.ALL; the cause names
+// the service (`lambda` for lambda:invoke) or the function ARN, not the state (test_states_errors.py, four tests).
+const BIG_FUNCTION = 'arn:aws:lambda:us-east-1:111111111111:function:big-utf8-response';
+
+function oversizedLambda(resource: string, catchAllOnly: boolean): unknown {
+  const catchers = [
+    ...(catchAllOnly ? [] : [{ ErrorEquals: ['States.DataLimitExceeded'], Next: 'HandleDataLimitExceeded' }]),
+    { ErrorEquals: ['States.ALL'], Next: 'HandleGeneralError' },
+  ];
+  return {
+    StartAt: 'InvokeLambda',
+    States: {
+      InvokeLambda: {
+        Type: 'Task',
+        Resource: resource,
+        Parameters: { 'FunctionName.$': '$.FunctionName', 'Payload.$': '$.Payload' },
+        Catch: catchers,
+        Next: 'ProcessResult',
+      },
+      ProcessResult: { Type: 'Pass', End: true },
+      ...(catchAllOnly ? {} : { HandleDataLimitExceeded: { Type: 'Pass', End: true } }),
+      HandleGeneralError: { Type: 'Pass', End: true },
+    },
+  };
+}
+
+const tooBig = (who: string) => ({
+  Error: 'States.DataLimitExceeded',
+  Cause: `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+});
+
+casesWithSubstringCause(
+  'oversized task results are caught (test_states_errors.py)',
+  (
+    [
+      [
+        'test_service_task_lambada_data_limit_exceeded_on_large_utf8_response',
+        'arn:aws:states:::lambda:invoke',
+        false,
+        'lambda',
+      ],
+      [
+        'test_service_task_lambada_catch_state_all_data_limit_exceeded_on_large_utf8_response',
+        'arn:aws:states:::lambda:invoke',
+        true,
+        'lambda',
+      ],
+      ['test_task_lambda_data_limit_exceeded_on_large_utf8_response', BIG_FUNCTION, false, BIG_FUNCTION],
+      [
+        'test_task_lambda_catch_state_all_data_limit_exceeded_on_large_utf8_response',
+        BIG_FUNCTION,
+        true,
+        BIG_FUNCTION,
+      ],
+    ] as const
+  ).map(
+    ([test, resource, catchAllOnly, who]): Recorded => ({
+      name: `test_states_errors.py::TestStatesErrors::${test}`,
+      definition: oversizedLambda(resource, catchAllOnly),
+      input: { FunctionName: 'big-utf8-response', Payload: null },
+      mocks: { InvokeLambda: { returns: 'a'.repeat(257 * 1024) } },
+      output: tooBig(who),
+    }),
+  ),
+);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Context object in paths: v2/context_object/test_context_object.py::TestSnfBase (templates `context_object/
 // statemachines/*.json5`, `%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%` replaced as the test does).

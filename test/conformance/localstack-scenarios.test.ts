@@ -159,6 +159,59 @@ cases('Map over JSONata Items (test_map_state_items_eval_jsonata*)', [
   },
 ]);
 
+// Items that evaluate to something other than an array: AWS quotes the expression without its `{% %}` delimiters.
+// test_map_state_items_eval_jsonata_fail[*] use the literal; the two variable-sampling tests read it from a variable
+// assigned by a Pass state first (so the Map is entered at event #4).
+const NOT_ARRAYS = [
+  ['number', '1', 'number', '1'],
+  ['string', "'string'", 'string', '"string"'],
+  ['boolean', 'true', 'boolean', 'true'],
+  ['object', "{'foo': 'bar'}", 'object', '{"foo":"bar"}'],
+  ['null', 'null', 'null', 'null'],
+] as const;
+
+function itemsFromVariable(value: string): unknown {
+  const map = itemsLiteral('{% $ItemsVar %}') as { States: Record<string, unknown> };
+  return {
+    QueryLanguage: 'JSONata',
+    StartAt: 'Start',
+    States: {
+      Start: { Type: 'Pass', Assign: { ItemsVar: `{% ${value} %}` }, Next: 'MapIterateState' },
+      ...map.States,
+    },
+  };
+}
+
+const notAnArray = (expression: string, type: string, shown: string, eventId: number) =>
+  inState('MapIterateState', eventId) +
+  `The JSONata expression '${expression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${type}' for value: ${shown}`;
+
+cases('Map over JSONata Items that are not arrays (test_map_state_items_*_fail, *_variable_sampling*)', [
+  ...NOT_ARRAYS.map(
+    ([id, expression, type, shown]): Recorded => ({
+      name: `${KEY}::test_map_state_items_eval_jsonata_fail[${id}]`,
+      definition: itemsLiteral(`{% ${expression} %}`),
+      input: {},
+      error: 'States.QueryEvaluationError',
+      cause: notAnArray(expression, type, shown, 2),
+    }),
+  ),
+  ...[
+    'test_map_state_items_eval_jsonata_variable_sampling_fail',
+    'test_map_state_items_variable_sampling',
+  ].flatMap((test) =>
+    NOT_ARRAYS.map(
+      ([id, expression, type, shown]): Recorded => ({
+        name: `${KEY}::${test}[${id}]`,
+        definition: itemsFromVariable(expression),
+        input: {},
+        error: 'States.QueryEvaluationError',
+        cause: notAnArray('$ItemsVar', type, shown, 4),
+      }),
+    ),
+  ),
+]);
+
 // ---------------------------------------------------------------------------------------------------------------
 // test_map_state_catch_legacy: the `Iterator` form of the corpus's map_state_catch machine (the legacy template is
 // that machine with Iterator in place of ItemProcessor): the failing iteration is caught on the Map state.

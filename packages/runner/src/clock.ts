@@ -1,3 +1,5 @@
+import type { Stop } from './stop.js';
+
 /**
  * Time for one execution. The virtual clock is a discrete-event queue ordered by (time, sequence): simulated time
  * jumps to the next timer as soon as the execution is idle (every fiber is waiting on a timer or a task token and no
@@ -79,26 +81,38 @@ export function virtualClock(start: number): Clock {
   };
 }
 
+/** `setTimeout` fires at once for delays over 2^31 - 1 ms (about 24.8 days); longer timers re-arm in steps. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
 /** Wall-clock time; timers are real. */
 export function realClock(): Clock {
-  const live = new Set<ReturnType<typeof setTimeout>>();
+  const live = new Set<() => void>();
   return {
     now: () => Date.now(),
     setTimer(ms, fire) {
-      const handle = setTimeout(() => {
-        live.delete(handle);
-        fire();
-      }, ms);
-      live.add(handle);
-      return () => {
+      const due = Date.now() + Math.max(0, ms);
+      let handle: ReturnType<typeof setTimeout>;
+      const cancel = (): void => {
         clearTimeout(handle);
-        live.delete(handle);
+        live.delete(cancel);
       };
+      const arm = (): void => {
+        const left = due - Date.now();
+        handle =
+          left > MAX_TIMEOUT_MS
+            ? setTimeout(arm, MAX_TIMEOUT_MS)
+            : setTimeout(() => {
+                live.delete(cancel);
+                fire();
+              }, left);
+      };
+      arm();
+      live.add(cancel);
+      return cancel;
     },
     hold: () => () => {},
     dispose() {
-      for (const handle of live) clearTimeout(handle);
-      live.clear();
+      for (const cancel of live) cancel();
     },
   };
 }
@@ -110,19 +124,18 @@ export async function yieldToEventLoop(clock: Clock): Promise<void> {
   release();
 }
 
-/** Resolves after `ms` on `clock`; rejects with `signal.reason` if the signal aborts first. */
-export function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves after `ms` on `clock`; rejects with `signal.reason` if the signal stops first. */
+export function sleep(clock: Clock, ms: number, signal: Stop): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      cancel();
-      reject(signal.reason);
-    };
     const cancel = clock.setTimer(ms, () => {
-      signal.removeEventListener('abort', onAbort);
+      unlisten();
       resolve();
     });
-    signal.addEventListener('abort', onAbort, { once: true });
+    const unlisten = signal.listen(() => {
+      cancel();
+      reject(signal.reason);
+    });
   });
 }
 
@@ -160,4 +173,18 @@ function heapPop(heap: Timer[]): Timer | undefined {
   }
   heap[i] = last;
   return top;
+}
+
+/** `now()` as ISO 8601 text, re-formatted only when the time moved (virtual time rarely does between states). */
+export function isoStamper(now: () => number): () => string {
+  let lastTime = Number.NaN;
+  let lastStamp = '';
+  return () => {
+    const time = now();
+    if (time !== lastTime) {
+      lastTime = time;
+      lastStamp = new Date(time).toISOString();
+    }
+    return lastStamp;
+  };
 }

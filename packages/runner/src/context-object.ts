@@ -23,6 +23,19 @@ export function contextObject(
   return context;
 }
 
+/**
+ * The context object of a state entered at `enteredTime` without retry count or token. Context objects are never
+ * mutated, so one is kept per state name and reused while virtual time stands still (a loop re-enters its states
+ * thousands of times in the same millisecond).
+ */
+export function entryContext(exec: Execution, name: string, enteredTime: string): JsonObject {
+  const cached = exec.entryContexts.get(name);
+  if ((cached?.State as JsonObject | undefined)?.EnteredTime === enteredTime) return cached as JsonObject;
+  const context = contextObject(exec, name, enteredTime);
+  exec.entryContexts.set(name, context);
+  return context;
+}
+
 /** `$$` while a Map's ItemSelector runs: adds `Map.Item.{Index, Value}`. */
 export function withMapItem(run: StateRun, index: number, value: JsonValue): JsonValue {
   return { ...(run.context as JsonObject), Map: { Item: { Index: index, Value: value } } };

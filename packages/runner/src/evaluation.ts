@@ -38,6 +38,26 @@ export function scopeOf(
   };
 }
 
+/** `InputPath` of the running state over `raw` (absent: `raw` itself, without building a scope). */
+export function inputPathOf(
+  fiber: Fiber,
+  run: StateRun,
+  path: string | null | undefined,
+  raw: JsonValue,
+): JsonValue {
+  return path === undefined ? raw : applyInputPath(path, scopeOf(fiber, run, raw, 'InputPath'));
+}
+
+/** `OutputPath` of the running state over `value` (absent: `value` itself). */
+export function outputPathOf(
+  fiber: Fiber,
+  run: StateRun,
+  path: string | null | undefined,
+  value: JsonValue,
+): JsonValue {
+  return path === undefined ? value : applyOutputPath(path, scopeOf(fiber, run, value, 'OutputPath'));
+}
+
 /** JSONPath effective input: InputPath, then Parameters (or Map's ItemSelector elsewhere). */
 export function jsonPathEffectiveInput(
   fiber: Fiber,
@@ -46,7 +66,7 @@ export function jsonPathEffectiveInput(
   inputPath: string | null | undefined,
   parameters: JsonObject | undefined,
 ): JsonValue {
-  const afterInputPath = applyInputPath(inputPath, scopeOf(fiber, run, raw, 'InputPath'));
+  const afterInputPath = inputPathOf(fiber, run, inputPath, raw);
   if (parameters === undefined) return afterInputPath;
   return applyPayloadTemplate(parameters, scopeOf(fiber, run, afterInputPath, 'Parameters'));
 }
@@ -63,10 +83,23 @@ export async function evaluateAssign(
   extras?: ScopeExtras,
 ): Promise<Map<string, JsonValue> | undefined> {
   if (assign === undefined) return undefined;
-  const scope = scopeOf(fiber, run, input, 'Assign', extras);
-  const values = run.jsonata
-    ? await evaluateJsonataValue(assign, scope, 'Assign')
-    : applyPayloadTemplate(assign, scope);
+  if (!run.jsonata) return jsonPathAssign(fiber, run, assign, input);
+  const values = await evaluateJsonataValue(assign, scopeOf(fiber, run, input, 'Assign', extras), 'Assign');
+  return assignments(run, values);
+}
+
+/** `Assign` of a JSONPath state: synchronous, so Pass and Choice states need no promise. */
+export function jsonPathAssign(
+  fiber: Fiber,
+  run: StateRun,
+  assign: Assign | undefined,
+  input: JsonValue,
+): Map<string, JsonValue> | undefined {
+  if (assign === undefined) return undefined;
+  return assignments(run, applyPayloadTemplate(assign, scopeOf(fiber, run, input, 'Assign')));
+}
+
+function assignments(run: StateRun, values: JsonValue): Map<string, JsonValue> {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
     throw new StatesError('States.Runtime', `The Assign field of state '${run.name}' must be an object.`);
   }
@@ -113,28 +146,37 @@ interface ResultHandling {
  * Output and assignments of Task, Parallel and Map once their result is in. JSONPath: Assign reads the raw result,
  * then ResultSelector → ResultPath (into the raw input) → OutputPath. JSONata: Assign and Output with `$states.result`.
  */
-export async function outputWithResult(
+export function outputWithResult(
   fiber: Fiber,
   run: StateRun,
   state: ResultHandling,
   raw: JsonValue,
   result: JsonValue,
-): Promise<StateOutcome> {
+): StateOutcome | Promise<StateOutcome> {
   const next = state.End === true ? undefined : state.Next;
-  if (run.jsonata) {
-    const extras = { result };
-    const assigned = await evaluateAssign(fiber, run, state.Assign, raw, extras);
-    return { output: await jsonataOutput(fiber, run, state.Output, raw, result, extras), next, assigned };
-  }
-  const assigned = await evaluateAssign(fiber, run, state.Assign, result);
+  if (run.jsonata) return jsonataOutputWithResult(fiber, run, state, raw, result, next);
+  const assigned = jsonPathAssign(fiber, run, state.Assign, result);
   const selected =
     state.ResultSelector === undefined
       ? result
       : applyPayloadTemplate(state.ResultSelector, scopeOf(fiber, run, result, 'ResultSelector'));
   const merged = applyResultPath(raw, state.ResultPath, selected, run.name);
   return {
-    output: applyOutputPath(state.OutputPath, scopeOf(fiber, run, merged, 'OutputPath')),
+    output: outputPathOf(fiber, run, state.OutputPath, merged),
     next,
     assigned,
   };
+}
+
+async function jsonataOutputWithResult(
+  fiber: Fiber,
+  run: StateRun,
+  state: ResultHandling,
+  raw: JsonValue,
+  result: JsonValue,
+  next: string | undefined,
+): Promise<StateOutcome> {
+  const extras = { result };
+  const assigned = await evaluateAssign(fiber, run, state.Assign, raw, extras);
+  return { output: await jsonataOutput(fiber, run, state.Output, raw, result, extras), next, assigned };
 }

@@ -1,10 +1,9 @@
 import type { AslState, JsonValue, SubMachine } from '@stepcraft/asl';
 import { yieldToEventLoop } from './clock.js';
-import { contextObject } from './context-object.js';
+import { entryContext } from './context-object.js';
 import { checkContract, contractFor } from './contracts.js';
 import { checkSignal, type Fiber, fatal, isInterrupt, type StateRun, verbatim } from './execution.js';
-import { NOT_TRUNCATED, serialiseAssigned } from './history.js';
-import { dataLimitCause, exceedsPayloadLimit, textExceedsPayloadLimit } from './limits.js';
+import { dataLimitCause, exceedsPayloadLimit } from './limits.js';
 import { locate } from './retry.js';
 import type { StateOutcome } from './state-outcome.js';
 import { runChoice } from './states/choice.js';
@@ -26,6 +25,7 @@ const ABORTABLE = new Set(['Task', 'Wait', 'Parallel', 'Map']);
 /**
  * Runs a state machine (the top level, a branch or an iteration) from `StartAt` until a terminal state and returns
  * its output. A failure leaves as a `StatesError`; an interrupt (abort, timeout, sibling failure) as `INTERRUPT`.
+ * States that finish synchronously (Pass, Choice, Succeed in JSONPath) cost no microtask.
  */
 export async function runMachine(fiber: Fiber, machine: SubMachine, input: JsonValue): Promise<JsonValue> {
   let name = machine.StartAt;
@@ -34,7 +34,13 @@ export async function runMachine(fiber: Fiber, machine: SubMachine, input: JsonV
     const state = Object.hasOwn(machine.States, name) ? machine.States[name] : undefined;
     if (state === undefined)
       throw verbatim('States.Runtime', `The state '${name}' does not exist in this state machine.`);
-    const outcome = await executeState(fiber, name, state, data);
+    if (!Object.hasOwn(runners, state.Type))
+      throw verbatim(
+        'States.Runtime',
+        `The state '${name}' has an unknown Type ${JSON.stringify(state.Type)}.`,
+      );
+    const pending = executeState(fiber, name, state, data);
+    const outcome = pending instanceof Promise ? await pending : pending;
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     data = outcome.output;
@@ -55,9 +61,12 @@ function countTransition(fiber: Fiber): Promise<void> | undefined {
   return exec.transitions % YIELD_EVERY === 0 ? yieldToEventLoop(exec.clock) : undefined;
 }
 
-const runners: {
-  readonly [T in AslState['Type']]: (fiber: Fiber, run: StateRun, input: JsonValue) => Promise<StateOutcome>;
-} = {
+/** A state's work: synchronous when it can be, a promise when it waits (handlers, timers, JSONata, children). */
+type Runner = (fiber: Fiber, run: StateRun, input: JsonValue) => StateOutcome | Promise<StateOutcome>;
+
+type StateType = AslState['Type'];
+
+const runners: { readonly [T in StateType]: Runner } = {
   Pass: runPass,
   Task: runTask,
   Choice: runChoice,
@@ -68,73 +77,99 @@ const runners: {
   Map: runMap,
 };
 
-/** Enters one state, runs it, applies its assignments and exits it (history, limits and contracts included). */
-async function executeState(
+const eventTypes = (suffix: string) =>
+  Object.fromEntries(Object.keys(runners).map((type) => [type, `${type}${suffix}`])) as Readonly<
+    Record<StateType, string>
+  >;
+/** Event type names built once, not per transition. */
+const ENTERED = eventTypes('StateEntered');
+const EXITED = eventTypes('StateExited');
+
+/**
+ * Enters one state, runs it, applies its assignments and exits it (history, limits and contracts included).
+ * Returns a promise only when something on the way is asynchronous.
+ */
+function executeState(
   fiber: Fiber,
   name: string,
   state: AslState,
   input: JsonValue,
-): Promise<StateOutcome> {
-  const exec = fiber.exec;
+): StateOutcome | Promise<StateOutcome> {
   checkSignal(fiber.signal);
   const pause = countTransition(fiber);
-  if (pause !== undefined) {
-    await pause;
+  if (pause === undefined) return enterState(fiber, name, state, input);
+  return pause.then(() => {
     checkSignal(fiber.signal);
-  }
-  const record = exec.settings.recordHistory;
-  const enteredEventId = exec.history.emit(
-    fiber,
-    `${state.Type}StateEntered`,
-    record ? { name, input: JSON.stringify(input), inputDetails: NOT_TRUNCATED } : undefined,
-  );
-  const enteredTime = new Date(exec.clock.now()).toISOString();
+    return enterState(fiber, name, state, input);
+  });
+}
+
+function enterState(
+  fiber: Fiber,
+  name: string,
+  state: AslState,
+  input: JsonValue,
+): StateOutcome | Promise<StateOutcome> {
+  const exec = fiber.exec;
+  const enteredEventId = exec.history.emitState(fiber, ENTERED[state.Type], name, input);
+  const enteredTime = exec.stamp();
   const run: StateRun = {
     name,
     state,
     enteredEventId,
     enteredTime,
     jsonata: (state.QueryLanguage ?? exec.queryLanguage) === 'JSONata',
-    context: contextObject(exec, name, enteredTime),
+    context: entryContext(exec, name, enteredTime),
   };
   const inputSchema = contractFor(exec, name, 'stateInput');
-  if (inputSchema !== undefined) await checkContract(fiber, name, 'stateInput', inputSchema, input);
+  if (inputSchema === undefined) return performState(fiber, run, input);
+  return checkContract(fiber, name, 'stateInput', inputSchema, input).then(() =>
+    performState(fiber, run, input),
+  );
+}
 
-  let outcome: StateOutcome;
+function performState(fiber: Fiber, run: StateRun, input: JsonValue): StateOutcome | Promise<StateOutcome> {
+  let pending: StateOutcome | Promise<StateOutcome>;
   try {
-    outcome = await runners[state.Type](fiber, run, input);
+    pending = runners[run.state.Type](fiber, run, input);
   } catch (thrown) {
-    if (isInterrupt(thrown) && ABORTABLE.has(state.Type))
-      exec.history.emit(fiber, `${state.Type}StateAborted`);
-    throw locate(fiber, run, thrown);
+    throw stateFailure(fiber, run, thrown);
   }
+  if (!(pending instanceof Promise)) {
+    if (fiber.concurrent !== true) return exitState(fiber, run, pending);
+    pending = Promise.resolve(pending);
+  }
+  return pending.then(
+    (outcome) => exitState(fiber, run, outcome),
+    (thrown: unknown) => {
+      throw stateFailure(fiber, run, thrown);
+    },
+  );
+}
+
+/** What leaves a state that threw: `<Type>StateAborted` for interrupted long-running states, then the located error. */
+function stateFailure(fiber: Fiber, run: StateRun, thrown: unknown): unknown {
+  if (isInterrupt(thrown) && ABORTABLE.has(run.state.Type))
+    fiber.exec.history.emit(fiber, `${run.state.Type}StateAborted`);
+  return locate(fiber, run, thrown);
+}
+
+function exitState(fiber: Fiber, run: StateRun, outcome: StateOutcome): StateOutcome | Promise<StateOutcome> {
+  const exec = fiber.exec;
   checkSignal(fiber.signal);
   if (outcome.assigned !== undefined) assignAll(fiber.vars, outcome.assigned);
-
-  const outputText = record ? JSON.stringify(outcome.output) : undefined;
-  if (outputText === undefined ? exceedsPayloadLimit(outcome.output) : textExceedsPayloadLimit(outputText)) {
-    throw verbatim('States.DataLimitExceeded', dataLimitCause(name));
+  if (exceedsPayloadLimit(outcome.output)) {
+    throw verbatim('States.DataLimitExceeded', dataLimitCause(run.name));
   }
-  const outputSchema = contractFor(exec, name, 'stateOutput');
-  if (outputSchema !== undefined)
-    await checkContract(fiber, name, 'stateOutput', outputSchema, outcome.output);
-  exec.history.emit(
-    fiber,
-    `${state.Type}StateExited`,
-    outputText === undefined
-      ? undefined
-      : {
-          name,
-          output: outputText,
-          outputDetails: NOT_TRUNCATED,
-          ...(outcome.assigned === undefined || outcome.assigned.size === 0
-            ? {}
-            : {
-                assignedVariables: serialiseAssigned(outcome.assigned),
-                assignedVariablesDetails: NOT_TRUNCATED,
-              }),
-        },
+  const outputSchema = contractFor(exec, run.name, 'stateOutput');
+  if (outputSchema === undefined) return recordExit(fiber, run, outcome);
+  return checkContract(fiber, run.name, 'stateOutput', outputSchema, outcome.output).then(() =>
+    recordExit(fiber, run, outcome),
   );
+}
+
+function recordExit(fiber: Fiber, run: StateRun, outcome: StateOutcome): StateOutcome {
+  fiber.exec.history.emitState(fiber, EXITED[run.state.Type], run.name, outcome.output, outcome.assigned);
   return outcome;
 }
 

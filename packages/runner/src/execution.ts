@@ -1,8 +1,8 @@
-import { setMaxListeners } from 'node:events';
 import type { AslState, JsonObject, JsonValue, QueryLanguage } from '@stepcraft/asl';
 import type { Clock } from './clock.js';
 import { StatesError } from './errors.js';
 import type { HistoryRecorder, Lane } from './history.js';
+import type { Stop } from './stop.js';
 import type { Contracts, ContractViolation, Handlers } from './types.js';
 import type { VariableScope } from './variables.js';
 
@@ -42,6 +42,8 @@ export interface Settings {
 export interface Execution {
   readonly settings: Settings;
   readonly clock: Clock;
+  /** The clock's current time as ISO 8601 text (cached while the time does not move). */
+  readonly stamp: () => string;
   readonly history: HistoryRecorder;
   readonly random: () => number;
   readonly tokens: Map<string, TokenWaiter>;
@@ -52,8 +54,10 @@ export interface Execution {
   /** `$$.Execution` and `$$.StateMachine`, shared by every context object. */
   readonly contextExecution: JsonObject;
   readonly contextStateMachine: JsonObject;
-  /** Aborted (with `INTERRUPT`) when the execution terminates. */
-  readonly signal: AbortSignal;
+  /** The last entry context object per state name (see `entryContext`). */
+  readonly entryContexts: Map<string, JsonObject>;
+  /** Stopped (with `INTERRUPT`) when the execution terminates. */
+  readonly signal: Stop;
   transitions: number;
   termination: Termination | undefined;
   /** Stops everything; the first termination wins. */
@@ -64,7 +68,12 @@ export interface Execution {
 export interface Fiber extends Lane {
   readonly exec: Execution;
   readonly vars: VariableScope;
-  readonly signal: AbortSignal;
+  readonly signal: Stop;
+  /**
+   * Runs beside sibling fibers (Parallel branches, Map iterations): each state then takes a microtask between its
+   * work and its exit, so siblings interleave their events as AWS records them (all entries, then all exits).
+   */
+  readonly concurrent?: boolean;
 }
 
 /** A state being run: its name, when it was entered, its query language and its context object. */
@@ -78,21 +87,8 @@ export interface StateRun {
   context: JsonValue;
 }
 
-/** An AbortController that follows `parent`; `release()` detaches it once the work is done. */
-export function childController(parent: AbortSignal): {
-  readonly controller: AbortController;
-  release(): void;
-} {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const follow = (): void => controller.abort(parent.reason);
-  if (parent.aborted) controller.abort(parent.reason);
-  else parent.addEventListener('abort', follow, { once: true });
-  return { controller, release: () => parent.removeEventListener('abort', follow) };
-}
-
 /** Throws the interrupt if `signal` was aborted. */
-export function checkSignal(signal: AbortSignal): void {
+export function checkSignal(signal: Stop): void {
   if (signal.aborted) throw signal.reason;
 }
 

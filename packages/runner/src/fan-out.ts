@@ -1,6 +1,7 @@
 import type { JsonValue } from '@stepcraft/asl';
-import { childController, type Fiber, INTERRUPT, isInterrupt, verbatim } from './execution.js';
+import { type Fiber, INTERRUPT, isInterrupt, verbatim } from './execution.js';
 import type { Lane } from './history.js';
+import { stopController } from './stop.js';
 import { variableScope } from './variables.js';
 
 /** Lifecycle callbacks of the children of a Parallel or Map (for history events). */
@@ -32,7 +33,7 @@ export async function fanOut(
   tolerance?: Tolerance,
 ): Promise<JsonValue[]> {
   const results: JsonValue[] = new Array(count).fill(null);
-  const { controller, release } = childController(fiber.signal);
+  const controller = stopController(fiber.signal);
   let next = 0;
   let failures = 0;
   let failure: unknown;
@@ -42,15 +43,18 @@ export async function fanOut(
     if (tolerance.percentage !== undefined && (failures / count) * 100 > tolerance.percentage) return true;
     return tolerance.count === undefined && tolerance.percentage === undefined;
   };
+  const workerCount = Math.min(count, Math.max(1, concurrency));
+  const concurrent = workerCount > 1 || fiber.concurrent === true;
   const worker = async (): Promise<void> => {
-    while (!controller.signal.aborted && next < count) {
+    while (!controller.stop.aborted && next < count) {
       const index = next++;
       const child: Fiber = {
         exec: fiber.exec,
         vars: variableScope(isolated ? undefined : fiber.vars),
-        signal: controller.signal,
+        signal: controller.stop,
         lastEventId: fiber.lastEventId,
         silent: isolated || fiber.silent === true,
+        concurrent,
       };
       hooks.started?.(index, child);
       try {
@@ -77,11 +81,11 @@ export async function fanOut(
     }
   };
   const workers: Promise<void>[] = [];
-  for (let i = 0; i < Math.min(count, Math.max(1, concurrency)); i++) workers.push(worker());
+  for (let i = 0; i < workerCount; i++) workers.push(worker());
   try {
     await Promise.all(workers);
   } finally {
-    release();
+    controller.release();
   }
   if (fiber.signal.aborted) throw fiber.signal.reason;
   if (failure !== undefined) throw failure;

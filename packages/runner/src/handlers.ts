@@ -2,9 +2,10 @@ import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import { type Clock, sleep } from './clock.js';
 import { RunnerUsageError, StatesError } from './errors.js';
 import type { Execution } from './execution.js';
-import { copyJson } from './json-value.js';
+import { cloneJson, copyJson } from './json-value.js';
 import { randomUuid } from './random.js';
 import type { ResourceInfo } from './resources.js';
+import { type Stop, type StopController, stopController } from './stop.js';
 import type { TaskHandler, TaskHandlerContext } from './types.js';
 
 /** The keys a Task's handler is looked up by, most specific first (after the state name). */
@@ -50,14 +51,19 @@ export function resolveHandler(
     table !== undefined && Object.hasOwn(table, key) && typeof table[key] === 'function'
       ? table[key]
       : undefined;
-  const options = exec.settings.handlers;
-  const found =
-    pick(options, stateName) ??
-    keys.map((k) => pick(options, k)).find((h) => h !== undefined) ??
-    pick(exec.workflowHandlers, stateName) ??
-    keys.map((k) => pick(exec.workflowHandlers, k)).find((h) => h !== undefined);
-  return found;
+  for (const table of [exec.settings.handlers, exec.workflowHandlers]) {
+    const found = pick(table, stateName);
+    if (found !== undefined) return found;
+    for (const key of keys) {
+      const byKey = pick(table, key);
+      if (byKey !== undefined) return byKey;
+    }
+  }
+  return undefined;
 }
+
+/** The abort reason a handler's signal and sleeps see once its task is over. */
+const TASK_OVER = new Error('The task is over.');
 
 /** How a handler call ended. */
 export type Invocation =
@@ -80,10 +86,14 @@ export interface InvokeRequest {
   readonly info: ResourceInfo;
   readonly token: string;
   readonly context: JsonValue;
-  readonly signal: AbortSignal;
+  readonly credentials?: { readonly roleArn: string } | undefined;
+  readonly signal: Stop;
   readonly timeoutMs: number | undefined;
   readonly heartbeatMs: number | undefined;
-  /** `.waitForTaskToken`: called with the handler's return value, then the task waits for its token. */
+  /**
+   * `.waitForTaskToken`: called with the handler's return value, then the task waits for its token. `.sync`: called
+   * with the handler's return value (AWS's first answer, TaskSubmitted), which is then also the task's result.
+   */
   readonly onSubmitted: (output: JsonValue) => void;
 }
 
@@ -98,18 +108,20 @@ export function invoke(request: InvokeRequest): Promise<Invocation> {
   return new Promise<Invocation>((resolve) => {
     let done = false;
     const cleanups: (() => void)[] = [];
-    const callController = new AbortController();
+    // Created only when the handler reads `context.signal` or sleeps: most handlers never do.
+    let callSignal: AbortController | undefined;
+    let callStop: StopController | undefined;
     const finish = (outcome: Invocation): void => {
       if (done) return;
       done = true;
       for (const cleanup of cleanups) cleanup();
-      callController.abort(new Error('The task is over.'));
+      callStop?.abort(TASK_OVER);
+      callSignal?.abort(TASK_OVER);
       resolve(outcome);
     };
     const interrupt = (): void => finish({ kind: 'interrupt' });
     if (signal.aborted) return interrupt();
-    signal.addEventListener('abort', interrupt, { once: true });
-    cleanups.push(() => signal.removeEventListener('abort', interrupt));
+    cleanups.push(signal.listen(interrupt));
 
     if (request.timeoutMs !== undefined) {
       cleanups.push(
@@ -171,12 +183,23 @@ export function invoke(request: InvokeRequest): Promise<Invocation> {
       resource: request.resource,
       taskToken: request.token,
       context: request.context,
-      signal: callController.signal,
+      ...(request.credentials === undefined ? {} : { credentials: request.credentials }),
+      get signal() {
+        if (callSignal === undefined) {
+          callSignal = new AbortController();
+          if (done) callSignal.abort(TASK_OVER);
+        }
+        return callSignal.signal;
+      },
       heartbeat,
       sleep: async (seconds) => {
+        if (callStop === undefined) {
+          callStop = stopController();
+          if (done) callStop.abort(TASK_OVER);
+        }
         if (sleeping++ === 0) stopHolding();
         try {
-          await sleep(clock, Math.max(0, seconds) * 1000, callController.signal);
+          await sleep(clock, Math.max(0, seconds) * 1000, callStop.stop);
         } finally {
           if (--sleeping === 0 && !settled && !done) release = clock.hold();
         }
@@ -189,7 +212,7 @@ export function invoke(request: InvokeRequest): Promise<Invocation> {
     let returned: unknown;
     try {
       // A handler gets its own copy: states share immutable sub-trees, so a mutating handler must not reach them.
-      returned = request.handler(structuredClone(request.input), context);
+      returned = request.handler(cloneJson(request.input), context);
     } catch (thrown) {
       settled = true;
       return finish(failureOf(thrown, info, requestId));
@@ -212,6 +235,7 @@ export function invoke(request: InvokeRequest): Promise<Invocation> {
           request.onSubmitted(copied.value);
           if (early !== undefined) finish(early);
         } else {
+          if (info.pattern === 'sync') request.onSubmitted(copied.value);
           finish({ kind: 'result', value: copied.value });
         }
       },

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
+import { isoStamper } from './clock.js';
 import { setKey } from './json-value.js';
 
 /**
@@ -23,11 +24,25 @@ export interface Lane {
   readonly silent?: boolean;
 }
 
-/** Appends events in O(1) each; counts them even when not recording. */
+/**
+ * Appends events in O(1) each; counts them even when not recording. State entries and exits keep their JSON values
+ * (never mutated, so shared with the execution) and are serialised only when the history is read: a run that never
+ * looks at its history, or looks once at the end, pays one `JSON.stringify` per event at most.
+ */
 export interface HistoryRecorder {
-  readonly events: HistoryEvent[];
   count: number;
-  emit(lane: Lane, type: string, details?: JsonObject): number;
+  /** An event; details given as a function are built when the history is read (their inputs must not change). */
+  emit(lane: Lane, type: string, details?: JsonObject | (() => JsonObject | undefined)): number;
+  /** `<Type>StateEntered` or `<Type>StateExited` with the state's input or output and assignments. */
+  emitState(
+    lane: Lane,
+    type: string,
+    name: string,
+    value: JsonValue,
+    assigned?: ReadonlyMap<string, JsonValue>,
+  ): number;
+  /** The events so far, as AWS shapes them. */
+  read(): readonly HistoryEvent[];
 }
 
 /** The details key AWS uses for an event type. */
@@ -37,38 +52,130 @@ export function detailsKey(type: string): `${string}EventDetails` {
   return `${type[0]?.toLowerCase() ?? ''}${type.slice(1)}EventDetails`;
 }
 
-/** A recorder stamping events with `now()`; `onEvent` sees the new count (limits) before the event is kept. */
+/**
+ * Events not read yet are kept as five slots each in chunks (previous id, timestamp, type, state name, payload),
+ * not as event objects: a long run holds millions of them, and chunks, unlike one growing array, are never copied.
+ * Reading the history builds the AWS-shaped objects once, serialising state inputs and outputs; consecutive
+ * events with the same value (a state's output, the next state's input) share one text.
+ */
+const SLOTS = 5;
+/** Chunks start small (most executions are short) and double up to this many events. */
+const FIRST_CHUNK_EVENTS = 16;
+const CHUNK_EVENTS = 2048;
+
+/** Pending events: `name` is the state name of a state event (undefined for others); `payload` is a state's input or output, or another event's details (or a function building them). */
+interface Pending {
+  readonly chunks: unknown[][];
+  /** Slots used in the last chunk. */
+  used: number;
+  count: number;
+  /** Assignments of `…StateExited` events, by position. */
+  readonly assigned: Map<number, ReadonlyMap<string, JsonValue>>;
+}
+
+const noPending = (): Pending => ({ chunks: [], used: 0, count: 0, assigned: new Map() });
+
+/** A recorder stamping events with `now()`; `accept` sees the new count (limits) before the event is kept. */
 export function historyRecorder(options: {
   readonly record: boolean;
   readonly now: () => number;
   readonly accept: (count: number) => boolean;
 }): HistoryRecorder {
-  let lastTime = Number.NaN;
-  let lastStamp = '';
-  const recorder: HistoryRecorder = {
-    events: [],
-    count: 0,
-    emit(lane, type, details) {
-      if (lane.silent === true) return lane.lastEventId;
-      if (!options.accept(recorder.count + 1)) return lane.lastEventId;
-      const id = ++recorder.count;
-      if (options.record) {
-        const time = options.now();
-        if (time !== lastTime) {
-          lastTime = time;
-          lastStamp = new Date(time).toISOString();
-        }
-        const event: { -readonly [K in keyof HistoryEvent]: HistoryEvent[K] } = {
-          id,
-          previousEventId: lane.lastEventId,
-          timestamp: lastStamp,
-          type,
-        };
-        if (details !== undefined) event[detailsKey(type)] = details;
-        recorder.events.push(event);
+  const stamp = isoStamper(options.now);
+  let events: HistoryEvent[] = [];
+  let pending = noPending();
+  const append = (lane: Lane, type: string, name: string | undefined, payload: unknown): number => {
+    if (lane.silent === true || !options.accept(recorder.count + 1)) return lane.lastEventId;
+    const id = ++recorder.count;
+    if (options.record) {
+      let chunk = pending.chunks[pending.chunks.length - 1];
+      if (chunk === undefined || pending.used === chunk.length) {
+        const events = Math.min(CHUNK_EVENTS, FIRST_CHUNK_EVENTS * 2 ** Math.min(pending.chunks.length, 7));
+        chunk = new Array(events * SLOTS);
+        pending.chunks.push(chunk);
+        pending.used = 0;
       }
-      lane.lastEventId = id;
+      const at = pending.used;
+      pending.used += SLOTS;
+      chunk[at] = lane.lastEventId;
+      chunk[at + 1] = stamp();
+      chunk[at + 2] = type;
+      chunk[at + 3] = name;
+      chunk[at + 4] = payload;
+      pending.count++;
+    }
+    lane.lastEventId = id;
+    return id;
+  };
+  const recorder: HistoryRecorder = {
+    count: 0,
+    emit: (lane, type, details) => append(lane, type, undefined, details),
+    emitState(lane, type, name, value, assigned) {
+      const at = pending.count;
+      const id = append(lane, type, name, value);
+      if (assigned !== undefined && assigned.size > 0 && pending.count > at)
+        pending.assigned.set(at, assigned);
       return id;
+    },
+    read() {
+      if (pending.count === 0) return events;
+      const taken = pending;
+      pending = noPending();
+      let lastValue: unknown;
+      let lastText: string | undefined;
+      const text = (value: unknown): string => {
+        if (value !== lastValue || lastText === undefined) {
+          lastValue = value;
+          lastText = JSON.stringify(value);
+        }
+        return lastText;
+      };
+      const before = events.length;
+      // Sized once: pushing millions of events would copy the array as it grows.
+      const built: HistoryEvent[] = new Array(before + taken.count);
+      for (let i = 0; i < before; i++) built[i] = events[i] as HistoryEvent;
+      events = built;
+      let chunkIndex = 0;
+      let at = -SLOTS;
+      for (let i = 0; i < taken.count; i++) {
+        at += SLOTS;
+        if (at === (taken.chunks[chunkIndex] as unknown[]).length) {
+          // Let each chunk go as soon as it is built.
+          taken.chunks[chunkIndex++] = [];
+          at = 0;
+        }
+        const chunk = taken.chunks[chunkIndex] as unknown[];
+        const id = before + i + 1;
+        const previousEventId = chunk[at] as number;
+        const timestamp = chunk[at + 1] as string;
+        const type = chunk[at + 2] as string;
+        const name = chunk[at + 3] as string | undefined;
+        const payload = chunk[at + 4];
+        if (name === undefined) {
+          const details = typeof payload === 'function' ? (payload as () => unknown)() : payload;
+          const event: Record<string, unknown> = { id, previousEventId, timestamp, type };
+          if (details !== undefined) event[detailsKey(type)] = details;
+          events[id - 1] = event as unknown as HistoryEvent;
+        } else if (type.endsWith('Entered')) {
+          const stateEnteredEventDetails = { name, input: text(payload), inputDetails: NOT_TRUNCATED };
+          events[id - 1] = { id, previousEventId, timestamp, type, stateEnteredEventDetails };
+        } else {
+          const output = text(payload);
+          const assigned = taken.assigned.get(i);
+          const stateExitedEventDetails: JsonObject =
+            assigned === undefined
+              ? { name, output, outputDetails: NOT_TRUNCATED }
+              : {
+                  name,
+                  output,
+                  outputDetails: NOT_TRUNCATED,
+                  assignedVariables: serialiseAssigned(assigned),
+                  assignedVariablesDetails: NOT_TRUNCATED,
+                };
+          events[id - 1] = { id, previousEventId, timestamp, type, stateExitedEventDetails };
+        }
+      }
+      return events;
     },
   };
   return recorder;

@@ -18,58 +18,65 @@ export type JsonCheck =
  * containers, non-finite numbers, cycles and class instances (Date, Map…), naming the path.
  */
 export function copyJson(value: unknown): JsonCheck {
-  const seen = new Set<object>();
-  const problem: { message?: string } = {};
-  const copy = (v: unknown, path: string): JsonValue | undefined => {
+  // Keys from the root to the value being copied: the path is only spelled out when something is wrong.
+  const keys: (string | number)[] = [];
+  const ancestors = new Set<object>();
+  let problem: string | undefined;
+  const fail = (what: string): undefined => {
+    let path = '$';
+    for (const key of keys) path += typeof key === 'number' ? `[${key}]` : `.${key}`;
+    problem = `${path} ${what}`;
+    return undefined;
+  };
+  const copy = (v: unknown): JsonValue | undefined => {
     switch (typeof v) {
       case 'string':
       case 'boolean':
         return v;
       case 'number':
-        if (Number.isFinite(v)) return v;
-        problem.message = `${path} is ${String(v)}, which JSON cannot represent`;
-        return undefined;
+        return Number.isFinite(v) ? v : fail(`is ${String(v)}, which JSON cannot represent`);
       case 'object': {
         if (v === null) return null;
-        if (seen.has(v)) {
-          problem.message = `${path} is a circular reference`;
-          return undefined;
-        }
+        if (ancestors.has(v)) return fail('is a circular reference');
         if (Array.isArray(v)) {
-          seen.add(v);
+          ancestors.add(v);
           const out: JsonValue[] = new Array(v.length);
           for (let i = 0; i < v.length; i++) {
-            const item = copy(v[i], `${path}[${i}]`);
+            keys.push(i);
+            const item = copy(v[i]);
             if (item === undefined) return undefined;
+            keys.pop();
             out[i] = item;
           }
-          seen.delete(v);
+          ancestors.delete(v);
           return out;
         }
         const proto = Object.getPrototypeOf(v);
         if (proto !== Object.prototype && proto !== null) {
           const kind = (v as { constructor?: { name?: unknown } }).constructor?.name;
-          problem.message = `${path} is a ${typeof kind === 'string' ? kind : 'class instance'}, not a plain object (convert it, e.g. a Date with toISOString())`;
-          return undefined;
+          return fail(
+            `is a ${typeof kind === 'string' ? kind : 'class instance'}, not a plain object (convert it, e.g. a Date with toISOString())`,
+          );
         }
-        seen.add(v);
+        ancestors.add(v);
         const out: JsonObject = {};
         for (const key of Object.keys(v)) {
-          const item = copy((v as Record<string, unknown>)[key], `${path}.${key}`);
+          keys.push(key);
+          const item = copy((v as Record<string, unknown>)[key]);
           if (item === undefined) return undefined;
+          keys.pop();
           setKey(out, key, item);
         }
-        seen.delete(v);
+        ancestors.delete(v);
         return out;
       }
       default:
-        problem.message = `${path} is ${v === undefined ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent`;
-        return undefined;
+        return fail(`is ${v === undefined ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent`);
     }
   };
-  const result = copy(value, '$');
+  const result = copy(value);
   return result === undefined
-    ? { ok: false, message: problem.message ?? '$ is not JSON' }
+    ? { ok: false, message: problem ?? '$ is not JSON' }
     : { ok: true, value: result };
 }
 

@@ -13,14 +13,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A v4-shaped UUID drawn from `random` (deterministic under a seed). */
+const HEX = '0123456789abcdef';
+
+/** A v4-shaped UUID drawn from `random` (deterministic under a seed): 32 draws, one per hex digit. */
 export function randomUuid(random: () => number): string {
-  let hex = '';
+  let text = '';
   for (let i = 0; i < 32; i++) {
     let digit = Math.floor(random() * 16);
     if (i === 12) digit = 4;
     if (i === 16) digit = 8 + (digit & 3);
-    hex += digit.toString(16);
+    if (i === 8 || i === 12 || i === 16 || i === 20) text += '-';
+    text += HEX[digit];
   }
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return text;
 }

@@ -6,7 +6,7 @@ import {
   type JsonValue,
   validate,
 } from '@stepcraft/asl';
-import { type Clock, realClock, virtualClock } from './clock.js';
+import { type Clock, isoStamper, realClock, virtualClock } from './clock.js';
 import { RunnerUsageError, StatesError } from './errors.js';
 import { runMachine } from './execute.js';
 import {
@@ -22,6 +22,7 @@ import { historyRecorder, NOT_TRUNCATED } from './history.js';
 import { copyJson } from './json-value.js';
 import { exceedsPayloadLimit } from './limits.js';
 import { randomUuid, seededRandom } from './random.js';
+import { stopController } from './stop.js';
 import type {
   CompiledWorkflow,
   ExecutionHandle,
@@ -38,7 +39,8 @@ const EXPRESS_SECONDS = 5 * 60;
 
 /**
  * Runs a workflow to completion. Never throws for a bad definition, bad input or a failing workflow: the result says
- * what happened (`status`, `error`, `cause`, `history`).
+ * what happened (`status`, `error`, `cause`, `history`). A definition object is treated as immutable once run: its
+ * validation and compiled templates are cached per object (build a new object to change a definition).
  */
 export function run(
   workflow: RunnableWorkflow,
@@ -90,12 +92,13 @@ export function start(
   const executionName = options.executionName ?? randomUuid(random);
   const arnBase = `arn:aws:states:${settings.region}:${settings.accountId}`;
   const express = settings.stateMachineType === 'EXPRESS';
-  const root = new AbortController();
+  const root = stopController();
   let closing = false;
 
   const exec: Execution = {
     settings,
     clock,
+    stamp: isoStamper(clock.now),
     history: historyRecorder({
       record: settings.recordHistory,
       now: clock.now,
@@ -124,7 +127,8 @@ export function start(
       RedriveCount: 0,
     },
     contextStateMachine: { Id: `${arnBase}:stateMachine:${machineName}`, Name: machineName },
-    signal: root.signal,
+    entryContexts: new Map(),
+    signal: root.stop,
     transitions: 0,
     termination: undefined,
     terminate(termination: Termination) {
@@ -148,7 +152,10 @@ export function start(
       diagnostics?: readonly Diagnostic[],
     ): ExecutionResult => ({
       ...outcome,
-      history: exec.history.events,
+      // Serialised on first read (see HistoryRecorder).
+      get history() {
+        return exec.history.read();
+      },
       stats: {
         transitions: exec.transitions,
         events: exec.history.count,
@@ -162,10 +169,7 @@ export function start(
     const record = settings.recordHistory;
     try {
       if (options.validate ?? true) {
-        const diagnostics = validate(definition, {
-          checkArn: options.checkArn ?? false,
-          stateMachineType: settings.stateMachineType,
-        });
+        const diagnostics = validated(definition, options.checkArn ?? false, settings.stateMachineType);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
           return finish(
@@ -193,11 +197,11 @@ export function start(
         lane,
         'ExecutionStarted',
         record
-          ? {
+          ? () => ({
               input: JSON.stringify(checked.value),
               inputDetails: NOT_TRUNCATED,
               roleArn: String(exec.contextExecution.RoleArn),
-            }
+            })
           : undefined,
       );
       const limit =
@@ -216,7 +220,7 @@ export function start(
       const fiber: Fiber = {
         exec,
         vars: variableScope(),
-        signal: root.signal,
+        signal: root.stop,
         lastEventId: lane.lastEventId,
       };
       let output: JsonValue | undefined;
@@ -267,7 +271,7 @@ export function start(
       exec.history.emit(
         lane,
         'ExecutionSucceeded',
-        record ? { output: JSON.stringify(final), outputDetails: NOT_TRUNCATED } : undefined,
+        record ? () => ({ output: JSON.stringify(final), outputDetails: NOT_TRUNCATED }) : undefined,
       );
       return finish({ status: 'SUCCEEDED', output: final });
     } catch (thrown) {
@@ -295,8 +299,33 @@ export function start(
         error: error ?? 'Stepcraft.Aborted',
         cause: cause ?? 'The execution was aborted.',
       }),
-    history: () => exec.history.events,
+    history: () => exec.history.read(),
   };
+}
+
+/** Validation results per definition object and options: definitions are treated as immutable once run. */
+const validations = new WeakMap<object, Map<string, readonly Diagnostic[]>>();
+
+/** `validate()`, once per definition object (a workflow run many times, e.g. in tests, is checked once). */
+function validated(
+  definition: AslDocument,
+  checkArn: boolean,
+  stateMachineType: Settings['stateMachineType'],
+): readonly Diagnostic[] {
+  if (typeof definition !== 'object' || definition === null)
+    return validate(definition, { checkArn, stateMachineType });
+  let byOptions = validations.get(definition);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    validations.set(definition, byOptions);
+  }
+  const key = `${checkArn}/${stateMachineType}`;
+  let diagnostics = byOptions.get(key);
+  if (diagnostics === undefined) {
+    diagnostics = validate(definition, { checkArn, stateMachineType });
+    byOptions.set(key, diagnostics);
+  }
+  return diagnostics;
 }
 
 function errorDetails(error: string, cause: string | undefined): JsonObject {

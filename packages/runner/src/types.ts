@@ -9,6 +9,8 @@ export interface TaskHandlerContext {
   readonly taskToken?: string;
   /** The context object (`$$`) of this attempt. */
   readonly context: JsonValue;
+  /** The Task's evaluated `Credentials` (the role AWS would assume for the call), when it has some. */
+  readonly credentials?: { readonly roleArn: string };
   /** Aborted when the task times out, a sibling branch fails or the execution stops. */
   readonly signal: AbortSignal;
   /** Resets the `HeartbeatSeconds` timer. */

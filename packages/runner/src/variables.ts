@@ -8,7 +8,8 @@ import type { JsonValue } from '@stepcraft/asl';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
  */
 export interface VariableScope {
-  readonly values: Map<string, JsonValue>;
+  /** Created on the first assignment: most branches and iterations assign nothing. */
+  values: Map<string, JsonValue> | undefined;
   readonly parent: VariableScope | undefined;
   /** Bound lookup handed to expressions (`EvaluationScope.variables`). */
   readonly lookup: (name: string) => JsonValue | undefined;
@@ -16,19 +17,19 @@ export interface VariableScope {
 
 /** A new scope; `parent` undefined for the top level and Distributed Map iterations. */
 export function variableScope(parent?: VariableScope): VariableScope {
-  const values = new Map<string, JsonValue>();
   const lookup = (name: string): JsonValue | undefined => {
     for (let scope: VariableScope | undefined = self; scope !== undefined; scope = scope.parent) {
-      const value = scope.values.get(name);
+      const value = scope.values?.get(name);
       if (value !== undefined) return value;
     }
     return undefined;
   };
-  const self: VariableScope = { values, parent, lookup };
+  const self: VariableScope = { values: undefined, parent, lookup };
   return self;
 }
 
 /** Applies one state's assignments, all at once, after its evaluation. */
 export function assignAll(scope: VariableScope, assigned: ReadonlyMap<string, JsonValue>): void {
+  scope.values ??= new Map();
   for (const [name, value] of assigned) scope.values.set(name, value);
 }

@@ -61,7 +61,11 @@ describe('run()', () => {
     const handle = start(
       loopDefinition,
       {},
-      { recordHistory: false, maxTransitions: Number.POSITIVE_INFINITY },
+      {
+        recordHistory: false,
+        maxTransitions: Number.POSITIVE_INFINITY,
+        maxHistoryEvents: Number.POSITIVE_INFINITY,
+      },
     );
     setTimeout(() => handle.abort('Stopped', 'by the test'), 20);
     const aborted = await handle.result;
@@ -71,7 +75,12 @@ describe('run()', () => {
     const pending = run(
       loopDefinition,
       {},
-      { signal: controller.signal, maxTransitions: Number.POSITIVE_INFINITY, recordHistory: false },
+      {
+        signal: controller.signal,
+        maxTransitions: Number.POSITIVE_INFINITY,
+        maxHistoryEvents: Number.POSITIVE_INFINITY,
+        recordHistory: false,
+      },
     );
     setTimeout(() => controller.abort(), 20);
     expect((await pending).status).toBe('ABORTED');
@@ -111,5 +120,117 @@ describe('run()', () => {
 
   it('reports the invalid loop fixture as a definition error', async () => {
     expect((await run(loop)).error).toBe('Stepcraft.InvalidDefinition');
+  });
+
+  it('serialises history details on read, identically mid-run and at the end', async () => {
+    const definition: AslDocument = {
+      StartAt: 'Set',
+      States: {
+        Set: { Type: 'Pass', Parameters: { 'n.$': '$.n' }, Assign: { seen: 1 }, Next: 'Call' },
+        Call: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', End: true },
+      },
+    };
+    let midRun: unknown;
+    const handle = start(
+      definition,
+      { n: 1 },
+      {
+        handlers: {
+          Call: async (input) => {
+            midRun = JSON.parse(JSON.stringify(handle.history()));
+            return input;
+          },
+        },
+      },
+    );
+    const result = await handle.result;
+    expect(midRun).toHaveLength(6);
+    expect(result.history.slice(0, 6)).toEqual(midRun);
+    expect(result.history[2]).toMatchObject({
+      type: 'PassStateExited',
+      stateExitedEventDetails: {
+        name: 'Set',
+        output: '{"n":1}',
+        outputDetails: { truncated: false },
+        assignedVariables: { seen: '1' },
+        assignedVariablesDetails: { truncated: false },
+      },
+    });
+    expect(result.history.at(-2)).toMatchObject({
+      type: 'TaskStateExited',
+      stateExitedEventDetails: { name: 'Call', output: '{"n":1}' },
+    });
+    // Reading again returns the same events.
+    expect(result.history).toBe(result.history);
+    expect(JSON.stringify(result.history)).toBe(
+      JSON.stringify(
+        (
+          await run(
+            definition,
+            { n: 1 },
+            {
+              handlers: { Call: (input) => input },
+            },
+          )
+        ).history,
+      ),
+    );
+  });
+
+  it('fails clearly on an unknown state Type when validation is off', async () => {
+    const definition = {
+      StartAt: 'X',
+      States: { X: { Type: 'Bogus', End: true } },
+    } as unknown as AslDocument;
+    const result = await run(definition, {}, { validate: false });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(result.cause).toContain(`The state 'X' has an unknown Type "Bogus".`);
+  });
+
+  it('keeps the one-year execution timeout on the real clock (no setTimeout overflow)', async () => {
+    const counter: AslDocument = {
+      StartAt: 'Check',
+      States: {
+        Check: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.i', NumericLessThan: 3000, Next: 'Add' }],
+          Default: 'Done',
+        },
+        Add: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'Check' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    // 6,002 transitions yield to the event loop several times: a timer that fired at once would time the run out.
+    const result = await run(counter, { i: 0 }, { clock: 'real' });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toEqual({ i: 3000 });
+  });
+
+  it('records long histories completely and in order (100,006 events)', async () => {
+    const counter: AslDocument = {
+      StartAt: 'Check',
+      States: {
+        Check: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.i', NumericLessThan: 25_000, Next: 'Add' }],
+          Default: 'Done',
+        },
+        Add: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'Check' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    const result = await run(counter, { i: 0 }, { maxHistoryEvents: 200_000 });
+    expect(result.status).toBe('SUCCEEDED');
+    const history = result.history;
+    expect(history).toHaveLength(100_006);
+    expect(history.every((event, index) => event.id === index + 1)).toBe(true);
+    expect(history[100_000]).toMatchObject({
+      type: 'PassStateExited',
+      stateExitedEventDetails: { name: 'Add', output: '{"i":25000}' },
+    });
+    expect(history.at(-1)).toMatchObject({
+      type: 'ExecutionSucceeded',
+      executionSucceededEventDetails: { output: '{"i":25000}' },
+    });
   });
 });

@@ -157,7 +157,7 @@ describe('Task handlers', () => {
     expect(result.output).toEqual({
       Error: 'States.DataLimitExceeded',
       Cause:
-        "The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.",
+        `The state/task '${LAMBDA_ARN}' returned a result with a size exceeding the maximum number of bytes service limit.`,
     });
   });
 

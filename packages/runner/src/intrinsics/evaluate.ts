@@ -44,11 +44,11 @@ function evaluateCall(call: IntrinsicCall, scope: EvaluationScope): JsonValue {
           : `${arity.minArgs} to ${arity.maxArgs}`;
     throw intrinsicFailure(call.name, `expected ${expected} argument(s), but got ${call.args.length}`);
   }
-  const [template, ...values] = call.args;
+  const template = call.args[0];
   if (call.name === 'States.Format' && template?.kind === 'string' && template.templatePieces !== undefined) {
     return formatPieces(
       template.templatePieces,
-      values.map((arg) => evaluateArg(arg, scope)),
+      call.args.slice(1).map((arg) => evaluateArg(arg, scope)),
     );
   }
   return implementation(

@@ -5,6 +5,33 @@ import { compactJson, setField } from './json.js';
 import { evaluatePath } from './path.js';
 import type { EvaluationScope } from './scope.js';
 
+/** One entry of a compiled object template. */
+type Entry =
+  | {
+      readonly key: string;
+      readonly kind: 'dynamic';
+      readonly source: string;
+      readonly expression: JsonValue;
+    }
+  | { readonly key: string; readonly kind: 'nested'; readonly template: JsonValue };
+
+/** Object templates split once into their entries (definitions are immutable once run). */
+const compiled = new WeakMap<object, readonly Entry[]>();
+
+function entriesOf(template: JsonObject): readonly Entry[] {
+  let entries = compiled.get(template);
+  if (entries === undefined) {
+    entries = Object.entries(template).map(
+      ([key, value]): Entry =>
+        key.endsWith('.$')
+          ? { key: key.slice(0, -2), kind: 'dynamic', source: key, expression: value }
+          : { key, kind: 'nested', template: value },
+    );
+    compiled.set(template, entries);
+  }
+  return entries;
+}
+
 /**
  * Applies a JSONPath payload template (Parameters, ResultSelector, ItemSelector, Assign, Credentials,
  * ItemBatcher.BatchInput): every `key.$` at any depth, also inside arrays, becomes `key` with the value of its
@@ -12,15 +39,15 @@ import type { EvaluationScope } from './scope.js';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html#input-output-parameters
  */
 export function applyPayloadTemplate(template: JsonValue, scope: EvaluationScope): JsonValue {
-  if (Array.isArray(template)) return template.map((item) => applyPayloadTemplate(item, scope));
   if (typeof template !== 'object' || template === null) return template;
+  if (Array.isArray(template)) return template.map((item) => applyPayloadTemplate(item, scope));
   const output: JsonObject = {};
-  for (const [key, value] of Object.entries(template)) {
-    if (key.endsWith('.$')) {
-      setField(output, key.slice(0, -2), evaluateDynamicValue(key, value, scope));
-    } else {
-      setField(output, key, applyPayloadTemplate(value, scope));
-    }
+  for (const entry of entriesOf(template)) {
+    const value =
+      entry.kind === 'dynamic'
+        ? evaluateDynamicValue(entry.source, entry.expression, scope)
+        : applyPayloadTemplate(entry.template, scope);
+    setField(output, entry.key, value);
   }
   return output;
 }

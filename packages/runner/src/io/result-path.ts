@@ -29,17 +29,25 @@ export function applyResultPath(
       `Invalid ResultPath '${resultPath}' in state '${stateName}': ${reason}`,
     );
   }
-  const fail = (at: number, problem: string): StatesError => {
-    const prefix = `$${parsed.value.segments
-      .slice(0, at)
-      .map((s) => (s.kind === 'field' ? `.${s.name}` : `[${s.index}]`))
-      .join('')}`;
-    return new StatesError(
-      'States.ResultPathMatchFailure',
-      `Unable to apply ResultPath '${resultPath}' to the input of state '${stateName}': '${prefix}' ${problem}.`,
-    );
-  };
-  return writeAt(rawInput, parsed.value.segments, 0, result, fail);
+  return writeAt(rawInput, parsed.value.segments, 0, result, resultPath, stateName);
+}
+
+/** AWS-style failure naming the prefix of the path that did not fit. */
+function mismatch(
+  resultPath: string,
+  stateName: string,
+  segments: readonly PathSegment[],
+  at: number,
+  problem: string,
+): StatesError {
+  const prefix = `$${segments
+    .slice(0, at)
+    .map((s) => (s.kind === 'field' ? `.${s.name}` : `[${s.index}]`))
+    .join('')}`;
+  return new StatesError(
+    'States.ResultPathMatchFailure',
+    `Unable to apply ResultPath '${resultPath}' to the input of state '${stateName}': '${prefix}' ${problem}.`,
+  );
 }
 
 function writeAt(
@@ -47,23 +55,32 @@ function writeAt(
   segments: readonly PathSegment[],
   at: number,
   value: JsonValue,
-  fail: (at: number, problem: string) => StatesError,
+  resultPath: string,
+  stateName: string,
 ): JsonValue {
   const segment = segments[at];
   if (segment === undefined) return value;
   if (segment.kind === 'field') {
-    if (!isJsonObject(node)) throw fail(at, `is ${jsonTypeName(node)}, not an object`);
+    if (!isJsonObject(node))
+      throw mismatch(resultPath, stateName, segments, at, `is ${jsonTypeName(node)}, not an object`);
     const child = ownField(node, segment.name);
-    const copy: JsonObject = {};
-    for (const [key, existing] of Object.entries(node)) setField(copy, key, existing);
-    setField(copy, segment.name, writeAt(child ?? {}, segments, at + 1, value, fail));
+    // Spread defines own data properties, so a `__proto__` key stays plain data.
+    const copy: JsonObject = { ...node };
+    setField(copy, segment.name, writeAt(child ?? {}, segments, at + 1, value, resultPath, stateName));
     return copy;
   }
-  if (!Array.isArray(node)) throw fail(at, `is ${jsonTypeName(node)}, not an array`);
+  if (!Array.isArray(node))
+    throw mismatch(resultPath, stateName, segments, at, `is ${jsonTypeName(node)}, not an array`);
   const index = segment.index < 0 ? node.length + segment.index : segment.index;
   if (index < 0 || index >= node.length)
-    throw fail(at, `has no index ${segment.index} (length ${node.length})`);
+    throw mismatch(
+      resultPath,
+      stateName,
+      segments,
+      at,
+      `has no index ${segment.index} (length ${node.length})`,
+    );
   const copy = node.slice();
-  copy[index] = writeAt(node[index] as JsonValue, segments, at + 1, value, fail);
+  copy[index] = writeAt(node[index] as JsonValue, segments, at + 1, value, resultPath, stateName);
   return copy;
 }

@@ -1,9 +1,16 @@
 import type { ChoiceRule, ChoiceState, JsonValue } from '@stepcraft/asl';
 import { evaluateChoiceRule } from '../choice-rules.js';
 import { StatesError } from '../errors.js';
-import { evaluateAssign, jsonataOutput, scopeOf } from '../evaluation.js';
+import {
+  evaluateAssign,
+  inputPathOf,
+  jsonataOutput,
+  jsonPathAssign,
+  outputPathOf,
+  scopeOf,
+} from '../evaluation.js';
 import type { Fiber, StateRun } from '../execution.js';
-import { applyInputPath, applyOutputPath } from '../io/jsonpath.js';
+
 import { evaluateJsonataExpression } from '../jsonata/evaluate.js';
 import type { StateOutcome } from '../state-outcome.js';
 
@@ -12,45 +19,66 @@ import type { StateOutcome } from '../state-outcome.js';
  * state's `Assign`/`Output`), else `States.NoChoiceMatched`.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
  */
-export async function runChoice(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
+export function runChoice(fiber: Fiber, run: StateRun, raw: JsonValue): StateOutcome | Promise<StateOutcome> {
   const state = run.state as ChoiceState;
-  const effective = run.jsonata
-    ? raw
-    : applyInputPath(state.InputPath, scopeOf(fiber, run, raw, 'InputPath'));
-  let matched: ChoiceRule | undefined;
-  for (const rule of state.Choices) {
-    if (await ruleMatches(fiber, run, rule, effective)) {
-      matched = rule;
-      break;
-    }
-  }
-  const next = matched?.Next ?? state.Default;
-  if (next === undefined) {
-    throw new StatesError(
-      'States.NoChoiceMatched',
-      `No Choice rule matched the input and state '${run.name}' has no Default.`,
-    );
-  }
-  const assign = matched === undefined ? state.Assign : matched.Assign;
-  const assigned = await evaluateAssign(fiber, run, assign, effective);
-  if (run.jsonata) {
-    const output = matched === undefined ? state.Output : matched.Output;
-    return { output: await jsonataOutput(fiber, run, output, raw, raw), next, assigned };
-  }
+  if (run.jsonata) return runJsonataChoice(fiber, run, state, raw);
+  const effective = inputPathOf(fiber, run, state.InputPath, raw);
+  const scope = scopeOf(fiber, run, effective, 'Choices');
+  const matched = state.Choices.find((rule) => evaluateChoiceRule(rule, scope));
+  const next = nextOf(run, state, matched);
+  const assigned = jsonPathAssign(
+    fiber,
+    run,
+    matched === undefined ? state.Assign : matched.Assign,
+    effective,
+  );
   return {
-    output: applyOutputPath(state.OutputPath, scopeOf(fiber, run, effective, 'OutputPath')),
+    output: outputPathOf(fiber, run, state.OutputPath, effective),
     next,
     assigned,
   };
 }
 
-async function ruleMatches(
+async function runJsonataChoice(
+  fiber: Fiber,
+  run: StateRun,
+  state: ChoiceState,
+  raw: JsonValue,
+): Promise<StateOutcome> {
+  let matched: ChoiceRule | undefined;
+  for (const rule of state.Choices) {
+    if (await conditionHolds(fiber, run, rule, raw)) {
+      matched = rule;
+      break;
+    }
+  }
+  const next = nextOf(run, state, matched);
+  const assigned = await evaluateAssign(
+    fiber,
+    run,
+    matched === undefined ? state.Assign : matched.Assign,
+    raw,
+  );
+  const output = matched === undefined ? state.Output : matched.Output;
+  return { output: await jsonataOutput(fiber, run, output, raw, raw), next, assigned };
+}
+
+/** The matched rule's `Next`, else `Default`, else `States.NoChoiceMatched`. */
+function nextOf(run: StateRun, state: ChoiceState, matched: ChoiceRule | undefined): string {
+  const next = matched?.Next ?? state.Default;
+  if (next !== undefined) return next;
+  throw new StatesError(
+    'States.NoChoiceMatched',
+    `No Choice rule matched the input and state '${run.name}' has no Default.`,
+  );
+}
+
+async function conditionHolds(
   fiber: Fiber,
   run: StateRun,
   rule: ChoiceRule,
   input: JsonValue,
 ): Promise<boolean> {
-  if (!run.jsonata) return evaluateChoiceRule(rule, scopeOf(fiber, run, input, 'Choices'));
   const condition = rule.Condition;
   if (typeof condition === 'boolean') return condition;
   if (condition === undefined) {

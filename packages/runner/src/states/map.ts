@@ -1,14 +1,22 @@
-import type { ItemBatcher, JsonObject, JsonValue, MapState } from '@stepcraft/asl';
+import {
+  type ItemBatcher,
+  isJsonataString,
+  type JsonObject,
+  type JsonValue,
+  jsonataBody,
+  type MapState,
+} from '@stepcraft/asl';
 import { contextObject, withMapItem } from '../context-object.js';
 import { StatesError } from '../errors.js';
-import { jsonataField, outputWithResult, scopeOf } from '../evaluation.js';
+import { inputPathOf, jsonataField, outputWithResult, scopeOf } from '../evaluation.js';
 import { runMachine } from '../execute.js';
 import type { Fiber, StateRun } from '../execution.js';
 import { fanOut, type Tolerance } from '../fan-out.js';
-import { applyInputPath, applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
+import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { evaluateJsonataValue } from '../jsonata/evaluate.js';
 import { withRetryAndCatch } from '../retry.js';
 import type { StateOutcome } from '../state-outcome.js';
+import { readItems, writeResults } from './map-resources.js';
 
 /** AWS runs at most 40 inline iterations at once. */
 const INLINE_CONCURRENCY = 40;
@@ -33,10 +41,11 @@ export function runMap(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<Sta
       if (processor === undefined)
         throw new StatesError('States.Runtime', `Map state '${run.name}' has no ItemProcessor.`);
       run.context = contextObject(exec, run.name, run.enteredTime, { retryCount });
-      const effective = run.jsonata
-        ? raw
-        : applyInputPath(state.InputPath, scopeOf(fiber, run, raw, 'InputPath'));
-      const items = await itemsOf(fiber, run, state, effective);
+      const effective = run.jsonata ? raw : inputPathOf(fiber, run, state.InputPath, raw);
+      const items =
+        state.ItemReader === undefined
+          ? await itemsOf(fiber, run, state, effective)
+          : await readItems(fiber, run, state.ItemReader, raw, effective);
       const concurrency = await integerSetting(
         fiber,
         run,
@@ -48,13 +57,15 @@ export function runMap(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<Sta
       exec.history.emit(
         fiber,
         'MapStateStarted',
-        exec.settings.recordHistory ? { length: items.length } : undefined,
+        // AWS writes length 0 when the items come from an ItemReader (read by the Map Run, after this event).
+        exec.settings.recordHistory
+          ? { length: state.ItemReader === undefined ? items.length : 0 }
+          : undefined,
       );
       const tolerance = await toleranceOf(fiber, run, state, effective);
-      if (distributed) {
-        const mapRunArn = `${String((exec.contextStateMachine as JsonObject).Id).replace(':stateMachine:', ':mapRun:')}/${run.name}:${retryCount}`;
+      const mapRunArn = `${String((exec.contextStateMachine as JsonObject).Id).replace(':stateMachine:', ':mapRun:')}/${run.name}:${retryCount}`;
+      if (distributed)
         exec.history.emit(fiber, 'MapRunStarted', exec.settings.recordHistory ? { mapRunArn } : undefined);
-      }
       const inputs = await iterationInputs(fiber, run, state, raw, effective, items);
       const limit =
         concurrency === undefined || concurrency === 0
@@ -66,9 +77,9 @@ export function runMap(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<Sta
         if (!distributed)
           exec.history.emit(lane, type, exec.settings.recordHistory ? { name: run.name, index } : undefined);
       };
-      let result: JsonValue[];
+      let output: JsonValue;
       try {
-        result = await fanOut(
+        const result = await fanOut(
           fiber,
           inputs.length,
           distributed ? limit : Math.min(limit, INLINE_CONCURRENCY),
@@ -82,6 +93,21 @@ export function runMap(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<Sta
           },
           tolerance,
         );
+        const writer = state.ResultWriter;
+        output =
+          writer?.Resource === undefined
+            ? result
+            : await writeResults(
+                fiber,
+                run,
+                state,
+                writer,
+                writer.Resource,
+                raw,
+                effective,
+                result,
+                mapRunArn,
+              );
       } catch (thrown) {
         if (distributed && thrown instanceof StatesError) {
           exec.history.emit(
@@ -96,7 +122,7 @@ export function runMap(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<Sta
       }
       if (distributed) exec.history.emit(fiber, 'MapRunSucceeded');
       exec.history.emit(fiber, 'MapStateSucceeded');
-      return outputWithResult(fiber, run, state, raw, result);
+      return outputWithResult(fiber, run, state, raw, output);
     },
     (failure) => {
       if (failure.error !== 'States.Runtime') exec.history.emit(fiber, 'MapStateFailed');
@@ -122,7 +148,7 @@ async function itemsOf(
     if (Array.isArray(items)) return items;
     throw new StatesError(
       'States.QueryEvaluationError',
-      `The JSONata expression '${typeof state.Items === 'string' ? state.Items : JSON.stringify(state.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
+      `The JSONata expression '${isJsonataString(state.Items) ? jsonataBody(state.Items).trim() : JSON.stringify(state.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
     );
   }
   const items =

@@ -6,8 +6,8 @@ import { jsonataField, jsonPathEffectiveInput, outputWithResult, scopeOf } from 
 import { type Fiber, fatal, INTERRUPT, type StateRun, verbatim } from '../execution.js';
 import { invoke, lambdaEnvelope, resolveHandler, resourceKeys } from '../handlers.js';
 import { NOT_TRUNCATED } from '../history.js';
-import { readReferencePath } from '../io/jsonpath.js';
-import { cloneJson } from '../json-value.js';
+import { isJsonObject, ownField } from '../io/json.js';
+import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
 import { randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
@@ -36,6 +36,7 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
           ? raw
           : await jsonataField(fiber, run, state.Arguments, raw, 'Arguments')
         : jsonPathEffectiveInput(fiber, run, raw, state.InputPath, state.Parameters);
+      // Always awaited, even when absent: concurrent branches reach their handlers in the same order as ever.
       const timeout = await seconds(
         fiber,
         run,
@@ -53,6 +54,7 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
         state.HeartbeatSecondsPath,
       );
 
+      const credentials = await credentialsOf(fiber, run, raw, state.Credentials);
       const keys = resourceKeys(state.Resource, info, parameters);
       const handler = resolveHandler(exec, run.name, keys);
       if (handler === undefined) {
@@ -63,7 +65,7 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
         );
       }
       const events = eventsFor(fiber, state.Resource, info);
-      events.scheduled(parameters, timeout, heartbeat);
+      events.scheduled(parameters, timeout, heartbeat, credentials);
       events.started();
 
       const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
@@ -73,12 +75,13 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
       const outcome = await invoke({
         exec,
         handler,
-        input: cloneJson(input),
+        input,
         stateName: run.name,
         resource: state.Resource,
         info,
         token,
         context: run.context,
+        credentials,
         signal: fiber.signal,
         timeoutMs: timeout === undefined ? undefined : timeout * 1000,
         heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
@@ -98,7 +101,8 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
         ? lambdaEnvelope(outcome.value, randomUuid(exec.random), exec.clock.now())
         : outcome.value;
       if (exceedsPayloadLimit(result)) {
-        const cause = dataLimitCause(run.name);
+        // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
+        const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
         events.failed('States.DataLimitExceeded', cause, false);
         throw verbatim('States.DataLimitExceeded', cause);
       }
@@ -120,6 +124,30 @@ function payloadOf(parameters: JsonValue): JsonValue {
     return parameters.Payload as JsonValue;
   }
   return {};
+}
+
+/**
+ * `Credentials`: `{RoleArn}` / `{"RoleArn.$": path or intrinsic}` over the state input (JSONPath), or JSONata
+ * (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN). Must yield a string role ARN.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html#task-state-fields
+ */
+async function credentialsOf(
+  fiber: Fiber,
+  run: StateRun,
+  raw: JsonValue,
+  credentials: JsonObject | string | undefined,
+): Promise<{ readonly roleArn: string } | undefined> {
+  if (credentials === undefined) return undefined;
+  const value = run.jsonata
+    ? await jsonataField(fiber, run, credentials, raw, 'Credentials')
+    : applyPayloadTemplate(credentials, scopeOf(fiber, run, raw, 'Credentials'));
+  const roleArn =
+    typeof value === 'string' ? value : isJsonObject(value) ? ownField(value, 'RoleArn') : undefined;
+  if (typeof roleArn === 'string') return { roleArn };
+  throw new StatesError(
+    run.jsonata ? 'States.QueryEvaluationError' : 'States.Runtime',
+    `The Credentials field of state '${run.name}' must give a string RoleArn, but was: ${JSON.stringify(value)}`,
+  );
 }
 
 /** TimeoutSeconds / HeartbeatSeconds (literal, `*Path`, or JSONata): a positive integer or undefined. */
@@ -146,6 +174,9 @@ async function seconds(
   );
 }
 
+/** `ActivityStarted` details: the (only) worker. */
+const STARTED_BY: JsonObject = Object.freeze({ workerName: 'stepcraft' }) as JsonObject;
+
 /** Writes the Task's scheduling events in AWS's three families: LambdaFunction*, Activity*, Task*. */
 function eventsFor(fiber: Fiber, resource: string, info: ResourceInfo) {
   const exec = fiber.exec;
@@ -154,14 +185,20 @@ function eventsFor(fiber: Fiber, resource: string, info: ResourceInfo) {
   const ids: JsonObject =
     family === 'Task' ? { resourceType: info.resourceType, resource: info.resourceName } : {};
   const emit = (type: string, details: () => JsonObject | undefined): void => {
-    exec.history.emit(fiber, `${family}${type}`, record ? details() : undefined);
+    exec.history.emit(fiber, `${family}${type}`, record ? details : undefined);
   };
   const limits = (timeout: number | undefined, heartbeat: number | undefined): JsonObject => ({
     ...(timeout === undefined ? {} : { timeoutInSeconds: timeout }),
     ...(heartbeat === undefined ? {} : { heartbeatInSeconds: heartbeat }),
   });
   return {
-    scheduled(parameters: JsonValue, timeout: number | undefined, heartbeat: number | undefined): void {
+    scheduled(
+      parameters: JsonValue,
+      timeout: number | undefined,
+      heartbeat: number | undefined,
+      credentials: { readonly roleArn: string } | undefined,
+    ): void {
+      const role = credentials === undefined ? {} : { taskCredentials: { roleArn: credentials.roleArn } };
       emit('Scheduled', () =>
         family === 'Task'
           ? {
@@ -169,19 +206,20 @@ function eventsFor(fiber: Fiber, resource: string, info: ResourceInfo) {
               region: exec.settings.region,
               parameters: JSON.stringify(parameters),
               ...limits(timeout, heartbeat),
+              ...role,
             }
           : {
               resource,
               input: JSON.stringify(parameters),
               inputDetails: NOT_TRUNCATED,
               ...limits(timeout, heartbeat),
+              ...role,
             },
       );
     },
     started(): void {
-      emit('Started', () =>
-        family === 'Task' ? ids : family === 'Activity' ? { workerName: 'stepcraft' } : undefined,
-      );
+      const details = family === 'Task' ? ids : family === 'Activity' ? STARTED_BY : undefined;
+      exec.history.emit(fiber, `${family}Started`, record ? details : undefined);
     },
     submitted(output: JsonValue): void {
       exec.history.emit(

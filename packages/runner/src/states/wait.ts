@@ -1,10 +1,17 @@
 import { type JsonValue, parseTimestamp, type WaitState } from '@stepcraft/asl';
 import { sleep } from '../clock.js';
 import { StatesError } from '../errors.js';
-import { evaluateAssign, jsonataField, jsonataOutput, scopeOf } from '../evaluation.js';
+import {
+  evaluateAssign,
+  inputPathOf,
+  jsonataField,
+  jsonataOutput,
+  outputPathOf,
+  scopeOf,
+} from '../evaluation.js';
 import { nextOf } from '../execute.js';
 import type { Fiber, StateRun } from '../execution.js';
-import { applyInputPath, applyOutputPath, readReferencePath } from '../io/jsonpath.js';
+import { readReferencePath } from '../io/jsonpath.js';
 import type { StateOutcome } from '../state-outcome.js';
 
 /** AWS refuses waits of 2^31 seconds or more ("Wait state delay is too long."). */
@@ -16,16 +23,14 @@ const MAX_WAIT_SECONDS = 2_147_483_647;
  */
 export async function runWait(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
   const state = run.state as WaitState;
-  const effective = run.jsonata
-    ? raw
-    : applyInputPath(state.InputPath, scopeOf(fiber, run, raw, 'InputPath'));
+  const effective = run.jsonata ? raw : inputPathOf(fiber, run, state.InputPath, raw);
   const delayMs = await delayOf(fiber, run, state, effective);
   await sleep(fiber.exec.clock, delayMs, fiber.signal);
   const assigned = await evaluateAssign(fiber, run, state.Assign, effective);
   if (run.jsonata)
     return { output: await jsonataOutput(fiber, run, state.Output, raw, raw), next: nextOf(state), assigned };
   return {
-    output: applyOutputPath(state.OutputPath, scopeOf(fiber, run, effective, 'OutputPath')),
+    output: outputPathOf(fiber, run, state.OutputPath, effective),
     next: nextOf(state),
     assigned,
   };
