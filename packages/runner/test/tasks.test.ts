@@ -156,8 +156,7 @@ describe('Task handlers', () => {
     const result = await run(definition, {}, { handlers: { T: () => 'z'.repeat(300_000) } });
     expect(result.output).toEqual({
       Error: 'States.DataLimitExceeded',
-      Cause:
-        `The state/task '${LAMBDA_ARN}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      Cause: `The state/task '${LAMBDA_ARN}' returned a result with a size exceeding the maximum number of bytes service limit.`,
     });
   });
 
