@@ -288,7 +288,15 @@ describe('distributed map: reader, batcher, writer, tolerance', () => {
       toleratedFailureCount: undefined,
       toleratedFailureCountPath: '$.limit',
     });
-    const { jsonPath } = both(only(m));
+    // JSONPath only: raw ASL is emitted verbatim, and a raw ResultWriter's `Parameters` is a JSONPath field (JSONata
+    // states take `Arguments`), so the same raw writer is rightly rejected in a JSONata compilation.
+    const { definition: jsonPath } = compile(only(m), { queryLanguage: 'JSONPath' });
+    expect(validate(jsonPath)).toEqual([]);
+    expectValidAsl(jsonPath);
+    const jsonataDoc = compile(only(m), { queryLanguage: 'JSONata' }).definition;
+    expect(validate(jsonataDoc).map((d) => [d.code, d.pointer])).toEqual([
+      ['FIELD_NOT_IN_QUERY_LANGUAGE', '/States/Fan/ResultWriter/Parameters'],
+    ]);
     expect(jsonPath.States.Fan).toMatchObject({
       ItemReader: {
         Resource: 'arn:aws:states:::s3:listObjectsV2',

@@ -40,15 +40,42 @@ export interface ChainTypes<TInput, TOutput, TNames extends Names> {
 }
 
 /**
+ * An immutable list that concatenates in O(1): an array, or two lists joined. A chain built one `.next()` at a time
+ * would otherwise copy its states on every step (O(n²)); `flatten` makes the array once, when the graph is built.
+ */
+export type Seq<T> = readonly T[] | { readonly left: Seq<T>; readonly right: Seq<T> };
+
+// `Array.isArray` does not narrow a readonly array out of a union.
+const isArray = <T>(seq: Seq<T>): seq is readonly T[] => Array.isArray(seq);
+
+/** `left` then `right`, without copying either. */
+export function join<T>(left: Seq<T>, right: Seq<T>): Seq<T> {
+  if (isArray(right) && right.length === 0) return left;
+  if (isArray(left) && left.length === 0) return right;
+  return Object.freeze({ left, right });
+}
+
+/** Appends the items of a list, in order, to `out` (iterative: a 5,000-step chain is a 5,000-deep join). */
+export function flatten<T>(seq: Seq<T>, out: T[] = []): T[] {
+  const pending: Seq<T>[] = [seq];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    // Indexed: for…of over a frozen array allocates an iterator result per item in V8.
+    if (isArray(next)) for (let i = 0; i < next.length; i++) out.push(next[i] as T);
+    else pending.push(next.right, next.left);
+  }
+  return out;
+}
+
+/**
  * A piece of graph: its states, the transitions inside it, the states whose `Next` is still open, and the
  * `later()` references it jumps to (resolved when the graph is built, so cycles need no mutation).
  */
 export interface Fragment {
   readonly startAt: string;
-  readonly states: readonly StateNode[];
-  readonly transitions: readonly TransitionNode[];
+  readonly states: Seq<StateNode>;
+  readonly transitions: Seq<TransitionNode>;
   readonly ends: readonly string[];
-  readonly later: readonly LaterTarget[];
+  readonly later: Seq<LaterTarget>;
 }
 
 /** A state named before its value exists: found by name in the graph, or produced by `resolve` when built. */
@@ -119,29 +146,37 @@ export function concat(first: Fragment, second: Fragment): Fragment {
       `Nothing can follow "${first.startAt}…": its chain ends in a Choice, Succeed or Fail`,
     );
   }
-  return freezeFragment({
+  const wires = Object.freeze(first.ends.map((end) => createTransitionNode(end, second.startAt)));
+  // Every part is frozen already (fragments are built frozen), so only the new object needs freezing.
+  return Object.freeze({
     startAt: first.startAt,
-    states: [...first.states, ...second.states],
-    transitions: [
-      ...first.transitions,
-      ...first.ends.map((end) => createTransitionNode(end, second.startAt)),
-      ...second.transitions,
-    ],
+    states: join(first.states, second.states),
+    transitions: join(join(first.transitions, wires), second.transitions),
     ends: second.ends,
-    later: [...first.later, ...second.later],
+    later: join(first.later, second.later),
   });
 }
 
 /** A fragment holding `node` plus the fragments it jumps to (Catch handlers, Choice targets). */
 export function stateFragment(node: StateNode, targets: readonly Fragment[], isOpen: boolean): Fragment {
-  return freezeFragment({
+  let states: Seq<StateNode> = Object.freeze([node]);
+  let transitions: Seq<TransitionNode> = NONE;
+  let later: Seq<LaterTarget> = NONE;
+  for (const t of targets) {
+    states = join(states, t.states);
+    transitions = join(transitions, t.transitions);
+    later = join(later, t.later);
+  }
+  return Object.freeze({
     startAt: node.name,
-    states: [node, ...targets.flatMap((t) => t.states)],
-    transitions: targets.flatMap((t) => t.transitions),
-    ends: isOpen ? [node.name] : [],
-    later: targets.flatMap((t) => t.later),
+    states,
+    transitions,
+    ends: isOpen ? Object.freeze([node.name]) : NONE,
+    later,
   });
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The fragment of a chain argument, with a clear error for values that are not states. */
 export function fragmentOf(value: unknown): Fragment {
@@ -157,20 +192,20 @@ export function fragmentOf(value: unknown): Fragment {
  */
 export function graphOf(chain: AnyChain): GraphNode {
   const fragment = fragmentOf(chain);
-  const states = [...fragment.states];
-  const transitions = [...fragment.transitions];
+  const states = flatten(fragment.states);
+  const transitions = flatten(fragment.transitions);
   const references: StateReferenceNode[] = [];
-  const pending = [...fragment.later];
+  const pending = flatten(fragment.later);
   const seen = new Set<LaterTarget>();
-  for (let target = pending.shift(); target !== undefined; target = pending.shift()) {
+  for (const target of pending) {
     if (seen.has(target)) continue;
     seen.add(target);
     references.push(createStateReferenceNode(target.name, target.input));
     if (target.resolve === undefined) continue;
     const resolved = resolveLater(target, target.resolve);
-    states.push(...resolved.states);
-    transitions.push(...resolved.transitions);
-    pending.push(...resolved.later);
+    flatten(resolved.states, states);
+    flatten(resolved.transitions, transitions);
+    flatten(resolved.later, pending);
   }
   return createGraphNode({ startAt: fragment.startAt, states, transitions, references });
 }
@@ -198,13 +233,16 @@ function resolveLater(target: LaterTarget, resolve: () => unknown): Fragment {
   return fragment;
 }
 
-/** A frozen copy of a fragment. */
+/** A frozen fragment; arrays not frozen yet are copied and frozen, joined lists are frozen already. */
 export function freezeFragment(fragment: Fragment): Fragment {
   return Object.freeze({
     startAt: fragment.startAt,
-    states: Object.freeze([...fragment.states]),
-    transitions: Object.freeze([...fragment.transitions]),
+    states: frozen(fragment.states),
+    transitions: frozen(fragment.transitions),
     ends: Object.freeze([...fragment.ends]),
-    later: Object.freeze([...fragment.later]),
+    later: frozen(fragment.later),
   });
 }
+
+const frozen = <T>(seq: Seq<T>): Seq<T> =>
+  isArray(seq) && !Object.isFrozen(seq) ? Object.freeze([...seq]) : seq;

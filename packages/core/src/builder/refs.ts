@@ -150,12 +150,17 @@ export function unboxNode(value: unknown): TemplateNode | ConditionNode | undefi
 
 /** Creates the recording proxy for `path`: property access records deeper paths, calls are Choice comparisons. */
 export function createRef(path: ReferencePath): unknown {
-  const node = createReferenceNode(path);
+  // Made on first use: `input.a.b` creates refs for `input` and `input.a` that are never read.
+  let node: ReferenceNode | undefined;
+  const nodeOf = () => {
+    node ??= createReferenceNode(path);
+    return node;
+  };
   // A function target lets the same proxy be both `input.status` (a path) and `input.status.stringEquals(…)`.
   const target = () => undefined;
   return new Proxy(target, {
     get(_target, key) {
-      if (key === nodeKey) return node;
+      if (key === nodeKey) return nodeOf();
       if (typeof key === 'symbol') {
         if (key === Symbol.toPrimitive) return refToPrimitive;
         return undefined;
@@ -169,7 +174,7 @@ export function createRef(path: ReferencePath): unknown {
       if (last?.kind === 'field' && isComparisonMethod(last.name)) {
         return boxNode<Condition>(comparisonMethod(last.name, parent, args[0]));
       }
-      return raise('REF_NOT_CALLABLE', `${describeRef(node)} is a reference, not a function`);
+      return raise('REF_NOT_CALLABLE', `${describeRef(nodeOf())} is a reference, not a function`);
     },
     set: readOnly,
     defineProperty: readOnly,

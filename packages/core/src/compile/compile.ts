@@ -9,11 +9,11 @@ import { defineKey } from './define-key.js';
 import type { EmitContext } from './emit/context.js';
 import { withRaw } from './emit/context.js';
 import { emitState } from './emit/index.js';
-import { resolveGraph } from './graph.js';
+import { type ResolvedGraph, resolveGraph } from './graph.js';
 import type { QueryLanguageDialect } from './query-language/dialect.js';
 import { jsonataDialect } from './query-language/jsonata.js';
 import { jsonPathDialect } from './query-language/jsonpath.js';
-import { checkVariables } from './variables.js';
+import { variableChecker } from './variables.js';
 
 const DIALECTS: Readonly<Record<QueryLanguage, QueryLanguageDialect>> = Object.freeze({
   JSONPath: jsonPathDialect,
@@ -48,6 +48,7 @@ export interface CompilableWorkflow {
 }
 
 const MAX_STATE_NAME = 80;
+const END = Object.freeze({ End: true as const });
 
 /**
  * Compiles a workflow to ASL. Throws one `CompileError` listing every problem types could not catch (conflicting
@@ -61,6 +62,8 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   const contracts: Record<string, StateContract> = Object.create(null);
   const handlers: Record<string, TaskHandler> = Object.create(null);
   const scopes = new Map<string, string>();
+  const resolvedGraphs = new Map<GraphNode, ResolvedGraph>();
+  const variables = variableChecker();
 
   const emitGraph = (graph: GraphNode, base: readonly (string | number)[]): SubMachine => {
     const reportAt =
@@ -68,10 +71,12 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
         diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
       };
     const resolved = resolveGraph(graph, reportAt);
+    resolvedGraphs.set(graph, resolved);
+    const scope = pointerOf(...base);
     const states: Record<string, AslState> = {};
     for (const state of resolved.states) {
       const report = reportAt(state.name);
-      checkName(state, base, scopes, report, node.type);
+      checkName(state, scope, scopes, report, node.type);
       const stateLanguage = state.queryLanguage ?? language;
       if (language === 'JSONata' && stateLanguage === 'JSONPath') {
         report(
@@ -80,20 +85,18 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
           ['QueryLanguage'],
         );
       }
+      const next = resolved.next.get(state.name);
       const context: EmitContext = {
         dialect: DIALECTS[stateLanguage],
         report,
-        transition: () => {
-          const next = resolved.next.get(state.name);
-          return next === undefined ? { End: true } : { Next: next };
-        },
+        transition: next === undefined ? END : { Next: next },
         subMachine: (sub, field) => emitGraph(sub, [...base, 'States', state.name, ...field]),
       };
-      const emitted = {
-        ...emitState(state, context),
-        ...(stateLanguage === language ? {} : { QueryLanguage: stateLanguage }),
-      };
-      defineKey(states as never, state.name, withRaw(emitted, state.raw) as never);
+      const emitted = emitState(state, context);
+      variables.note(state);
+      // stringifyAsl puts QueryLanguage in its place; only pinned states that differ from the workflow carry it.
+      const pinned = stateLanguage === language ? emitted : { ...emitted, QueryLanguage: stateLanguage };
+      defineKey(states as never, state.name, withRaw(pinned, state.raw) as never);
       if (state.contract !== undefined && Object.keys(state.contract).length > 0)
         contracts[state.name] = state.contract;
       if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
@@ -102,9 +105,14 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   };
 
   const machine = emitGraph(node.graph, []);
-  checkVariables(node.graph, (state, base) => (code, message, field) => {
-    diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
-  });
+  variables.check(
+    node.graph,
+    (state, base) => (code, message, field) => {
+      diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
+    },
+    // Every graph was resolved while emitting; the fallback only runs if emission stopped early.
+    (graph) => resolvedGraphs.get(graph) ?? resolveGraph(graph, () => () => undefined),
+  );
   if (
     node.timeoutSeconds !== undefined &&
     !(Number.isInteger(node.timeoutSeconds) && node.timeoutSeconds > 0)
@@ -131,13 +139,13 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
 // Names: ≤ 80 characters, unique across the whole machine (branches and processors included); Express limits.
 function checkName(
   state: StateNode,
-  base: readonly (string | number)[],
+  scope: string,
   scopes: Map<string, string>,
   report: (code: string, message: string, field: readonly (string | number)[]) => void,
   type: WorkflowNode['type'],
 ): void {
-  const scope = pointerOf(...base);
-  if ([...state.name].length > MAX_STATE_NAME) {
+  // Characters are code points; the UTF-16 length bounds their count, so most names need no split.
+  if (state.name.length > MAX_STATE_NAME && [...state.name].length > MAX_STATE_NAME) {
     report(
       'STATE_NAME_TOO_LONG',
       `State name "${state.name}" is longer than ${MAX_STATE_NAME} characters`,

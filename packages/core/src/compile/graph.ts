@@ -1,4 +1,4 @@
-import type { GraphNode } from '../ir/graph-node.js';
+import type { GraphNode, TransitionNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
 import type { Report } from './query-language/dialect.js';
 
@@ -16,7 +16,9 @@ export interface ResolvedGraph {
  */
 export function resolveGraph(graph: GraphNode, report: (state: string) => Report): ResolvedGraph {
   const byName = new Map<string, StateNode>();
-  for (const node of graph.states) {
+  // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
+  for (let i = 0; i < graph.states.length; i++) {
+    const node = graph.states[i] as StateNode;
     const seen = byName.get(node.name);
     if (seen === undefined) byName.set(node.name, node);
     else if (seen !== node) {
@@ -30,7 +32,8 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
     }
   }
   const next = new Map<string, string>();
-  for (const { from, to } of graph.transitions) {
+  for (let i = 0; i < graph.transitions.length; i++) {
+    const { from, to } = graph.transitions[i] as TransitionNode;
     const seen = next.get(from);
     if (seen === undefined) next.set(from, to);
     else if (seen !== to) {
@@ -41,7 +44,7 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
       );
     }
   }
-  checkReferences(graph, byName, next, report);
+  const exits = checkReferences(graph, byName, next, report);
   const ordered: StateNode[] = [];
   const visited = new Set<string>();
   const visit = (name: string): void => {
@@ -53,7 +56,9 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
       if (visited.has(current) || node === undefined) continue;
       visited.add(current);
       ordered.push(node);
-      stack.push(...successors(node, next.get(current)).reverse());
+      const out = exits.get(current) ?? [];
+      // Reversed onto the stack, so the first target is visited first.
+      for (let i = out.length - 1; i >= 0; i--) stack.push((out[i] as Target)[0]);
     }
   };
   visit(graph.startAt);
@@ -61,18 +66,15 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
   return { startAt: graph.startAt, states: ordered, next };
 }
 
-function successors(node: StateNode, next: string | undefined): string[] {
-  return targets(node, next).map(([target]) => target);
-}
-
 // Every target must name a state of this graph (a `later()` reference may name one that is missing), and a
-// reference's declared input schema must be the state's own.
+// reference's declared input schema must be the state's own. Returns each state's targets.
 function checkReferences(
   graph: GraphNode,
   byName: ReadonlyMap<string, StateNode>,
   next: ReadonlyMap<string, string>,
   report: (state: string) => Report,
-): void {
+): Map<string, Target[]> {
+  const exits = new Map<string, Target[]>();
   const missing = (name: string) => !byName.has(name);
   if (missing(graph.startAt)) {
     report(graph.startAt)(
@@ -82,8 +84,13 @@ function checkReferences(
     );
   }
   for (const node of byName.values()) {
-    for (const [target, field] of targets(node, next.get(node.name))) {
+    const out = targets(node, next.get(node.name));
+    exits.set(node.name, out);
+    for (const exit of out) {
+      // Indexing, not destructuring: `[a, b] of …` runs the iterator protocol for every tuple.
+      const target = exit[0];
       if (!missing(target)) continue;
+      const field = exit[1];
       report(node.name)(
         'UNRESOLVED_REFERENCE',
         `"${node.name}" goes to "${target}", but no state in its machine has that name; define it, or give later("${target}", () => state) the state`,
@@ -100,11 +107,15 @@ function checkReferences(
       [],
     );
   }
+  return exits;
 }
 
+type Target = readonly [name: string, field: readonly (string | number)[]];
+const NEXT_FIELD = Object.freeze(['Next']);
+
 // Each way out of a state, with the field that names it.
-function targets(node: StateNode, next: string | undefined): [string, readonly (string | number)[]][] {
-  const out: [string, readonly (string | number)[]][] = next === undefined ? [] : [[next, ['Next']]];
+function targets(node: StateNode, next: string | undefined): Target[] {
+  const out: Target[] = next === undefined ? [] : [[next, NEXT_FIELD]];
   if (node.kind === 'choice') {
     node.branches.forEach((b, i) => {
       out.push([b.next, ['Choices', i, 'Next']]);

@@ -1,10 +1,14 @@
 import type { GraphNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
-import { resolveGraph } from './graph.js';
+import type { ObjectTemplateNode, TemplateNode } from '../ir/template-node.js';
+import type { ResolvedGraph } from './graph.js';
 import type { Report } from './query-language/dialect.js';
 
 /** Reports at a state of the (sub-)machine found at `base`. */
 export type ReportAt = (state: string, base: readonly (string | number)[]) => Report;
+
+/** The graph `compile()` already resolved for a graph node. */
+export type Resolve = (graph: GraphNode) => ResolvedGraph;
 
 /** What an inner scope inherits from the scopes around it. */
 interface Outer {
@@ -15,32 +19,55 @@ interface Outer {
   readonly isDistributed: boolean;
 }
 
+const NO_READS: ReadonlySet<string> = new Set();
 const NONE: Outer = { assigned: new Set(), available: new Set(), isDistributed: false };
 
-/**
- * Checks AWS's variable rules on the IR: every read is preceded by an assignment on every path from StartAt
- * (a must-assign data-flow analysis; loops converge), inner Map/Parallel scopes never assign an outer variable,
- * a Distributed Map reads no outer variable. A state's reads see the values from before the state.
- * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
- */
-export function checkVariables(graph: GraphNode, reportAt: ReportAt): void {
-  checkGraph(graph, [], NONE, reportAt);
+/** Checks variables in two steps: `note` each state as it is emitted, then `check` the workflow. */
+export interface VariableChecker {
+  /** Records the variables `state` reads (called right after emitting it, while its IR is still in cache). */
+  note(state: StateNode): void;
+  /**
+   * Checks AWS's variable rules on the IR: every read is preceded by an assignment on every path from StartAt
+   * (a must-assign data-flow analysis; loops converge), inner Map/Parallel scopes never assign an outer variable,
+   * a Distributed Map reads no outer variable. A state's reads see the values from before the state. Skipped when
+   * no noted state reads or assigns a variable (most workflows).
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+   */
+  check(graph: GraphNode, reportAt: ReportAt, resolve: Resolve): void;
 }
 
-function checkGraph(
-  graph: GraphNode,
-  base: readonly (string | number)[],
-  outer: Outer,
-  reportAt: ReportAt,
-): void {
-  const { states, next } = resolveGraph(graph, () => () => undefined);
+/** A checker for one compilation. */
+export function variableChecker(): VariableChecker {
+  const reads = new Map<StateNode, ReadonlySet<string>>();
+  let isUsed = false;
+  return {
+    note(state) {
+      const names = readsOf(state);
+      if (names.size > 0) reads.set(state, names);
+      if (names.size > 0 || assignedOn(state, 'any').length > 0) isUsed = true;
+    },
+    check(graph, reportAt, resolve) {
+      if (isUsed) checkGraph(graph, [], NONE, { reportAt, resolve, reads });
+    },
+  };
+}
+
+interface Walk {
+  readonly reportAt: ReportAt;
+  readonly resolve: Resolve;
+  /** The reads of each state that reads variables. */
+  readonly reads: ReadonlyMap<StateNode, ReadonlySet<string>>;
+}
+
+function checkGraph(graph: GraphNode, base: readonly (string | number)[], outer: Outer, walk: Walk): void {
+  const { states, next } = walk.resolve(graph);
   const byName = new Map(states.map((s) => [s.name, s]));
   const entry = outer.isDistributed ? new Set<string>() : new Set(outer.available);
   const inbound = flowIn(graph.startAt, entry, byName, next);
   const ownAssigned = new Set(states.flatMap((s) => [...assignedOn(s, 'any')]));
   const assignedHere = new Set([...outer.assigned, ...ownAssigned]);
   for (const state of states) {
-    const report = reportAt(state.name, base);
+    const report = walk.reportAt(state.name, base);
     const available = inbound.get(state.name);
     for (const name of assignedOn(state, 'any')) {
       if (outer.assigned.has(name)) {
@@ -52,7 +79,7 @@ function checkGraph(
       }
     }
     if (available !== undefined) {
-      for (const name of readsOf(state)) {
+      for (const name of walk.reads.get(state) ?? NO_READS) {
         if (available.has(name)) continue;
         if (outer.isDistributed && outer.assigned.has(name)) {
           report(
@@ -75,10 +102,10 @@ function checkGraph(
       isDistributed: state.kind === 'map' && state.distributed !== undefined,
     };
     if (state.kind === 'map')
-      checkGraph(state.processor, [...base, 'States', state.name, 'ItemProcessor'], inner, reportAt);
+      checkGraph(state.processor, [...base, 'States', state.name, 'ItemProcessor'], inner, walk);
     if (state.kind === 'parallel') {
       for (const [i, b] of state.branches.entries()) {
-        checkGraph(b, [...base, 'States', state.name, 'Branches', i], inner, reportAt);
+        checkGraph(b, [...base, 'States', state.name, 'Branches', i], inner, walk);
       }
     }
   }
@@ -134,27 +161,67 @@ function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
   return [...own, ...state.catch.flatMap((c) => (c.assign ?? []).map((a) => a.name))];
 }
 
-// Sub-machines are checked in their own scope; schemas, handlers and raw ASL hold no IR references.
-const SKIPPED = new Set(['processor', 'contract', 'handler', 'raw']);
+// Schemas and handlers hold no IR references; raw ASL, a Pass Result and a WriterConfig are user JSON.
+type ObjectEntry = ObjectTemplateNode['entries'][number];
+const SKIPPED = new Set(['contract', 'handler', 'raw', 'result', 'writerConfig']);
+const TEMPLATE_KINDS = new Set<string>([
+  'reference',
+  'object',
+  'array',
+  'intrinsic',
+  'literal',
+  'raw',
+  'jsonata',
+]);
 
-/** The variables a state reads anywhere in its own fields (Catch and Assign included). */
-export function readsOf(state: StateNode): Set<string> {
-  const names = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+/**
+ * The variables a state reads anywhere in its own fields (Catch and Assign included): its reference nodes with a
+ * variable root. Templates are walked by their known shape, other nodes by their keys (enumerating the keys of these
+ * frozen objects is the slow part, so templates and paths skip it).
+ */
+export function readsOf(state: StateNode): ReadonlySet<string> {
+  const names: string[] = [];
+  visitNode(state, names);
+  return names.length === 0 ? NO_READS : new Set(names);
+}
+
+function visitNode(value: unknown, names: string[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) visitNode(value[i], names);
+    return;
+  }
+  const { kind } = value as { readonly kind?: unknown };
+  if (typeof kind === 'string' && TEMPLATE_KINDS.has(kind)) {
+    visitTemplate(value as TemplateNode, names);
+    return;
+  }
+  // A sub-machine is checked in its own scope; a path field (ResultPath, ItemsPath, …) is not a read.
+  if (kind === 'graph' || 'segments' in value) return;
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(record)) if (!SKIPPED.has(key)) visitNode(record[key], names);
+}
+
+// Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
+function visitTemplate(node: TemplateNode, names: string[]): void {
+  switch (node.kind) {
+    case 'reference':
+      if (node.path.root.kind === 'variable') names.push(node.path.root.name);
       return;
-    }
-    const record = value as Record<string, unknown>;
-    if (record.kind === 'reference') {
-      const root = (record.path as { root: { kind: string; name?: string } }).root;
-      if (root.kind === 'variable' && root.name !== undefined) names.add(root.name);
+    case 'object':
+      for (let i = 0; i < node.entries.length; i++)
+        visitTemplate((node.entries[i] as ObjectEntry).value, names);
       return;
-    }
-    for (const [key, item] of Object.entries(record)) if (!SKIPPED.has(key)) visit(item);
-  };
-  // A Parallel's `branches` are sub-machines; a Choice's are its rules.
-  visit(state.kind === 'parallel' ? { ...state, branches: [] } : state);
-  return names;
+    case 'array':
+      for (let i = 0; i < node.items.length; i++) visitTemplate(node.items[i] as TemplateNode, names);
+      return;
+    case 'intrinsic':
+      for (let i = 0; i < node.args.length; i++) visitTemplate(node.args[i] as TemplateNode, names);
+      return;
+    // User JSON or JSONata text.
+    case 'literal':
+    case 'raw':
+    case 'jsonata':
+      return;
+  }
 }

@@ -3,6 +3,7 @@ import type { CatchNode, FilterFields, RetryNode } from '../../ir/common-node.js
 import type { GraphNode } from '../../ir/graph-node.js';
 import type { TemplateNode } from '../../ir/template-node.js';
 import type { QueryLanguageDialect, Report } from '../query-language/dialect.js';
+import { ABSENT } from './absent.js';
 import { assignField, catcherOutput, isJsonata } from './jsonata-io.js';
 
 /** What an emit function needs besides its node. */
@@ -11,7 +12,7 @@ export interface EmitContext {
   /** Reports a problem at a field of the current state. */
   readonly report: Report;
   /** `{ Next }` or `{ End: true }` for the current state. */
-  transition(): { Next: string } | { End: true };
+  readonly transition: { readonly Next: string } | { readonly End: true };
   /** Emits a nested state machine (Parallel branch, Map processor) at `field`. */
   subMachine(graph: GraphNode, field: readonly (string | number)[]): SubMachine;
 }
@@ -21,7 +22,7 @@ export function field<TKey extends string, TValue>(
   key: TKey,
   value: TValue | undefined,
 ): { [K in TKey]?: TValue } {
-  return value === undefined ? {} : ({ [key]: value } as { [K in TKey]?: TValue });
+  return (value === undefined ? ABSENT : { [key]: value }) as { [K in TKey]?: TValue };
 }
 
 /** A nullable path field: absent stays absent, `null` is emitted as `null`. */
@@ -30,7 +31,7 @@ export function pathField(
   key: string,
   path: ReferencePath | null | undefined,
 ): Record<string, JsonValue> {
-  if (path === undefined) return {};
+  if (path === undefined) return ABSENT;
   return { [key]: path === null ? null : context.dialect.path(path) };
 }
 
@@ -54,9 +55,9 @@ export function templateField(
   key: string,
   node: TemplateNode | undefined,
 ): Record<string, JsonValue> {
-  if (node === undefined) return {};
+  if (node === undefined) return ABSENT;
   const value = context.dialect.template(node, key, context.report);
-  return value === undefined ? {} : { [key]: value };
+  return value === undefined ? ABSENT : { [key]: value };
 }
 
 /** `Retry`, with the checks AWS applies to retriers. */

@@ -10,6 +10,7 @@ import {
   quoteJsonata,
 } from '../query-language/jsonata.js';
 import { substitute } from '../substitute.js';
+import { ABSENT } from './absent.js';
 import type { EmitContext } from './context.js';
 
 /**
@@ -150,7 +151,7 @@ export function assignField(
   result: TemplateNode | undefined,
   base: string,
 ): Record<string, JsonValue> {
-  if (assign === undefined || assign.length === 0) return {};
+  if (assign === undefined || assign.length === 0) return ABSENT;
   const entries = assign.map((a) => ({
     key: a.name,
     value: result === undefined ? a.value : substitute(a.value, result, context.report, ['Assign', a.name]),

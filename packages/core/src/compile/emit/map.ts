@@ -64,7 +64,7 @@ export function emitMap(node: MapNode, context: EmitContext): MapState {
     ...assignField(context, node.assign, node.resultSelector, '$states.result'),
     ...retryField(context, node.retry),
     ...catchField(context, node.catch),
-    ...context.transition(),
+    ...context.transition,
   } as unknown as MapState;
 }
 

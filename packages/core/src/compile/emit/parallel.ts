@@ -17,7 +17,7 @@ export function emitParallel(node: ParallelNode, context: EmitContext): Parallel
     ...assignField(context, node.assign, node.resultSelector, '$states.result'),
     ...retryField(context, node.retry),
     ...catchField(context, node.catch),
-    ...context.transition(),
+    ...context.transition,
   } as unknown as ParallelState;
 }
 

@@ -10,7 +10,7 @@ export function emitPass(node: PassNode, context: EmitContext): PassState {
     Type: 'Pass',
     ...field('Comment', node.comment),
     ...(isJsonata(context) ? jsonataFields(node, context) : jsonPathFields(node, context)),
-    ...context.transition(),
+    ...context.transition,
   } as unknown as PassState;
 }
 

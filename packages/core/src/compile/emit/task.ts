@@ -32,7 +32,7 @@ export function emitTask(node: TaskNode, context: EmitContext): TaskState {
     ...credentials(node, context),
     ...retryField(context, node.retry),
     ...catchField(context, node.catch),
-    ...context.transition(),
+    ...context.transition,
   } as unknown as TaskState;
 }
 

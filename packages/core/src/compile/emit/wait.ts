@@ -36,7 +36,7 @@ export function emitWait(node: WaitNode, context: EmitContext): WaitState {
     ...duration,
     ...output,
     ...assignField(context, node.assign, undefined, effectiveInput(node)),
-    ...context.transition(),
+    ...context.transition,
   } as unknown as WaitState;
 }
 

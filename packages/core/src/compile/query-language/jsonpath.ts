@@ -1,4 +1,4 @@
-import type { ChoiceRuleExpression, JsonObject, JsonValue, ReferencePath } from '@stepcraft/asl';
+import type { ChoiceRuleExpression, JsonObject, JsonValue, PathSegment, ReferencePath } from '@stepcraft/asl';
 import type { ConditionNode } from '../../ir/choice-rule-node.js';
 import type { FailText } from '../../ir/fail-node.js';
 import type { IntrinsicNode, TemplateNode } from '../../ir/template-node.js';
@@ -14,17 +14,15 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function printPath(path: ReferencePath): string {
   const root =
     path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
-  return (
-    root +
-    path.segments
-      .map((s) => {
-        if (s.kind === 'index') return `[${s.index}]`;
-        return IDENTIFIER.test(s.name)
-          ? `.${s.name}`
-          : `['${s.name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
-      })
-      .join('')
-  );
+  let text = root;
+  // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
+  for (let i = 0; i < path.segments.length; i++) {
+    const s = path.segments[i] as PathSegment;
+    if (s.kind === 'index') text += `[${s.index}]`;
+    else if (IDENTIFIER.test(s.name)) text += `.${s.name}`;
+    else text += `['${s.name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
+  }
+  return text;
 }
 
 // Inside an intrinsic's string literal, ' { } \ are reserved (Format's template keeps its {} placeholders).
@@ -83,8 +81,8 @@ function printTemplateObject(
   report: Report,
 ): JsonObject {
   const out: JsonObject = {};
-  for (const { key, value } of entries) {
-    const at = [...field, key];
+  for (let i = 0; i < entries.length; i++) {
+    const { key, value } = entries[i] as { key: string; value: TemplateNode };
     switch (value.kind) {
       case 'literal':
       case 'raw':
@@ -94,13 +92,13 @@ function printTemplateObject(
         defineKey(out, `${key}.$`, printPath(value.path));
         break;
       case 'intrinsic':
-        defineKey(out, `${key}.$`, printIntrinsic(value, report, at));
+        defineKey(out, `${key}.$`, printIntrinsic(value, report, [...field, key]));
         break;
       case 'object':
-        defineKey(out, key, printTemplateObject(value.entries, at, report));
+        defineKey(out, key, printTemplateObject(value.entries, [...field, key], report));
         break;
       case 'jsonata':
-        reportJsonata(report, at);
+        reportJsonata(report, [...field, key]);
         break;
       case 'array':
         if (value.items.some((item) => item.kind === 'object' || item.kind === 'array')) {
@@ -108,14 +106,17 @@ function printTemplateObject(
             'TEMPLATE_ARRAY',
             `"${key}": JSONPath templates cannot hold objects or arrays with references inside an array; ` +
               'build the array with States.array(…) of paths, or use raw(…)',
-            at,
+            [...field, key],
           );
         } else {
           // An array mixing constants and paths becomes one States.Array call.
           defineKey(
             out,
             `${key}.$`,
-            printIntrinsic({ kind: 'intrinsic', name: 'States.Array', args: value.items }, report, at),
+            printIntrinsic({ kind: 'intrinsic', name: 'States.Array', args: value.items }, report, [
+              ...field,
+              key,
+            ]),
           );
         }
         break;
