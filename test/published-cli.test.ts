@@ -30,7 +30,7 @@ describe('the built CLI (packages/cli/dist)', () => {
   it('prints its version and validates an example with plain Node', () => {
     expect(stepcraft('--version')).toMatch(/^\d+\.\d+\.\d+/);
     expect(stepcraft('validate', 'examples/order-processing/workflow.asl.json')).toContain(
-      '1 files, 1 valid',
+      '1 file, 1 valid, 0 invalid',
     );
   });
 
