@@ -366,6 +366,18 @@ describe('task', () => {
     `);
   });
 
+  test('a raw payload may carry the token in a JSONata expression', () => {
+    const approve = task('Approve', {
+      resource: sns.publish('arn:aws:sns:us-east-1:123456789012:approvals').waitForTaskToken(),
+      input: Order,
+      queryLanguage: 'JSONata',
+      parameters: () => raw("{% 'token=' & $encodeUrlComponent($states.context.Task.Token) %}"),
+    });
+    expect(emitState(workflow('W', { input: Order }).start(approve), 'Approve')).toMatchObject({
+      Arguments: { Message: "{% 'token=' & $encodeUrlComponent($states.context.Task.Token) %}" },
+    });
+  });
+
   test('raw() and rawFields() emit ASL verbatim', () => {
     const t = task('Pay', {
       resource: lambda.invoke('pay-fn'),

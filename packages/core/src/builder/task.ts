@@ -293,8 +293,11 @@ function mentionsTaskToken(node: TemplateNode | undefined): boolean {
     case 'array':
       return node.items.some(mentionsTaskToken);
     case 'literal':
-    case 'raw':
-      return JSON.stringify(node.value).includes('$$.Task.Token');
+    case 'raw': {
+      // Raw ASL may carry the token as a JSONPath reference or inside a JSONata expression.
+      const text = JSON.stringify(node.value);
+      return text.includes('$$.Task.Token') || text.includes('$states.context.Task.Token');
+    }
     case 'jsonata':
       return node.expression.includes('$states.context.Task.Token');
   }
