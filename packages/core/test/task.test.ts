@@ -1,6 +1,7 @@
 import type { AslDocument } from '@stepcraft/asl';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import type { TaskToken } from '../src/index.js';
 import {
   activity,
   awsSdk,
@@ -371,7 +372,8 @@ describe('task', () => {
       resource: sns.publish('arn:aws:sns:us-east-1:123456789012:approvals').waitForTaskToken(),
       input: Order,
       queryLanguage: 'JSONata',
-      parameters: () => raw("{% 'token=' & $encodeUrlComponent($states.context.Task.Token) %}"),
+      // The token is inside text the types cannot read, so the raw value declares it carries one.
+      parameters: () => raw<TaskToken>("{% 'token=' & $encodeUrlComponent($states.context.Task.Token) %}"),
     });
     expect(emitState(workflow('W', { input: Order }).start(approve), 'Approve')).toMatchObject({
       Arguments: { Message: "{% 'token=' & $encodeUrlComponent($states.context.Task.Token) %}" },
