@@ -66,6 +66,35 @@ describe('generateWorkflowSource', () => {
     expect(source).toContain("const class2 = pass('class'");
   });
 
+  test('a value compared as a string but iterated as an array is typed as either', () => {
+    const doc = {
+      StartAt: 'Any?',
+      States: {
+        'Any?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$', StringEquals: 'No messages', Next: 'Done' }],
+          Default: 'Each',
+        },
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$',
+          ItemProcessor: {
+            StartAt: 'Body',
+            States: { Body: { Type: 'Pass', InputPath: '$.Body', End: true } },
+          },
+          Next: 'Done',
+        },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    const source = generateWorkflowSource(doc);
+    expect(source).toContain(
+      'input: z.union([z.string(), z.array(z.object({ Body: z.unknown().optional() })).readonly()])',
+    );
+    expect(source).toContain("input.stringEquals('No messages')");
+    expect(source).toContain('the edge to "Each" is not type-checked');
+  });
+
   test('identifiers are camelCase, unique and never reserved', () => {
     expect(camelIdentifier('Process Payment!')).toBe('processPayment');
     expect(camelIdentifier('')).toBe('state');

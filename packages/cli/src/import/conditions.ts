@@ -1,7 +1,7 @@
 import { type JsonValue, parseReferencePath } from '@stepcraft/asl';
 import { printRef, type Scope } from './expressions.js';
 import { isObject, printJson } from './json.js';
-import { type LeafType, walk } from './shape.js';
+import { type LeafType, type Shape, walk } from './shape.js';
 
 // ASL comparison operator → [ref method, operand type].
 const OPERATORS: Readonly<Record<string, readonly [string, LeafType | 'flag']>> = {
@@ -71,6 +71,7 @@ export function printCondition(rule: JsonValue, scope: Scope): string | undefine
   if (argument === undefined || ref === undefined) return undefined;
   if (method === 'isPresent' || method === 'isNull')
     mayBe(variable, scope, method === 'isPresent' ? 'optional' : 'nullable');
+  else if (type !== 'flag') mayBeScalar(variable, scope, type);
   return `${ref}.${method}(${argument})`;
 }
 
@@ -83,10 +84,22 @@ function primitiveRead(variable: string, scope: Scope, type: LeafType): LeafType
   return walk(scope.data.shape, parsed.value.segments)?.leaf === 'primitive' ? type : 'unknown';
 }
 
+// A field compared as a primitive where other reads need an object or array (`"No messages"` or a list) may be
+// either: its schema becomes a union, on which core offers the comparison.
+function mayBeScalar(variable: string, scope: Scope, type: LeafType): void {
+  const node = nodeAt(variable, scope);
+  if (node !== undefined && (node.element !== undefined || node.fields.size > 0))
+    node.scalar = node.scalar === undefined || node.scalar === type ? type : 'primitive';
+}
+
 // A field tested for presence (or null) may be missing (or null), whatever else reads it.
 function mayBe(variable: string, scope: Scope, flag: 'optional' | 'nullable'): void {
-  const parsed = parseReferencePath(variable);
-  if (!parsed.ok || parsed.value.root.kind !== 'input' || scope.data === undefined) return;
-  const node = walk(scope.data.shape, parsed.value.segments);
+  const node = nodeAt(variable, scope);
   if (node !== undefined) node[flag] = true;
+}
+
+function nodeAt(variable: string, scope: Scope): Shape | undefined {
+  const parsed = parseReferencePath(variable);
+  if (!parsed.ok || parsed.value.root.kind !== 'input' || scope.data === undefined) return undefined;
+  return walk(scope.data.shape, parsed.value.segments);
 }

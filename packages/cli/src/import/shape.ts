@@ -18,6 +18,11 @@ export interface Shape {
   /** Tested with IsPresent / IsNull: the value may be missing / null even where a typed read needs it. */
   optional: boolean;
   nullable: boolean;
+  /**
+   * Compared as this primitive by a Choice rule while other reads need an object or array: the value may be
+   * either (AWS evaluates a rule on a value of another type as false).
+   */
+  scalar: LeafType | undefined;
   readonly fields: Map<string, Shape>;
   element: Shape | undefined;
 }
@@ -29,6 +34,7 @@ export function createShape(): Shape {
     required: false,
     optional: false,
     nullable: false,
+    scalar: undefined,
     fields: new Map(),
     element: undefined,
   };
@@ -78,6 +84,8 @@ export function merge(into: Shape, from: Shape): void {
   into.required ||= from.required;
   into.optional ||= from.optional;
   into.nullable ||= from.nullable;
+  if (from.scalar !== undefined)
+    into.scalar = into.scalar === undefined ? from.scalar : mergeLeaf(into.scalar, from.scalar);
   for (const [key, child] of from.fields) {
     let target = into.fields.get(key);
     if (target === undefined) {
@@ -112,6 +120,13 @@ export function printSchema(shape: Shape, isRoot = true): string {
 }
 
 function schemaText(shape: Shape): string {
+  const text = structureText(shape);
+  return shape.scalar === undefined || text === LEAF_SCHEMAS.unknown
+    ? text
+    : `z.union([${LEAF_SCHEMAS[shape.scalar]}, ${text}])`;
+}
+
+function structureText(shape: Shape): string {
   // An element is never optional: a missing element is not an item.
   // Readonly, so literal arrays (a Pass `result`, typed as const) fit too.
   if (shape.element !== undefined) return `z.array(${printSchema(shape.element)}).readonly()`;
@@ -147,7 +162,9 @@ export function printType(shape: Shape): string {
             '{',
             '}',
           );
-  return shape.nullable && text !== 'unknown' ? `${text} | null` : text;
+  const either =
+    shape.scalar === undefined || text === 'unknown' ? text : `${LEAF_TYPES[shape.scalar]} | ${text}`;
+  return shape.nullable && either !== 'unknown' ? `${either} | null` : either;
 }
 
 // Mirrors `printSchema`: an unknown field is optional, anything else unless required.
@@ -164,6 +181,8 @@ export function loosens(have: Shape, need: Shape, isRoot = true): boolean {
   const optional = (shape: Shape) => printSchema(shape, isRoot).endsWith('.optional()');
   if (optional(have) && !optional(need)) return true;
   if (have.nullable && !need.nullable && schemaText(need) !== LEAF_SCHEMAS.unknown) return true;
+  if (have.scalar !== undefined && need.scalar === undefined && schemaText(need) !== LEAF_SCHEMAS.unknown)
+    return true;
   // A leaf `have` typed more precisely (a number where any primitive will do) still fits.
   const leafOnly = need.fields.size === 0 && need.element === undefined;
   if (leafOnly && mergeLeaf(have.leaf, need.leaf) !== have.leaf) return true;

@@ -6,14 +6,37 @@ import {
   type TemplateNode,
 } from '../ir/template-node.js';
 import type { Primitive } from '../types/type-utils.js';
+import type { TaskToken } from './context.js';
 import { boxNode, type Expr, toTemplate } from './refs.js';
+
+declare const tokenInside: unique symbol;
+
+/** An intrinsic result built from `$$.Task.Token` (`States.Format('…{}', $$.Task.Token)`): it still sends the token. */
+export interface CarriesTaskToken {
+  readonly [tokenInside]: true;
+}
+
+/** Whether a value is the task token or an intrinsic result built from it. */
+export type IsTaskToken<T> =
+  T extends Expr<infer $Value>
+    ? [$Value] extends [TaskToken]
+      ? true
+      : T extends CarriesTaskToken
+        ? true
+        : false
+    : false;
+
+// The result of an intrinsic over `TArgs`, branded when one of them is the task token.
+type Carrying<TResult, TArgs extends readonly unknown[]> =
+  true extends IsTaskToken<TArgs[number]> ? Expr<TResult> & CarriesTaskToken : Expr<TResult>;
 
 /** An intrinsic argument: a literal of the type, or any ref/intrinsic result of it. */
 export type Arg<T> = Expr<T> | (T extends Primitive ? T : never);
 
-function call<T>(name: IntrinsicName, args: readonly unknown[]): Expr<T> {
+// Typed by the helper's declared result (an `Expr`, maybe token-branded).
+function call<TExpr extends Expr<unknown>>(name: IntrinsicName, args: readonly unknown[]): TExpr {
   const nodes: TemplateNode[] = args.map((arg, i) => toTemplate(arg, `${name} argument ${i + 1}`));
-  return boxNode<Expr<T>>(createIntrinsicNode(name, nodes));
+  return boxNode<TExpr>(createIntrinsicNode(name, nodes));
 }
 
 type Merged<A, B> = { [K in keyof A | keyof B]: K extends keyof B ? B[K] : K extends keyof A ? A[K] : never };
@@ -26,16 +49,19 @@ type Merged<A, B> = { [K in keyof A | keyof B]: K extends keyof B ? B[K] : K ext
  */
 export const States = Object.freeze({
   /** `States.Format`: replaces each `{}` in `template` by the next argument. */
-  format: (template: Arg<string>, ...values: Arg<Primitive>[]): Expr<string> =>
-    call('States.Format', [template, ...values]),
+  format: <const TValues extends readonly Arg<Primitive>[]>(
+    template: Arg<string>,
+    ...values: TValues
+  ): Carrying<string, TValues> => call('States.Format', [template, ...values]),
   /** `States.StringToJson`: parses a JSON string. */
   stringToJson: <T = JsonValue>(text: Arg<string>): Expr<T> => call('States.StringToJson', [text]),
   /** `States.JsonToString`: serialises a value as compact JSON. */
-  jsonToString: (value: Expr<unknown>): Expr<string> => call('States.JsonToString', [value]),
+  jsonToString: <TValue extends Expr<unknown>>(value: TValue): Carrying<string, [TValue]> =>
+    call('States.JsonToString', [value]),
   /** `States.Array`: an array of the arguments. */
   array: <const TItems extends readonly Arg<unknown>[]>(
     ...items: TItems
-  ): Expr<{ -readonly [K in keyof TItems]: TItems[K] extends Expr<infer $V> ? $V : TItems[K] }> =>
+  ): Carrying<{ -readonly [K in keyof TItems]: TItems[K] extends Expr<infer $V> ? $V : TItems[K] }, TItems> =>
     call('States.Array', items),
   /** `States.ArrayPartition`: chunks of `size`. */
   arrayPartition: <T>(array: Expr<readonly T[]>, size: Arg<number>): Expr<T[][]> =>
@@ -54,7 +80,8 @@ export const States = Object.freeze({
   /** `States.ArrayUnique`: the array without duplicates. */
   arrayUnique: <T>(array: Expr<readonly T[]>): Expr<T[]> => call('States.ArrayUnique', [array]),
   /** `States.Base64Encode`. */
-  base64Encode: (text: Arg<string>): Expr<string> => call('States.Base64Encode', [text]),
+  base64Encode: <TText extends Arg<string>>(text: TText): Carrying<string, [TText]> =>
+    call('States.Base64Encode', [text]),
   /** `States.Base64Decode`. */
   base64Decode: (text: Arg<string>): Expr<string> => call('States.Base64Decode', [text]),
   /** `States.Hash`: lowercase hex digest. */

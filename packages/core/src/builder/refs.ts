@@ -64,7 +64,12 @@ type Describe<T> = [NonNullable<T>] extends [string]
         ? 'null'
         : 'not a single JSON primitive';
 
-type Fits<T, TWanted> = unknown extends T ? true : [NonNullable<T>] extends [TWanted] ? true : false;
+// A field that may hold the compared type fits: AWS evaluates a rule on a value of another type as false.
+type Fits<T, TWanted> = unknown extends T
+  ? true
+  : [Extract<NonNullable<T>, TWanted>] extends [never]
+    ? false
+    : true;
 
 type Literal<T, TWanted> = unknown extends T ? TWanted : Extract<NonNullable<T>, TWanted>;
 
@@ -111,10 +116,16 @@ export type LeafOps<T> = PresenceOps<T> & {
   isTimestamp(expected?: boolean): Condition;
 };
 
-/** An array: `at(i)` reads one element. */
+/** An array: `at(i)` reads one element; on a tuple (a Parallel's result), element `i` itself. */
 export type ArrayOps<T, TElement> = PresenceOps<T> & {
-  at(index: number): Ref<Child<T, TElement>>;
+  at<const TIndex extends number>(index: TIndex): Ref<Child<T, ElementAt<NonNullable<T>, TIndex, TElement>>>;
 };
+
+type ElementAt<TArray, TIndex extends number, TElement> = number extends TIndex
+  ? TElement
+  : TArray extends { readonly [K in TIndex]: infer $Item }
+    ? $Item
+    : TElement;
 
 /** The type a selector's return value stands for: every `Expr<T>` replaced by `T`. */
 export type Resolve<T> =

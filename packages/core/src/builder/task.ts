@@ -14,9 +14,9 @@ import type {
   SchemaLike,
   Unset,
 } from '../types/type-utils.js';
-import type { ContextObject, TaskContextObject, TaskToken } from './context.js';
+import type { ContextObject, TaskContextObject } from './context.js';
 import type { InputRefs } from './dynamic.js';
-import type { Arg } from './intrinsics.js';
+import type { Arg, IsTaskToken } from './intrinsics.js';
 import { contextRef, type Expr, inputRef, type Ref, type Resolve, toTemplate } from './refs.js';
 import { createResultState } from './result-state.js';
 import { isSchema } from './spec.js';
@@ -45,10 +45,8 @@ export type InputPathCheck<TName extends string, TInput, TPath> = TPath extends 
 type Payload<TEffective, TPayload> = [TPayload] extends [Unset] ? TEffective : Resolve<TPayload>;
 
 type HasTaskToken<T> =
-  T extends Expr<infer $Value>
-    ? [$Value] extends [TaskToken]
-      ? true
-      : false
+  T extends Expr<unknown>
+    ? IsTaskToken<T>
     : T extends object
       ? true extends { [K in keyof T]: HasTaskToken<T[K]> }[keyof T]
         ? true
