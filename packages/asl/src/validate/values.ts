@@ -1,4 +1,4 @@
-import { jsonTypeOf } from '../json-shape.js';
+import { isObject, jsonTypeOf, type Obj, own } from '../json-shape.js';
 import { isJsonataString } from '../jsonata.js';
 import { isDeployTimeValue } from '../placeholders.js';
 import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from './context.js';
@@ -102,4 +102,21 @@ export function show(value: unknown): string {
     text = jsonTypeOf(value);
   }
   return text.length > 60 ? `${jsonTypeOf(value)} ${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The optional object `parent[name]` at `field` (its pointer): the object, `undefined` when absent, or `undefined`
+ * after reporting that it is not an object.
+ */
+export function optionalObject(
+  ctx: Ctx,
+  visit: StateVisit,
+  field: Pointer,
+  parent: Obj,
+  name: string,
+): Obj | undefined {
+  const value = own(parent, name);
+  if (value === undefined || isObject(value)) return value;
+  reportAt(ctx, visit, 'INVALID_TYPE', field, `${describe(visit)}: ${name} must be an object.`);
+  return undefined;
 }

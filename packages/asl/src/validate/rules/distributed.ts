@@ -1,8 +1,8 @@
-import { has, isObject, type Obj, own } from '../../json-shape.js';
+import { has, type Obj } from '../../json-shape.js';
 import { isDeployTimeValue } from '../../placeholders.js';
 import type { QueryLanguage } from '../../states/common.js';
 import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from '../context.js';
-import { checkEnum, checkNumber, POSITIVE_INT, show } from '../values.js';
+import { checkEnum, checkNumber, optionalObject, POSITIVE_INT, show } from '../values.js';
 
 /** Which query language a sub-field belongs to. */
 type FieldLanguage = QueryLanguage | 'both';
@@ -57,17 +57,12 @@ const MAX_BATCH_BYTES = 262_144;
  */
 export function checkDistributed(ctx: Ctx, visit: StateVisit): void {
   const { state } = visit;
-  for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const) {
-    if (has(state, field) && !isObject(state[field])) {
-      reportAt(ctx, visit, 'INVALID_TYPE', [field], `${describe(visit)}: ${field} must be an object.`);
-    }
-  }
-  const reader = own(state, 'ItemReader');
-  if (isObject(reader)) checkReader(ctx, visit, reader);
-  const batcher = own(state, 'ItemBatcher');
-  if (isObject(batcher)) checkBatcher(ctx, visit, batcher);
-  const writer = own(state, 'ResultWriter');
-  if (isObject(writer)) checkWriter(ctx, visit, writer);
+  const reader = optionalObject(ctx, visit, ['ItemReader'], state, 'ItemReader');
+  if (reader !== undefined) checkReader(ctx, visit, reader);
+  const batcher = optionalObject(ctx, visit, ['ItemBatcher'], state, 'ItemBatcher');
+  if (batcher !== undefined) checkBatcher(ctx, visit, batcher);
+  const writer = optionalObject(ctx, visit, ['ResultWriter'], state, 'ResultWriter');
+  if (writer !== undefined) checkWriter(ctx, visit, writer);
 }
 
 function checkReader(ctx: Ctx, visit: StateVisit, reader: Obj): void {
@@ -78,19 +73,9 @@ function checkReader(ctx: Ctx, visit: StateVisit, reader: Obj): void {
   } else {
     checkResourceIn(ctx, visit, [...at, 'Resource'], reader.Resource, READER_RESOURCES);
   }
-  const config = own(reader, 'ReaderConfig');
-  if (config === undefined) return;
-  if (!isObject(config)) {
-    reportAt(
-      ctx,
-      visit,
-      'INVALID_TYPE',
-      [...at, 'ReaderConfig'],
-      `${describe(visit)}: ReaderConfig must be an object.`,
-    );
-    return;
-  }
   const where = [...at, 'ReaderConfig'];
+  const config = optionalObject(ctx, visit, where, reader, 'ReaderConfig');
+  if (config === undefined) return;
   checkSubFields(ctx, visit, where, config, READER_CONFIG_FIELDS);
   exclusive(ctx, visit, where, config, ['MaxItems', 'MaxItemsPath']);
   if (has(config, 'MaxItems')) {
@@ -182,19 +167,9 @@ function checkWriter(ctx: Ctx, visit: StateVisit, writer: Obj): void {
       `${describe(visit)}: ResultWriter needs "WriterConfig", or "Resource" with its "Parameters", or both.`,
     );
   }
-  const config = own(writer, 'WriterConfig');
-  if (config === undefined) return;
-  if (!isObject(config)) {
-    reportAt(
-      ctx,
-      visit,
-      'INVALID_TYPE',
-      [...at, 'WriterConfig'],
-      `${describe(visit)}: WriterConfig must be an object.`,
-    );
-    return;
-  }
   const where = [...at, 'WriterConfig'];
+  const config = optionalObject(ctx, visit, where, writer, 'WriterConfig');
+  if (config === undefined) return;
   checkSubFields(ctx, visit, where, config, WRITER_CONFIG_FIELDS);
   if (has(config, 'OutputType')) {
     checkEnum(ctx, visit, [...where, 'OutputType'], config.OutputType, ['JSON', 'JSONL']);

@@ -4,7 +4,15 @@ import { isJsonataString } from '../../jsonata.js';
 import { isDeployTimeValue } from '../../placeholders.js';
 import { parseTimestamp } from '../../timestamp.js';
 import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
-import { checkEnum, checkNumber, checkString, NON_NEGATIVE_INT, POSITIVE_INT, show } from '../values.js';
+import {
+  checkEnum,
+  checkNumber,
+  checkString,
+  NON_NEGATIVE_INT,
+  optionalObject,
+  POSITIVE_INT,
+  show,
+} from '../values.js';
 import { checkDistributed } from './distributed.js';
 
 /**
@@ -210,18 +218,8 @@ function checkMap(ctx: Ctx, visit: StateVisit): void {
       );
       continue;
     }
-    const config = own(processor, 'ProcessorConfig');
+    const config = optionalObject(ctx, visit, [field, 'ProcessorConfig'], processor, 'ProcessorConfig');
     if (config === undefined) continue;
-    if (!isObject(config)) {
-      reportAt(
-        ctx,
-        visit,
-        'INVALID_TYPE',
-        [field, 'ProcessorConfig'],
-        `${describe(visit)}: ProcessorConfig must be an object.`,
-      );
-      continue;
-    }
     if (has(config, 'Mode'))
       checkEnum(ctx, visit, [field, 'ProcessorConfig', 'Mode'], config.Mode, ['INLINE', 'DISTRIBUTED']);
     if (has(config, 'ExecutionType')) {
