@@ -29,9 +29,10 @@ export function contextObject(
  * thousands of times in the same millisecond).
  */
 export function entryContext(exec: Execution, name: string, enteredTime: string): JsonObject {
-  const cached = exec.entryContexts.get(name);
+  const cached = exec.entryContexts?.get(name);
   if ((cached?.State as JsonObject | undefined)?.EnteredTime === enteredTime) return cached as JsonObject;
   const context = contextObject(exec, name, enteredTime);
+  exec.entryContexts ??= new Map();
   exec.entryContexts.set(name, context);
   return context;
 }

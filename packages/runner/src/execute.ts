@@ -119,7 +119,7 @@ function enterState(
     enteredEventId,
     enteredTime,
     jsonata: (state.QueryLanguage ?? exec.queryLanguage) === 'JSONata',
-    context: entryContext(exec, name, enteredTime),
+    context: ownsContext(state.Type) ? null : entryContext(exec, name, enteredTime),
   };
   const inputSchema = contractFor(exec, name, 'stateInput');
   if (inputSchema === undefined) return performState(fiber, run, input);
@@ -172,6 +172,9 @@ function recordExit(fiber: Fiber, run: StateRun, outcome: StateOutcome): StateOu
   fiber.exec.history.emitState(fiber, EXITED[run.state.Type], run.name, outcome.output, outcome.assigned);
   return outcome;
 }
+
+/** Task, Parallel and Map set their context object per attempt (RetryCount, Task.Token) before anything reads it. */
+const ownsContext = (type: StateType): boolean => type === 'Task' || type === 'Parallel' || type === 'Map';
 
 /** `Next`, or undefined for `End: true`. */
 export function nextOf(state: { readonly Next?: string; readonly End?: boolean }): string | undefined {

@@ -55,7 +55,7 @@ export interface Execution {
   readonly contextExecution: JsonObject;
   readonly contextStateMachine: JsonObject;
   /** The last entry context object per state name (see `entryContext`). */
-  readonly entryContexts: Map<string, JsonObject>;
+  entryContexts: Map<string, JsonObject> | undefined;
   /** Stopped (with `INTERRUPT`) when the execution terminates. */
   readonly signal: Stop;
   transitions: number;

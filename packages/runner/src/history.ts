@@ -69,11 +69,11 @@ interface Pending {
   /** Slots used in the last chunk. */
   used: number;
   count: number;
-  /** Assignments of `…StateExited` events, by position. */
-  readonly assigned: Map<number, ReadonlyMap<string, JsonValue>>;
+  /** Assignments of `…StateExited` events, by position (created on the first: most runs assign nothing). */
+  assigned: Map<number, ReadonlyMap<string, JsonValue>> | undefined;
 }
 
-const noPending = (): Pending => ({ chunks: [], used: 0, count: 0, assigned: new Map() });
+const noPending = (): Pending => ({ chunks: [], used: 0, count: 0, assigned: undefined });
 
 /** A recorder stamping events with `now()`; `accept` sees the new count (limits) before the event is kept. */
 export function historyRecorder(options: {
@@ -113,8 +113,10 @@ export function historyRecorder(options: {
     emitState(lane, type, name, value, assigned) {
       const at = pending.count;
       const id = append(lane, type, name, value);
-      if (assigned !== undefined && assigned.size > 0 && pending.count > at)
+      if (assigned !== undefined && assigned.size > 0 && pending.count > at) {
+        pending.assigned ??= new Map();
         pending.assigned.set(at, assigned);
+      }
       return id;
     },
     read() {
@@ -161,7 +163,7 @@ export function historyRecorder(options: {
           events[id - 1] = { id, previousEventId, timestamp, type, stateEnteredEventDetails };
         } else {
           const output = text(payload);
-          const assigned = taken.assigned.get(i);
+          const assigned = taken.assigned?.get(i);
           const stateExitedEventDetails: JsonObject =
             assigned === undefined
               ? { name, output, outputDetails: NOT_TRUNCATED }

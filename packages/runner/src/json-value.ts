@@ -18,66 +18,80 @@ export type JsonCheck =
  * containers, non-finite numbers, cycles and class instances (Date, Map…), naming the path.
  */
 export function copyJson(value: unknown): JsonCheck {
-  // Keys from the root to the value being copied: the path is only spelled out when something is wrong.
-  const keys: (string | number)[] = [];
-  const ancestors = new Set<object>();
-  let problem: string | undefined;
-  const fail = (what: string): undefined => {
-    let path = '$';
-    for (const key of keys) path += typeof key === 'number' ? `[${key}]` : `.${key}`;
-    problem = `${path} ${what}`;
-    return undefined;
-  };
-  const copy = (v: unknown): JsonValue | undefined => {
-    switch (typeof v) {
-      case 'string':
-      case 'boolean':
-        return v;
-      case 'number':
-        return Number.isFinite(v) ? v : fail(`is ${String(v)}, which JSON cannot represent`);
-      case 'object': {
-        if (v === null) return null;
-        if (ancestors.has(v)) return fail('is a circular reference');
-        if (Array.isArray(v)) {
-          ancestors.add(v);
-          const out: JsonValue[] = new Array(v.length);
-          for (let i = 0; i < v.length; i++) {
-            keys.push(i);
-            const item = copy(v[i]);
-            if (item === undefined) return undefined;
-            keys.pop();
-            out[i] = item;
+  const walk: Walk = { ancestors: [], path: [], problem: '' };
+  const result = copy(value, walk);
+  if (result !== undefined) return { ok: true, value: result };
+  let path = '$';
+  // The path was collected leaf first, while the walk unwound.
+  for (let i = walk.path.length - 1; i >= 0; i--) {
+    const key = walk.path[i];
+    path += typeof key === 'number' ? `[${key}]` : `.${key}`;
+  }
+  return { ok: false, message: `${path} ${walk.problem}` };
+}
+
+/** The state of one `copyJson`: the containers being copied (for cycles) and, after a failure, where and why. */
+interface Walk {
+  readonly ancestors: object[];
+  readonly path: (string | number)[];
+  problem: string;
+}
+
+function fail(walk: Walk, problem: string): undefined {
+  walk.problem = problem;
+  return undefined;
+}
+
+/** The copy of `v`, or undefined when it is not JSON (then `walk` says why; each level adds its key on the way out). */
+function copy(v: unknown, walk: Walk): JsonValue | undefined {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v : fail(walk, `is ${String(v)}, which JSON cannot represent`);
+    case 'object': {
+      if (v === null) return null;
+      const ancestors = walk.ancestors;
+      if (ancestors.includes(v)) return fail(walk, 'is a circular reference');
+      if (Array.isArray(v)) {
+        ancestors.push(v);
+        const out: JsonValue[] = new Array(v.length);
+        for (let i = 0; i < v.length; i++) {
+          const item = copy(v[i], walk);
+          if (item === undefined) {
+            walk.path.push(i);
+            return undefined;
           }
-          ancestors.delete(v);
-          return out;
+          out[i] = item;
         }
-        const proto = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) {
-          const kind = (v as { constructor?: { name?: unknown } }).constructor?.name;
-          return fail(
-            `is a ${typeof kind === 'string' ? kind : 'class instance'}, not a plain object (convert it, e.g. a Date with toISOString())`,
-          );
-        }
-        ancestors.add(v);
-        const out: JsonObject = {};
-        for (const key of Object.keys(v)) {
-          keys.push(key);
-          const item = copy((v as Record<string, unknown>)[key]);
-          if (item === undefined) return undefined;
-          keys.pop();
-          setKey(out, key, item);
-        }
-        ancestors.delete(v);
+        ancestors.pop();
         return out;
       }
-      default:
-        return fail(`is ${v === undefined ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent`);
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) {
+        const kind = (v as { constructor?: { name?: unknown } }).constructor?.name;
+        return fail(
+          walk,
+          `is a ${typeof kind === 'string' ? kind : 'class instance'}, not a plain object (convert it, e.g. a Date with toISOString())`,
+        );
+      }
+      ancestors.push(v);
+      const out: JsonObject = {};
+      for (const key of Object.keys(v)) {
+        const item = copy((v as Record<string, unknown>)[key], walk);
+        if (item === undefined) {
+          walk.path.push(key);
+          return undefined;
+        }
+        setKey(out, key, item);
+      }
+      ancestors.pop();
+      return out;
     }
-  };
-  const result = copy(value);
-  return result === undefined
-    ? { ok: false, message: problem ?? '$ is not JSON' }
-    : { ok: true, value: result };
+    default:
+      return fail(walk, `is ${v === undefined ? 'undefined' : `a ${typeof v}`}, which JSON cannot represent`);
+  }
 }
 
 /** `JSON.stringify` for values known to be JSON. */

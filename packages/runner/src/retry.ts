@@ -74,12 +74,14 @@ export function errorOutput(failure: StatesError): JsonValue {
   return { Error: failure.error, Cause: failure.cause ?? '' };
 }
 
+const NO_RETRIERS: readonly Retrier[] = [];
+
 /**
  * Runs `attempt` under the state's Retry and Catch (Task, Parallel, Map): the first matching retrier decides,
  * counters are per retrier and per visit; `States.Runtime` is never retried nor caught.
  * `onGiveUp` runs once the state fails for good (before Catch), e.g. to write `MapStateFailed`.
  */
-export async function withRetryAndCatch(
+export function withRetryAndCatch(
   fiber: Fiber,
   run: StateRun,
   raw: JsonValue,
@@ -87,8 +89,27 @@ export async function withRetryAndCatch(
   attempt: (retryCount: number) => Promise<StateOutcome>,
   onGiveUp?: (failure: StatesError) => void,
 ): Promise<StateOutcome> {
-  const retriers = handling.Retry ?? [];
-  const counters = retriers.map(() => 0);
+  if (handling.Retry !== undefined || handling.Catch !== undefined)
+    return retryAndCatch(fiber, run, raw, handling, attempt, onGiveUp);
+  // Nothing to retry or catch: one attempt, its failure located (settles on the same tick as the general path).
+  return attempt(0).then(undefined, (thrown: unknown) => {
+    const failure = locate(fiber, run, thrown);
+    if (failure instanceof StatesError) onGiveUp?.(failure);
+    throw failure;
+  });
+}
+
+async function retryAndCatch(
+  fiber: Fiber,
+  run: StateRun,
+  raw: JsonValue,
+  handling: { readonly Retry?: readonly Retrier[]; readonly Catch?: readonly Catcher[] },
+  attempt: (retryCount: number) => Promise<StateOutcome>,
+  onGiveUp: ((failure: StatesError) => void) | undefined,
+): Promise<StateOutcome> {
+  const retriers = handling.Retry ?? NO_RETRIERS;
+  // Attempts per retrier, filled as retriers are used.
+  const counters: number[] = [];
   let retryCount = 0;
   for (;;) {
     let failure: StatesError;

@@ -6,7 +6,7 @@ import {
   type JsonValue,
   validate,
 } from '@stepcraft/asl';
-import { type Clock, isoStamper, realClock, virtualClock } from './clock.js';
+import { type Clock, isoStamper, isoTime, realClock, virtualClock } from './clock.js';
 import { RunnerUsageError, StatesError } from './errors.js';
 import { runMachine } from './execute.js';
 import {
@@ -121,13 +121,13 @@ export function start(
     contextExecution: {
       Id: `${arnBase}:${express ? 'express' : 'execution'}:${machineName}:${executionName}`,
       Input: input,
-      StartTime: new Date(startMs).toISOString(),
+      StartTime: isoTime(startMs),
       Name: executionName,
       RoleArn: `arn:aws:iam::${settings.accountId}:role/StepFunctions-${machineName}-role`,
       RedriveCount: 0,
     },
     contextStateMachine: { Id: `${arnBase}:stateMachine:${machineName}`, Name: machineName },
-    entryContexts: new Map(),
+    entryContexts: undefined,
     signal: root.stop,
     transitions: 0,
     termination: undefined,

@@ -17,9 +17,27 @@ export interface StopController {
   release(): void;
 }
 
+/** A listener in a stop's list (a doubly linked list: removing one is O(1) and allocates nothing). */
+interface Listening {
+  readonly listener: () => void;
+  prev: Listening | undefined;
+  next: Listening | undefined;
+}
+
 /** A new stop, stopped with its parent's reason when `parent` stops. */
 export function stopController(parent?: Stop): StopController {
-  let listeners: Set<() => void> | undefined;
+  let head: Listening | undefined;
+  let tail: Listening | undefined;
+  const remove = (node: Listening): void => {
+    // Once stopped the list is detached and being run: nothing to unlink.
+    if (stop.aborted || (node.prev === undefined && head !== node)) return;
+    if (node.prev === undefined) head = node.next;
+    else node.prev.next = node.next;
+    if (node.next === undefined) tail = node.prev;
+    else node.next.prev = node.prev;
+    node.prev = undefined;
+    node.next = undefined;
+  };
   const stop = {
     aborted: false,
     reason: undefined as unknown,
@@ -28,18 +46,25 @@ export function stopController(parent?: Stop): StopController {
         listener();
         return () => {};
       }
-      listeners ??= new Set();
-      listeners.add(listener);
-      return () => listeners?.delete(listener);
+      const node: Listening = { listener, prev: tail, next: undefined };
+      if (tail === undefined) head = node;
+      else tail.next = node;
+      tail = node;
+      return () => remove(node);
     },
   };
   const abort = (reason: unknown): void => {
     if (stop.aborted) return;
     stop.aborted = true;
     stop.reason = reason;
-    const pending = listeners;
-    listeners = undefined;
-    if (pending !== undefined) for (const listener of pending) listener();
+    let node = head;
+    head = undefined;
+    tail = undefined;
+    while (node !== undefined) {
+      const next = node.next;
+      node.listener();
+      node = next;
+    }
   };
   const release = parent === undefined ? () => {} : parent.listen(() => abort(parent.reason));
   return { stop, abort, release };

@@ -14,6 +14,9 @@ import { type ResourceInfo, resourceInfo } from '../resources.js';
 import { heartbeatTimeouts, withRetryAndCatch } from '../retry.js';
 import type { StateOutcome } from '../state-outcome.js';
 
+/** What an absent field evaluates to: awaiting it takes one tick, like an evaluation, without a new promise. */
+const NOTHING: Promise<undefined> = Promise.resolve(undefined);
+
 /**
  * Task: calls the resource's handler with the effective input, then ResultSelector → ResultPath → OutputPath
  * (JSONPath) or Output (JSONata), under Retry/Catch, TimeoutSeconds and HeartbeatSeconds.
@@ -53,7 +56,6 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
         state.HeartbeatSeconds,
         state.HeartbeatSecondsPath,
       );
-
       const credentials = await credentialsOf(fiber, run, raw, state.Credentials);
       const keys = resourceKeys(state.Resource, info, parameters);
       const handler = resolveHandler(exec, run.name, keys);
@@ -64,9 +66,24 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
           `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
         );
       }
-      const events = eventsFor(fiber, state.Resource, info);
-      events.scheduled(parameters, timeout, heartbeat, credentials);
-      events.started();
+      const events = taskEvents(info);
+      const record = exec.settings.recordHistory;
+      exec.history.emit(
+        fiber,
+        events.scheduled,
+        record
+          ? scheduledDetails(
+              events,
+              state.Resource,
+              exec.settings.region,
+              parameters,
+              timeout,
+              heartbeat,
+              credentials,
+            )
+          : undefined,
+      );
+      exec.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
 
       const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
       const inputSchema = contractFor(exec, run.name, 'taskInput');
@@ -85,11 +102,12 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
         signal: fiber.signal,
         timeoutMs: timeout === undefined ? undefined : timeout * 1000,
         heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
-        onSubmitted: events.submitted,
+        onSubmitted:
+          info.pattern === 'request' ? undefined : (output) => emitSubmitted(fiber, events, output),
       });
       if (outcome.kind === 'interrupt') throw INTERRUPT;
       if (outcome.kind === 'failure') {
-        events.failed(outcome.error, outcome.cause, outcome.timeout !== undefined);
+        emitFailed(fiber, events, outcome.error, outcome.cause, outcome.timeout !== undefined);
         const failure = verbatim(outcome.error, outcome.cause);
         if (outcome.timeout === 'heartbeat') heartbeatTimeouts.add(failure);
         throw failure;
@@ -103,10 +121,10 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
       if (exceedsPayloadLimit(result)) {
         // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
         const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
-        events.failed('States.DataLimitExceeded', cause, false);
+        emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
         throw verbatim('States.DataLimitExceeded', cause);
       }
-      events.succeeded(result);
+      exec.history.emit(fiber, events.succeeded, record ? laterOutputDetails(events, result) : undefined);
       return outputWithResult(fiber, run, state, raw, result);
     },
     undefined,
@@ -131,13 +149,21 @@ function payloadOf(parameters: JsonValue): JsonValue {
  * (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN). Must yield a string role ARN.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html#task-state-fields
  */
-async function credentialsOf(
+function credentialsOf(
   fiber: Fiber,
   run: StateRun,
   raw: JsonValue,
   credentials: JsonObject | string | undefined,
 ): Promise<{ readonly roleArn: string } | undefined> {
-  if (credentials === undefined) return undefined;
+  return credentials === undefined ? NOTHING : roleOf(fiber, run, raw, credentials);
+}
+
+async function roleOf(
+  fiber: Fiber,
+  run: StateRun,
+  raw: JsonValue,
+  credentials: JsonObject | string,
+): Promise<{ readonly roleArn: string }> {
   const value = run.jsonata
     ? await jsonataField(fiber, run, credentials, raw, 'Credentials')
     : applyPayloadTemplate(credentials, scopeOf(fiber, run, raw, 'Credentials'));
@@ -151,7 +177,20 @@ async function credentialsOf(
 }
 
 /** TimeoutSeconds / HeartbeatSeconds (literal, `*Path`, or JSONata): a positive integer or undefined. */
-async function seconds(
+function seconds(
+  fiber: Fiber,
+  run: StateRun,
+  raw: JsonValue,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+  literal: number | string | undefined,
+  path: string | undefined,
+): Promise<number | undefined> {
+  return literal === undefined && path === undefined
+    ? NOTHING
+    : evaluateSeconds(fiber, run, raw, field, literal, path);
+}
+
+async function evaluateSeconds(
   fiber: Fiber,
   run: StateRun,
   raw: JsonValue,
@@ -177,66 +216,112 @@ async function seconds(
 /** `ActivityStarted` details: the (only) worker. */
 const STARTED_BY: JsonObject = Object.freeze({ workerName: 'stepcraft' }) as JsonObject;
 
-/** Writes the Task's scheduling events in AWS's three families: LambdaFunction*, Activity*, Task*. */
-function eventsFor(fiber: Fiber, resource: string, info: ResourceInfo) {
+/** A resource's Task event types, in AWS's three families (LambdaFunction*, Activity*, Task*), and fixed details. */
+interface TaskEvents {
+  readonly family: 'LambdaFunction' | 'Activity' | 'Task';
+  readonly scheduled: string;
+  readonly started: string;
+  readonly succeeded: string;
+  readonly failed: string;
+  readonly timedOut: string;
+  /** `{resourceType, resource}` for the Task* family; shared, so frozen. */
+  readonly ids: JsonObject | undefined;
+  readonly startedDetails: JsonObject | undefined;
+}
+
+const eventsByResource = new WeakMap<ResourceInfo, TaskEvents>();
+
+/** The event types of a resource, built once per (memoised) `ResourceInfo`. */
+function taskEvents(info: ResourceInfo): TaskEvents {
+  let events = eventsByResource.get(info);
+  if (events === undefined) {
+    const family = info.kind === 'lambda' ? 'LambdaFunction' : info.kind === 'activity' ? 'Activity' : 'Task';
+    const ids =
+      family === 'Task'
+        ? (Object.freeze({ resourceType: info.resourceType, resource: info.resourceName }) as JsonObject)
+        : undefined;
+    events = {
+      family,
+      scheduled: `${family}Scheduled`,
+      started: `${family}Started`,
+      succeeded: `${family}Succeeded`,
+      failed: `${family}Failed`,
+      timedOut: `${family}TimedOut`,
+      ids,
+      startedDetails: family === 'Activity' ? STARTED_BY : ids,
+    };
+    eventsByResource.set(info, events);
+  }
+  return events;
+}
+
+/** `…Scheduled` details, built when the history is read. */
+function scheduledDetails(
+  events: TaskEvents,
+  resource: string,
+  region: string,
+  parameters: JsonValue,
+  timeout: number | undefined,
+  heartbeat: number | undefined,
+  credentials: { readonly roleArn: string } | undefined,
+): () => JsonObject {
+  return () => {
+    const details: JsonObject =
+      events.ids !== undefined
+        ? {
+            resourceType: events.ids.resourceType as string,
+            resource: events.ids.resource as string,
+            region,
+            parameters: JSON.stringify(parameters),
+          }
+        : { resource, input: JSON.stringify(parameters), inputDetails: NOT_TRUNCATED };
+    if (timeout !== undefined) details.timeoutInSeconds = timeout;
+    if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
+    if (credentials !== undefined) details.taskCredentials = { roleArn: credentials.roleArn };
+    return details;
+  };
+}
+
+/** `{resourceType, resource}` (Task* family), then the output text. */
+function outputDetails(events: TaskEvents, output: JsonValue): JsonObject {
+  const details: JsonObject = { ...events.ids };
+  details.output = JSON.stringify(output);
+  details.outputDetails = NOT_TRUNCATED;
+  return details;
+}
+
+/** `outputDetails`, built when the history is read (from a small closure that keeps only what it needs). */
+function laterOutputDetails(events: TaskEvents, output: JsonValue): () => JsonObject {
+  return () => outputDetails(events, output);
+}
+
+function emitSubmitted(fiber: Fiber, events: TaskEvents, output: JsonValue): void {
   const exec = fiber.exec;
-  const record = exec.settings.recordHistory;
-  const family = info.kind === 'lambda' ? 'LambdaFunction' : info.kind === 'activity' ? 'Activity' : 'Task';
-  const ids: JsonObject =
-    family === 'Task' ? { resourceType: info.resourceType, resource: info.resourceName } : {};
-  const emit = (type: string, details: () => JsonObject | undefined): void => {
-    exec.history.emit(fiber, `${family}${type}`, record ? details : undefined);
-  };
-  const limits = (timeout: number | undefined, heartbeat: number | undefined): JsonObject => ({
-    ...(timeout === undefined ? {} : { timeoutInSeconds: timeout }),
-    ...(heartbeat === undefined ? {} : { heartbeatInSeconds: heartbeat }),
-  });
-  return {
-    scheduled(
-      parameters: JsonValue,
-      timeout: number | undefined,
-      heartbeat: number | undefined,
-      credentials: { readonly roleArn: string } | undefined,
-    ): void {
-      const role = credentials === undefined ? {} : { taskCredentials: { roleArn: credentials.roleArn } };
-      emit('Scheduled', () =>
-        family === 'Task'
-          ? {
-              ...ids,
-              region: exec.settings.region,
-              parameters: JSON.stringify(parameters),
-              ...limits(timeout, heartbeat),
-              ...role,
-            }
-          : {
-              resource,
-              input: JSON.stringify(parameters),
-              inputDetails: NOT_TRUNCATED,
-              ...limits(timeout, heartbeat),
-              ...role,
-            },
-      );
-    },
-    started(): void {
-      const details = family === 'Task' ? ids : family === 'Activity' ? STARTED_BY : undefined;
-      exec.history.emit(fiber, `${family}Started`, record ? details : undefined);
-    },
-    submitted(output: JsonValue): void {
-      exec.history.emit(
-        fiber,
-        'TaskSubmitted',
-        record ? { ...ids, output: JSON.stringify(output), outputDetails: NOT_TRUNCATED } : undefined,
-      );
-    },
-    succeeded(output: JsonValue): void {
-      emit('Succeeded', () => ({ ...ids, output: JSON.stringify(output), outputDetails: NOT_TRUNCATED }));
-    },
-    failed(error: string, cause: string | undefined, timedOut: boolean): void {
-      emit(timedOut ? 'TimedOut' : 'Failed', () => ({
-        ...ids,
-        ...(error === '' ? {} : { error }),
-        ...(cause === undefined ? {} : { cause }),
-      }));
-    },
-  };
+  exec.history.emit(
+    fiber,
+    'TaskSubmitted',
+    exec.settings.recordHistory ? outputDetails(events, output) : undefined,
+  );
+}
+
+function emitFailed(
+  fiber: Fiber,
+  events: TaskEvents,
+  error: string,
+  cause: string | undefined,
+  timedOut: boolean,
+): void {
+  const exec = fiber.exec;
+  exec.history.emit(
+    fiber,
+    timedOut ? events.timedOut : events.failed,
+    exec.settings.recordHistory
+      ? () => {
+          const details: JsonObject = { ...events.ids };
+          if (error !== '') details.error = error;
+          if (cause !== undefined) details.cause = cause;
+          return details;
+        }
+      : undefined,
+  );
 }

@@ -1,0 +1,179 @@
+import type { AslDocument } from '@stepcraft/asl';
+import { describe, expect, it } from 'vitest';
+import { run, type TaskHandlerContext } from '../src/index.js';
+import { copyJson } from '../src/json-value.js';
+import { randomUuid, seededRandom } from '../src/random.js';
+import { stopController } from '../src/stop.js';
+
+describe('copyJson', () => {
+  it('names the path of the first value JSON cannot hold, root first', () => {
+    expect(copyJson({ a: [1, { b: Number.NaN }] })).toEqual({
+      ok: false,
+      message: '$.a[1].b is NaN, which JSON cannot represent',
+    });
+    expect(copyJson([[new Date(0)]])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^\$\[0\]\[0\] is a Date/),
+    });
+  });
+
+  it('accepts a value shared by siblings (not a cycle) and copies it', () => {
+    const shared = { n: 1 };
+    const input = { x: shared, y: [shared, shared] };
+    const copied = copyJson(input);
+    expect(copied).toEqual({ ok: true, value: input });
+    expect(copied.ok && (copied.value as { x: unknown }).x).not.toBe(shared);
+  });
+
+  it('rejects a cycle below the root with its path', () => {
+    const inner: Record<string, unknown> = {};
+    inner.back = inner;
+    expect(copyJson({ list: [inner] })).toEqual({
+      ok: false,
+      message: '$.list[0].back is a circular reference',
+    });
+  });
+});
+
+describe('randomUuid', () => {
+  // The digit-by-digit definition the runner has always used: tokens and ids must not change between versions.
+  const reference = (random: () => number): string => {
+    let text = '';
+    for (let i = 0; i < 32; i++) {
+      let digit = Math.floor(random() * 16);
+      if (i === 12) digit = 4;
+      if (i === 16) digit = 8 + (digit & 3);
+      if (i === 8 || i === 12 || i === 16 || i === 20) text += '-';
+      text += '0123456789abcdef'[digit];
+    }
+    return text;
+  };
+
+  it('draws the same v4-shaped ids as the reference from the same seed', () => {
+    for (const seed of [0, 1, 42, 2 ** 31]) {
+      const a = seededRandom(seed);
+      const b = seededRandom(seed);
+      for (let i = 0; i < 200; i++) {
+        const id = randomUuid(a);
+        expect(id).toBe(reference(b));
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
+    }
+  });
+});
+
+describe('stopController', () => {
+  it('calls the remaining listeners once, in the order they listened (children included)', () => {
+    const parent = stopController();
+    const child = stopController(parent.stop);
+    const calls: string[] = [];
+    parent.stop.listen(() => calls.push('a'));
+    const removeB = parent.stop.listen(() => calls.push('b'));
+    parent.stop.listen(() => {
+      calls.push('c');
+      removeB(); // removing during the abort changes nothing
+    });
+    child.stop.listen(() => calls.push(`child:${String(child.stop.reason)}`));
+    const removeD = parent.stop.listen(() => calls.push('d'));
+    removeD();
+    removeD();
+    parent.abort('why');
+    parent.abort('again');
+    expect(calls).toEqual(['child:why', 'a', 'b', 'c']); // the child listened first, when it was created
+    parent.stop.listen(() => calls.push('late'));
+    expect(calls.at(-1)).toBe('late');
+  });
+
+  it('detaches a released child from its parent', () => {
+    const parent = stopController();
+    const child = stopController(parent.stop);
+    child.release();
+    parent.abort('x');
+    expect(child.stop.aborted).toBe(false);
+  });
+});
+
+describe('the handler context', () => {
+  const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:Slow';
+
+  it('aborts context.signal when a sibling branch fails, and once the task is over', async () => {
+    let seen: unknown;
+    let kept: TaskHandlerContext | undefined;
+    const definition: AslDocument = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: LAMBDA, End: true } } },
+            { StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom', Cause: 'sibling' } } },
+          ],
+        },
+      },
+    };
+    const result = await run(
+      definition,
+      {},
+      {
+        handlers: {
+          Slow: (_input, context) =>
+            new Promise((resolve) => {
+              context.signal.addEventListener('abort', () => {
+                seen = context.signal.reason;
+                resolve('late');
+              });
+            }),
+        },
+      },
+    );
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Boom' });
+    expect(seen).toEqual(new Error('The task is over.'));
+    expect(result.history.map((e) => e.type)).toContain('TaskStateAborted');
+
+    await run(
+      { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: LAMBDA, End: true } } },
+      {},
+      {
+        handlers: {
+          Slow: (_input, context) => {
+            kept = context;
+            return 1;
+          },
+        },
+      },
+    );
+    expect(kept?.signal.aborted).toBe(true);
+  });
+
+  it('is a plain object whose fields, signal included, survive a spread', async () => {
+    let keys: string[] = [];
+    let copy: Partial<TaskHandlerContext> = {};
+    await run(
+      { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: LAMBDA, End: true } } },
+      {},
+      {
+        handlers: {
+          Slow: (_input, context) => {
+            keys = Object.keys(context);
+            copy = { ...context };
+            return copy.signal?.aborted ?? 'no signal';
+          },
+        },
+      },
+    );
+    expect(keys).toEqual([
+      'stateName',
+      'resource',
+      'taskToken',
+      'context',
+      'signal',
+      'heartbeat',
+      'sleep',
+      'sendTaskSuccess',
+      'sendTaskFailure',
+    ]);
+    expect(copy).toMatchObject({ stateName: 'Slow', resource: LAMBDA });
+    expect(copy.signal).toBeInstanceOf(AbortSignal);
+  });
+});
