@@ -37,6 +37,12 @@ export function entryContext(exec: Execution, name: string, enteredTime: string)
   return context;
 }
 
+/** `$$` of the running state: the attempt's own, or its entry context object, built on first use. */
+export function contextOf(exec: Execution, run: StateRun): JsonValue {
+  run.context ??= entryContext(exec, run.name, run.enteredTime);
+  return run.context;
+}
+
 /** `$$` while a Map's ItemSelector runs: adds `Map.Item.{Index, Value}`. */
 export function withMapItem(run: StateRun, index: number, value: JsonValue): JsonValue {
   return { ...(run.context as JsonObject), Map: { Item: { Index: index, Value: value } } };

@@ -1,6 +1,7 @@
 import type { Assign, JsonObject, JsonValue } from '@stepcraft/asl';
+import { contextOf } from './context-object.js';
 import { StatesError } from './errors.js';
-import type { Fiber, StateRun } from './execution.js';
+import type { Execution, Fiber, StateRun } from './execution.js';
 import { applyInputPath, applyOutputPath, applyPayloadTemplate, applyResultPath } from './io/jsonpath.js';
 import type { EvaluationScope } from './io/scope.js';
 import { evaluateJsonataValue } from './jsonata/evaluate.js';
@@ -13,6 +14,22 @@ export interface ScopeExtras {
   readonly context?: JsonValue;
 }
 
+/** A scope of the running state: what `contextOfScope` needs to build `$$` when it is read. */
+interface StateScope extends EvaluationScope {
+  readonly exec: Execution;
+  readonly run: StateRun;
+  readonly givenContext: JsonValue | undefined;
+}
+
+/**
+ * `scope.context()` of every state scope: one shared function, not a closure per scope (scopes are made several
+ * times per state, and tsx's keepNames would name each closure). Most evaluations never read `$$`, so the context
+ * object is built only here.
+ */
+function contextOfScope(this: StateScope): JsonValue {
+  return this.givenContext ?? contextOf(this.exec, this.run);
+}
+
 /** The `EvaluationScope` of one field of the running state. */
 export function scopeOf(
   fiber: Fiber,
@@ -21,21 +38,22 @@ export function scopeOf(
   field: string,
   extras?: ScopeExtras,
 ): EvaluationScope {
-  const base = {
+  const exec = fiber.exec;
+  const scope: StateScope = {
     input,
-    context: extras?.context ?? run.context,
+    context: contextOfScope,
     variables: fiber.vars.lookup,
     stateName: run.name,
     field,
-    random: fiber.exec.random,
-    now: fiber.exec.clock.now,
+    random: exec.random,
+    now: exec.clock.now,
+    result: extras?.result,
+    errorOutput: extras?.errorOutput,
+    exec,
+    run,
+    givenContext: extras?.context,
   };
-  if (extras === undefined) return base;
-  return {
-    ...base,
-    ...(extras.result === undefined ? {} : { result: extras.result }),
-    ...(extras.errorOutput === undefined ? {} : { errorOutput: extras.errorOutput }),
-  };
+  return scope;
 }
 
 /** `InputPath` of the running state over `raw` (absent: `raw` itself, without building a scope). */

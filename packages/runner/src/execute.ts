@@ -1,6 +1,5 @@
 import type { AslState, JsonValue, SubMachine } from '@stepcraft/asl';
 import { yieldToEventLoop } from './clock.js';
-import { entryContext } from './context-object.js';
 import { checkContract, contractFor } from './contracts.js';
 import { checkSignal, type Fiber, fatal, isInterrupt, type StateRun, verbatim } from './execution.js';
 import { dataLimitCause, exceedsPayloadLimit } from './limits.js';
@@ -119,7 +118,7 @@ function enterState(
     enteredEventId,
     enteredTime,
     jsonata: (state.QueryLanguage ?? exec.queryLanguage) === 'JSONata',
-    context: ownsContext(state.Type) ? null : entryContext(exec, name, enteredTime),
+    context: undefined,
   };
   const inputSchema = contractFor(exec, name, 'stateInput');
   if (inputSchema === undefined) return performState(fiber, run, input);
@@ -172,9 +171,6 @@ function recordExit(fiber: Fiber, run: StateRun, outcome: StateOutcome): StateOu
   fiber.exec.history.emitState(fiber, EXITED[run.state.Type], run.name, outcome.output, outcome.assigned);
   return outcome;
 }
-
-/** Task, Parallel and Map set their context object per attempt (RetryCount, Task.Token) before anything reads it. */
-const ownsContext = (type: StateType): boolean => type === 'Task' || type === 'Parallel' || type === 'Map';
 
 /** `Next`, or undefined for `End: true`. */
 export function nextOf(state: { readonly Next?: string; readonly End?: boolean }): string | undefined {

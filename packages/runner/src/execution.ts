@@ -83,8 +83,11 @@ export interface StateRun {
   readonly enteredEventId: number;
   readonly enteredTime: string;
   readonly jsonata: boolean;
-  /** `$$` for the current attempt (RetryCount and Task.Token change between attempts). */
-  context: JsonValue;
+  /**
+   * `$$` for the current attempt (RetryCount and Task.Token change between attempts); undefined until first read
+   * for states that do not set it themselves (see `contextOf`).
+   */
+  context: JsonValue | undefined;
 }
 
 /** Throws the interrupt if `signal` was aborted. */

@@ -14,7 +14,7 @@ export function scopeOf(
 ): EvaluationScope {
   return {
     input,
-    context,
+    context: () => context,
     variables: (name) => (Object.hasOwn(variables, name) ? variables[name] : undefined),
     stateName: 'S',
     field: 'Parameters',

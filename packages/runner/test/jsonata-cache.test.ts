@@ -18,7 +18,7 @@ describe('JSONata compile cache', () => {
   it('compiles each distinct expression once, however often it is evaluated', async () => {
     const scope = {
       input: { n: 1 },
-      context: {},
+      context: () => ({}),
       variables: () => undefined,
       stateName: 'S',
       field: 'Output',

@@ -20,7 +20,7 @@ function scopeOf(
   const variables = options.variables ?? {};
   return {
     input,
-    context: { Execution: { Name: 'exec-1' }, State: { Name: 'S' } },
+    context: () => ({ Execution: { Name: 'exec-1' }, State: { Name: 'S' } }),
     variables: (name) => (Object.hasOwn(variables, name) ? variables[name] : undefined),
     stateName: 'S',
     field: 'Output',

@@ -102,7 +102,7 @@ function bracketed(segment: PathSegment): string {
 
 function rootValue(root: PathRoot, scope: EvaluationScope): JsonValue | undefined {
   if (root.kind === 'input') return scope.input;
-  if (root.kind === 'context') return scope.context;
+  if (root.kind === 'context') return scope.context();
   return scope.variables(root.name);
 }
 

@@ -7,8 +7,11 @@ import type { JsonValue } from '@stepcraft/asl';
 export interface EvaluationScope {
   /** What `$` means at this site (effective input, raw result, error output, Map item selector input…). */
   readonly input: JsonValue;
-  /** The context object (`$$` in JSONPath, `$states.context` in JSONata). */
-  readonly context: JsonValue;
+  /**
+   * The context object (`$$` in JSONPath, `$states.context` in JSONata). A function, called as `scope.context()`,
+   * because most evaluations never read it and the interpreter builds it only then.
+   */
+  readonly context: () => JsonValue;
   /** Variables visible to the state, with their values at state entry. `undefined` = never assigned. */
   readonly variables: (name: string) => JsonValue | undefined;
   /** The state being evaluated, for error causes. */
@@ -16,8 +19,8 @@ export interface EvaluationScope {
   /** The field being evaluated (`Parameters`, `ResultSelector`, `ItemsPath`, …), for error causes. */
   readonly field: string;
   /** JSONata only: `$states.result` / `$states.errorOutput` where AWS makes them available. */
-  readonly result?: JsonValue;
-  readonly errorOutput?: JsonValue;
+  readonly result?: JsonValue | undefined;
+  readonly errorOutput?: JsonValue | undefined;
   /** Seeded random source in [0, 1), so `States.UUID`, `States.MathRandom`, `$random`, `$uuid` are reproducible. */
   readonly random: () => number;
   /** JSONata only: the execution clock (epoch ms) behind `$now()` / `$millis()`; absent → jsonata's wall clock. */

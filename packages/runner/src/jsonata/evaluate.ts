@@ -120,7 +120,10 @@ function describeError(error: unknown): string {
 
 /** `$states`, AWS's functions, and each referenced workflow variable (bound by reference, not copied). */
 function bindingsFor(variables: readonly string[], scope: EvaluationScope): Record<string, unknown> {
-  const states: Record<string, JsonValue> = { input: ownView(scope.input), context: ownView(scope.context) };
+  const states: Record<string, JsonValue> = {
+    input: ownView(scope.input),
+    context: ownView(scope.context()),
+  };
   if (scope.result !== undefined) states.result = ownView(scope.result);
   if (scope.errorOutput !== undefined) states.errorOutput = ownView(scope.errorOutput);
   const budget: Budget = { steps: 0 };

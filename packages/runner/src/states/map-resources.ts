@@ -1,4 +1,5 @@
 import type { ItemReader, JsonObject, JsonValue, MapState, ResultWriter } from '@stepcraft/asl';
+import { contextOf } from '../context-object.js';
 import { jsonataField, scopeOf } from '../evaluation.js';
 import { type Fiber, fatal, INTERRUPT, type StateRun, verbatim } from '../execution.js';
 import { invoke, resolveHandler } from '../handlers.js';
@@ -53,7 +54,7 @@ async function callResource(
     resource,
     info: resourceInfo(resource),
     token: '',
-    context: run.context,
+    context: contextOf(exec, run),
     signal: fiber.signal,
     timeoutMs: undefined,
     heartbeatMs: undefined,
