@@ -22,6 +22,7 @@ export type AslState =
 /** The eight values of `Type`. */
 export type StateType = AslState['Type'];
 
+/** Every `Type` value: {@link StateType} as a runtime list. */
 export const STATE_TYPES: readonly StateType[] = [
   'Task',
   'Pass',

@@ -1,7 +1,9 @@
 import type { Assign, JsonObject, JsonValue } from '@stepcraft/asl';
 import { contextOf } from './context-object.js';
 import { StatesError } from './errors.js';
+import { nextOf } from './execute.js';
 import type { Execution, Fiber, StateRun } from './execution.js';
+import { isJsonObject } from './io/json.js';
 import { applyInputPath, applyOutputPath, applyPayloadTemplate, applyResultPath } from './io/jsonpath.js';
 import type { EvaluationScope } from './io/scope.js';
 import { evaluateJsonataValue } from './jsonata/evaluate.js';
@@ -118,7 +120,7 @@ export function jsonPathAssign(
 }
 
 function assignments(run: StateRun, values: JsonValue): Map<string, JsonValue> {
-  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+  if (!isJsonObject(values)) {
     throw new StatesError('States.Runtime', `The Assign field of state '${run.name}' must be an object.`);
   }
   return new Map(Object.entries(values));
@@ -171,7 +173,7 @@ export function outputWithResult(
   raw: JsonValue,
   result: JsonValue,
 ): StateOutcome | Promise<StateOutcome> {
-  const next = state.End === true ? undefined : state.Next;
+  const next = nextOf(state);
   if (run.jsonata) return jsonataOutputWithResult(fiber, run, state, raw, result, next);
   const assigned = jsonPathAssign(fiber, run, state.Assign, result);
   const selected =

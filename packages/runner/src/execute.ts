@@ -1,4 +1,4 @@
-import type { AslState, JsonValue, SubMachine } from '@stepcraft/asl';
+import type { AslState, JsonValue, StateType, SubMachine } from '@stepcraft/asl';
 import { yieldToEventLoop } from './clock.js';
 import { checkContract, contractFor } from './contracts.js';
 import { checkSignal, type Fiber, fatal, isInterrupt, type StateRun, verbatim } from './execution.js';
@@ -62,8 +62,6 @@ function countTransition(fiber: Fiber): Promise<void> | undefined {
 
 /** A state's work: synchronous when it can be, a promise when it waits (handlers, timers, JSONata, children). */
 type Runner = (fiber: Fiber, run: StateRun, input: JsonValue) => StateOutcome | Promise<StateOutcome>;
-
-type StateType = AslState['Type'];
 
 const runners: { readonly [T in StateType]: Runner } = {
   Pass: runPass,

@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import { type Clock, sleep } from './clock.js';
 import { RunnerUsageError, StatesError } from './errors.js';
 import type { Execution } from './execution.js';
+import { isJsonObject, ownField } from './io/json.js';
 import { cloneJson, copyJson } from './json-value.js';
 import { randomUuid } from './random.js';
 import type { ResourceInfo } from './resources.js';
@@ -18,8 +19,7 @@ export function resourceKeys(resource: string, info: ResourceInfo, parameters: J
   if (known !== undefined && known[known.length - 1] === resource) return known;
   const keys: string[] = [];
   const param = (name: string): string | undefined => {
-    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) return undefined;
-    const value = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+    const value = isJsonObject(parameters) ? ownField(parameters, name) : undefined;
     return typeof value === 'string' ? value : undefined;
   };
   if (info.lambdaInvoke) {

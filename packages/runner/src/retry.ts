@@ -76,6 +76,12 @@ export function errorOutput(failure: StatesError): JsonValue {
 
 const NO_RETRIERS: readonly Retrier[] = [];
 
+/** The fields of Task, Parallel and Map that handle their failures. */
+interface RetryHandling {
+  readonly Retry?: readonly Retrier[];
+  readonly Catch?: readonly Catcher[];
+}
+
 /**
  * Runs `attempt` under the state's Retry and Catch (Task, Parallel, Map): the first matching retrier decides,
  * counters are per retrier and per visit; `States.Runtime` is never retried nor caught.
@@ -85,7 +91,7 @@ export function withRetryAndCatch(
   fiber: Fiber,
   run: StateRun,
   raw: JsonValue,
-  handling: { readonly Retry?: readonly Retrier[]; readonly Catch?: readonly Catcher[] },
+  handling: RetryHandling,
   attempt: (retryCount: number) => Promise<StateOutcome>,
   onGiveUp?: (failure: StatesError) => void,
 ): Promise<StateOutcome> {
@@ -103,7 +109,7 @@ async function retryAndCatch(
   fiber: Fiber,
   run: StateRun,
   raw: JsonValue,
-  handling: { readonly Retry?: readonly Retrier[]; readonly Catch?: readonly Catcher[] },
+  handling: RetryHandling,
   attempt: (retryCount: number) => Promise<StateOutcome>,
   onGiveUp: ((failure: StatesError) => void) | undefined,
 ): Promise<StateOutcome> {

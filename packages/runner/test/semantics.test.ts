@@ -247,3 +247,44 @@ describe('contracts', () => {
     expect(off.contractViolations).toBeUndefined();
   });
 });
+
+describe('Wait *Path fields that select nothing', () => {
+  it.each(['SecondsPath', 'TimestampPath'])(
+    '%s fails with States.Runtime naming the field and path',
+    async (field) => {
+      const result = await run(
+        { StartAt: 'W', States: { W: { Type: 'Wait', [field]: '$.missing', End: true } } },
+        {},
+      );
+      expect(result).toMatchObject({
+        status: 'FAILED',
+        error: 'States.Runtime',
+        cause: `An error occurred while executing the state 'W' (entered at the event id #2). The ${field} parameter does not reference an input value: $.missing`,
+      });
+    },
+  );
+});
+
+describe('JSONata Choice conditions that are not booleans', () => {
+  it.each([
+    ['{% 42 %}', "'number' for value: 42"],
+    ['{% [1] %}', "'array' for value: [1]"],
+    ['{% null %}', "'null' for value: null"],
+  ])('%s fails with States.QueryEvaluationError naming the type', async (condition, tail) => {
+    const result = await run(
+      {
+        QueryLanguage: 'JSONata',
+        StartAt: 'C',
+        States: {
+          C: { Type: 'Choice', Choices: [{ Condition: condition, Next: 'D' }], Default: 'D' },
+          D: { Type: 'Succeed' },
+        },
+      },
+      {},
+    );
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(result.cause).toContain(
+      `specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was ${tail}`,
+    );
+  });
+});

@@ -58,6 +58,11 @@ export function describe(visit: StateVisit): string {
   return `State ${JSON.stringify(visit.name)}`;
 }
 
+/** The name of the field `pointer` ends at, for messages. */
+export function fieldName(pointer: Pointer): string {
+  return String(pointer[pointer.length - 1]);
+}
+
 /** Records that the object at `pointer` contains itself, which no JSON document can. */
 export function reportCycle(ctx: Ctx, pointer: Pointer, state?: string): void {
   report(

@@ -1,7 +1,7 @@
 import { isObject, jsonTypeOf, type Obj, own } from '../json-shape.js';
 import { isJsonataString } from '../jsonata.js';
 import { isDeployTimeValue } from '../placeholders.js';
-import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from './context.js';
+import { type Ctx, describe, fieldName, type Pointer, reportAt, type StateVisit } from './context.js';
 
 /** Constraints on a numeric setting. */
 export interface NumberRule {
@@ -27,7 +27,7 @@ export function checkNumber(
   rule: NumberRule,
 ): number | undefined {
   if (isDeployTimeValue(value) || (visit.language === 'JSONata' && isJsonataString(value))) return undefined;
-  const name = String(field[field.length - 1]);
+  const name = fieldName(field);
   const range = rangeText(rule);
   if (typeof value !== 'number' || (rule.integer && !Number.isInteger(value))) {
     const also = visit.language === 'JSONata' ? ' or a {% %} expression' : '';
@@ -61,7 +61,7 @@ function rangeText(rule: NumberRule): string {
 /** Checks that a value is a string (or a whole placeholder, which is one). */
 export function checkString(ctx: Ctx, visit: StateVisit, field: Pointer, value: unknown): boolean {
   if (typeof value === 'string' || isDeployTimeValue(value)) return true;
-  const name = String(field[field.length - 1]);
+  const name = fieldName(field);
   reportAt(
     ctx,
     visit,
@@ -82,7 +82,7 @@ export function checkEnum(
 ): void {
   if (typeof value === 'string' && allowed.includes(value)) return;
   if (isDeployTimeValue(value) || (visit.language === 'JSONata' && isJsonataString(value))) return;
-  const name = String(field[field.length - 1]);
+  const name = fieldName(field);
   reportAt(
     ctx,
     visit,

@@ -10,7 +10,7 @@ import {
   scopeOf,
 } from '../evaluation.js';
 import type { Fiber, StateRun } from '../execution.js';
-
+import { jsonTypeName } from '../io/json.js';
 import { evaluateJsonataExpression } from '../jsonata/evaluate.js';
 import type { StateOutcome } from '../state-outcome.js';
 
@@ -97,6 +97,6 @@ async function conditionHolds(
     'States.QueryEvaluationError',
     value === undefined
       ? `The JSONata expression '${condition}' specified for the field 'Condition' returned nothing (undefined).`
-      : `The JSONata expression '${condition}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}' for value: ${JSON.stringify(value)}`,
+      : `The JSONata expression '${condition}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`,
   );
 }

@@ -12,6 +12,7 @@ import { inputPathOf, jsonataField, outputWithResult, scopeOf } from '../evaluat
 import { runMachine } from '../execute.js';
 import type { Fiber, StateRun } from '../execution.js';
 import { fanOut, type Tolerance } from '../fan-out.js';
+import { jsonTypeName } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { evaluateJsonataValue } from '../jsonata/evaluate.js';
 import { withRetryAndCatch } from '../retry.js';
@@ -148,7 +149,7 @@ async function itemsOf(
     if (Array.isArray(items)) return items;
     throw new StatesError(
       'States.QueryEvaluationError',
-      `The JSONata expression '${isJsonataString(state.Items) ? jsonataBody(state.Items).trim() : JSON.stringify(state.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
+      `The JSONata expression '${isJsonataString(state.Items) ? jsonataBody(state.Items).trim() : JSON.stringify(state.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${JSON.stringify(items)}`,
     );
   }
   const items =
@@ -164,15 +165,6 @@ async function itemsOf(
   }
   throw new StatesError('States.Runtime', `Reference path "${state.ItemsPath}" must point to array.`);
 }
-
-const typeName = (value: JsonValue): string =>
-  Array.isArray(value)
-    ? 'array'
-    : value === null
-      ? 'null'
-      : typeof value === 'object'
-        ? 'object'
-        : typeof value;
 
 /** Text of a value in AWS's "refers to value" messages. */
 const shown = (value: JsonValue | undefined): string =>

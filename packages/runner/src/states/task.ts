@@ -24,124 +24,110 @@ const NOTHING: Promise<undefined> = Promise.resolve(undefined);
  */
 export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
   const state = run.state as TaskState;
-  return withRetryAndCatch(
-    fiber,
-    run,
-    raw,
-    state,
-    async (retryCount) => {
-      const exec = fiber.exec;
-      const token = randomUuid(exec.random);
-      run.context = contextObject(exec, run.name, run.enteredTime, { retryCount, token });
-      const info = resourceInfo(state.Resource);
-      const parameters = run.jsonata
-        ? state.Arguments === undefined
-          ? raw
-          : await jsonataField(fiber, run, state.Arguments, raw, 'Arguments')
-        : jsonPathEffectiveInput(fiber, run, raw, state.InputPath, state.Parameters);
-      // Always awaited, even when absent: concurrent branches reach their handlers in the same order as ever.
-      const timeout = await seconds(
-        fiber,
-        run,
-        raw,
-        'TimeoutSeconds',
-        state.TimeoutSeconds,
-        state.TimeoutSecondsPath,
-      );
-      const heartbeat = await seconds(
-        fiber,
-        run,
-        raw,
-        'HeartbeatSeconds',
-        state.HeartbeatSeconds,
-        state.HeartbeatSecondsPath,
-      );
-      const credentials = await credentialsOf(fiber, run, raw, state.Credentials);
-      const keys = resourceKeys(state.Resource, info, parameters);
-      const handler = resolveHandler(exec, run.name, keys);
-      if (handler === undefined) {
-        fatal(
-          exec,
-          'Stepcraft.MissingHandler',
-          `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
-        );
-      }
-      const events = taskEvents(info);
-      const record = exec.settings.recordHistory;
-      exec.history.emit(
-        fiber,
-        events.scheduled,
-        record
-          ? scheduledDetails(
-              events,
-              state.Resource,
-              exec.settings.region,
-              parameters,
-              timeout,
-              heartbeat,
-              credentials,
-            )
-          : undefined,
-      );
-      exec.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
-
-      const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
-      const inputSchema = contractFor(exec, run.name, 'taskInput');
-      if (inputSchema !== undefined) await checkContract(fiber, run.name, 'taskInput', inputSchema, input);
-
-      const outcome = await invoke({
+  return withRetryAndCatch(fiber, run, raw, state, async (retryCount) => {
+    const exec = fiber.exec;
+    const token = randomUuid(exec.random);
+    run.context = contextObject(exec, run.name, run.enteredTime, { retryCount, token });
+    const info = resourceInfo(state.Resource);
+    const parameters = run.jsonata
+      ? state.Arguments === undefined
+        ? raw
+        : await jsonataField(fiber, run, state.Arguments, raw, 'Arguments')
+      : jsonPathEffectiveInput(fiber, run, raw, state.InputPath, state.Parameters);
+    // Always awaited, even when absent: concurrent branches reach their handlers in the same order as ever.
+    const timeout = await seconds(
+      fiber,
+      run,
+      raw,
+      'TimeoutSeconds',
+      state.TimeoutSeconds,
+      state.TimeoutSecondsPath,
+    );
+    const heartbeat = await seconds(
+      fiber,
+      run,
+      raw,
+      'HeartbeatSeconds',
+      state.HeartbeatSeconds,
+      state.HeartbeatSecondsPath,
+    );
+    const credentials = await credentialsOf(fiber, run, raw, state.Credentials);
+    const keys = resourceKeys(state.Resource, info, parameters);
+    const handler = resolveHandler(exec, run.name, keys);
+    if (handler === undefined) {
+      fatal(
         exec,
-        handler,
-        input,
-        stateName: run.name,
-        resource: state.Resource,
-        info,
-        token,
-        context: run.context,
-        credentials,
-        signal: fiber.signal,
-        timeoutMs: timeout === undefined ? undefined : timeout * 1000,
-        heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
-        onSubmitted:
-          info.pattern === 'request' ? undefined : (output) => emitSubmitted(fiber, events, output),
-      });
-      if (outcome.kind === 'interrupt') throw INTERRUPT;
-      if (outcome.kind === 'failure') {
-        emitFailed(fiber, events, outcome.error, outcome.cause, outcome.timeout !== undefined);
-        const failure = verbatim(outcome.error, outcome.cause);
-        if (outcome.timeout === 'heartbeat') heartbeatTimeouts.add(failure);
-        throw failure;
-      }
-      const resultSchema = contractFor(exec, run.name, 'taskResult');
-      if (resultSchema !== undefined)
-        await checkContract(fiber, run.name, 'taskResult', resultSchema, outcome.value);
-      const result = info.lambdaInvoke
-        ? lambdaEnvelope(outcome.value, randomUuid(exec.random), exec.clock.now())
-        : outcome.value;
-      if (exceedsPayloadLimit(result)) {
-        // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
-        const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
-        emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
-        throw verbatim('States.DataLimitExceeded', cause);
-      }
-      exec.history.emit(fiber, events.succeeded, record ? laterOutputDetails(events, result) : undefined);
-      return outputWithResult(fiber, run, state, raw, result);
-    },
-    undefined,
-  );
+        'Stepcraft.MissingHandler',
+        `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
+      );
+    }
+    const events = taskEvents(info);
+    const record = exec.settings.recordHistory;
+    exec.history.emit(
+      fiber,
+      events.scheduled,
+      record
+        ? scheduledDetails(
+            events,
+            state.Resource,
+            exec.settings.region,
+            parameters,
+            timeout,
+            heartbeat,
+            credentials,
+          )
+        : undefined,
+    );
+    exec.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
+
+    const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
+    const inputSchema = contractFor(exec, run.name, 'taskInput');
+    if (inputSchema !== undefined) await checkContract(fiber, run.name, 'taskInput', inputSchema, input);
+
+    const outcome = await invoke({
+      exec,
+      handler,
+      input,
+      stateName: run.name,
+      resource: state.Resource,
+      info,
+      token,
+      context: run.context,
+      credentials,
+      signal: fiber.signal,
+      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+      heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
+      onSubmitted: info.pattern === 'request' ? undefined : (output) => emitSubmitted(fiber, events, output),
+    });
+    if (outcome.kind === 'interrupt') throw INTERRUPT;
+    if (outcome.kind === 'failure') {
+      emitFailed(fiber, events, outcome.error, outcome.cause, outcome.timeout !== undefined);
+      const failure = verbatim(outcome.error, outcome.cause);
+      if (outcome.timeout === 'heartbeat') heartbeatTimeouts.add(failure);
+      throw failure;
+    }
+    const resultSchema = contractFor(exec, run.name, 'taskResult');
+    if (resultSchema !== undefined)
+      await checkContract(fiber, run.name, 'taskResult', resultSchema, outcome.value);
+    const result = info.lambdaInvoke
+      ? lambdaEnvelope(outcome.value, randomUuid(exec.random), exec.clock.now())
+      : outcome.value;
+    if (exceedsPayloadLimit(result)) {
+      // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
+      const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
+      emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
+      throw verbatim('States.DataLimitExceeded', cause);
+    }
+    exec.history.emit(fiber, events.succeeded, record ? laterOutputDetails(events, result) : undefined);
+    return outputWithResult(fiber, run, state, raw, result);
+  });
 }
 
 /** What a Lambda function receives from `lambda:invoke`: the `Payload` parameter (an empty object when absent). */
 function payloadOf(parameters: JsonValue): JsonValue {
-  if (
-    parameters !== null &&
-    typeof parameters === 'object' &&
-    !Array.isArray(parameters) &&
-    Object.hasOwn(parameters, 'Payload')
-  ) {
-    return parameters.Payload as JsonValue;
-  }
-  return {};
+  return isJsonObject(parameters) && Object.hasOwn(parameters, 'Payload')
+    ? (parameters.Payload as JsonValue)
+    : {};
 }
 
 /**
@@ -218,7 +204,6 @@ const STARTED_BY: JsonObject = Object.freeze({ workerName: 'stepcraft' }) as Jso
 
 /** A resource's Task event types, in AWS's three families (LambdaFunction*, Activity*, Task*), and fixed details. */
 interface TaskEvents {
-  readonly family: 'LambdaFunction' | 'Activity' | 'Task';
   readonly scheduled: string;
   readonly started: string;
   readonly succeeded: string;
@@ -241,7 +226,6 @@ function taskEvents(info: ResourceInfo): TaskEvents {
         ? (Object.freeze({ resourceType: info.resourceType, resource: info.resourceName }) as JsonObject)
         : undefined;
     events = {
-      family,
       scheduled: `${family}Scheduled`,
       started: `${family}Started`,
       succeeded: `${family}Succeeded`,

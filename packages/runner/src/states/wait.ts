@@ -55,13 +55,7 @@ async function delayOf(fiber: Fiber, run: StateRun, state: WaitState, input: Jso
   }
   if (state.SecondsPath !== undefined) {
     const path = state.SecondsPath;
-    const seconds = readOrUndefined(path, 'SecondsPath', fiber, run, input);
-    if (seconds === undefined) {
-      throw new StatesError(
-        'States.Runtime',
-        `The SecondsPath parameter does not reference an input value: ${path}`,
-      );
-    }
+    const seconds = readInputValue(path, 'SecondsPath', fiber, run, input);
     if (typeof seconds !== 'number' || !Number.isInteger(seconds)) {
       throw new StatesError(
         'States.Runtime',
@@ -91,13 +85,7 @@ async function delayOf(fiber: Fiber, run: StateRun, state: WaitState, input: Jso
   }
   if (state.TimestampPath !== undefined) {
     const path = state.TimestampPath;
-    const text = readOrUndefined(path, 'TimestampPath', fiber, run, input);
-    if (text === undefined) {
-      throw new StatesError(
-        'States.Runtime',
-        `The TimestampPath parameter does not reference an input value: ${path}`,
-      );
-    }
+    const text = readInputValue(path, 'TimestampPath', fiber, run, input);
     const at = typeof text === 'string' ? parseTimestamp(text) : undefined;
     if (at === undefined) {
       throw new StatesError(
@@ -110,18 +98,22 @@ async function delayOf(fiber: Fiber, run: StateRun, state: WaitState, input: Jso
   return 0;
 }
 
-function readOrUndefined(
+/** The value a `*Path` field references; a path that matches nothing fails with AWS's `States.Runtime` message. */
+function readInputValue(
   path: string,
-  field: string,
+  field: 'SecondsPath' | 'TimestampPath',
   fiber: Fiber,
   run: StateRun,
   input: JsonValue,
-): JsonValue | undefined {
+): JsonValue {
   try {
     return readReferencePath(path, scopeOf(fiber, run, input, field));
   } catch (e) {
-    if (e instanceof StatesError) return undefined;
-    throw e;
+    if (!(e instanceof StatesError)) throw e;
+    throw new StatesError(
+      'States.Runtime',
+      `The ${field} parameter does not reference an input value: ${path}`,
+    );
   }
 }
 

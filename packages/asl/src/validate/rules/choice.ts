@@ -2,7 +2,7 @@ import { has, isObject, type Obj, own } from '../../json-shape.js';
 import { isJsonataString } from '../../jsonata.js';
 import { isDeployTimeValue } from '../../placeholders.js';
 import { parseTimestamp } from '../../timestamp.js';
-import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from '../context.js';
+import { type Ctx, describe, fieldName, type Pointer, reportAt, type StateVisit } from '../context.js';
 import { checkString, show } from '../values.js';
 import { checkPathValue } from './paths.js';
 
@@ -170,7 +170,7 @@ function checkRuleList(ctx: Ctx, visit: StateVisit, at: Pointer, rules: unknown)
       visit,
       'INVALID_VALUE',
       at,
-      `${describe(visit)}: ${String(at[at.length - 1])} must be a non-empty array of rules.`,
+      `${describe(visit)}: ${fieldName(at)} must be a non-empty array of rules.`,
     );
     return;
   }

@@ -1,6 +1,6 @@
 import { pointerOf } from '../../diagnostic.js';
 import { has, isObject, type Obj, own } from '../../json-shape.js';
-import { type Ctx, type Pointer, report } from '../context.js';
+import { type Ctx, fieldName, type Pointer, report } from '../context.js';
 
 /** One `States` object: the top level, a Parallel branch or a Map processor. */
 export interface Scope {
@@ -93,7 +93,7 @@ function reachable(start: string, edges: ReadonlyMap<string, readonly Edge[]>, s
 }
 
 function reportMissing(ctx: Ctx, edge: Edge, scopeOf: ReadonlyMap<string, Pointer>): void {
-  const field = String(edge.pointer[edge.pointer.length - 1]);
+  const field = fieldName(edge.pointer);
   const where = edge.from === undefined ? field : `State ${JSON.stringify(edge.from)}: ${field}`;
   const elsewhere = scopeOf.get(edge.target);
   if (elsewhere !== undefined) {

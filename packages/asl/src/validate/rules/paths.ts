@@ -6,7 +6,15 @@ import { checkJsonPath } from '../../paths/jsonpath.js';
 import { readRoot } from '../../paths/lexer.js';
 import { parseReferencePath } from '../../paths/reference-path.js';
 import { isDeployTimeValue, maskPlaceholders } from '../../placeholders.js';
-import { type Ctx, describe, type Pointer, reportAt, reportCycle, type StateVisit } from '../context.js';
+import {
+  type Ctx,
+  describe,
+  fieldName,
+  type Pointer,
+  reportAt,
+  reportCycle,
+  type StateVisit,
+} from '../context.js';
 import { show } from '../values.js';
 
 /** JSONPath fields holding a path that AWS resolves to one value (filters allowed, per the AWS docs). */
@@ -333,8 +341,4 @@ function checkLiteralTypes(call: IntrinsicCall): string | undefined {
     }
   }
   return undefined;
-}
-
-function fieldName(field: Pointer): string {
-  return String(field[field.length - 1]);
 }
