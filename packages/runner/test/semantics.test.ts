@@ -283,8 +283,9 @@ describe('JSONata Choice conditions that are not booleans', () => {
       {},
     );
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    const expression = condition.slice(2, -2).trim();
     expect(result.cause).toContain(
-      `specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was ${tail}`,
+      `The JSONata expression '${expression}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was ${tail}`,
     );
   });
 });

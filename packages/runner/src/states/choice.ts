@@ -1,4 +1,10 @@
-import type { ChoiceRule, ChoiceState, JsonValue } from '@stepcraft/asl';
+import {
+  type ChoiceRule,
+  type ChoiceState,
+  isJsonataString,
+  type JsonValue,
+  jsonataBody,
+} from '@stepcraft/asl';
 import { evaluateChoiceRule } from '../choice-rules.js';
 import { StatesError } from '../errors.js';
 import {
@@ -93,10 +99,12 @@ async function conditionHolds(
     'Condition',
   );
   if (typeof value === 'boolean') return value;
+  // Like every other JSONata message (and AWS's recorded ones for Items), quote the expression without `{% %}`.
+  const expression = isJsonataString(condition) ? jsonataBody(condition).trim() : condition;
   throw new StatesError(
     'States.QueryEvaluationError',
     value === undefined
-      ? `The JSONata expression '${condition}' specified for the field 'Condition' returned nothing (undefined).`
-      : `The JSONata expression '${condition}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`,
+      ? `The JSONata expression '${expression}' specified for the field 'Condition' returned nothing (undefined).`
+      : `The JSONata expression '${expression}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`,
   );
 }
