@@ -2,7 +2,7 @@ import type { Diagnostic } from '@stepcraft/asl';
 import { describeJsonError, parseJson } from './json-text.js';
 
 /** The diagnostic code of a definition file that is not JSON at all. */
-export const INVALID_JSON = 'INVALID_JSON';
+const INVALID_JSON = 'INVALID_JSON';
 
 /** Parses a definition file's text: the document, or one diagnostic locating the JSON syntax error. */
 export function parseDocumentText(

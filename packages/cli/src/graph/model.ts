@@ -59,8 +59,8 @@ export interface StateGraph {
 }
 
 /** Ids the builder gives markers; state ids are `s<N>`, group ids `g<N>`, so none collide. */
-export const START_ID = 'start';
-export const END_ID = 'stop';
+const START_ID = 'start';
+const END_ID = 'stop';
 
 const BOX_TYPES: ReadonlySet<string> = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail']);
 const TERMINAL_TYPES: ReadonlySet<string> = new Set(['Succeed', 'Fail']);

@@ -1,5 +1,5 @@
 /** Labels longer than this are cut with an ellipsis, so one long rule does not stretch the whole diagram. */
-export const LABEL_MAX = 48;
+const LABEL_MAX = 48;
 
 /** `text` on one line (runs of whitespace become one space) and at most `max` code points long. */
 export function shorten(text: string, max = LABEL_MAX): string {

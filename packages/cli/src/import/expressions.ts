@@ -174,7 +174,7 @@ function printArg(arg: IntrinsicArg, isFormatTemplate: boolean): string {
 }
 
 /** `States.format(…)` and friends for an intrinsic text, or `undefined` when the typed helpers cannot say it. */
-export function printIntrinsic(
+function printIntrinsic(
   text: string,
   scope: Scope,
   leaf: LeafType = 'unknown',
@@ -312,7 +312,7 @@ export function printPlaceholder(
 }
 
 /** `raw(…)`: verbatim ASL, declared to hold what the definition reads of it (when anything). */
-export function rawValue(value: JsonValue, declared?: Shape): string {
+function rawValue(value: JsonValue, declared?: Shape): string {
   const type = declared === undefined || isEmpty(declared) ? '' : `<${printType(declared)}>`;
   return `raw${type}(${printJson(value)})`;
 }

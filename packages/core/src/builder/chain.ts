@@ -49,14 +49,14 @@ export type Seq<T> = readonly T[] | { readonly left: Seq<T>; readonly right: Seq
 const isArray = <T>(seq: Seq<T>): seq is readonly T[] => Array.isArray(seq);
 
 /** `left` then `right`, without copying either. */
-export function join<T>(left: Seq<T>, right: Seq<T>): Seq<T> {
+function join<T>(left: Seq<T>, right: Seq<T>): Seq<T> {
   if (isArray(right) && right.length === 0) return left;
   if (isArray(left) && left.length === 0) return right;
   return Object.freeze({ left, right });
 }
 
 /** Appends the items of a list, in order, to `out` (iterative: a 5,000-step chain is a 5,000-deep join). */
-export function flatten<T>(seq: Seq<T>, out: T[] = []): T[] {
+function flatten<T>(seq: Seq<T>, out: T[] = []): T[] {
   const pending: Seq<T>[] = [seq];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     // Indexed: for…of over a frozen array allocates an iterator result per item in V8.
@@ -139,7 +139,7 @@ export function createChain<TChain extends AnyChain>(fragment: Fragment): TChain
 }
 
 /** Points every open end of `first` at the start of `second`. */
-export function concat(first: Fragment, second: Fragment): Fragment {
+function concat(first: Fragment, second: Fragment): Fragment {
   if (first.ends.length === 0) {
     return raise(
       'CHAIN_CLOSED',

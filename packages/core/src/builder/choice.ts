@@ -22,8 +22,14 @@ import type { ContextObject } from './context.js';
 import type { InputRefs } from './dynamic.js';
 import { type Condition, contextRef, inputRef, type Ref, type Resolve } from './refs.js';
 import { withAssignment } from './result-state.js';
-import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
-import { defined, parseNullablePath, runSelector } from './state.js';
+import {
+  type CommonSpec,
+  commonFields,
+  type DeclaredInput,
+  inputPathField,
+  type MaybeSchema,
+} from './spec.js';
+import { defined, runSelector, type Selector } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
 
@@ -121,10 +127,7 @@ export function choice<
     createChoiceNode({
       name,
       ...commonFields(spec, spec.input),
-      ...defined(
-        'inputPath',
-        parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
-      ),
+      ...inputPathField(spec.inputPath, name),
       branches: [],
     }),
     [],
@@ -140,7 +143,7 @@ function createChoiceState<TState>(node: ChoiceNode, targets: readonly Fragment[
     when(
       condition: (refs: { input: never; context: never }) => Condition,
       target: AnyChain,
-      options?: ChoiceRuleOptions<never> & { readonly output?: Parameters<typeof runSelector>[0] },
+      options?: ChoiceRuleOptions<never> & { readonly output?: Selector },
     ) {
       const fragment = fragmentOf(target);
       const refs = { input: inputRef() as never, context: contextRef() as never };
@@ -155,10 +158,7 @@ function createChoiceState<TState>(node: ChoiceNode, targets: readonly Fragment[
             ? undefined
             : assignmentNodes(options.assign(refs), `The assign of ${where}`),
         ),
-        ...defined(
-          'output',
-          options?.output === undefined ? undefined : runSelector(options.output, `The output of ${where}`),
-        ),
+        ...defined('output', runSelector(options?.output, `The output of ${where}`)),
       });
       return withTarget({ branches: [...node.branches, branch] }, fragment);
     },

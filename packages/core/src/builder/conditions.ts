@@ -59,6 +59,7 @@ const OPERAND_TYPE: Readonly<Partial<Record<ComparisonOperator, 'string' | 'numb
     TimestampGreaterThanEquals: 'string',
   });
 
+/** Whether `name` is a comparison method a ref can be called with (`stringEquals`, `isPresent`, …). */
 export function isComparisonMethod(name: string): boolean {
   return Object.hasOwn(OPERATORS, name);
 }

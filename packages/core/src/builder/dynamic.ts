@@ -1,7 +1,7 @@
 import type { TemplateNode } from '../ir/template-node.js';
 import type { ContextObject } from './context.js';
 import { type Expr, type Ref, toTemplate, unboxNode } from './refs.js';
-import { runSelector } from './state.js';
+import { runSelector, type Selector } from './state.js';
 
 /** What a computed field's selector reads: the state's (effective) input and the Context Object. */
 export interface InputRefs<TInput> {
@@ -24,7 +24,7 @@ export function dynamicValue(
   // Refs are callable proxies: test for a recorded node before treating a function as a selector.
   const template =
     unboxNode(value) === undefined && typeof value === 'function'
-      ? runSelector(value as Parameters<typeof runSelector>[0], where)
+      ? runSelector(value as Selector, where)
       : toTemplate(value, where);
   if (
     template.kind === 'literal' &&

@@ -18,8 +18,8 @@ import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
 import type { Arg } from './intrinsics.js';
 import { type Ref, type Resolve, type TemplateValue, toTemplate } from './refs.js';
 import { createResultState } from './result-state.js';
-import { type CommonSpec, commonFields, type DeclaredInput } from './spec.js';
-import { defined, parseNullablePath, parsePath, runSelector, type WorkState } from './state.js';
+import { type CommonSpec, commonFields, type DeclaredInput, inputPathField } from './spec.js';
+import { defined, parsePath, runSelector, type Selector, type WorkState } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 type Items<TEffective, TItemsPath> = TItemsPath extends string
@@ -217,20 +217,12 @@ export function map<
   const node = createMapNode({
     name,
     ...commonFields(spec, spec.input),
-    ...defined(
-      'inputPath',
-      parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
-    ),
+    ...inputPathField(spec.inputPath, name),
     ...defined(
       'itemsPath',
       spec.itemsPath === undefined ? undefined : parsePath(spec.itemsPath as string, 'ItemsPath', name),
     ),
-    ...defined(
-      'itemSelector',
-      spec.itemSelector === undefined
-        ? undefined
-        : runSelector(spec.itemSelector, `ItemSelector of "${name}"`),
-    ),
+    ...defined('itemSelector', runSelector(spec.itemSelector, `ItemSelector of "${name}"`)),
     ...defined(
       'maxConcurrency',
       spec.maxConcurrencyPath === undefined
@@ -241,12 +233,7 @@ export function map<
       'distributed',
       spec.mode === 'distributed' ? distributed(name, spec as DistributedOptions<never>) : undefined,
     ),
-    ...defined(
-      'resultSelector',
-      spec.resultSelector === undefined
-        ? undefined
-        : runSelector(spec.resultSelector, `ResultSelector of "${name}"`),
-    ),
+    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
     processor: graphOf(spec.processor),
     retry: [],
     catch: [],
@@ -292,9 +279,7 @@ function rawAsl(value: object): RawNode | undefined {
 
 function payload(value: unknown, where: string): TemplateNode {
   // Refs are callable proxies, but a payload is an object or a selector: a function here is a selector.
-  return typeof value === 'function'
-    ? runSelector(value as Parameters<typeof runSelector>[0], where)
-    : toTemplate(value, where);
+  return typeof value === 'function' ? runSelector(value as Selector, where) : toTemplate(value, where);
 }
 
 function itemReader(name: string, options: ItemReaderOptions<never> | ItemReader): ItemReaderNode | RawNode {

@@ -6,8 +6,14 @@ import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } fro
 import type { ContextObject } from './context.js';
 import type { Ref, Resolve } from './refs.js';
 import { createResultState } from './result-state.js';
-import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
-import { defined, parseNullablePath, runSelector, type WorkState } from './state.js';
+import {
+  type CommonSpec,
+  commonFields,
+  type DeclaredInput,
+  inputPathField,
+  type MaybeSchema,
+} from './spec.js';
+import { defined, runSelector, type WorkState } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 type Effective<TInputSchema extends MaybeSchema, TInputPath, TPayload> = [TPayload] extends [Unset]
@@ -93,20 +99,9 @@ export function parallel<
   const node = createParallelNode({
     name,
     ...commonFields(spec, spec.input),
-    ...defined(
-      'inputPath',
-      parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
-    ),
-    ...defined(
-      'parameters',
-      spec.parameters === undefined ? undefined : runSelector(spec.parameters, `Parameters of "${name}"`),
-    ),
-    ...defined(
-      'resultSelector',
-      spec.resultSelector === undefined
-        ? undefined
-        : runSelector(spec.resultSelector, `ResultSelector of "${name}"`),
-    ),
+    ...inputPathField(spec.inputPath, name),
+    ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`)),
+    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
     branches: branches.map(graphOf),
     retry: [],
     catch: [],

@@ -4,8 +4,14 @@ import type { Same, Unset } from '../types/type-utils.js';
 import type { ContextObject } from './context.js';
 import type { Ref, Resolve } from './refs.js';
 import { createResultState } from './result-state.js';
-import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
-import { defined, type JsonLiteral, type PassState, parseNullablePath, runSelector } from './state.js';
+import {
+  type CommonSpec,
+  commonFields,
+  type DeclaredInput,
+  inputPathField,
+  type MaybeSchema,
+} from './spec.js';
+import { defined, type JsonLiteral, type PassState, runSelector } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 /** How `pass()` is configured. */
@@ -62,15 +68,9 @@ export function pass<
   const node = createPassNode({
     name,
     ...commonFields(spec, spec.input),
-    ...defined(
-      'inputPath',
-      parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
-    ),
+    ...inputPathField(spec.inputPath, name),
     ...defined('result', spec.result as JsonValue | undefined),
-    ...defined(
-      'parameters',
-      spec.parameters === undefined ? undefined : runSelector(spec.parameters, `Parameters of "${name}"`),
-    ),
+    ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`)),
   });
   return createResultState(node);
 }

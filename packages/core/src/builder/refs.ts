@@ -214,7 +214,7 @@ function atIndex(parent: ReferenceNode, index: unknown): unknown {
 }
 
 /** `$.a.b` style text for messages only (the emitters print paths for real). */
-export function describeRef(node: ReferenceNode): string {
+function describeRef(node: ReferenceNode): string {
   const root =
     node.path.root.kind === 'context'
       ? '$$'
@@ -224,11 +224,12 @@ export function describeRef(node: ReferenceNode): string {
   return root + node.path.segments.map((s) => (s.kind === 'index' ? `[${s.index}]` : `.${s.name}`)).join('');
 }
 
-/** The root refs a selector receives. */
+/** The `input` root ref a selector receives (`$`; also its `result`, read from the same place). */
 export function inputRef(): unknown {
   return createRef({ root: { kind: 'input' }, segments: [] });
 }
 
+/** The `context` root ref: the Context Object (`$$`). */
 export function contextRef(): unknown {
   return createRef({ root: { kind: 'context' }, segments: [] });
 }

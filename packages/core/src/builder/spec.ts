@@ -1,8 +1,8 @@
-import type { JsonObject } from '@stepcraft/asl';
+import type { JsonObject, ReferencePath } from '@stepcraft/asl';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { Schema, StateContract } from '../ir/contract.js';
 import type { InputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';
-import { defined } from './state.js';
+import { defined, parseNullablePath } from './state.js';
 
 /** A declared input schema, or `Unset` when the state takes whatever flows in. */
 export type MaybeSchema = SchemaLike | Unset;
@@ -38,4 +38,9 @@ export function commonFields(
     ...defined('raw', spec.raw),
     ...defined('contract', isSchema(input) ? { stateInput: input } : undefined),
   };
+}
+
+/** The node's `inputPath` field from a spec's `inputPath` (typed by the builder's checks, a string here). */
+export function inputPathField(inputPath: unknown, state: string): { inputPath?: ReferencePath | null } {
+  return defined('inputPath', parseNullablePath(inputPath as string | null | undefined, 'InputPath', state));
 }

@@ -33,11 +33,14 @@ export function parseNullablePath(
   return path === null || path === undefined ? path : parsePath(path, where, state);
 }
 
-/** Runs a selector once on recording proxies and returns its template. */
-export function runSelector(
-  selector: (refs: { input: never; result: never; context: never }) => unknown,
-  where: string,
-): TemplateNode {
+/** A function that builds a payload from recording refs (Parameters, ResultSelector, ...). */
+export type Selector = (refs: { input: never; result: never; context: never }) => unknown;
+
+/** Runs a selector once on recording proxies and returns its template (`undefined` when there is no selector). */
+export function runSelector(selector: Selector, where: string): TemplateNode;
+export function runSelector(selector: Selector | undefined, where: string): TemplateNode | undefined;
+export function runSelector(selector: Selector | undefined, where: string): TemplateNode | undefined {
+  if (selector === undefined) return undefined;
   const refs = { input: inputRef(), result: inputRef(), context: contextRef() } as never;
   return toTemplate(selector(refs), where);
 }
@@ -162,6 +165,7 @@ export type ResultPathCheck<TName extends string, TResult, TPath extends string 
       : StepcraftTypeError<`The ResultSelector of "${TName}" returns a bare value, which ASL can only output whole: select fields, ({ result }) => ({ id: result.Payload.id }), to use resultPath()`>
     : CheckResultPath<TPath, `"${TName}"`>;
 
+/** A type error unless `outputPath()`'s path exists in the output. */
 export type OutputPathCheck<TName extends string, TOutput, TPath extends string | null> = TPath extends null
   ? unknown
   : CheckPath<TOutput, TPath & string, `the output of "${TName}"`>;

@@ -183,8 +183,7 @@ export function task<
   >
 > {
   const resource = spec.resource as Integration;
-  const payload =
-    spec.parameters === undefined ? undefined : runSelector(spec.parameters, `Parameters of "${name}"`);
+  const payload = runSelector(spec.parameters, `Parameters of "${name}"`);
   if (resource.resource.endsWith('.waitForTaskToken') && !mentionsTaskToken(payload)) {
     raise(
       'TASK_TOKEN_MISSING',
@@ -200,12 +199,7 @@ export function task<
     ...defined('queryLanguage', spec.queryLanguage),
     ...defined('inputPath', inputPath),
     ...defined('parameters', resource.parameters(payload)),
-    ...defined(
-      'resultSelector',
-      spec.resultSelector === undefined
-        ? undefined
-        : runSelector(spec.resultSelector, `ResultSelector of "${name}"`),
-    ),
+    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
     ...defined(
       'timeoutSeconds',
       spec.timeoutSecondsPath === undefined

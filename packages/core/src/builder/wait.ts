@@ -8,8 +8,14 @@ import { type AnyChain, type Chain, createChain, type StateNames, stateFragment 
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
 import { contextRef, inputRef } from './refs.js';
 import { withAssignment } from './result-state.js';
-import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
-import { defined, parseNullablePath, parsePath } from './state.js';
+import {
+  type CommonSpec,
+  commonFields,
+  type DeclaredInput,
+  inputPathField,
+  type MaybeSchema,
+} from './spec.js';
+import { parsePath } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 import type { Assignable, Variable } from './variable.js';
 
@@ -79,10 +85,7 @@ export function wait<
   const node = createWaitNode({
     name,
     ...commonFields(spec, spec.input),
-    ...defined(
-      'inputPath',
-      parseNullablePath(spec.inputPath as string | null | undefined, 'InputPath', name),
-    ),
+    ...inputPathField(spec.inputPath, name),
     duration: duration(name, spec as unknown as Record<string, unknown>),
   });
   return createWaitState(node);

@@ -179,7 +179,7 @@ const TEMPLATE_KINDS = new Set<string>([
  * variable root. Templates are walked by their known shape, other nodes by their keys (enumerating the keys of these
  * frozen objects is the slow part, so templates and paths skip it).
  */
-export function readsOf(state: StateNode): ReadonlySet<string> {
+function readsOf(state: StateNode): ReadonlySet<string> {
   const names: string[] = [];
   visitNode(state, names);
   return names.length === 0 ? NO_READS : new Set(names);

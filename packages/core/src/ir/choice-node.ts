@@ -22,10 +22,12 @@ export interface ChoiceNode extends StateNodeBase, FilterFields, AssignFields {
   readonly otherwise?: string;
 }
 
+/** Builds a frozen Choice rule node. */
 export function createChoiceBranchNode(fields: Omit<ChoiceBranchNode, 'kind'>): ChoiceBranchNode {
   return freeze({ kind: 'choice-branch', ...fields });
 }
 
+/** Builds a frozen Choice node. */
 export function createChoiceNode(fields: Omit<ChoiceNode, 'kind'>): ChoiceNode {
   return freeze({ kind: 'choice', ...fields, branches: freeze([...fields.branches]) });
 }

@@ -36,16 +36,19 @@ export interface ComparisonNode {
   readonly operand: JsonValue | ReferenceNode;
 }
 
+/** True when every rule is (ASL `And`). */
 export interface AndNode {
   readonly kind: 'and';
   readonly rules: readonly ConditionNode[];
 }
 
+/** True when any rule is (ASL `Or`). */
 export interface OrNode {
   readonly kind: 'or';
   readonly rules: readonly ConditionNode[];
 }
 
+/** True when the rule is not (ASL `Not`). */
 export interface NotNode {
   readonly kind: 'not';
   readonly rule: ConditionNode;
@@ -54,18 +57,22 @@ export interface NotNode {
 /** A boolean condition of a Choice rule. */
 export type ConditionNode = ComparisonNode | AndNode | OrNode | NotNode;
 
+/** Builds a frozen comparison. */
 export function createComparisonNode(fields: Omit<ComparisonNode, 'kind'>): ComparisonNode {
   return freeze({ kind: 'comparison', ...fields });
 }
 
+/** Builds a frozen `And`. */
 export function createAndNode(rules: readonly ConditionNode[]): AndNode {
   return freeze({ kind: 'and', rules: freeze([...rules]) });
 }
 
+/** Builds a frozen `Or`. */
 export function createOrNode(rules: readonly ConditionNode[]): OrNode {
   return freeze({ kind: 'or', rules: freeze([...rules]) });
 }
 
+/** Builds a frozen `Not`. */
 export function createNotNode(rule: ConditionNode): NotNode {
   return freeze({ kind: 'not', rule });
 }

@@ -59,14 +59,17 @@ export interface FilterFields {
   readonly outputPath?: ReferencePath | null;
 }
 
+/** Builds a frozen retrier. */
 export function createRetryNode(fields: Omit<RetryNode, 'kind'>): RetryNode {
   return freeze({ kind: 'retry', ...fields, errors: freeze([...fields.errors]) });
 }
 
+/** Builds a frozen catcher. */
 export function createCatchNode(fields: Omit<CatchNode, 'kind'>): CatchNode {
   return freeze({ kind: 'catch', ...fields, errors: freeze([...fields.errors]) });
 }
 
+/** Builds a frozen assignment of `value` to the variable `name`. */
 export function createAssignmentNode(name: string, value: TemplateNode): AssignmentNode {
   return freeze({ kind: 'assignment', name, value });
 }

@@ -12,6 +12,7 @@ export interface FailNode extends StateNodeBase {
   readonly cause?: FailText;
 }
 
+/** Builds a frozen Fail node. */
 export function createFailNode(fields: Omit<FailNode, 'kind'>): FailNode {
   return freeze({ kind: 'fail', ...fields });
 }

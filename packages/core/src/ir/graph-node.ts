@@ -31,10 +31,12 @@ export interface GraphNode {
   readonly references: readonly StateReferenceNode[];
 }
 
+/** Builds a frozen `from` → `to` transition. */
 export function createTransitionNode(from: string, to: string): TransitionNode {
   return freeze({ kind: 'transition', from, to });
 }
 
+/** Builds a frozen graph, copying its lists so later edits of the arrays cannot leak in. */
 export function createGraphNode(fields: Omit<GraphNode, 'kind'>): GraphNode {
   return freeze({
     kind: 'graph',
@@ -45,6 +47,7 @@ export function createGraphNode(fields: Omit<GraphNode, 'kind'>): GraphNode {
   });
 }
 
+/** Builds a frozen `later()` reference (with the declared input schema, if any). */
 export function createStateReferenceNode(name: string, input: Schema | undefined): StateReferenceNode {
   return freeze(
     input === undefined ? { kind: 'state-reference', name } : { kind: 'state-reference', name, input },

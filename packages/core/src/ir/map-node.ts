@@ -68,6 +68,7 @@ export interface MapNode extends StateNodeBase, FilterFields, AssignFields {
   readonly catch: readonly CatchNode[];
 }
 
+/** Builds a frozen Map node. */
 export function createMapNode(fields: Omit<MapNode, 'kind'>): MapNode {
   return freeze({
     kind: 'map',

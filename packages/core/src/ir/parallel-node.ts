@@ -15,6 +15,7 @@ export interface ParallelNode extends StateNodeBase, FilterFields, AssignFields 
   readonly catch: readonly CatchNode[];
 }
 
+/** Builds a frozen Parallel node. */
 export function createParallelNode(fields: Omit<ParallelNode, 'kind'>): ParallelNode {
   return freeze({
     kind: 'parallel',

@@ -11,6 +11,7 @@ export interface PassNode extends StateNodeBase, FilterFields, AssignFields {
   readonly resultPath?: ReferencePath | null;
 }
 
+/** Builds a frozen Pass node. */
 export function createPassNode(fields: Omit<PassNode, 'kind'>): PassNode {
   return freeze({ kind: 'pass', ...fields });
 }

@@ -6,6 +6,7 @@ export interface SucceedNode extends StateNodeBase, FilterFields {
   readonly kind: 'succeed';
 }
 
+/** Builds a frozen Succeed node. */
 export function createSucceedNode(fields: Omit<SucceedNode, 'kind'>): SucceedNode {
   return freeze({ kind: 'succeed', ...fields });
 }

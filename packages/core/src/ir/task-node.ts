@@ -20,6 +20,7 @@ export interface TaskNode extends StateNodeBase, FilterFields, AssignFields {
   readonly handler?: TaskHandler;
 }
 
+/** Builds a frozen Task node. */
 export function createTaskNode(fields: Omit<TaskNode, 'kind'>): TaskNode {
   return freeze({
     kind: 'task',

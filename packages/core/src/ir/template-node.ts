@@ -75,6 +75,7 @@ export type IntrinsicName =
   | 'States.StringSplit'
   | 'States.UUID';
 
+/** Builds a frozen reference, copying the path so the caller's object cannot change it. */
 export function createReferenceNode(path: ReferencePath): ReferenceNode {
   return freeze({
     kind: 'reference',
@@ -82,28 +83,34 @@ export function createReferenceNode(path: ReferencePath): ReferenceNode {
   });
 }
 
+/** Builds a frozen intrinsic call. */
 export function createIntrinsicNode(name: IntrinsicName, args: readonly TemplateNode[]): IntrinsicNode {
   return freeze({ kind: 'intrinsic', name, args: freeze([...args]) });
 }
 
+/** Builds a frozen literal. */
 export function createLiteralNode(value: JsonValue): LiteralNode {
   return freeze({ kind: 'literal', value });
 }
 
+/** Builds a frozen object template (entries keep their order). */
 export function createObjectTemplateNode(
   entries: readonly { key: string; value: TemplateNode }[],
 ): ObjectTemplateNode {
   return freeze({ kind: 'object', entries: freeze(entries.map((e) => freeze({ ...e }))) });
 }
 
+/** Builds a frozen array template. */
 export function createArrayTemplateNode(items: readonly TemplateNode[]): ArrayTemplateNode {
   return freeze({ kind: 'array', items: freeze([...items]) });
 }
 
+/** Builds a frozen raw (verbatim ASL) value. */
 export function createRawNode(value: JsonValue): RawNode {
   return freeze({ kind: 'raw', value });
 }
 
+/** Builds a frozen JSONata expression (without `{% %}`). */
 export function createJsonataNode(expression: string): JsonataNode {
   return freeze({ kind: 'jsonata', expression });
 }

@@ -21,6 +21,7 @@ export interface WaitNode extends StateNodeBase, FilterFields, AssignFields {
   readonly duration: WaitDuration;
 }
 
+/** Builds a frozen Wait node. */
 export function createWaitNode(fields: Omit<WaitNode, 'kind'>): WaitNode {
   return freeze({ kind: 'wait', ...fields, duration: freeze({ ...fields.duration }) });
 }

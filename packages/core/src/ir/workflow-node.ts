@@ -16,6 +16,7 @@ export interface WorkflowNode {
   readonly queryLanguage?: QueryLanguage;
 }
 
+/** Builds a frozen workflow node. */
 export function createWorkflowNode(fields: Omit<WorkflowNode, 'kind'>): WorkflowNode {
   return freeze({ kind: 'workflow', ...fields });
 }

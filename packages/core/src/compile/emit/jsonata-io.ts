@@ -38,7 +38,7 @@ export function effectiveInput(node: FilterFields): string {
 }
 
 /** The value of a reference path read from `base`. */
-export function readPath(base: string, path: ReferencePath): string {
+function readPath(base: string, path: ReferencePath): string {
   return jsonataPath(base, path.segments);
 }
 

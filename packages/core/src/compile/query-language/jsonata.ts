@@ -52,7 +52,7 @@ function referenceText(path: ReferencePath, scope: JsonataScope): string {
 }
 
 /** A JSON literal as a JSONata expression. */
-export function literalExpression(value: JsonValue): string {
+function literalExpression(value: JsonValue): string {
   if (typeof value === 'string') return quoteJsonata(value);
   if (Array.isArray(value)) return `[${value.map(literalExpression).join(', ')}]`;
   if (value !== null && typeof value === 'object') {

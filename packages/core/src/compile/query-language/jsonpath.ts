@@ -11,7 +11,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Prints a reference path: `.name` for identifiers, `['odd name']` otherwise, `[n]` for indexes.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
-export function printPath(path: ReferencePath): string {
+function printPath(path: ReferencePath): string {
   const root =
     path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
   let text = root;
