@@ -77,7 +77,7 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<ExitC
 async function loadDefinition(options: GraphOptions, cwd: string): Promise<Target> {
   const target = await loadTarget(options.file, options.workflow, cwd);
   if (!target.ok || target.kind === 'compiled') return target;
-  // Resources do not change the picture: any URI will do.
+  // Resources do not change the picture: every URI will do.
   const errors = validate(target.document, { checkArn: false }).filter((d) => d.severity === 'error');
   return errors.length > 0 ? invalidTarget(options.file, errors) : target;
 }

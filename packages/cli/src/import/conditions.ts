@@ -75,7 +75,7 @@ export function printCondition(rule: JsonValue, scope: Scope): string | undefine
   return `${ref}.${method}(${argument})`;
 }
 
-// A field read elsewhere as any primitive (an intrinsic's argument) is compared as the operator's type: core
+// A field read elsewhere as some primitive (an intrinsic's argument) is compared as the operator's type: core
 // offers a comparison only on a field of that type. Stricter than AWS (another type just fails the rule), never
 // looser.
 function primitiveRead(variable: string, scope: Scope, type: LeafType): LeafType {

@@ -4,7 +4,7 @@ import { printList, propertyKey } from './json.js';
 /** The note on every input schema the importer infers. */
 export const TIGHTEN = 'input schema holds what the definition reads: tighten it';
 
-/** What a read needs at a leaf: any value, or a primitive of a type (intrinsic arguments, Wait paths…). */
+/** What a read needs at a leaf: an unknown value, or a primitive of a type (intrinsic arguments, Wait paths…). */
 export type LeafType = 'unknown' | 'string' | 'number' | 'boolean' | 'primitive' | 'array' | 'object';
 
 /**
