@@ -66,22 +66,105 @@ export { compile } from './compile/compile.js';
 export { stringifyAsl } from './compile/stable-json.js';
 export { CompileError } from './errors.js';
 export { activity } from './integrations/activity.js';
+export type {
+  ApiGatewayError,
+  ApiGatewayInvokeRequest,
+  ApiGatewayInvokeResult,
+  HttpMethod,
+} from './integrations/api-gateway.js';
+export { apiGateway } from './integrations/api-gateway.js';
 export { awsSdk, resource, startExecutionSync } from './integrations/aws-sdk.js';
-export { dynamodb } from './integrations/dynamodb.js';
+export type {
+  BatchError,
+  BatchJobDetail,
+  BatchJobStatus,
+  BatchSubmitJobRequest,
+  BatchSubmitJobResult,
+} from './integrations/batch.js';
+export { BATCH_ERRORS, batch } from './integrations/batch.js';
+export type {
+  DynamoDbDeleteItemRequest,
+  DynamoDbError,
+  DynamoDbQueryRequest,
+  DynamoDbQueryResult,
+  DynamoDbSdkError,
+  DynamoDbUpdateItemRequest,
+  Item,
+} from './integrations/dynamodb.js';
+export { DYNAMODB_ERRORS, DYNAMODB_SDK_ERRORS, dynamodb } from './integrations/dynamodb.js';
+export type {
+  EcsContainer,
+  EcsContainerOverride,
+  EcsError,
+  EcsRunTaskRequest,
+  EcsRunTaskResult,
+  EcsTask,
+  NameValue,
+} from './integrations/ecs.js';
+export { ECS_ERRORS, ecs } from './integrations/ecs.js';
+export type {
+  EventBridgeError,
+  PutEventsEntry,
+  PutEventsRequest,
+  PutEventsResult,
+} from './integrations/eventbridge.js';
+export { EVENTBRIDGE_ERRORS, eventBridge } from './integrations/eventbridge.js';
+export type {
+  GlueError,
+  GlueJobRun,
+  GlueJobRunState,
+  GlueStartJobRunRequest,
+  GlueStartJobRunResult,
+} from './integrations/glue.js';
+export { GLUE_ERRORS, glue } from './integrations/glue.js';
+export type { HttpError, HttpInvokeRequest, HttpInvokeResult } from './integrations/http.js';
+export { http } from './integrations/http.js';
 export type {
   AttributeValue,
+  ChildTypes,
   DynamoDbGetItemResult,
   DynamoDbWriteResult,
+  ErrorsOf,
   Integration,
   IntegrationKind,
   IntegrationPattern,
   LambdaInvokeResult,
+  SdkHttpMetadata,
+  SdkMetadata,
   SnsPublishResult,
   SqsSendMessageResult,
+  SyncIntegration,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
+export type { PayloadFor, RequestCheck, Template } from './integrations/request-check.js';
+export type {
+  CreateTrainingJobRequest,
+  CreateTransformJobRequest,
+  DescribeTrainingJobResult,
+  DescribeTransformJobResult,
+  InvokeEndpointRequest,
+  InvokeEndpointResult,
+  S3DataSource,
+  SageMakerError,
+  SageMakerRuntimeError,
+  SageMakerTag,
+  TrainingChannel,
+  TrainingJobStatus,
+  TransformJobStatus,
+} from './integrations/sagemaker.js';
+export { SAGEMAKER_ERRORS, SAGEMAKER_RUNTIME_ERRORS, sagemaker } from './integrations/sagemaker.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
+export type {
+  ChildWorkflow,
+  DescribeExecutionResult,
+  ExecutionStatus,
+  StartExecutionIntegration,
+  StartExecutionRequest,
+  StartExecutionResult,
+  StepFunctionsError,
+} from './integrations/step-functions.js';
+export { STEP_FUNCTIONS_ERRORS, stepFunctions } from './integrations/step-functions.js';
 export type { QueryLanguage } from './ir/common-node.js';
 export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';

@@ -47,7 +47,12 @@ export function taskResource(
     const fixed = parameters[wrapped.fixed];
     const keys = Object.keys(parameters);
     const payloadKey = keys.find((k) => k === wrapped.payload || k === `${wrapped.payload}.$`);
-    if (typeof fixed === 'string' && payloadKey !== undefined && keys.length === 2) {
+    if (
+      typeof fixed === 'string' &&
+      payloadKey !== undefined &&
+      keys.length === 2 &&
+      (!base.startsWith(DYNAMODB) || payloadKey.endsWith('.$') || isItem(parameters[payloadKey] as JsonValue))
+    ) {
       const value = parameters[payloadKey] as JsonValue;
       const payload = isObject(value)
         ? templatePayload(value, scope, isCallback)
@@ -67,7 +72,8 @@ export function taskResource(
     if (
       typeof table === 'string' &&
       Object.keys(rest).length > 0 &&
-      !Object.hasOwn(parameters, 'TableName.$')
+      !Object.hasOwn(parameters, 'TableName.$') &&
+      ['Key', 'ExpressionAttributeValues'].every((field) => rest[field] === undefined || isItem(rest[field]))
     ) {
       const payload = templatePayload(rest, scope, isCallback);
       return {
@@ -79,6 +85,46 @@ export function taskResource(
     }
   }
   return genericResource(arn, parameters, scope);
+}
+
+const DYNAMODB = 'arn:aws:states:::dynamodb:';
+const ATTRIBUTE_TYPES = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS']);
+
+// core's DynamoDB helpers type keys and items as the API documents attribute values; a template relying on what AWS
+// might coerce (a bare string for { "S": … }, "false" as a BOOL) imports as resource(arn), so the code type-checks.
+function isItem(value: JsonValue): boolean {
+  return (
+    isObject(value) &&
+    Object.keys(value).every((key) => key.endsWith('.$') || isAttributeValue(value[key] as JsonValue))
+  );
+}
+
+function isAttributeValue(value: JsonValue): boolean {
+  if (!isObject(value)) return false;
+  const [key, ...others] = Object.keys(value);
+  if (key === undefined || others.length > 0) return false;
+  if (key.endsWith('.$')) return ATTRIBUTE_TYPES.has(key.slice(0, -2));
+  const inner = value[key] as JsonValue;
+  switch (key) {
+    case 'S':
+    case 'N':
+    case 'B':
+      return typeof inner === 'string';
+    case 'BOOL':
+      return typeof inner === 'boolean';
+    case 'NULL':
+      return inner === true;
+    case 'M':
+      return isItem(inner);
+    case 'L':
+      return Array.isArray(inner) && inner.every(isAttributeValue);
+    case 'SS':
+    case 'NS':
+    case 'BS':
+      return Array.isArray(inner) && inner.every((item) => typeof item === 'string');
+    default:
+      return false;
+  }
 }
 
 // The ARN without `.waitForTaskToken`, and the builder call that adds it back.

@@ -1,5 +1,11 @@
 import { raise } from '../errors.js';
-import type { Integration, TaskInputOf, TaskResultOf } from '../integrations/integration.js';
+import {
+  contractShape,
+  type Integration,
+  type TaskInputOf,
+  type TaskResultOf,
+} from '../integrations/integration.js';
+import type { PayloadFor, RequestCheck } from '../integrations/request-check.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
@@ -42,7 +48,7 @@ export type InputPathCheck<TName extends string, TInput, TPath> = TPath extends 
   ? CheckPath<TInput, TPath, `the input of "${TName}"`>
   : unknown;
 
-type Payload<TEffective, TPayload> = [TPayload] extends [Unset] ? TEffective : Resolve<TPayload>;
+type ResolvedPayload<TPayload> = [TPayload] extends [Unset] ? Unset : Resolve<TPayload>;
 
 type HasTaskToken<T> =
   T extends Expr<unknown>
@@ -103,14 +109,17 @@ export interface TaskSpec<
   readonly parameters?: (refs: {
     readonly input: Ref<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>>;
     readonly context: Ref<TaskContextObject>;
-  }) => TPayload;
+    // The request's shape types the returned object (literals stay literal, a wrong field errs where it is);
+    // inference reads only `TPayload`.
+  }) => TPayload & NoInfer<PayloadFor<TIntegration, TPayload>>;
   /** The result the resource produces (for Lambda: the function's return value, before the Invoke envelope). */
   readonly output?: TOutputSchema;
   /** The local implementation the runner calls instead of AWS. */
   readonly handler?: (
     input: TaskInputOf<
       TIntegration,
-      Payload<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>, TPayload>
+      AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>,
+      ResolvedPayload<TPayload>
     >,
     context: TaskHandlerContext,
   ) => MaybePromise<HandlerResultOf<TIntegration, InputOfSchema<TOutputSchema>>>;
@@ -167,7 +176,7 @@ export function task<
   TIntegration extends Integration,
   TInputSchema extends SchemaLike = SchemaLike<unknown>,
   const TInputPath extends string | null | undefined = undefined,
-  TPayload = Unset,
+  const TPayload = Unset,
   TOutputSchema extends SchemaLike = SchemaLike<unknown>,
   TSelected = Unset,
 >(
@@ -175,11 +184,14 @@ export function task<
   spec: TaskSpec<TName, TIntegration, TInputSchema, TInputPath, TPayload, TOutputSchema, TSelected>,
 ): OrError<
   TaskTokenCheck<TName, TIntegration, TPayload>,
-  WorkState<
-    TName,
-    InputOfSchema<TInputSchema>,
-    TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+  OrError<
+    RequestCheck<TName, TIntegration, TPayload>,
+    WorkState<
+      TName,
+      InputOfSchema<TInputSchema>,
+      TaskResult<TIntegration, TOutputSchema, TSelected>,
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    >
   >
 > {
   const resource = spec.resource as Integration;
@@ -214,9 +226,9 @@ export function task<
     ),
     ...defined('credentials', credentials(name, spec.credentials)),
     ...defined('handler', spec.handler as TaskHandler | undefined),
-    contract: taskContract(spec.input, spec.output, {
-      handlerGetsInput: payload === undefined && inputPath === undefined,
-      resultIsOutput: spec.resultSelector === undefined && resultIsDeclared(resource),
+    contract: taskContract(spec.input, spec.output, resource, {
+      hasPayload: payload !== undefined || inputPath !== undefined,
+      hasResultSelector: spec.resultSelector !== undefined,
     }),
     retry: [],
     catch: [],
@@ -240,28 +252,23 @@ function credentials(
   return toTemplate({ RoleArn: given.roleArn }, `Credentials of "${name}"`);
 }
 
-// The declared `output` schema describes the task result only where no envelope or fixed service shape wraps it.
-function resultIsDeclared(resource: Integration): boolean {
-  return (
-    resource.pattern !== 'request-response' ||
-    resource.kind === 'lambda-function' ||
-    resource.kind === 'aws-sdk' ||
-    resource.kind === 'activity' ||
-    resource.kind === 'resource'
-  );
-}
-
+// Which schema applies where is the integration's rule (`contractShape`).
 function taskContract(
   input: SchemaLike | undefined,
   output: SchemaLike | undefined,
-  known: { handlerGetsInput: boolean; resultIsOutput: boolean },
+  resource: Integration,
+  task: { hasPayload: boolean; hasResultSelector: boolean },
 ): StateContract {
   const schema = (s: SchemaLike | undefined) => (isSchema(s) ? s : undefined);
+  const shape = contractShape(resource);
   return {
     ...defined('stateInput', schema(input)),
-    ...defined('taskInput', known.handlerGetsInput ? schema(input) : undefined),
-    ...defined('taskResult', schema(output)),
-    ...defined('stateOutput', known.resultIsOutput ? schema(output) : undefined),
+    ...defined('taskInput', shape.handlerGetsPayload && !task.hasPayload ? schema(input) : undefined),
+    ...defined('taskResult', shape.output === 'nested' ? undefined : schema(output)),
+    ...defined(
+      'stateOutput',
+      shape.output === 'result' && !task.hasResultSelector ? schema(output) : undefined,
+    ),
   };
 }
 

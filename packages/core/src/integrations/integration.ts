@@ -1,13 +1,50 @@
 import type { JsonValue } from '@stepcraft/asl';
+import { raise } from '../errors.js';
 import {
   createLiteralNode,
   createObjectTemplateNode,
   createReferenceNode,
   type TemplateNode,
 } from '../ir/template-node.js';
+import type { Unset } from '../types/type-utils.js';
+import type { ApiGatewayError, ApiGatewayInvokeRequest, ApiGatewayInvokeResult } from './api-gateway.js';
+import type { BatchError, BatchJobDetail, BatchSubmitJobRequest, BatchSubmitJobResult } from './batch.js';
+import type {
+  DynamoDbDeleteItemRequest,
+  DynamoDbError,
+  DynamoDbQueryRequest,
+  DynamoDbQueryResult,
+  DynamoDbSdkError,
+  DynamoDbUpdateItemRequest,
+  Item,
+} from './dynamodb.js';
+import type { EcsError, EcsRunTaskRequest, EcsRunTaskResult, EcsTask } from './ecs.js';
+import type { EventBridgeError, PutEventsRequest, PutEventsResult } from './eventbridge.js';
+import type { GlueError, GlueJobRun, GlueStartJobRunRequest, GlueStartJobRunResult } from './glue.js';
+import type { HttpError, HttpInvokeRequest, HttpInvokeResult } from './http.js';
+import type {
+  CreateTrainingJobRequest,
+  CreateTransformJobRequest,
+  DescribeTrainingJobResult,
+  DescribeTransformJobResult,
+  InvokeEndpointRequest,
+  InvokeEndpointResult,
+  SageMakerError,
+  SageMakerRuntimeError,
+} from './sagemaker.js';
+import type {
+  DescribeExecutionResult,
+  StartExecutionRequest,
+  StartExecutionResult,
+  StepFunctionsError,
+} from './step-functions.js';
 
-/** How Step Functions waits for a service: plain call, run-a-job (`.sync`) or callback (`.waitForTaskToken`). */
-export type IntegrationPattern = 'request-response' | 'sync' | 'callback';
+/**
+ * How Step Functions waits for a service: plain call, run-a-job (`.sync`, or `.sync:2` whose child execution's
+ * Input/Output come back parsed) or callback (`.waitForTaskToken`).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html
+ */
+export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'callback';
 
 /**
  * A task resource: its ARN, how the user's payload becomes the service's `Parameters`, and (in types) what the
@@ -17,30 +54,55 @@ export type IntegrationPattern = 'request-response' | 'sync' | 'callback';
 export interface Integration<
   TKind extends IntegrationKind = IntegrationKind,
   TPattern extends IntegrationPattern = IntegrationPattern,
+  TData = unknown,
 > {
   readonly kind: TKind;
   readonly pattern: TPattern;
   readonly resource: string;
   /** Wraps the payload template (`undefined` = the effective input, `$`) into the resource's Parameters. */
   readonly parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined;
+  /** Phantom: what the integration knows about its data (for `startExecution`: the child's input and output). */
+  readonly '~data'?: TData;
   /**
    * The callback pattern: the task pauses until `SendTaskSuccess`/`SendTaskFailure` with its token; its result is
    * what the callback sends (typed by the task's `output` schema). Put `context.Task.Token` in the payload.
    */
-  waitForTaskToken(): Integration<TKind, 'callback'>;
+  waitForTaskToken(): Integration<TKind, 'callback', TData>;
+}
+
+/** An integration that also runs as a job (`.sync`): the task waits until the job ends. */
+export interface SyncIntegration<TKind extends IntegrationKind, TData = unknown>
+  extends Integration<TKind, 'request-response', TData> {
+  /** `.sync`: waits for the job; the result is the job's final description, and a failed job fails the task. */
+  sync(): Integration<TKind, 'sync', TData>;
+}
+
+/** What a child workflow's types are, as `startExecution` sees them. */
+export interface ChildTypes<TInput, TOutput> {
+  readonly input: TInput;
+  readonly output: TOutput;
 }
 
 /** Lambda's Invoke response, as `arn:aws:states:::lambda:invoke` returns it. */
 export interface LambdaInvokeResult<TPayload> {
   readonly ExecutedVersion: string;
   readonly Payload: TPayload;
-  readonly SdkHttpMetadata: {
-    readonly AllHttpHeaders?: Record<string, string[]>;
-    readonly HttpHeaders: Record<string, string>;
-    readonly HttpStatusCode: number;
-  };
+  readonly SdkHttpMetadata: SdkHttpMetadata;
   readonly SdkResponseMetadata: { readonly RequestId: string };
   readonly StatusCode: number;
+}
+
+/** The HTTP metadata optimized integrations built on the AWS SDK for Java add to a response. */
+export interface SdkHttpMetadata {
+  readonly AllHttpHeaders?: Readonly<Record<string, readonly string[]>>;
+  readonly HttpHeaders: Readonly<Record<string, string>>;
+  readonly HttpStatusCode: number;
+}
+
+/** `SdkHttpMetadata` and `SdkResponseMetadata`, as request-response optimized integrations return them. */
+export interface SdkMetadata {
+  readonly SdkHttpMetadata?: SdkHttpMetadata;
+  readonly SdkResponseMetadata?: { readonly RequestId: string };
 }
 
 /** SQS SendMessage response. */
@@ -56,76 +118,314 @@ export interface SnsPublishResult {
   readonly SequenceNumber?: string;
 }
 
-/** A DynamoDB attribute value (`{"S": "x"}`, `{"N": "1"}`, …). */
+/**
+ * A DynamoDB attribute value. Numbers travel as strings (`{ "N": "5" }`), as DynamoDB's API requires: a number in
+ * `N` is a compile error; convert a numeric ref with `dynamodb.N(ref)`.
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_AttributeValue.html
+ */
 export type AttributeValue =
   | { readonly S: string }
   | { readonly N: string }
+  | { readonly B: string }
   | { readonly BOOL: boolean }
   | { readonly NULL: true }
   | { readonly M: Readonly<Record<string, AttributeValue>> }
   | { readonly L: readonly AttributeValue[] }
   | { readonly SS: readonly string[] }
-  | { readonly NS: readonly string[] };
+  | { readonly NS: readonly string[] }
+  | { readonly BS: readonly string[] };
 
 /** DynamoDB GetItem response. */
-export interface DynamoDbGetItemResult {
-  readonly Item?: Readonly<Record<string, AttributeValue>>;
+export interface DynamoDbGetItemResult extends SdkMetadata {
+  readonly Item?: Item;
 }
 
-/** DynamoDB PutItem / UpdateItem response. */
-export interface DynamoDbWriteResult {
-  readonly Attributes?: Readonly<Record<string, AttributeValue>>;
+/** DynamoDB PutItem / UpdateItem / DeleteItem response (`Attributes` with `ReturnValues`). */
+export interface DynamoDbWriteResult extends SdkMetadata {
+  readonly Attributes?: Item;
 }
 
 /**
- * Per integration kind: what the handler receives given the payload type `P`, and what a request-response call
- * returns given the declared result `R`. A lookup table instead of higher-kinded types.
+ * Per integration kind, given the payload type `P`, the declared result `R` and the integration's data `D`:
+ * - `taskInput`: what the handler receives;
+ * - `request`: what the `parameters` selector must return, checked field by field (`api` names the call in
+ *   messages); absent when the payload is free-form (a Lambda's `Payload`, `aws-sdk:*`);
+ * - `merged`: the payload's fields are merged into the Parameters next to the fields the helper fixed (without
+ *   `parameters`, only those are sent), instead of becoming one field (`Key`, `Item`, …; default: the input);
+ * - `result`: what a request-response call returns; `sync` / `sync2`: what `.sync` / `.sync:2` return;
+ * - `errors`: the error names the service raises (Retry/Catch accept them).
+ * A lookup table instead of higher-kinded types.
  */
-export interface IntegrationTypes<P, R> {
-  'lambda-invoke': { taskInput: P; result: LambdaInvokeResult<R> };
-  'lambda-function': { taskInput: P; result: R };
-  'sqs-send-message': { taskInput: { QueueUrl: string; MessageBody: P }; result: SqsSendMessageResult };
-  'sns-publish': { taskInput: { TopicArn: string; Message: P }; result: SnsPublishResult };
-  'dynamodb-get-item': { taskInput: { TableName: string; Key: P }; result: DynamoDbGetItemResult };
-  'dynamodb-put-item': { taskInput: { TableName: string; Item: P }; result: DynamoDbWriteResult };
-  'dynamodb-update-item': { taskInput: { TableName: string } & P; result: DynamoDbWriteResult };
-  'aws-sdk': { taskInput: P; result: R };
-  activity: { taskInput: P; result: R };
-  resource: { taskInput: P; result: R };
+export interface IntegrationTypes<P, R, D> {
+  'lambda-invoke': { taskInput: P; result: LambdaInvokeResult<R>; errors: never };
+  'lambda-function': { taskInput: P; result: R; errors: never };
+  'sqs-send-message': {
+    taskInput: { QueueUrl: string; MessageBody: P };
+    result: SqsSendMessageResult;
+    errors: never;
+  };
+  'sns-publish': { taskInput: { TopicArn: string; Message: P }; result: SnsPublishResult; errors: never };
+  'dynamodb-get-item': {
+    api: 'DynamoDB GetItem';
+    request: Item;
+    taskInput: { TableName: string; Key: P };
+    result: DynamoDbGetItemResult;
+    errors: DynamoDbError;
+  };
+  'dynamodb-put-item': {
+    api: 'DynamoDB PutItem';
+    request: Item;
+    taskInput: { TableName: string; Item: P };
+    result: DynamoDbWriteResult;
+    errors: DynamoDbError;
+  };
+  'dynamodb-update-item': {
+    merged: true;
+    api: 'DynamoDB UpdateItem';
+    request: Omit<DynamoDbUpdateItemRequest, 'TableName'>;
+    taskInput: { TableName: string } & P;
+    result: DynamoDbWriteResult;
+    errors: DynamoDbError;
+  };
+  'dynamodb-delete-item': {
+    merged: true;
+    api: 'DynamoDB DeleteItem';
+    request: Omit<DynamoDbDeleteItemRequest, 'TableName'>;
+    taskInput: { TableName: string } & P;
+    result: DynamoDbWriteResult;
+    errors: DynamoDbError;
+  };
+  'dynamodb-query': {
+    merged: true;
+    api: 'DynamoDB Query';
+    request: Omit<DynamoDbQueryRequest, 'TableName'>;
+    taskInput: { TableName: string } & P;
+    result: DynamoDbQueryResult;
+    errors: DynamoDbSdkError;
+  };
+  'ecs-run-task': {
+    merged: true;
+    api: 'ECS RunTask';
+    request: Omit<EcsRunTaskRequest, 'Cluster' | 'TaskDefinition'>;
+    taskInput: { Cluster: string; TaskDefinition: string } & P;
+    result: EcsRunTaskResult;
+    sync: EcsTask;
+    errors: EcsError;
+  };
+  'glue-start-job-run': {
+    merged: true;
+    api: 'Glue StartJobRun';
+    request: Omit<GlueStartJobRunRequest, 'JobName'>;
+    taskInput: { JobName: string } & P;
+    result: GlueStartJobRunResult;
+    sync: GlueJobRun;
+    errors: GlueError;
+  };
+  'batch-submit-job': {
+    merged: true;
+    api: 'Batch SubmitJob';
+    request: Omit<BatchSubmitJobRequest, 'JobQueue' | 'JobDefinition'>;
+    taskInput: { JobQueue: string; JobDefinition: string } & P;
+    result: BatchSubmitJobResult;
+    sync: BatchJobDetail;
+    errors: BatchError;
+  };
+  'sagemaker-create-training-job': {
+    merged: true;
+    api: 'SageMaker CreateTrainingJob';
+    request: CreateTrainingJobRequest;
+    taskInput: P;
+    result: { readonly TrainingJobArn: string } & SdkMetadata;
+    sync: DescribeTrainingJobResult;
+    errors: SageMakerError;
+  };
+  'sagemaker-create-transform-job': {
+    merged: true;
+    api: 'SageMaker CreateTransformJob';
+    request: CreateTransformJobRequest;
+    taskInput: P;
+    result: { readonly TransformJobArn: string } & SdkMetadata;
+    sync: DescribeTransformJobResult;
+    errors: SageMakerError;
+  };
+  'sagemaker-invoke-endpoint': {
+    merged: true;
+    api: 'SageMaker Runtime InvokeEndpoint';
+    request: Omit<InvokeEndpointRequest, 'EndpointName'>;
+    taskInput: { EndpointName: string } & P;
+    result: InvokeEndpointResult;
+    errors: SageMakerRuntimeError;
+  };
+  'apigateway-invoke': {
+    merged: true;
+    api: 'API Gateway invoke';
+    request: Omit<ApiGatewayInvokeRequest, 'ApiEndpoint'>;
+    taskInput: { ApiEndpoint: string } & P;
+    result: ApiGatewayInvokeResult<R>;
+    errors: ApiGatewayError;
+  };
+  'events-put-events': {
+    merged: true;
+    api: 'EventBridge PutEvents';
+    request: PutEventsRequest;
+    taskInput: P;
+    result: PutEventsResult;
+    errors: EventBridgeError;
+  };
+  'states-start-execution': {
+    merged: true;
+    api: 'Step Functions StartExecution';
+    request: Omit<StartExecutionRequest<InputOfChild<D>>, 'StateMachineArn'>;
+    taskInput: { StateMachineArn: string } & P;
+    result: StartExecutionResult;
+    sync: DescribeExecutionResult<string, string>;
+    sync2: DescribeExecutionResult<InputOfChild<D>, OutputOfChild<D>>;
+    errors: StepFunctionsError;
+  };
+  'http-invoke': {
+    merged: true;
+    api: 'HTTP Task';
+    request: HttpInvokeRequest;
+    taskInput: { InvocationConfig: { ConnectionArn: string } } & P;
+    result: HttpInvokeResult<R>;
+    errors: HttpError;
+  };
+  'aws-sdk': { taskInput: P; result: R; errors: never };
+  activity: { taskInput: P; result: R; errors: never };
+  resource: { taskInput: P; result: R; errors: never };
 }
 
-/** The integration kinds. */
-export type IntegrationKind = keyof IntegrationTypes<unknown, unknown>;
+/** Whether a kind merges its payload into the request (see `IntegrationTypes`). */
+export type IsMerged<TIntegration extends Integration> =
+  Entry<TIntegration, unknown, unknown> extends { merged: true } ? true : false;
 
-/** What the handler of a task on `TIntegration` receives, for payload `P`. */
-export type TaskInputOf<TIntegration extends Integration, P> = IntegrationTypes<
+type InputOfChild<D> = D extends ChildTypes<infer $Input, unknown> ? $Input : unknown;
+type OutputOfChild<D> = D extends ChildTypes<unknown, infer $Output> ? $Output : unknown;
+
+/** The integration kinds. */
+export type IntegrationKind = keyof IntegrationTypes<unknown, unknown, unknown>;
+
+/** The phantom data of an integration. */
+export type DataOf<TIntegration extends Integration> = NonNullable<TIntegration['~data']>;
+
+type Entry<TIntegration extends Integration, P, R> = IntegrationTypes<
   P,
+  R,
+  DataOf<TIntegration>
+>[TIntegration['kind']];
+
+/**
+ * What the `parameters` selector of a task on `TIntegration` must return (`Unset` when anything goes: the payload
+ * is the service's free-form part, such as a Lambda's `Payload`).
+ */
+export type RequestOf<TIntegration extends Integration> =
+  Entry<TIntegration, unknown, unknown> extends { request: infer $Request } ? $Request : Unset;
+
+/** The API name of a request kind, for messages. */
+export type ApiOf<TIntegration extends Integration> =
+  Entry<TIntegration, unknown, unknown> extends { api: infer $Api extends string } ? $Api : 'the service';
+
+/**
+ * What the handler of a task on `TIntegration` receives, given the effective input and the payload the
+ * `parameters` selector resolved to (`Unset` when there is none: the effective input is the payload, except for
+ * kinds that merge their payload, which then send only their fixed fields).
+ */
+export type TaskInputOf<TIntegration extends Integration, TEffective, P> = Entry<
+  TIntegration,
+  [P] extends [Unset] ? (IsMerged<TIntegration> extends true ? unknown : TEffective) : P,
   unknown
->[TIntegration['kind']]['taskInput'];
+>['taskInput'];
 
 /** What a task on `TIntegration` returns (before ResultSelector) when its declared result is `R`. */
 export type TaskResultOf<
   TIntegration extends Integration,
   R,
 > = TIntegration['pattern'] extends 'request-response'
-  ? IntegrationTypes<unknown, R>[TIntegration['kind']]['result']
-  : R;
+  ? Entry<TIntegration, unknown, R>['result']
+  : TIntegration['pattern'] extends 'sync'
+    ? Entry<TIntegration, unknown, R> extends { sync: infer $Job }
+      ? $Job
+      : R
+    : TIntegration['pattern'] extends 'sync:2'
+      ? Entry<TIntegration, unknown, R> extends { sync2: infer $Job }
+        ? $Job
+        : R
+      : R;
+
+/** The error names a task on `TIntegration` may fail with, besides `States.*` and its handler's own. */
+export type ErrorsOf<TIntegration extends Integration> = Entry<TIntegration, unknown, unknown>['errors'];
+
+/**
+ * Where a task's declared schemas apply, per integration (the runner checks real data against them):
+ * - `handlerGetsPayload`: with neither InputPath nor parameters, the handler receives the state's input itself;
+ * - `output`: the declared `output` schema is the task's whole result (`'result'`), only what the handler returns
+ *   before the service wraps it (`'handler'`, e.g. Lambda's Invoke envelope), or nested in a fixed service response
+ *   the runner does not unwrap (`'nested'`: no run-time check).
+ */
+export function contractShape(integration: Integration): {
+  readonly handlerGetsPayload: boolean;
+  readonly output: 'result' | 'handler' | 'nested';
+} {
+  const { kind, pattern } = integration;
+  const passThrough =
+    kind === 'lambda-function' || kind === 'aws-sdk' || kind === 'activity' || kind === 'resource';
+  return {
+    handlerGetsPayload: passThrough || kind === 'lambda-invoke',
+    output:
+      passThrough || pattern === 'callback'
+        ? 'result'
+        : kind === 'lambda-invoke' || LEGACY_SERVICE_KINDS.has(kind)
+          ? 'handler'
+          : 'nested',
+  };
+}
+
+// Kinds whose declared `output` has always described what their handler returns (the service response).
+const LEGACY_SERVICE_KINDS: ReadonlySet<IntegrationKind> = new Set([
+  'sqs-send-message',
+  'sns-publish',
+  'dynamodb-get-item',
+  'dynamodb-put-item',
+  'dynamodb-update-item',
+]);
 
 /** Builds an integration value. */
-export function createIntegration<TKind extends IntegrationKind, TPattern extends IntegrationPattern>(
+export function createIntegration<
+  TKind extends IntegrationKind,
+  TPattern extends IntegrationPattern,
+  TData = unknown,
+>(
   kind: TKind,
   pattern: TPattern,
   resource: string,
   parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
-): Integration<TKind, TPattern> {
-  const base = resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '');
+): Integration<TKind, TPattern, TData> {
+  const base = baseResource(resource);
   return Object.freeze({
     kind,
     pattern,
     resource,
     parameters,
-    waitForTaskToken: () => createIntegration(kind, 'callback', `${base}.waitForTaskToken`, parameters),
+    waitForTaskToken: () =>
+      createIntegration<TKind, 'callback', TData>(kind, 'callback', `${base}.waitForTaskToken`, parameters),
   });
+}
+
+/** Builds an integration that also offers `.sync()`. */
+export function createSyncIntegration<TKind extends IntegrationKind>(
+  kind: TKind,
+  resource: string,
+  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+): SyncIntegration<TKind> {
+  return Object.freeze({
+    ...createIntegration(kind, 'request-response', resource, parameters),
+    sync: () => createIntegration(kind, 'sync', `${resource}.sync`, parameters),
+  });
+}
+
+/** The resource ARN without its pattern suffix. */
+function baseResource(resource: string): string {
+  return resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '');
 }
 
 /** The Parameters object `{ ...fixed, [payloadKey]: payload ?? $ }` most integrations build. */
@@ -135,7 +435,51 @@ export function wrapPayload(
 ): (payload: TemplateNode | undefined) => TemplateNode {
   return (payload) =>
     createObjectTemplateNode([
-      ...Object.entries(fixed).map(([key, value]) => ({ key, value: createLiteralNode(value) })),
+      ...fixedEntries(fixed),
       { key: payloadKey, value: payload ?? createReferenceNode({ root: { kind: 'input' }, segments: [] }) },
     ]);
+}
+
+/**
+ * The Parameters object of a request kind: the helper's fixed fields, then the fields the `parameters` selector
+ * returns (no selector: the fixed fields alone). `api` names the service call in messages.
+ */
+export function mergePayload(
+  fixed: Readonly<Record<string, JsonValue>>,
+  api: string,
+): (payload: TemplateNode | undefined) => TemplateNode {
+  return (payload) => {
+    if (payload === undefined) return createObjectTemplateNode(fixedEntries(fixed));
+    const entries = payloadEntries(payload);
+    if (entries === undefined) {
+      return raise(
+        'INTEGRATION_PARAMETERS',
+        `${api} needs parameters returning an object of request fields ({ … }), not a single value`,
+      );
+    }
+    const clash = entries.find((e) => Object.hasOwn(fixed, e.key));
+    if (clash !== undefined) {
+      return raise(
+        'INTEGRATION_PARAMETERS',
+        `${api}: "${clash.key}" is already given to the helper; remove it from the parameters`,
+      );
+    }
+    return createObjectTemplateNode([...fixedEntries(fixed), ...entries]);
+  };
+}
+
+function fixedEntries(fixed: Readonly<Record<string, JsonValue>>): { key: string; value: TemplateNode }[] {
+  return Object.entries(fixed).map(([key, value]) => ({ key, value: createLiteralNode(value) }));
+}
+
+function payloadEntries(payload: TemplateNode): readonly { key: string; value: TemplateNode }[] | undefined {
+  if (payload.kind === 'object') return payload.entries;
+  if (payload.kind === 'literal' && isObject(payload.value)) {
+    return Object.entries(payload.value).map(([key, value]) => ({ key, value: createLiteralNode(value) }));
+  }
+  return undefined;
+}
+
+function isObject(value: JsonValue): value is { readonly [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

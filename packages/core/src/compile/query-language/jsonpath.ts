@@ -102,12 +102,17 @@ function printTemplateObject(
         break;
       case 'array':
         if (value.items.some((item) => item.kind === 'object' || item.kind === 'array')) {
-          report(
-            'TEMPLATE_ARRAY',
-            `"${key}": JSONPath templates cannot hold objects or arrays with references inside an array; ` +
-              'build the array with States.array(…) of paths, or use raw(…)',
-            [...field, key],
-          );
+          // Objects inside arrays keep their `k.$` fields (AWS's ECS ContainerOverrides and EventBridge Entries
+          // examples); only a bare path beside them has no JSONPath form.
+          const items = templateArray(value.items, [...field, key], report);
+          if (items === undefined) {
+            report(
+              'TEMPLATE_ARRAY',
+              `"${key}": a JSONPath array cannot mix paths with objects or arrays; ` +
+                'put each path in an object field, or use raw(…)',
+              [...field, key],
+            );
+          } else defineKey(out, key, items);
         } else {
           // An array mixing constants and paths becomes one States.Array call.
           defineKey(
@@ -121,6 +126,26 @@ function printTemplateObject(
         }
         break;
     }
+  }
+  return out;
+}
+
+// An array of constants and object templates, printed as is; `undefined` when an item is a bare path or call.
+function templateArray(
+  items: readonly TemplateNode[],
+  field: readonly (string | number)[],
+  report: Report,
+): JsonValue[] | undefined {
+  const out: JsonValue[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as TemplateNode;
+    if (item.kind === 'literal' || item.kind === 'raw') out.push(item.value);
+    else if (item.kind === 'object') out.push(printTemplateObject(item.entries, [...field, i], report));
+    else if (item.kind === 'array') {
+      const nested = templateArray(item.items, [...field, i], report);
+      if (nested === undefined) return undefined;
+      out.push(nested);
+    } else return undefined;
   }
   return out;
 }
