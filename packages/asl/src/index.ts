@@ -45,4 +45,6 @@ export type { Code } from './validate/codes.js';
 export { CODES } from './validate/codes.js';
 export type { ValidateOptions } from './validate/context.js';
 export { variableNameProblem } from './validate/rules/assign.js';
+export type { ExpressUnsupported } from './validate/rules/express.js';
+export { EXPRESS_UNSUPPORTED, expressUnsupported } from './validate/rules/express.js';
 export { assertValid, validate } from './validate/validate.js';

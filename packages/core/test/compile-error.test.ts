@@ -65,7 +65,7 @@ describe('CompileError', () => {
       parameters: ({ context }) => ({ token: context.Task.Token }),
     });
     expect(diagnosticsOf(() => compile(workflow('W', { type: 'EXPRESS' }).start(t)))).toEqual([
-      { code: 'EXPRESS_UNSUPPORTED', pointer: '/States/Cb/Resource', state: 'Cb' },
+      { code: 'EXPRESS_UNSUPPORTED_RESOURCE', pointer: '/States/Cb/Resource', state: 'Cb' },
     ]);
   });
 

@@ -38,7 +38,8 @@ export const CODES = {
   INVALID_VARIABLE_NAME:
     'An Assign name that is not an identifier, is longer than 80 characters or is "states".',
   INVALID_ARN: 'A Resource that is not an ARN (with checkArn).',
-  EXPRESS_UNSUPPORTED_RESOURCE: 'An Express workflow uses .sync, .waitForTaskToken or an activity.',
+  EXPRESS_UNSUPPORTED_RESOURCE:
+    'An Express workflow (or an Express Distributed Map child) uses .sync, .waitForTaskToken or an activity.',
 } as const;
 
 /** A diagnostic code of `validate()`. */

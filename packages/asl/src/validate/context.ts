@@ -37,6 +37,8 @@ export interface StateVisit {
   readonly type: StateType;
   readonly language: QueryLanguage;
   readonly pointer: Pointer;
+  /** The type of the executions the state runs in: the state machine's, or a Distributed Map's child executions'. */
+  readonly executionType: 'STANDARD' | 'EXPRESS';
 }
 
 /** Records an error at `pointer`. */

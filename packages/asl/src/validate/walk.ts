@@ -5,6 +5,7 @@ import type { QueryLanguage } from '../states/common.js';
 import { type Ctx, type Pointer, report, reportCycle, type StateVisit } from './context.js';
 import { checkAssign } from './rules/assign.js';
 import { checkChoice } from './rules/choice.js';
+import { checkExpress } from './rules/express.js';
 import { checkFields } from './rules/fields.js';
 import { checkGraph, type Scope } from './rules/graph.js';
 import { checkJsonata } from './rules/jsonata.js';
@@ -19,6 +20,7 @@ const STATE_RULES: readonly ((ctx: Ctx, visit: StateVisit) => void)[] = [
   checkFields,
   checkSettings,
   checkResource,
+  checkExpress,
   checkRetryCatch,
   checkChoice,
   checkAssign,
@@ -44,7 +46,12 @@ const MAX_NAME_LENGTH = 80;
  */
 export function walkDocument(ctx: Ctx, definition: Obj): void {
   const walk: Walk = { scopes: [], scopeOf: new Map(), ancestors: new Set() };
-  walkMachine(ctx, definition, { pointer: [], fields: TOP_LEVEL_FIELDS, child: false }, walk);
+  walkMachine(
+    ctx,
+    definition,
+    { pointer: [], fields: TOP_LEVEL_FIELDS, child: false, executionType: ctx.stateMachineType },
+    walk,
+  );
   for (const scope of walk.scopes) checkGraph(ctx, scope, walk.scopeOf);
 }
 
@@ -61,6 +68,8 @@ interface MachinePlace {
   readonly fields: ReadonlySet<string>;
   /** A Distributed Map processor runs as separate child executions, so it may pick its own QueryLanguage. */
   readonly child: boolean;
+  /** The type of the executions its states run in (a Distributed Map's `ExecutionType` for its children). */
+  readonly executionType: 'STANDARD' | 'EXPRESS';
 }
 
 function walkMachine(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): void {
@@ -187,6 +196,7 @@ function walkState(
     type: type as StateType,
     language: languageOf(ctx, state),
     pointer: at,
+    executionType: place.executionType,
   };
   if (ctx.documentLanguage === 'JSONata' && !place.child && own(state, 'QueryLanguage') === 'JSONPath') {
     report(
@@ -214,7 +224,12 @@ function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
         walkMachine(
           ctx,
           branch,
-          { pointer: [...visit.pointer, 'Branches', i], fields: BRANCH_FIELDS, child: false },
+          {
+            pointer: [...visit.pointer, 'Branches', i],
+            fields: BRANCH_FIELDS,
+            child: false,
+            executionType: visit.executionType,
+          },
           walk,
         );
       }
@@ -226,10 +241,17 @@ function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
       if (!isObject(processor)) continue;
       const config = own(processor, 'ProcessorConfig');
       const child = isObject(config) && own(config, 'Mode') === 'DISTRIBUTED';
+      const childType = child ? own(config, 'ExecutionType') : undefined;
       walkMachine(
         ctx,
         processor,
-        { pointer: [...visit.pointer, field], fields: PROCESSOR_FIELDS, child },
+        {
+          pointer: [...visit.pointer, field],
+          fields: PROCESSOR_FIELDS,
+          child,
+          executionType:
+            childType === 'EXPRESS' || childType === 'STANDARD' ? childType : visit.executionType,
+        },
         walk,
       );
     }

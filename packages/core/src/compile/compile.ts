@@ -1,4 +1,12 @@
-import { type AslDocument, type AslState, type Diagnostic, pointerOf, type SubMachine } from '@stepcraft/asl';
+import {
+  type AslDocument,
+  type AslState,
+  type Diagnostic,
+  EXPRESS_UNSUPPORTED,
+  expressUnsupported,
+  pointerOf,
+  type SubMachine,
+} from '@stepcraft/asl';
 import { CompileError, diagnostic } from '../errors.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler } from '../ir/contract.js';
@@ -65,7 +73,12 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   const resolvedGraphs = new Map<GraphNode, ResolvedGraph>();
   const variables = variableChecker();
 
-  const emitGraph = (graph: GraphNode, base: readonly (string | number)[]): SubMachine => {
+  // `type`: the executions the graph's states run in (a Distributed Map's children have their own).
+  const emitGraph = (
+    graph: GraphNode,
+    base: readonly (string | number)[],
+    type: WorkflowNode['type'],
+  ): SubMachine => {
     const reportAt =
       (state: string) => (code: string, message: string, field: readonly (string | number)[]) => {
         diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
@@ -76,7 +89,8 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
     const states: Record<string, AslState> = {};
     for (const state of resolved.states) {
       const report = reportAt(state.name);
-      checkName(state, scope, scopes, report, node.type);
+      checkName(state, scope, scopes, report);
+      checkExpress(state, report, type);
       const stateLanguage = state.queryLanguage ?? language;
       if (language === 'JSONata' && stateLanguage === 'JSONPath') {
         report(
@@ -90,7 +104,12 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
         dialect: DIALECTS[stateLanguage],
         report,
         transition: next === undefined ? END : { Next: next },
-        subMachine: (sub, field) => emitGraph(sub, [...base, 'States', state.name, ...field]),
+        subMachine: (sub, field) =>
+          emitGraph(
+            sub,
+            [...base, 'States', state.name, ...field],
+            state.kind === 'map' && state.distributed !== undefined ? state.distributed.executionType : type,
+          ),
       };
       const emitted = emitState(state, context);
       variables.note(state);
@@ -104,7 +123,7 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
     return { StartAt: resolved.startAt, States: states };
   };
 
-  const machine = emitGraph(node.graph, []);
+  const machine = emitGraph(node.graph, [], node.type);
   variables.check(
     node.graph,
     (state, base) => (code, message, field) => {
@@ -136,13 +155,12 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   return Object.freeze({ name: node.name, type: node.type, definition, contracts, handlers });
 }
 
-// Names: ≤ 80 characters, unique across the whole machine (branches and processors included); Express limits.
+// Names: ≤ 80 characters, unique across the whole machine (branches and processors included).
 function checkName(
   state: StateNode,
   scope: string,
   scopes: Map<string, string>,
   report: (code: string, message: string, field: readonly (string | number)[]) => void,
-  type: WorkflowNode['type'],
 ): void {
   // Characters are code points; the UTF-16 length bounds their count, so most names need no split.
   if (state.name.length > MAX_STATE_NAME && [...state.name].length > MAX_STATE_NAME) {
@@ -162,16 +180,20 @@ function checkName(
     );
   }
   scopes.set(state.name, scope);
-  if (type === 'EXPRESS' && state.kind === 'task') {
-    const r = state.resource;
-    if (
-      /\.sync(:2)?$/.test(r) ||
-      r.endsWith('.waitForTaskToken') ||
-      /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(r)
-    ) {
-      report('EXPRESS_UNSUPPORTED', `Express workflows do not support ${r} (in "${state.name}")`, [
-        'Resource',
-      ]);
-    }
-  }
+}
+
+// Express executions reject .sync, .waitForTaskToken and activities (the validator's rule, shared).
+function checkExpress(
+  state: StateNode,
+  report: (code: string, message: string, field: readonly (string | number)[]) => void,
+  type: WorkflowNode['type'],
+): void {
+  if (type !== 'EXPRESS' || state.kind !== 'task') return;
+  const unsupported = expressUnsupported(state.resource);
+  if (unsupported === undefined) return;
+  report(
+    'EXPRESS_UNSUPPORTED_RESOURCE',
+    `"${state.name}" uses ${state.resource}, but Express workflows do not support ${EXPRESS_UNSUPPORTED[unsupported]}; make the workflow STANDARD or call the service request-response`,
+    ['Resource'],
+  );
 }

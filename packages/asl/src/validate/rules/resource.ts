@@ -8,8 +8,7 @@ const LAMBDA_NAME = /^[A-Za-z0-9_-]+$/;
 const LAMBDA_QUALIFIER = /^[A-Za-z0-9$_-]+$/;
 
 /**
- * Task Resource: an ARN (with `checkArn`), a placeholder, or a string starting with one; Express workflows reject
- * `.sync`, `.waitForTaskToken` and activities.
+ * Task Resource: an ARN (with `checkArn`), a placeholder, or a string starting with one (Express rules: `express.ts`).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
  */
 export function checkResource(ctx: Ctx, visit: StateVisit): void {
@@ -37,25 +36,6 @@ export function checkResource(ctx: Ctx, visit: StateVisit): void {
         'INVALID_ARN',
         ['Resource'],
         `${describe(visit)}: Resource ${JSON.stringify(resource)} ${problem}.`,
-      );
-    }
-  }
-  if (ctx.stateMachineType === 'EXPRESS') {
-    const parts = resource.split(':');
-    const unsupported = resource.includes('.waitForTaskToken')
-      ? "the '.waitForTaskToken' service integration"
-      : /\.sync(:\d+)?$/.test(resource)
-        ? "the '.sync' service integration"
-        : parts[2] === 'states' && parts[5] === 'activity'
-          ? 'activities'
-          : undefined;
-    if (unsupported !== undefined) {
-      reportAt(
-        ctx,
-        visit,
-        'EXPRESS_UNSUPPORTED_RESOURCE',
-        ['Resource'],
-        `${describe(visit)}: Express state machines do not support ${unsupported}; use a Standard workflow or the request-response integration.`,
       );
     }
   }
