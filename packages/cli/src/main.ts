@@ -120,6 +120,48 @@ const COMMANDS: Readonly<
       );
     },
   },
+  cost: {
+    options: {
+      input: { type: 'string', short: 'i' },
+      'runs-per-month': { type: 'string' },
+      region: { type: 'string' },
+      type: { type: 'string' },
+      'duration-ms': { type: 'string' },
+      handlers: { type: 'string' },
+      workflow: { type: 'string', short: 'w' },
+      json: { type: 'boolean' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const [file, ...extra] = positionals;
+      if (file === undefined) throw new UsageError('missing FILE: name an .asl.json or .ts file to price');
+      if (extra.length > 0) throw new UsageError(`cost takes one FILE, got also: ${extra.join(' ')}`);
+      const { costCommand, parseCount } = await import('./commands/cost.js');
+      const type = stringOption(values, 'type');
+      if (type !== undefined && type !== 'STANDARD' && type !== 'EXPRESS') {
+        throw new UsageError(`--type must be STANDARD or EXPRESS, not '${type}'`);
+      }
+      const duration = stringOption(values, 'duration-ms');
+      const optional = (name: 'region' | 'handlers' | 'workflow') => {
+        const value = stringOption(values, name);
+        return value === undefined ? {} : { [name]: value };
+      };
+      return costCommand(
+        {
+          file,
+          input: requiredOption(values, 'input', 'JSON|@file'),
+          runsPerMonth: parseCount('runs-per-month', requiredOption(values, 'runs-per-month', 'N')),
+          json: values.json === true,
+          ...(type === undefined ? {} : { type }),
+          ...(duration === undefined ? {} : { durationMs: parseCount('duration-ms', duration) }),
+          ...optional('region'),
+          ...optional('handlers'),
+          ...optional('workflow'),
+        },
+        io,
+      );
+    },
+  },
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { CompileOptions } from '@stepcraft/core';
 
 /** The commands `stepcraft` knows. */
-export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import';
+export type CommandName = 'build' | 'validate' | 'run' | 'cost' | 'graph' | 'import';
 
 /** The values of `build --query-language`: those `compile()` supports. */
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const satisfies readonly NonNullable<
@@ -20,6 +20,8 @@ Commands:
   build [paths...] --out DIR      compile exported workflows to DIR/<WorkflowName>.asl.json
   validate FILE...                check Amazon States Language (ASL) JSON files
   run FILE --input JSON|@file     execute a workflow locally
+  cost FILE --input JSON|@file --runs-per-month N
+                                  price a local run as Standard and as Express
   import FILE.asl.json            generate typed builder code from an ASL definition
   graph FILE [--run RUN.json]     draw a workflow (and a run of it) as Mermaid or DOT
 
@@ -86,6 +88,26 @@ Options:
   -h, --help               show this help
 
 Prints the output as JSON. Exit codes: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 usage error.`,
+  cost: `Usage: stepcraft cost FILE --input JSON|@file --runs-per-month N [--region REGION] [--type STANDARD|EXPRESS]
+                      [--duration-ms MS] [--handlers MODULE] [--workflow NAME] [--json]
+
+Runs the workflow locally once and prices that execution as a Standard and as an Express workflow, side by side:
+Standard by billed state transitions (every state entered and every retry, 4,000 free a month), Express by
+requests and GB-seconds (100 ms and 64 MB steps, monthly tiers), with the monthly volume where Express becomes
+cheaper. Prices come from a dated table (AWS's pricing page); service calls are not included.
+
+Options:
+  -i, --input JSON|@file     the execution input, inline or from a file (required)
+      --runs-per-month N     executions per month (required; 1e6 and 1_000_000 work)
+      --region REGION        the price table's region (default us-east-1)
+      --type TYPE            STANDARD (default) or EXPRESS, for an ASL file (a TypeScript workflow has its own)
+      --duration-ms MS       bill this duration instead of the local run's (whose handlers take no time)
+      --handlers MODULE      task handlers, as for 'stepcraft run'
+  -w, --workflow NAME        the workflow to price when FILE exports several
+      --json                 print the estimate as JSON
+  -h, --help                 show this help
+
+Exit codes: 0 priced, 1 the workflow could not be loaded or run, 2 usage error.`,
   import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName]
 
 Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from

@@ -71,7 +71,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
 }
 
 /** `--input`: inline JSON or `@file`; malformed JSON is a usage error. */
-async function readExecutionInput(cwd: string, raw: string): Promise<JsonValue> {
+export async function readExecutionInput(cwd: string, raw: string): Promise<JsonValue> {
   const isFile = raw.startsWith('@');
   const text = isFile ? await readInputFile(cwd, raw.slice(1)) : raw;
   const parsed = parseJson(text);
@@ -80,7 +80,7 @@ async function readExecutionInput(cwd: string, raw: string): Promise<JsonValue> 
 }
 
 /** `--handlers MODULE`: its default export, checked to be an object of functions. */
-async function loadHandlers(cwd: string, file: string): Promise<Handlers> {
+export async function loadHandlers(cwd: string, file: string): Promise<Handlers> {
   const absolute = await assertFile(cwd, file);
   let namespace: Record<string, unknown>;
   try {
