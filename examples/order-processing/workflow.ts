@@ -59,13 +59,12 @@ const inventory = task('CheckInventory', {
   resultSelector: ({ result }) => ({ reserved: result.Payload.reserved }),
 }).resultPath('$.inventory');
 
+/** The order flow's states, shared by the Standard workflow and its Express variant (`express.ts`). */
+export const orderFlow = receive.next(pay).next(inventory).next(succeed('OrderCompleted'));
+
 /** Receive an order, charge it (alerting on failure), reserve the stock. */
 export const orderProcessing = workflow('OrderProcessing', {
   input: Order,
   comment: 'Receive an order, charge it, reserve the stock',
   timeoutSeconds: 300,
-})
-  .start(receive)
-  .next(pay)
-  .next(inventory)
-  .next(succeed('OrderCompleted'));
+}).start(orderFlow);
