@@ -138,6 +138,7 @@ export type {
 export { lambda } from './integrations/lambda.js';
 export type { PayloadFor, RequestCheck, Template } from './integrations/request-check.js';
 export type {
+  CreateModelRequest,
   CreateTrainingJobRequest,
   CreateTransformJobRequest,
   DescribeTrainingJobResult,

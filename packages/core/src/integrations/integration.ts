@@ -23,6 +23,7 @@ import type { EventBridgeError, PutEventsRequest, PutEventsResult } from './even
 import type { GlueError, GlueJobRun, GlueStartJobRunRequest, GlueStartJobRunResult } from './glue.js';
 import type { HttpError, HttpInvokeRequest, HttpInvokeResult } from './http.js';
 import type {
+  CreateModelRequest,
   CreateTrainingJobRequest,
   CreateTransformJobRequest,
   DescribeTrainingJobResult,
@@ -237,6 +238,14 @@ export interface IntegrationTypes<P, R, D> {
     taskInput: P;
     result: { readonly TrainingJobArn: string } & SdkMetadata;
     sync: DescribeTrainingJobResult;
+    errors: SageMakerError;
+  };
+  'sagemaker-create-model': {
+    merged: true;
+    api: 'SageMaker CreateModel';
+    request: CreateModelRequest;
+    taskInput: P;
+    result: { readonly ModelArn: string } & SdkMetadata;
     errors: SageMakerError;
   };
   'sagemaker-create-transform-job': {

@@ -109,6 +109,25 @@ export interface DescribeTrainingJobResult {
   readonly Tags?: readonly SageMakerTag[];
 }
 
+/**
+ * The CreateModel request: a model from a container image and the artifacts a training job wrote.
+ * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html
+ */
+export interface CreateModelRequest {
+  readonly ModelName: string;
+  readonly ExecutionRoleArn: string;
+  readonly PrimaryContainer?: {
+    readonly Image?: string;
+    readonly ModelDataUrl?: string;
+    readonly Environment?: Readonly<Record<string, string>>;
+    readonly ContainerHostname?: string;
+    readonly Mode?: 'SingleModel' | 'MultiModel';
+  };
+  readonly EnableNetworkIsolation?: boolean;
+  readonly VpcConfig?: { readonly SecurityGroupIds: readonly string[]; readonly Subnets: readonly string[] };
+  readonly Tags?: readonly SageMakerTag[];
+}
+
 /** Batch transform's input and output locations and resources. */
 interface TransformSettings {
   readonly TransformInput: {
@@ -244,6 +263,18 @@ export const sagemaker = Object.freeze({
       'sagemaker-create-training-job',
       'arn:aws:states:::sagemaker:createTrainingJob',
       mergePayload({}, 'SageMaker CreateTrainingJob'),
+    );
+  },
+  /**
+   * `arn:aws:states:::sagemaker:createModel` (request-response): registers a model, e.g. from a training job's
+   * `ModelArtifacts.S3ModelArtifacts`, for a transform job or an endpoint. The payload is the whole request.
+   */
+  createModel(): Integration<'sagemaker-create-model', 'request-response'> {
+    return createIntegration(
+      'sagemaker-create-model',
+      'request-response',
+      'arn:aws:states:::sagemaker:createModel',
+      mergePayload({}, 'SageMaker CreateModel'),
     );
   },
   /**

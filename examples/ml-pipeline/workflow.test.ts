@@ -1,0 +1,54 @@
+import { run } from '@stepcraft/runner';
+import { describe, expect, test } from 'vitest';
+import { checkExample, sampleInput } from '../example-checks.js';
+import { mlPipeline } from './workflow.js';
+
+describe('ml-pipeline', () => {
+  const compiled = checkExample(mlPipeline, import.meta.url);
+  const input = sampleInput(import.meta.url);
+
+  test('trains, keeps a model with a good AUC, batch-scores with it and notifies', async () => {
+    const published: unknown[] = [];
+    const result = await run(compiled, input as never, {
+      executionName: '2024-05',
+      handlers: {
+        'arn:aws:sns:us-east-1:123456789012:ml-pipeline': (message) => published.push(message) && {},
+      },
+    });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toMatchObject({
+      training: { job: 'churn-2024-05', auc: 0.93 },
+      model: { arn: 'arn:aws:sagemaker:us-east-1:123456789012:model/churn-2024-05' },
+      scoring: { status: 'Completed', output: 's3://ml-pipeline/scores/' },
+    });
+    expect(published).toEqual([
+      { TopicArn: 'arn:aws:sns:us-east-1:123456789012:ml-pipeline', Message: 'Model churn: NotifyScored' },
+    ]);
+    const entered = result.history
+      .filter((e) => e.type.endsWith('StateEntered'))
+      .map((e) => e.stateEnteredEventDetails?.name);
+    expect(entered).toEqual(['Train', 'GoodEnough', 'CreateModel', 'Score', 'NotifyScored', 'Done']);
+  });
+
+  test('a weak model is not used: the Choice on its AUC rejects it', async () => {
+    const result = await run(compiled, { ...input, trainingData: 's3://ml-pipeline/data/noisy/' } as never, {
+      handlers: { 'arn:aws:sns:us-east-1:123456789012:ml-pipeline': () => ({ MessageId: 'm-1' }) },
+    });
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('ModelRejected');
+  });
+
+  test('a failed training job is caught (States.TaskFailed, the job description as cause)', async () => {
+    const result = await run(compiled, { ...input, trainingData: 's3://ml-pipeline/data/broken/' } as never, {
+      handlers: { 'arn:aws:sns:us-east-1:123456789012:ml-pipeline': () => ({ MessageId: 'm-1' }) },
+    });
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('TrainingFailed');
+    const caught = result.history.find(
+      (e) => e.type === 'TaskStateEntered' && e.stateEnteredEventDetails?.name === 'NotifyTrainingFailed',
+    );
+    const error = JSON.parse(String(caught?.stateEnteredEventDetails?.input)).error;
+    expect(error.Error).toBe('States.TaskFailed');
+    expect(JSON.parse(error.Cause)).toMatchObject({ TrainingJobStatus: 'Failed' });
+  });
+});
