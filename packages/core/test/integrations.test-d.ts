@@ -320,6 +320,62 @@ describe('results are typed as the services return them', () => {
     });
   });
 
+  test('a wrong use of each result fails on the use', () => {
+    task('Run', {
+      resource: ecs.runTask('c', 'td'),
+      // @ts-expect-error request-response returns { Tasks, Failures }, not one task
+      resultSelector: ({ result }) => ({ status: result.LastStatus }),
+    });
+    task('Score', {
+      resource: batch.submitJob('q', 'd').sync(),
+      parameters: () => ({ JobName: 'j' }),
+      // @ts-expect-error the job detail's status field is Status
+      resultSelector: ({ result }) => ({ status: result.JobStatus }),
+    });
+    task('Start', {
+      resource: stepFunctions.startExecution('arn').sync(),
+      parameters: () => ({ Input: {} }),
+      // @ts-expect-error with .sync the child's Output is JSON text, not an object
+      resultSelector: ({ result }) => ({ id: result.Output.id }),
+    });
+    task('Emit', {
+      resource: eventBridge.putEvents(),
+      parameters: () => ({ Entries: [{ Source: 's' }] }),
+      // @ts-expect-error PutEvents answers per entry, under Entries
+      resultSelector: ({ result }) => ({ id: result.EventId }),
+    });
+    task('Call', {
+      resource: http.invoke('arn:aws:events:us-east-1:1:connection/c/1'),
+      parameters: () => ({ ApiEndpoint: 'https://example.com', Method: 'GET' }),
+      // @ts-expect-error the body is ResponseBody
+      resultSelector: ({ result }) => ({ body: result.Body }),
+    });
+    task('Ask', {
+      resource: apiGateway.invoke('abc'),
+      parameters: () => ({ Method: 'GET' }),
+      // @ts-expect-error the status is StatusCode
+      resultSelector: ({ result }) => ({ status: result.Status }),
+    });
+    task('Predict', {
+      resource: sagemaker.invokeEndpoint('e'),
+      parameters: () => ({ Body: '1' }),
+      // @ts-expect-error the answer is Body
+      resultSelector: ({ result }) => ({ score: result.Predictions }),
+    });
+    task('Lines', {
+      resource: dynamodb.query('T'),
+      parameters: () => ({ KeyConditionExpression: 'pk = :pk' }),
+      // @ts-expect-error Query returns Items, not Item
+      resultSelector: ({ result }) => ({ first: result.Item }),
+    });
+    task('Forget', {
+      resource: dynamodb.deleteItem('T'),
+      parameters: () => ({ Key: { pk: { S: 'a' } } }),
+      // @ts-expect-error DeleteItem returns Attributes (with ReturnValues)
+      resultSelector: ({ result }) => ({ old: result.Item }),
+    });
+  });
+
   test('a callback integration returns what the callback sends', () => {
     const Answer = z.object({ ok: z.boolean() });
     const t = task('Wait', {
