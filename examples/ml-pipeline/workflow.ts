@@ -1,4 +1,4 @@
-import { choice, fail, sagemaker, sns, States, succeed, task, workflow } from '@stepcraft/core';
+import { choice, fail, States, sagemaker, sns, succeed, task, workflow } from '@stepcraft/core';
 import { score, train } from './handlers.js';
 import { Registered, Request, Trained } from './schemas.js';
 

@@ -26,7 +26,7 @@ export function runChild<TInput, TOutput>(child: CompiledWorkflow) {
     childRuns.push(result);
     const start = Date.parse(String(result.history[0]?.timestamp));
     const description = {
-      ExecutionArn: request.StateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`,
+      ExecutionArn: `${request.StateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`,
       StateMachineArn: request.StateMachineArn,
       Name: name,
       Status: result.status,

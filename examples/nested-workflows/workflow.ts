@@ -1,7 +1,7 @@
-import { compile, fail, sns, States, stepFunctions, succeed, task, workflow } from '@stepcraft/core';
+import { compile, fail, States, sns, stepFunctions, succeed, task, workflow } from '@stepcraft/core';
 import { fulfilment } from './child.js';
 import { runChild } from './run-child.js';
-import { FailedOrder, type Fulfilment, Fulfilled, Order, type Shipped } from './schemas.js';
+import { FailedOrder, Fulfilled, type Fulfilment, Order, type Shipped } from './schemas.js';
 
 const FULFILMENT = 'arn:aws:states:us-east-1:123456789012:stateMachine:Fulfilment';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:orders';
