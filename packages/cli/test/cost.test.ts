@@ -4,21 +4,11 @@ import { FIXTURES, stepcraft } from './helpers.js';
 const order = `${FIXTURES}/asl/order.asl.json`;
 const handlers = `${FIXTURES}/handlers.ts`;
 const input = '{"orderId":"o-1","amount":42}';
+const base = ['cost', order, '--input', input, '--handlers', handlers];
 
 describe('stepcraft cost', () => {
   test('prices a local run as Standard and as Express, side by side', async () => {
-    const result = await stepcraft([
-      'cost',
-      order,
-      '--input',
-      input,
-      '--handlers',
-      handlers,
-      '--runs-per-month',
-      '1_000_000',
-      '--duration-ms',
-      '850',
-    ]);
+    const result = await stepcraft([...base, '--runs-per-month', '1_000_000', '--duration-ms', '850']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('us-east-1, prices as of');
@@ -29,19 +19,7 @@ describe('stepcraft cost', () => {
   });
 
   test('--json prints the estimate, with the arithmetic of the run', async () => {
-    const result = await stepcraft([
-      'cost',
-      order,
-      '--input',
-      input,
-      '--handlers',
-      handlers,
-      '--runs-per-month',
-      '1e6',
-      '--type',
-      'EXPRESS',
-      '--json',
-    ]);
+    const result = await stepcraft([...base, '--runs-per-month', '1e6', '--type', 'EXPRESS', '--json']);
     expect(result.code).toBe(0);
     const estimate = JSON.parse(result.stdout);
     expect(estimate).toMatchObject({ type: 'EXPRESS', region: 'us-east-1', runsPerMonth: 1_000_000 });
@@ -53,7 +31,6 @@ describe('stepcraft cost', () => {
   });
 
   test('usage errors: missing volume, bad numbers, bad type, unknown region', async () => {
-    const base = ['cost', order, '--input', input, '--handlers', handlers];
     const missing = await stepcraft(base);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing required option --runs-per-month N');

@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { CompileError, choice, compile, lambda, parallel, pass, task, wait, workflow } from '../src/index.js';
-
-const diagnosticsOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompileError)
-      return error.diagnostics.map(({ code, pointer, state }) => ({ code, pointer, state }));
-    throw error;
-  }
-  throw new Error('expected a CompileError');
-};
+import { choice, compile, lambda, parallel, pass, task, wait, workflow } from '../src/index.js';
+import { diagnosticsOf } from './helpers.js';
 
 describe('CompileError', () => {
   test('two different states with one name', () => {

@@ -1,30 +1,10 @@
 import { validate } from '@stepcraft/asl';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import {
-  CompileError,
-  compile,
-  ecs,
-  glue,
-  lambda,
-  map,
-  stepFunctions,
-  task,
-  workflow,
-} from '../src/index.js';
+import { compile, ecs, glue, lambda, map, stepFunctions, task, workflow } from '../src/index.js';
+import { diagnosticsOf } from './helpers.js';
 
 const Job = z.object({ ids: z.array(z.string()) });
-
-function diagnosticsOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompileError)
-      return error.diagnostics.map(({ code, pointer, state }) => ({ code, pointer, state }));
-    throw error;
-  }
-  return [];
-}
 
 describe('Express workflows at compile time', () => {
   test('.sync, .waitForTaskToken and activities fail compile(), with the validator code', () => {

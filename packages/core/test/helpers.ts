@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import {
   type AnyChain,
   type CompilableWorkflow,
+  CompileError,
   compile,
   stringifyAsl,
   typed,
@@ -38,4 +39,16 @@ export function only(chain: AnyChain): Workflow {
 /** The one state `name` of a compiled workflow. */
 export function emitState(workflow: CompilableWorkflow, name: string): unknown {
   return emit(workflow).States[name];
+}
+
+/** The `{ code, pointer, state }` of each diagnostic of the `CompileError` that `run` throws; fails without one. */
+export function diagnosticsOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CompileError)
+      return error.diagnostics.map(({ code, pointer, state }) => ({ code, pointer, state }));
+    throw error;
+  }
+  throw new Error('expected a CompileError');
 }

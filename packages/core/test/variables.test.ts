@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import {
-  CompileError,
   choice,
   compile,
   fail,
@@ -17,18 +16,7 @@ import {
   variable,
   workflow,
 } from '../src/index.js';
-import { expectValidAsl } from './helpers.js';
-
-const diagnosticsOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompileError)
-      return error.diagnostics.map(({ code, pointer, state }) => ({ code, pointer, state }));
-    throw error;
-  }
-  throw new Error('expected a CompileError');
-};
+import { diagnosticsOf, expectValidAsl } from './helpers.js';
 
 const total = variable('total', z.number());
 const Items = z.object({ items: z.array(z.number()) });

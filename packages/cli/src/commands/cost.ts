@@ -3,14 +3,10 @@ import { type CostEstimate, estimateCost, type RunnableWorkflow, run } from '@st
 import { UsageError } from '../errors.js';
 import { invalidMessage, loadTarget } from '../load-target.js';
 import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
-import { loadHandlers, readExecutionInput } from './run.js';
+import { loadHandlers, type RunOptions, readExecutionInput } from './run.js';
 
-/** Options of `stepcraft cost`. */
-export interface CostCommandOptions {
-  /** An ASL JSON file, or a TypeScript (or JavaScript) module exporting a workflow. */
-  readonly file: string;
-  /** The execution input: JSON text, or `@path` to a JSON file. */
-  readonly input: string;
+/** Options of `stepcraft cost`: those of `stepcraft run` (but the history), plus the volume and the prices. */
+export interface CostCommandOptions extends Omit<RunOptions, 'history'> {
   /** Executions per month. */
   readonly runsPerMonth: number;
   readonly region?: string;
@@ -18,9 +14,6 @@ export interface CostCommandOptions {
   readonly type?: 'STANDARD' | 'EXPRESS';
   /** The duration to bill instead of the local run's simulated one. */
   readonly durationMs?: number;
-  readonly handlers?: string;
-  readonly workflow?: string;
-  readonly json?: boolean;
 }
 
 /**
