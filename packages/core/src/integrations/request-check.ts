@@ -22,7 +22,7 @@ export type PayloadFor<TIntegration extends Integration, TPayload> =
 
 /**
  * A task with no `parameters` whose integration merges its payload into the request (`dynamodb.query`,
- * `batch.submitJob`, …) is an error when the request still needs fields: it names the first ones missing.
+ * `batch.submitJob`, …) is an error when the request still needs fields: it names the ones missing.
  */
 export type RequestCheck<TName extends string, TIntegration extends Integration, TPayload> = [
   TPayload,
