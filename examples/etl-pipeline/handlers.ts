@@ -1,5 +1,4 @@
 import type { GlueJobRun } from '@stepcraft/core';
-import { StatesError } from '@stepcraft/runner';
 import type { Loaded, Summary } from './schemas.js';
 
 /** The Glue job's arguments, as StartJobRun receives them. */
@@ -9,24 +8,20 @@ export interface TransformRequest {
 }
 
 /**
- * Stands in for the Glue job when run locally: returns the finished job run (the `.sync` result). A partition whose
- * prefix contains `corrupt` fails as a `.sync` Glue task does on AWS: `States.TaskFailed`, the job run as cause.
+ * Stands in for the Glue job when run locally: answers with the finished job run, as `.sync` waits for it. A
+ * partition whose prefix contains `corrupt` ends `FAILED`, which fails the task with `States.TaskFailed` (the job
+ * run as cause), as on AWS.
  */
 export async function transformPartition(request: TransformRequest): Promise<GlueJobRun> {
-  const day = request.Arguments['--day'];
-  const run: GlueJobRun = {
-    Id: `jr_${request.Arguments['--batch']}_${day}`,
+  const prefix = request.Arguments['--prefix'];
+  const failed = prefix.includes('corrupt');
+  return {
+    Id: `jr_${request.Arguments['--batch']}_${request.Arguments['--day']}`,
     JobName: request.JobName,
-    JobRunState: 'SUCCEEDED',
+    JobRunState: failed ? 'FAILED' : 'SUCCEEDED',
     ExecutionTime: 60,
+    ...(failed ? { ErrorMessage: `Cannot parse ${prefix}` } : {}),
   };
-  if (!request.Arguments['--prefix'].includes('corrupt')) return run;
-  const failed = {
-    ...run,
-    JobRunState: 'FAILED',
-    ErrorMessage: `Cannot parse ${request.Arguments['--prefix']}`,
-  };
-  throw new StatesError('States.TaskFailed', JSON.stringify(failed));
 }
 
 /** Sums the batch's Glue runs up. */

@@ -4,19 +4,21 @@ import type {
   DescribeTrainingJobResult,
   DescribeTransformJobResult,
 } from '@stepcraft/core';
-import { StatesError } from '@stepcraft/runner';
 
 /**
- * Stands in for SageMaker training when run locally: the finished job's description (the `.sync` result). The AUC
- * depends on the data (`noisy` data trains a weak model); `broken` data fails the job as SageMaker does.
+ * Stands in for SageMaker training when run locally: the finished job's description, as `.sync` waits for it. The
+ * AUC depends on the data (`noisy` data trains a weak model); `broken` data ends the job `Failed`, which fails the
+ * task with `States.TaskFailed` (the description as cause), as on AWS.
  */
 export async function train(request: CreateTrainingJobRequest): Promise<DescribeTrainingJobResult> {
   const data = request.InputDataConfig?.[0]?.DataSource.S3DataSource.S3Uri ?? '';
-  const job: DescribeTrainingJobResult = {
+  const broken = data.includes('broken');
+  return {
     TrainingJobName: request.TrainingJobName,
     TrainingJobArn: `arn:aws:sagemaker:us-east-1:123456789012:training-job/${request.TrainingJobName}`,
-    TrainingJobStatus: 'Completed',
-    SecondaryStatus: 'Completed',
+    TrainingJobStatus: broken ? 'Failed' : 'Completed',
+    SecondaryStatus: broken ? 'Failed' : 'Completed',
+    ...(broken ? { FailureReason: 'ClientError: no data at the input' } : {}),
     ModelArtifacts: {
       S3ModelArtifacts: `${request.OutputDataConfig.S3OutputPath}${request.TrainingJobName}/model.tar.gz`,
     },
@@ -26,9 +28,6 @@ export async function train(request: CreateTrainingJobRequest): Promise<Describe
     StoppingCondition: request.StoppingCondition,
     CreationTime: 1_714_521_600_000,
   };
-  if (!data.includes('broken')) return job;
-  const failed = { ...job, TrainingJobStatus: 'Failed', FailureReason: 'ClientError: no data at the input' };
-  throw new StatesError('States.TaskFailed', JSON.stringify(failed));
 }
 
 /** Stands in for SageMaker batch transform: the finished job's description. */

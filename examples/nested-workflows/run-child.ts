@@ -1,5 +1,5 @@
-import type { CompiledWorkflow, DescribeExecutionResult } from '@stepcraft/core';
-import { type ExecutionResult, run, StatesError } from '@stepcraft/runner';
+import type { CompiledWorkflow, DescribeExecutionResult, FailedExecution } from '@stepcraft/core';
+import { type ExecutionResult, run } from '@stepcraft/runner';
 
 /** What `states:startExecution.sync:2` sends the handler. */
 export interface StartRequest<TInput> {
@@ -13,11 +13,13 @@ export const childRuns: ExecutionResult[] = [];
 
 /**
  * A local stand-in for `startExecution.sync:2`: runs the compiled child workflow as an execution of its own and
- * answers as Step Functions does: DescribeExecution with the child's Input and Output parsed; a child that does not
- * succeed fails the task with `States.TaskFailed`, the description (with the child's Error and Cause) as cause.
+ * answers with its DescribeExecution (with the child's Error and Cause when it failed); the runner then fails the
+ * task with `States.TaskFailed` unless the child succeeded, as Step Functions does.
  */
 export function runChild<TInput, TOutput>(child: CompiledWorkflow) {
-  return async (request: StartRequest<TInput>): Promise<DescribeExecutionResult<TInput, TOutput>> => {
+  return async (
+    request: StartRequest<TInput>,
+  ): Promise<DescribeExecutionResult<TInput, TOutput> | FailedExecution> => {
     const name = request.Name ?? 'child';
     const result = await run(child, request.Input as never, {
       executionName: name,
@@ -39,9 +41,6 @@ export function runChild<TInput, TOutput>(child: CompiledWorkflow) {
     };
     if (result.status === 'SUCCEEDED') return description;
     const { Output: _output, OutputDetails: _details, ...failed } = description;
-    throw new StatesError(
-      'States.TaskFailed',
-      JSON.stringify({ ...failed, Error: result.error, Cause: result.cause }),
-    );
+    return { ...failed, Error: result.error ?? '', Cause: result.cause ?? '' };
   };
 }

@@ -183,6 +183,27 @@ describe('Glue, Batch and SageMaker jobs', () => {
     expect(GLUE_ERRORS).toContain('Glue.ConcurrentRunsExceededException');
   });
 
+  test('a .sync handler answers with the final job description; a failed job fails with States.TaskFailed', async () => {
+    const etl = task('Etl', { resource: glue.startJobRun('nightly-etl').sync(), input: Job });
+    const failed = await runBoth(etl, {
+      Etl: (request: { JobName: string }) => ({
+        Id: 'jr_9',
+        JobName: request.JobName,
+        JobRunState: 'TIMEOUT',
+      }),
+    });
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toBe('States.TaskFailed');
+    expect(JSON.parse(failed.cause ?? '')).toEqual({
+      Id: 'jr_9',
+      JobName: 'nightly-etl',
+      JobRunState: 'TIMEOUT',
+    });
+    expect(failed.history.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['TaskSubmitted', 'TaskFailed']),
+    );
+  });
+
   test('batch.submitJob(...).sync() takes JobName and the rest from the payload', async () => {
     const score = task('Score', {
       resource: batch.submitJob('gpu-queue', 'scorer:7').sync(),
@@ -361,6 +382,11 @@ describe('API Gateway, EventBridge, HTTP and Step Functions', () => {
       resource: stepFunctions.startExecution(arn, child).sync(),
       parameters: () => ({ Input: { orderId: 'o' } }),
     });
+    // .sync gives the child's Output as JSON text, whichever form the handler answered with.
+    const text = await runBoth(sync, {
+      Sync: () => ({ Status: 'SUCCEEDED', Input: { orderId: 'o' }, Output: { ok: 1 } }),
+    });
+    expect(text.output).toMatchObject({ Input: '{"orderId":"o"}', Output: '{"ok":1}' });
     expect(emitted(sync, 'Sync').jsonPath).toMatchObject({
       Resource: 'arn:aws:states:::states:startExecution.sync',
     });

@@ -1,6 +1,7 @@
 import { raise } from '../errors.js';
 import {
   contractShape,
+  type HandlerAnswerOf,
   type Integration,
   type TaskInputOf,
   type TaskResultOf,
@@ -77,7 +78,7 @@ export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration[
   ? R | undefined
   : TIntegration['kind'] extends 'lambda-invoke'
     ? R
-    : TaskResultOf<TIntegration, R>;
+    : HandlerAnswerOf<TIntegration, R>;
 
 /** The result before ResultSelector. */
 type RawResult<TIntegration extends Integration, TOutputSchema extends SchemaLike> = TaskResultOf<

@@ -35,6 +35,7 @@ import type {
 } from './sagemaker.js';
 import type {
   DescribeExecutionResult,
+  FailedExecution,
   StartExecutionRequest,
   StartExecutionResult,
   StepFunctionsError,
@@ -154,6 +155,7 @@ export interface DynamoDbWriteResult extends SdkMetadata {
  * - `merged`: the payload's fields are merged into the Parameters next to the fields the helper fixed (without
  *   `parameters`, only those are sent), instead of becoming one field (`Key`, `Item`, …; default: the input);
  * - `result`: what a request-response call returns; `sync` / `sync2`: what `.sync` / `.sync:2` return;
+ * - `failedJob`: a `.sync` job's final description when it failed, where it differs from `sync`'s;
  * - `errors`: the error names the service raises (Retry/Catch accept them).
  * A lookup table instead of higher-kinded types.
  */
@@ -289,6 +291,7 @@ export interface IntegrationTypes<P, R, D> {
     result: StartExecutionResult;
     sync: DescribeExecutionResult<string, string>;
     sync2: DescribeExecutionResult<InputOfChild<D>, OutputOfChild<D>>;
+    failedJob: FailedExecution;
     errors: StepFunctionsError;
   };
   'http-invoke': {
@@ -360,6 +363,19 @@ export type TaskResultOf<
         ? $Job
         : R
       : R;
+
+/**
+ * What the handler (or mock) of a task on `TIntegration` answers with, given the declared result `R`: the result,
+ * except for `.sync`, where it is the job's final description, failed or not (the runner then fails the task with
+ * `States.TaskFailed` when the job failed).
+ */
+export type HandlerAnswerOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends
+  | 'sync'
+  | 'sync:2'
+  ? Entry<TIntegration, unknown, R> extends { failedJob: infer $Failed }
+    ? TaskResultOf<TIntegration, R> | $Failed
+    : TaskResultOf<TIntegration, R>
+  : TaskResultOf<TIntegration, R>;
 
 /** The error names a task on `TIntegration` may fail with, besides `States.*` and its handler's own. */
 export type ErrorsOf<TIntegration extends Integration> = Entry<TIntegration, unknown, unknown>['errors'];

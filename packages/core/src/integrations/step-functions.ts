@@ -56,6 +56,13 @@ export interface DescribeExecutionResult<TInput, TOutput> {
   readonly RedriveStatus?: string;
 }
 
+/** DescribeExecution of a child that did not succeed: no `Output`, its `Error` and `Cause` instead. */
+export interface FailedExecution
+  extends Omit<DescribeExecutionResult<unknown, unknown>, 'Output' | 'OutputDetails'> {
+  readonly Error?: string;
+  readonly Cause?: string;
+}
+
 /**
  * The errors a StartExecution task raises, as `StepFunctions.<Exception>`; with `.sync`, a child that does not
  * succeed fails the task with `States.TaskFailed` (cause: the child's DescribeExecution response, with its

@@ -12,6 +12,7 @@ import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
 import { randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
 import { heartbeatTimeouts, withRetryAndCatch } from '../retry.js';
+import { jobOutcome } from '../services/job-outcome.js';
 import type { StateOutcome } from '../state-outcome.js';
 
 /** What an absent field evaluates to: awaiting it takes one tick, like an evaluation, without a new promise. */
@@ -109,9 +110,17 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
     const resultSchema = contractFor(exec, run.name, 'taskResult');
     if (resultSchema !== undefined)
       await checkContract(fiber, run.name, 'taskResult', resultSchema, outcome.value);
+    // `.sync`: the handler answers with the job's final description; a job that ended badly fails the task.
+    const job =
+      info.pattern === 'sync' ? jobOutcome(info.resourceType, info.resourceName, outcome.value) : undefined;
+    if (job?.kind === 'failed') {
+      emitFailed(fiber, events, job.error, job.cause, false);
+      throw verbatim(job.error, job.cause);
+    }
+    const value = job === undefined ? outcome.value : job.result;
     const result = info.lambdaInvoke
-      ? lambdaEnvelope(outcome.value, randomUuid(exec.random), exec.clock.now())
-      : outcome.value;
+      ? lambdaEnvelope(value, randomUuid(exec.random), exec.clock.now())
+      : value;
     if (exceedsPayloadLimit(result)) {
       // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
       const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
