@@ -9,7 +9,16 @@ export type { JsonObject, JsonValue } from './json.js';
 export { isJsonataString, jsonataBody } from './jsonata.js';
 export type { ParseResult } from './parse-result.js';
 export type { JsonPathInfo } from './paths/jsonpath.js';
-export { checkJsonPath } from './paths/jsonpath.js';
+export { checkJsonPath, parseJsonPath } from './paths/jsonpath.js';
+export type {
+  JsonPath,
+  JsonPathFilter,
+  JsonPathOperand,
+  JsonPathOperator,
+  JsonPathRoot,
+  JsonPathSegment,
+  JsonPathSelector,
+} from './paths/jsonpath-ast.js';
 export type { PathSegment, ReferencePath } from './paths/reference-path.js';
 export { parseReferencePath } from './paths/reference-path.js';
 export { hasPlaceholder, isDeployTimeValue, isPlaceholder, substitutePlaceholders } from './placeholders.js';
