@@ -6,6 +6,7 @@ export type { IntrinsicArg, IntrinsicCall } from './intrinsics/ast.js';
 export { INTRINSIC_FUNCTIONS } from './intrinsics/functions.js';
 export { parseIntrinsic } from './intrinsics/parse.js';
 export type { JsonObject, JsonValue } from './json.js';
+export { jsonByteLength } from './json-size.js';
 export { isJsonataString, jsonataBody } from './jsonata.js';
 export type { ParseResult } from './parse-result.js';
 export type { JsonPathInfo } from './paths/jsonpath.js';
