@@ -141,3 +141,16 @@ describe('JSONata keys are plain data', () => {
     expect(await value('{% $parse(\'{"__proto__": {"a": 1}}\').__proto__.a %}')).toBe(1);
   });
 });
+
+describe('regex matching does not depend on jsonata process-wide state', () => {
+  it('stays linear-time after another jsonata() call (the validator parsing an expression) resets RegexEngine', async () => {
+    const { default: jsonata } = await import('jsonata');
+    const scope = scopeOf({ s: `${'a'.repeat(34)}!` });
+    await value('{% $contains("x", /x/) %}', scope); // compiled with the runner's settings first
+    jsonata('$contains("y", /y/)'); // resets jsonata.RegexEngine to the native RegExp
+    const started = performance.now();
+    expect(await value('{% $contains($states.input.s, /^(a+)+$/) %}', scope)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(await value('{% $match("a1b22", /[0-9]+/).match %}')).toEqual(['1', '22']);
+  });
+});

@@ -9,21 +9,30 @@ import { clockBindings, STEP_FUNCTIONS_FUNCTION_NAMES, stepFunctionsBindings } f
 import { keyFunctionBindings } from './key-functions.js';
 import { ownView, viewTarget } from './own-view.js';
 import { bindingName, plainJson, prepareAst } from './plain-keys.js';
-import { LinearRegExp } from './regex.js';
+import { prepareRegexes } from './regex.js';
 
 /** One expression, compiled once: the jsonata program and the `$names` it may read (bound from the scope). */
 type Compiled =
-  | { readonly ok: true; readonly expression: jsonata.Expression; readonly variables: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly expression: jsonata.Expression;
+      readonly variables: readonly string[];
+      /** The expression's regex literals, as linear-time matchers (see regex.ts). */
+      readonly regexes: Readonly<Record<string, unknown>>;
+    }
   | { readonly ok: false; readonly error: unknown };
 
 const compile = boundedMemo<Compiled>(2048, (body) => {
   try {
-    const expression = jsonata(body, { RegexEngine: LinearRegExp as unknown as RegExp });
+    const expression = jsonata(body);
     // jsonata looks its hooks up under these symbols; `assign` accepts any key although typed as string.
     expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, enterNode);
     expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, exitNode);
-    const variables = prepareAst(expression.ast()).filter((name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name));
-    return { ok: true, expression, variables };
+    const regexes = prepareRegexes(expression.ast());
+    const variables = prepareAst(expression.ast()).filter(
+      (name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name) && !Object.hasOwn(regexes, name),
+    );
+    return { ok: true, expression, variables, regexes };
   } catch (error) {
     return { ok: false, error };
   }
@@ -76,7 +85,7 @@ export async function evaluateJsonataExpression(
     throw queryError(text, location, `is not a valid JSONata expression: ${describeError(compiled.error)}`);
   let result: unknown;
   try {
-    const bindings = bindingsFor(compiled.variables, scope, await keyFunctionBindings());
+    const bindings = bindingsFor(compiled.variables, scope, await keyFunctionBindings(), compiled.regexes);
     result = await compiled.expression.evaluate(null, bindings);
   } catch (error) {
     if (scope.stop?.aborted === true) throw scope.stop.reason;
@@ -110,6 +119,7 @@ function bindingsFor(
   variables: readonly string[],
   scope: EvaluationScope,
   keyFunctions: Readonly<Record<string, unknown>>,
+  regexes: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const states: Record<string, JsonValue> = {
     input: ownView(scope.input),
@@ -121,6 +131,7 @@ function bindingsFor(
   const bindings: Record<string, unknown> = {
     ...stepFunctionsBindings(scope.random),
     ...keyFunctions,
+    ...regexes,
     states,
     [BUDGET]: budget,
   };

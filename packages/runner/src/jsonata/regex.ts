@@ -56,3 +56,78 @@ export class LinearRegExp {
     return match;
   }
 }
+
+/** What jsonata's own regex closures return for a match (see `evaluateRegex` in jsonata). */
+interface RegexMatch {
+  readonly match: string;
+  readonly start: number;
+  readonly end: number;
+  readonly groups: readonly (string | undefined)[];
+  readonly next: () => RegexMatch | undefined;
+}
+
+/**
+ * A matcher function equivalent to the one jsonata builds for a regex literal, over {@link LinearRegExp}. The
+ * expression's regex literals are replaced by these (see `prepareRegexes`), so matching never depends on
+ * jsonata's process-wide `RegexEngine` setting, which any other `jsonata()` call (a validator parsing an
+ * expression, say) resets to the backtracking `RegExp`.
+ */
+export function linearMatcher(literal: RegExp): (text: string, fromIndex?: number) => RegexMatch | undefined {
+  const regex = new LinearRegExp(literal);
+  const matcher = (text: string, fromIndex?: number): RegexMatch | undefined => {
+    regex.lastIndex = fromIndex ?? 0;
+    const found = regex.exec(text);
+    if (found === null) return undefined;
+    const end = found.index + (found[0] as string).length;
+    return {
+      match: found[0] as string,
+      start: found.index,
+      end,
+      groups: found.slice(1),
+      next: () => {
+        if (end >= text.length) return undefined;
+        const next = matcher(text, end);
+        if (next !== undefined && next.match === '') {
+          // As jsonata: a zero-length match would never progress.
+          throw Object.assign(new Error('Regular expression matches zero length string'), { code: 'D1004' });
+        }
+        return next;
+      },
+    };
+  };
+  return matcher;
+}
+
+/** The binding-name prefix of replaced regex literals (holds a space: no expression can spell it). */
+const REGEX_BINDING = 'stepcraft regex ';
+
+/**
+ * Replaces every regex literal of a parsed expression by a variable bound to its linear-time matcher, and returns
+ * those bindings. Iterative: an AST nests as deep as its text. A pattern RE2 cannot run fails when evaluated.
+ */
+export function prepareRegexes(ast: unknown): Readonly<Record<string, unknown>> {
+  const bindings: Record<string, unknown> = {};
+  const seen = new Set<object>();
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const n = node as { type?: unknown; value?: unknown };
+    if (n.type === 'regex' && n.value instanceof RegExp) {
+      const name = `${REGEX_BINDING}${Object.keys(bindings).length}`;
+      const literal = n.value;
+      let matcher: ReturnType<typeof linearMatcher> | undefined;
+      // Compiled on first use, so an unsupported pattern is an evaluation error of the expression that uses it.
+      bindings[name] = (text: string, fromIndex?: number) => {
+        matcher ??= linearMatcher(literal);
+        return matcher(text, fromIndex);
+      };
+      n.type = 'variable';
+      n.value = name;
+      continue;
+    }
+    for (const child of Object.values(node)) if (typeof child === 'object') stack.push(child);
+  }
+  return bindings;
+}
