@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import { setField } from '../io/json.js';
+import { type AstNode, forEachNode } from './ast-walk.js';
 import { viewTarget } from './own-view.js';
 
 /*
@@ -39,27 +40,18 @@ export function bindingName(name: string): string {
 /** The binding of the key-escaping function, under a name no expression can spell. */
 export const ESCAPE_KEY = 'stepcraft escape key';
 
-interface Node {
-  type?: unknown;
-  value?: unknown;
+interface Node extends AstNode {
   lhs?: unknown;
   group?: { lhs?: unknown };
-  [key: string]: unknown;
 }
 
 /**
  * Prepares a parsed expression in place (see above) and returns the workflow variables it reads (every `$name`
  * other than `$states`, `$` and expression-local names, which are bound from the scope only when it has them).
- * Iterative: an expression's AST may nest as deep as its text allows.
  */
 export function prepareAst(ast: unknown): readonly string[] {
   const names = new Set<string>();
-  const seen = new Set<object>();
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
+  forEachNode(ast, (node) => {
     const n = node as Node;
     if (n.type === 'variable' && typeof n.value === 'string' && n.value !== '') {
       if (n.value !== 'states' && n.value !== ESCAPE_KEY) names.add(n.value);
@@ -69,8 +61,7 @@ export function prepareAst(ast: unknown): readonly string[] {
     }
     const pairs = n.type === 'unary' && n.value === '{' ? n.lhs : n.group?.lhs;
     if (Array.isArray(pairs)) for (const pair of pairs) escapePairKey(pair);
-    for (const child of Object.values(node)) if (typeof child === 'object') stack.push(child);
-  }
+  });
   return [...names];
 }
 

@@ -1,10 +1,12 @@
 import { RE2JS } from 're2js';
 import { boundedMemo } from '../io/cache.js';
+import { forEachNode } from './ast-walk.js';
 
 /*
- * JSONata regular expressions run on RE2 (the re2js port), whose matching time is linear in the input: a pattern
- * such as /^(a+)+$/ cannot hang the runner on hostile text. RE2 has no backreferences or lookaround; a pattern
- * using them fails at its first use with an error naming the construct, instead of running with exponential cost.
+ * JSONata regular expressions (and JSONPath `=~` filters) run on RE2 (the re2js port), whose matching time is
+ * linear in the input: a pattern such as /^(a+)+$/ cannot hang the runner on hostile text. RE2 has no
+ * backreferences or lookaround; a pattern using them fails at its first use with an error naming the construct,
+ * instead of running with exponential cost.
  */
 
 const compile = boundedMemo<RE2JS | Error>(512, (key) => {
@@ -32,10 +34,10 @@ export function linearPattern(source: string, flags: string): RE2JS {
 }
 
 /**
- * The `RegExp` subset jsonata uses (`exec` from `lastIndex`), over RE2. Passed as jsonata's `RegexEngine`, which
- * constructs one per regex literal it evaluates; compiled patterns are shared through a bounded memo.
+ * The `RegExp` subset a jsonata matcher needs (`exec` from `lastIndex`), over RE2; compiled patterns are shared
+ * through a bounded memo.
  */
-export class LinearRegExp {
+class LinearRegExp {
   lastIndex = 0;
   readonly #pattern: RE2JS;
 
@@ -103,31 +105,22 @@ const REGEX_BINDING = 'stepcraft regex ';
 
 /**
  * Replaces every regex literal of a parsed expression by a variable bound to its linear-time matcher, and returns
- * those bindings. Iterative: an AST nests as deep as its text. A pattern RE2 cannot run fails when evaluated.
+ * those bindings. A pattern RE2 cannot run fails when evaluated.
  */
 export function prepareRegexes(ast: unknown): Readonly<Record<string, unknown>> {
   const bindings: Record<string, unknown> = {};
-  const seen = new Set<object>();
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    const n = node as { type?: unknown; value?: unknown };
-    if (n.type === 'regex' && n.value instanceof RegExp) {
-      const name = `${REGEX_BINDING}${Object.keys(bindings).length}`;
-      const literal = n.value;
-      let matcher: ReturnType<typeof linearMatcher> | undefined;
-      // Compiled on first use, so an unsupported pattern is an evaluation error of the expression that uses it.
-      bindings[name] = (text: string, fromIndex?: number) => {
-        matcher ??= linearMatcher(literal);
-        return matcher(text, fromIndex);
-      };
-      n.type = 'variable';
-      n.value = name;
-      continue;
-    }
-    for (const child of Object.values(node)) if (typeof child === 'object') stack.push(child);
-  }
+  forEachNode(ast, (node) => {
+    if (node.type !== 'regex' || !(node.value instanceof RegExp)) return;
+    const name = `${REGEX_BINDING}${Object.keys(bindings).length}`;
+    const literal = node.value;
+    let matcher: ReturnType<typeof linearMatcher> | undefined;
+    // Compiled on first use, so an unsupported pattern is an evaluation error of the expression that uses it.
+    bindings[name] = (text: string, fromIndex?: number) => {
+      matcher ??= linearMatcher(literal);
+      return matcher(text, fromIndex);
+    };
+    node.type = 'variable';
+    node.value = name;
+  });
   return bindings;
 }
