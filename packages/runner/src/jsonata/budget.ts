@@ -53,6 +53,18 @@ export const BUDGET = 'stepcraft budget';
 
 interface Environment {
   lookup(name: string): unknown;
+  /** The budget, cached on the frame after its first lookup (hooks run for every node). */
+  [BUDGET_OF]?: Budget | undefined;
+}
+
+const BUDGET_OF: unique symbol = Symbol('stepcraft budget of frame');
+
+/** The evaluation's budget: looked up once per jsonata frame, then read from the frame itself. */
+function budgetOf(environment: Environment): Budget | undefined {
+  if (BUDGET_OF in environment) return environment[BUDGET_OF];
+  const budget = environment.lookup(BUDGET) as Budget | undefined;
+  environment[BUDGET_OF] = budget;
+  return budget;
 }
 
 /** jsonata's entry hook, called before each node is evaluated. */
@@ -76,7 +88,7 @@ export function exitNode(
   environment: Environment,
   result: unknown,
 ): void {
-  const budget = environment.lookup(BUDGET) as Budget | undefined;
+  const budget = budgetOf(environment);
   if (budget === undefined) return;
   budget.depth--;
   let bytes: number;

@@ -17,8 +17,8 @@ type Compiled =
       readonly ok: true;
       readonly expression: jsonata.Expression;
       readonly variables: readonly string[];
-      /** The expression's regex literals, as linear-time matchers (see regex.ts). */
-      readonly regexes: Readonly<Record<string, unknown>>;
+      /** Whether the key-safe functions are bound on the expression yet (they are read once, asynchronously). */
+      keyFunctionsBound: boolean;
     }
   | { readonly ok: false; readonly error: unknown };
 
@@ -28,11 +28,13 @@ const compile = boundedMemo<Compiled>(2048, (body) => {
     // jsonata looks its hooks up under these symbols; `assign` accepts any key although typed as string.
     expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, enterNode);
     expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, exitNode);
+    // Bindings that never change are bound on the expression once, not into every evaluation's frame.
     const regexes = prepareRegexes(expression.ast());
+    for (const [name, matcher] of Object.entries(regexes)) expression.assign(name, matcher);
     const variables = prepareAst(expression.ast()).filter(
       (name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name) && !Object.hasOwn(regexes, name),
     );
-    return { ok: true, expression, variables, regexes };
+    return { ok: true, expression, variables, keyFunctionsBound: false };
   } catch (error) {
     return { ok: false, error };
   }
@@ -85,8 +87,12 @@ export async function evaluateJsonataExpression(
     throw queryError(text, location, `is not a valid JSONata expression: ${describeError(compiled.error)}`);
   let result: unknown;
   try {
-    const bindings = bindingsFor(compiled.variables, scope, await keyFunctionBindings(), compiled.regexes);
-    result = await compiled.expression.evaluate(null, bindings);
+    if (!compiled.keyFunctionsBound) {
+      for (const [name, fn] of Object.entries(await keyFunctionBindings()))
+        compiled.expression.assign(name, fn);
+      compiled.keyFunctionsBound = true;
+    }
+    result = await compiled.expression.evaluate(null, bindingsFor(compiled.variables, scope));
   } catch (error) {
     if (scope.stop?.aborted === true) throw scope.stop.reason;
     // AWS separates a bound's cause with a colon, a jsonata error's code with a full stop.
@@ -115,23 +121,19 @@ function describeError(error: unknown): string {
 }
 
 /** `$states`, AWS's functions, and each referenced workflow variable (bound by reference, not copied). */
-function bindingsFor(
-  variables: readonly string[],
-  scope: EvaluationScope,
-  keyFunctions: Readonly<Record<string, unknown>>,
-  regexes: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
+function bindingsFor(variables: readonly string[], scope: EvaluationScope): Record<string, unknown> {
+  // The context object is built only if the expression reads it (most never do).
   const states: Record<string, JsonValue> = {
     input: ownView(scope.input),
-    context: ownView(scope.context()),
+    get context() {
+      return ownView(scope.context());
+    },
   };
   if (scope.result !== undefined) states.result = ownView(scope.result);
   if (scope.errorOutput !== undefined) states.errorOutput = ownView(scope.errorOutput);
   const budget: Budget = { steps: 0, depth: 0, allocated: 0, stop: scope.stop };
   const bindings: Record<string, unknown> = {
     ...stepFunctionsBindings(scope.random),
-    ...keyFunctions,
-    ...regexes,
     states,
     [BUDGET]: budget,
   };

@@ -33,32 +33,6 @@ export function linearPattern(source: string, flags: string): RE2JS {
   return pattern;
 }
 
-/**
- * The `RegExp` subset a jsonata matcher needs (`exec` from `lastIndex`), over RE2; compiled patterns are shared
- * through a bounded memo.
- */
-class LinearRegExp {
-  lastIndex = 0;
-  readonly #pattern: RE2JS;
-
-  constructor(literal: RegExp) {
-    this.#pattern = linearPattern(literal.source, literal.flags);
-  }
-
-  exec(text: string): RegExpExecArray | null {
-    const matcher = this.#pattern.matcher(text);
-    if (this.lastIndex > text.length || !matcher.find(this.lastIndex)) {
-      this.lastIndex = 0;
-      return null;
-    }
-    const groups: (string | undefined)[] = [];
-    for (let i = 0; i <= matcher.groupCount(); i++) groups.push(matcher.group(i) ?? undefined);
-    const match = Object.assign(groups, { index: matcher.start(), input: text }) as RegExpExecArray;
-    this.lastIndex = matcher.end();
-    return match;
-  }
-}
-
 /** What jsonata's own regex closures return for a match (see `evaluateRegex` in jsonata). */
 interface RegexMatch {
   readonly match: string;
@@ -69,23 +43,29 @@ interface RegexMatch {
 }
 
 /**
- * A matcher function equivalent to the one jsonata builds for a regex literal, over {@link LinearRegExp}. The
+ * A matcher function equivalent to the one jsonata builds for a regex literal, over RE2. The
  * expression's regex literals are replaced by these (see `prepareRegexes`), so matching never depends on
  * jsonata's process-wide `RegexEngine` setting, which any other `jsonata()` call (a validator parsing an
  * expression, say) resets to the backtracking `RegExp`.
  */
 export function linearMatcher(literal: RegExp): (text: string, fromIndex?: number) => RegexMatch | undefined {
-  const regex = new LinearRegExp(literal);
-  const matcher = (text: string, fromIndex?: number): RegexMatch | undefined => {
-    regex.lastIndex = fromIndex ?? 0;
-    const found = regex.exec(text);
-    if (found === null) return undefined;
-    const end = found.index + (found[0] as string).length;
+  const pattern = linearPattern(literal.source, literal.flags);
+  const matcher = (text: string, fromIndex = 0): RegexMatch | undefined => {
+    if (fromIndex > text.length) return undefined;
+    const found = pattern.matcher(text);
+    if (!found.find(fromIndex)) return undefined;
+    const start = found.start();
+    const end = found.end();
+    let groups: (string | undefined)[] | undefined;
     return {
-      match: found[0] as string,
-      start: found.index,
+      match: text.slice(start, end),
+      start,
       end,
-      groups: found.slice(1),
+      // Capture groups cost RE2 a second pass: computed only when read ($match, $replace), not for $contains.
+      get groups() {
+        groups ??= Array.from({ length: found.groupCount() }, (_, i) => found.group(i + 1) ?? undefined);
+        return groups;
+      },
       next: () => {
         if (end >= text.length) return undefined;
         const next = matcher(text, end);
