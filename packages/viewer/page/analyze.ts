@@ -272,7 +272,7 @@ export function analyzeRun(run: ViewedRun): RunModel {
   }
 
   const durationMs = Math.max(0, events.at(-1)?.atMs ?? 0);
-  finish(visits, execution, endEvent, run.status !== 'RUNNING', durationMs);
+  finish(visits, execution, endEvent, run.status !== 'RUNNING', durationMs, states);
   const byEnteredId = new Map(visits.map((visit) => [visit.enteredEventId, visit]));
   for (const inspection of run.inspections ?? []) {
     const visit = byEnteredId.get(inspection.enteredEventId);
@@ -334,6 +334,7 @@ function finish(
   endEvent: { type: string; details: Record<string, unknown> | undefined; at: Context } | undefined,
   hasEnded: boolean,
   durationMs: number,
+  states: ReadonlyMap<string, StaticState>,
 ): void {
   const endedIn = endEvent?.at.visit ?? endEvent?.at.lane.owner;
   const isFailureEnd = endEvent !== undefined && endEvent.type !== 'ExecutionSucceeded';
@@ -358,8 +359,12 @@ function finish(
     if (visit.status === 'failed' || visit.status === 'caught' || visit.status === 'aborted') {
       const lastFailure = failed.at(-1);
       const fromEnd = visit === endedIn ? endEvent?.details : undefined;
-      const error = lastFailure?.error ?? text(fromEnd, 'error') ?? failedLane?.error;
-      const cause = lastFailure?.cause ?? text(fromEnd, 'cause') ?? failedLane?.cause;
+      // A Fail state's own Error and Cause, when no event carries them (inside a Map or Parallel).
+      const fromDefinition = visit.type === 'Fail' ? states.get(visit.state) : undefined;
+      const error =
+        lastFailure?.error ?? text(fromEnd, 'error') ?? failedLane?.error ?? fromDefinition?.error;
+      const cause =
+        lastFailure?.cause ?? text(fromEnd, 'cause') ?? failedLane?.cause ?? fromDefinition?.cause;
       if (error !== undefined) visit.error = error;
       if (cause !== undefined) visit.cause = cause;
       if (lastFailure !== undefined && lastFailure.error === undefined && failedLane?.error !== undefined) {

@@ -15,8 +15,9 @@ export interface VirtualList {
 const OVERSCAN = 8;
 
 /**
- * A list of `count` rows of `rowHeight` pixels: a spacer gives the scrollbar its full length and a small pool of
- * absolutely positioned rows is reused as the view scrolls (one redraw per animation frame), so 25,000 rows cost
+ * A list of `count` rows of `rowHeight` pixels: a spacer gives the scrollbar its full length, and only the rows in
+ * view (plus a margin) exist, absolutely positioned, redrawn at most once per animation frame. A row keeps its
+ * element while it stays in view, and rows that scroll out are reused for rows that scroll in, so 25,000 rows cost
  * as much as 50. `renderRow` fills a row element for an index; it must set everything it shows.
  */
 export function createVirtualList(options: {
@@ -27,38 +28,43 @@ export function createVirtualList(options: {
   const { rowHeight, renderRow } = options;
   const spacer = h('div', { class: 'vl-spacer' });
   const element = h('div', { class: `vl ${options.className}`, tabindex: 0 }, spacer);
-  const pool: HTMLElement[] = [];
+  const shown = new Map<number, HTMLElement>();
+  const spare: HTMLElement[] = [];
   let count = 0;
   let scheduled = false;
 
-  const draw = () => {
+  const draw = (isFullRedraw: boolean) => {
     scheduled = false;
     const height = element.clientHeight || rowHeight * 20;
     const first = Math.max(0, Math.floor(element.scrollTop / rowHeight) - OVERSCAN);
     const last = Math.min(count, Math.ceil((element.scrollTop + height) / rowHeight) + OVERSCAN);
-    const needed = last - first;
-    while (pool.length < needed) {
-      const row = h('div', { class: 'vl-row' });
-      row.style.height = `${rowHeight}px`;
-      pool.push(row);
-      element.append(row);
+    for (const [index, row] of shown) {
+      if (index >= first && index < last) continue;
+      shown.delete(index);
+      row.hidden = true;
+      spare.push(row);
     }
-    pool.forEach((row, slot) => {
-      const index = first + slot;
-      if (slot >= needed) {
-        row.hidden = true;
-        return;
+    for (let index = first; index < last; index++) {
+      let row = shown.get(index);
+      const isNew = row === undefined;
+      if (row === undefined) {
+        row = spare.pop() ?? h('div', { class: 'vl-row' });
+        if (row.parentNode === null) {
+          row.style.height = `${rowHeight}px`;
+          element.append(row);
+        }
+        row.hidden = false;
+        row.style.transform = `translateY(${index * rowHeight}px)`;
+        row.dataset.index = String(index);
+        shown.set(index, row);
       }
-      row.hidden = false;
-      row.style.transform = `translateY(${index * rowHeight}px)`;
-      row.dataset.index = String(index);
-      renderRow(row, index);
-    });
+      if (isNew || isFullRedraw) renderRow(row, index);
+    }
   };
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    requestAnimationFrame(draw);
+    requestAnimationFrame(() => draw(false));
   };
   element.addEventListener('scroll', schedule, { passive: true });
   new ResizeObserver(schedule).observe(element);
@@ -68,16 +74,16 @@ export function createVirtualList(options: {
     setCount(next) {
       count = next;
       spacer.style.height = `${count * rowHeight}px`;
-      draw();
+      draw(true);
     },
-    refresh: draw,
+    refresh: () => draw(true),
     reveal(index) {
       const top = index * rowHeight;
       const height = element.clientHeight;
       if (top < element.scrollTop || top + rowHeight > element.scrollTop + height) {
         element.scrollTop = Math.max(0, top - height / 2);
       }
-      draw();
+      draw(false);
     },
   };
 }
