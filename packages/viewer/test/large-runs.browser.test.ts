@@ -41,6 +41,9 @@ async function measure(
 async function scrollThrough(list: string): Promise<{ meanMs: number; worstMs: number }> {
   return page.locator(list).evaluate(async (element) => {
     const scroller = element as unknown as { scrollTop: number; scrollHeight: number; clientHeight: number };
+    const { requestAnimationFrame } = globalThis as unknown as {
+      requestAnimationFrame(done: (at: number) => void): void;
+    };
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
     const steps = 60;
     const times: number[] = [];
@@ -67,7 +70,7 @@ describe('large runs in Chromium', () => {
     await page.locator('.tabs [data-tab="events"]').click();
     await clickRow(page, '.event-rows', last);
     const name = run.events[last]?.stateEnteredEventDetails?.name;
-    expect(await page.locator('#details h2').innerText()).toContain(String(name));
+    expect(await page.locator('#details h2').textContent()).toContain(String(name));
     expect(await page.locator(`g.box[data-state="${name}"]`).getAttribute('class')).toContain('selected');
     report(
       `1,000-state workflow (${run.stats.events} events): HTML ${(html.length / 1e6).toFixed(2)} MB, render (ELK layout + HTML) ${renderMs.toFixed(0)} ms, browser load ${loadMs.toFixed(0)} ms (median of 3)`,
@@ -79,7 +82,7 @@ describe('large runs in Chromium', () => {
     const run = await twentyFiveThousandEventRun();
     expect(run.stats.events).toBe(25_000);
     const { html, renderMs, loadMs } = await measure(run, 'twenty-five-thousand-events');
-    expect(await page.locator('.tabs [data-tab="events"]').innerText()).toBe('Events (25,000)');
+    expect(await page.locator('.tabs [data-tab="events"]').textContent()).toBe('Events (25,000)');
     const timeline = await scrollThrough('.timeline-rows');
     await page.locator('.tabs [data-tab="events"]').click();
     const events = await scrollThrough('.event-rows');
@@ -87,8 +90,8 @@ describe('large runs in Chromium', () => {
     // The last iteration's Task, picked from the end of the event list.
     const index = run.events.findLastIndex((event) => event.type === 'TaskStateEntered');
     await clickRow(page, '.event-rows', index);
-    expect(await page.locator('#details .facts').innerText()).toMatch(/iteration \d+ of Process/);
-    expect(await page.locator('.visit-position').innerText()).toMatch(/^visit [\d,]+ of 2,77\d$/);
+    expect(await page.locator('#details .facts').textContent()).toMatch(/iteration \d+ of Process/);
+    expect(await page.locator('.visit-position').textContent()).toMatch(/^visit [\d,]+ of 2,77\d$/);
     report(
       `25,000-event history: HTML ${(html.length / 1e6).toFixed(2)} MB, render ${renderMs.toFixed(0)} ms, browser load ${loadMs.toFixed(0)} ms (median of 3); scrolling 60 frames: timeline mean ${timeline.meanMs.toFixed(1)} ms / worst ${timeline.worstMs.toFixed(1)} ms per frame, events mean ${events.meanMs.toFixed(1)} ms / worst ${events.worstMs.toFixed(1)} ms`,
     );

@@ -1,6 +1,13 @@
 import type { AslDocument, JsonObject } from '@stepcraft/asl';
 import { run } from '@stepcraft/runner';
-import { type RunRecord, runRecordOf } from '../src/index.js';
+import { type RunRecord, readRun, runRecordOf } from '../src/index.js';
+
+/** Generated JSON as a definition, checked the way the viewer checks one (`readRun`'s definition rules). */
+function asDocument(definition: JsonObject): AslDocument {
+  const read = readRun([], { definition });
+  if (!read.ok) throw new Error(read.message);
+  return read.run.definition;
+}
 
 /**
  * A 1,000-state workflow: a chain of Pass and Task states with a Choice every 25 states (taking its shortcut),
@@ -72,7 +79,7 @@ export function thousandStateDefinition(): AslDocument {
               ? { ...task, ResultPath: null, ...link }
               : { Type: 'Pass', Result: { step: i }, ResultPath: '$.last', ...link };
   });
-  return { Comment: 'A 1,000-state workflow', StartAt: name(0), States: states } as AslDocument;
+  return asDocument({ Comment: 'A 1,000-state workflow', StartAt: name(0), States: states });
 }
 
 /** A run of the 1,000-state workflow (every state entered once, the Maps over 3 items). */
@@ -121,7 +128,7 @@ export async function twentyFiveThousandEventRun(): Promise<RunRecord> {
     ResultPath: null,
     End: true,
   };
-  const definition = { StartAt: passes > 0 ? 'Prepare0' : 'Process', States: states } as AslDocument;
+  const definition = asDocument({ StartAt: passes > 0 ? 'Prepare0' : 'Process', States: states });
   const input = { items: Array.from({ length: items }, (_, i) => ({ id: `item-${i}`, value: i })) };
   const result = await run(definition, input, {
     handlers: { handle: async (item) => ({ ...(item as JsonObject), done: true }) },
