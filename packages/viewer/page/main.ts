@@ -242,15 +242,21 @@ function showDev(dev: DevContext): void {
           ),
         );
   app.append(runs, ...(problems === undefined ? [] : [problems]));
+  // `hello` says which build the server has: a build that finished while this page loaded reloads it too.
   const source = new EventSource(dev.events);
   source.addEventListener('reload', () => location.reload());
+  source.addEventListener('hello', (event) => {
+    if (Number((event as MessageEvent<string>).data) !== dev.build) location.reload();
+  });
 }
 
 function problemTitle(kind: DevContext['problems'][number]['kind']): string {
-  return {
+  const titles = {
     type: 'Type errors',
     validation: 'Invalid definition',
-    load: 'Could not load',
-    run: 'Run failed to start',
-  }[kind];
+    load: 'Could not load the workflow',
+    input: 'Could not read an input',
+    run: 'Could not run',
+  } as const satisfies Record<typeof kind, string>;
+  return titles[kind];
 }

@@ -3,7 +3,7 @@ import type { ViewedRun } from './record/run-record.js';
 
 /** A problem the dev loop found, shown above the run. */
 export interface DevProblem {
-  readonly kind: 'type' | 'validation' | 'load' | 'run';
+  readonly kind: 'type' | 'validation' | 'load' | 'input' | 'run';
   /** One or more lines, e.g. `workflow.ts:3:7: … [TS2322]`. */
   readonly message: string;
 }
