@@ -2,7 +2,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { get, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../../viewer/test/browser.js';
 import { type DevServer, startDev } from '../src/commands/dev.js';
@@ -15,7 +14,7 @@ const workflow = path.join(dir, 'workflow.ts');
 const original = readFileSync(path.join(example, 'workflow.ts'), 'utf8');
 const captured = captureIo(dir);
 let server: DevServer;
-let browser: Browser | undefined;
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 
 /** Every `event: reload` build number received over the server-sent events stream. */
 const reloads: number[] = [];
