@@ -273,7 +273,9 @@ export async function startDev(options: DevOptions, io: Io): Promise<DevServer> 
       worker?.kill();
       for (const watcher of watchers) watcher.close();
       for (const response of listeners) response.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
