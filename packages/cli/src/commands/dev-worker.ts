@@ -2,10 +2,8 @@ import path from 'node:path';
 import type { JsonValue } from '@stepcraft/asl';
 import { run } from '@stepcraft/runner';
 import { type DevProblem, type RunRecord, runRecordOf } from '@stepcraft/viewer';
-import { displayPath } from '../files.js';
 import { loadTarget } from '../load-target.js';
 import { messageOf } from '../output.js';
-import { typeCheck } from '../typecheck.js';
 
 /** One build of `stepcraft dev`: what to load and the inputs to run it on. */
 export interface DevJob {
@@ -21,19 +19,12 @@ export interface DevJobResult {
   readonly runs: readonly { readonly label: string; readonly record: RunRecord }[];
 }
 
-const TYPESCRIPT = /\.(ts|mts)$/;
-
 /**
- * Type-checks the workflow's file, loads and compiles its workflow (which validates it), then runs it on every
- * fixture. Runs in a fresh child process per build, so each save loads the user's modules anew and a handler that
- * never returns can be stopped by killing the process.
+ * Loads and compiles the workflow (which validates it), then runs it on every fixture. Runs in a fresh child
+ * process per build, so each save loads the user's modules anew and a handler that never returns can be stopped
+ * by killing the process. (The dev server type-checks meanwhile, keeping its project warm between saves.)
  */
 export async function buildOnce(job: DevJob): Promise<DevJobResult> {
-  const absolute = path.resolve(job.cwd, job.file);
-  if (TYPESCRIPT.test(job.file)) {
-    const errors = typeCheck([absolute], (file) => displayPath(job.cwd, file)).get(absolute) ?? [];
-    if (errors.length > 0) return { problems: [{ kind: 'type', message: errors.join('\n') }], runs: [] };
-  }
   let target: Awaited<ReturnType<typeof loadTarget>>;
   try {
     target = await loadTarget(job.file, job.workflow, job.cwd);

@@ -15,9 +15,10 @@ import {
   renderPage,
 } from '@stepcraft/viewer';
 import { UsageError } from '../errors.js';
-import { assertFile } from '../files.js';
+import { assertFile, displayPath } from '../files.js';
 import { describeJsonError, parseJson } from '../json-text.js';
 import { type ExitCode, type Io, messageOf } from '../output.js';
+import { incrementalTypeCheck } from './dev-typecheck.js';
 import type { DevJob, DevJobResult } from './dev-worker.js';
 import { openInBrowser } from './view.js';
 
@@ -79,6 +80,7 @@ const BUILD_TIMEOUT_MS = 120_000;
 /** Saves often come as bursts of file events: build once they settle. */
 const SETTLE_MS = 150;
 const IGNORED = /(^|[/\\])(node_modules|\.git|dist)([/\\]|$)/;
+const TYPESCRIPT = /\.(ts|mts)$/;
 
 /** `stepcraft dev`: builds, runs and serves until interrupted (Ctrl-C); exit 0 then. */
 export async function devCommand(options: DevOptions, io: Io): Promise<ExitCode> {
@@ -104,6 +106,9 @@ export async function devCommand(options: DevOptions, io: Io): Promise<ExitCode>
 export async function startDev(options: DevOptions, io: Io): Promise<DevServer> {
   const absolute = await assertFile(io.cwd, options.file);
   const inputs = await inputSource(io.cwd, absolute, options.input);
+  const typeChecker = TYPESCRIPT.test(absolute)
+    ? incrementalTypeCheck(absolute, path.dirname(absolute), displayPath(io.cwd, absolute))
+    : undefined;
   let shown: Shown = { build: 0, problems: [], runs: [], isStale: false };
   let lastGood: Shown | undefined;
   const pages = new Map<string, string>();
@@ -115,23 +120,34 @@ export async function startDev(options: DevOptions, io: Io): Promise<DevServer> 
     const number = ++generation;
     const started = performance.now();
     worker?.kill();
+    if (reason.endsWith('tsconfig.json')) typeChecker?.reset();
     const fixtures = await readFixtures(inputs);
-    const result =
-      fixtures.problems.length > 0
-        ? { problems: fixtures.problems, runs: [] }
-        : await runWorker(
-            {
-              file: options.file,
-              ...(options.workflow === undefined ? {} : { workflow: options.workflow }),
-              cwd: io.cwd,
-              fixtures: fixtures.list,
-            },
-            (child) => {
-              worker = child;
-            },
-            io,
-          );
     if (number !== generation) return; // A newer save took over.
+    let pending: Promise<DevJobResult> | undefined;
+    if (fixtures.problems.length === 0) {
+      const job: DevJob = {
+        file: options.file,
+        ...(options.workflow === undefined ? {} : { workflow: options.workflow }),
+        cwd: io.cwd,
+        fixtures: fixtures.list,
+      };
+      pending = runWorker(
+        job,
+        (child) => {
+          worker = child;
+        },
+        io,
+      );
+    }
+    // The child builds and runs while this process type-checks (two cores at work); type errors win.
+    const typeErrors = typeChecker?.check() ?? [];
+    if (typeErrors.length > 0) worker?.kill();
+    const built = (await pending) ?? { problems: fixtures.problems, runs: [] };
+    if (number !== generation) return;
+    const result: DevJobResult =
+      typeErrors.length > 0
+        ? { problems: [{ kind: 'type', message: typeErrors.join('\n') }], runs: [] }
+        : built;
     let layout: GraphLayout | undefined;
     const problems = [...result.problems];
     const first = result.runs[0];
