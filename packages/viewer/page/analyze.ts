@@ -1,3 +1,5 @@
+import { isRecord, own } from '../src/json-data.js';
+import { detailsOf } from '../src/record/read-run.js';
 import type { StateInspection, ViewedRun } from '../src/record/run-record.js';
 import { type StaticState, staticStates } from './scopes.js';
 
@@ -207,7 +209,7 @@ export function analyzeRun(run: ViewedRun): RunModel {
         const output = text(details, 'output');
         if (output !== undefined) visit.output = output;
         const assigned = details?.assignedVariables;
-        if (isObject(assigned)) visit.assigned = assigned as Record<string, string>;
+        if (isRecord(assigned)) visit.assigned = assigned as Record<string, string>;
         const open = openByName.get(name) ?? [];
         open.splice(open.lastIndexOf(visit), 1);
         context = { lane: visit.lane, visit: undefined };
@@ -397,20 +399,8 @@ function newLane(kind: Lane['kind'], owner: Visit | undefined, index: number, at
   return { kind, owner, index, visits: [], status: 'running', startMs: atMs, endMs: atMs };
 }
 
-/** An event's details object (AWS names its key after the type: `stateEnteredEventDetails`, …). */
-function detailsOf(event: object): Record<string, unknown> | undefined {
-  for (const [key, value] of Object.entries(event)) {
-    if (key.endsWith('EventDetails') && isObject(value)) return value;
-  }
-  return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(details: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
-  const value = details !== undefined && Object.hasOwn(details, key) ? details[key] : undefined;
+  const value = details === undefined ? undefined : own(details, key);
   return typeof value === 'string' ? value : undefined;
 }
 

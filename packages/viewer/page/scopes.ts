@@ -1,3 +1,5 @@
+import { isRecord, own } from '../src/json-data.js';
+
 /** Where a state sits in the definition: its type, and the Map or Parallel (with branch) enclosing it. */
 export interface StaticState {
   readonly type: string;
@@ -20,7 +22,7 @@ export function staticStates(definition: unknown): ReadonlyMap<string, StaticSta
   const pending: { machine: unknown; parent?: string; branch?: number }[] = [{ machine: definition }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const table = field(next.machine, 'States');
-    if (!isObject(table)) continue;
+    if (!isRecord(table)) continue;
     for (const [name, state] of Object.entries(table)) {
       if (states.has(name)) continue;
       const type = field(state, 'Type');
@@ -48,10 +50,6 @@ export function staticStates(definition: unknown): ReadonlyMap<string, StaticSta
   return states;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function field(value: unknown, key: string): unknown {
-  return isObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+  return isRecord(value) ? own(value, key) : undefined;
 }

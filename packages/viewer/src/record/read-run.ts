@@ -1,5 +1,6 @@
 import type { AslDocument, JsonObject, JsonValue } from '@stepcraft/asl';
 import type { HistoryEvent } from '@stepcraft/runner';
+import { isRecord, own } from '../json-data.js';
 import type { RunStatus, StateInspection, ViewedRun } from './run-record.js';
 
 /** The outcome of reading a run file: the run, or what is wrong and where (`events[3].type: expected a string`). */
@@ -70,9 +71,9 @@ export function readRun(value: unknown, context: HistoryContext = {}): ReadRunRe
 }
 
 function readValue(value: unknown, context: HistoryContext): ViewedRun {
-  const isRecordFile = isObject(value) && Object.hasOwn(value, 'format');
+  const isRecordFile = isRecord(value) && Object.hasOwn(value, 'format');
   if (!isRecordFile) {
-    const events = Array.isArray(value) ? value : isObject(value) ? own(value, 'events') : undefined;
+    const events = Array.isArray(value) ? value : isRecord(value) ? own(value, 'events') : undefined;
     if (!Array.isArray(events)) {
       throw new Invalid(
         '',
@@ -168,7 +169,7 @@ function readDefinition(value: unknown, path: string): AslDocument {
  * boxes), so it does not validate them: a run of an invalid definition can still be looked at.
  */
 function hasDocumentShape(value: Record<string, unknown>): value is Record<string, unknown> & AslDocument {
-  return typeof own(value, 'StartAt') === 'string' && isObject(own(value, 'States'));
+  return typeof own(value, 'StartAt') === 'string' && isRecord(own(value, 'States'));
 }
 
 function readEvents(list: readonly unknown[], path: string): HistoryEvent[] {
@@ -300,7 +301,8 @@ function readRetries(value: unknown, path: string): NonNullable<StateInspection[
 /** The details object of an event (AWS names its key after the type: `stateEnteredEventDetails`, …). */
 export function detailsOf(event: HistoryEvent): Readonly<JsonObject> | undefined {
   for (const key of Object.keys(event)) {
-    if (key.endsWith('EventDetails')) return event[key as `${string}EventDetails`];
+    const details = event[key as `${string}EventDetails`];
+    if (key.endsWith('EventDetails') && isRecord(details)) return details;
   }
   return undefined;
 }
@@ -314,17 +316,8 @@ function parseOr(text: string): JsonValue {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own property only: a key such as `constructor` never finds `Object.prototype`'s. */
-function own(record: Readonly<Record<string, unknown>>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
 function expectObject(value: unknown, path: string): Record<string, unknown> {
-  if (!isObject(value)) throw new Invalid(path, `expected an object, got ${describe(value)}`);
+  if (!isRecord(value)) throw new Invalid(path, `expected an object, got ${describe(value)}`);
   return value;
 }
 

@@ -4,6 +4,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** An own property only: a key such as `constructor` never finds `Object.prototype`'s. */
-export function own(record: Record<string, unknown>, key: string): unknown {
+export function own(record: Readonly<Record<string, unknown>>, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
