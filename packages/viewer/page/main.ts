@@ -72,6 +72,8 @@ function showRun(page: PageData, model: RunModel): void {
     h('section', { id: 'bottom' }, tabs, timeline.element, events.element),
   );
 
+  let shownVisit: Visit | undefined;
+  let shownState: string | undefined;
   const update = () => {
     const statuses = stateStatuses(model, focus);
     graph.paint(statuses, takenTransitions(model, focus), selectedState, focus);
@@ -109,6 +111,10 @@ function showRun(page: PageData, model: RunModel): void {
         return chip;
       }),
     );
+    // Another state or visit starts at the top of its details; the same one (after a focus change) keeps its place.
+    if (selectedVisit !== shownVisit || selectedState !== shownState) details.scrollTop = 0;
+    shownVisit = selectedVisit;
+    shownState = selectedState;
     focusBar.hidden = focus.size === 0;
     timeline.list.refresh();
     events.list.refresh();

@@ -79,6 +79,8 @@ export async function clickState(page: Page, state: string): Promise<void> {
 
 /** Saves a screenshot under docs/viewer/. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Let pending redraws (virtual lists draw on the next frame) land first.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, animations: 'disabled' });
 }
 
