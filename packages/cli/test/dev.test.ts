@@ -60,7 +60,15 @@ function fetchPath(
   pathname: string,
   options: { method?: string; host?: string } = {},
 ): Promise<{ status: number; body: string }> {
-  const url = new URL(pathname, server.url);
+  return fetchFrom(server, pathname, options);
+}
+
+function fetchFrom(
+  from: DevServer,
+  pathname: string,
+  options: { method?: string; host?: string } = {},
+): Promise<{ status: number; body: string }> {
+  const url = new URL(pathname, from.url);
   return new Promise((resolve, reject) => {
     const call = request(
       url,
@@ -148,7 +156,51 @@ describe('stepcraft dev', () => {
     );
     expect(await page.locator('#run-error').textContent()).toContain('PaymentRefused');
     expect(await page.locator('#problems').count()).toBe(0);
+
+    writeFileSync(path.join(dir, 'fixtures/broken.json'), '{"orderId": ');
+    await reloadFor(4);
+    const unreadable = await status();
+    expect([unreadable.isStale, unreadable.problems]).toEqual([
+      true,
+      [
+        {
+          kind: 'input',
+          message:
+            'broken.json: invalid JSON at line 1, column 13: expected a JSON value, found the end of the text',
+        },
+      ],
+    ]);
   }, 180_000);
+
+  test('a malformed escape in a run URL is a 404, not a failure', async () => {
+    expect((await fetchPath('/run/%E0%A4%A')).status).toBe(404);
+  });
+
+  test('a build that never finishes (a handler in an endless loop) is stopped and reported', async () => {
+    const spinning = mkdtempSync(path.join(tmpdir(), 'stepcraft-dev-spin-'));
+    symlinkSync(path.join(ROOT, 'examples/node_modules'), path.join(spinning, 'node_modules'));
+    // JavaScript, so no type-check: only the stuck child counts against the build's time limit.
+    writeFileSync(
+      path.join(spinning, 'workflow.mjs'),
+      [
+        "import { lambda, task, workflow } from '@stepcraft/core';",
+        "import { z } from 'zod';",
+        "const spin = task('Spin', { resource: lambda.invoke('spin'), handler: async () => { for (;;) {} } });",
+        "export const spinning = workflow('Spinning', { input: z.object({}) }).start(spin);",
+      ].join('\n'),
+    );
+    const io = captureIo(spinning).io;
+    const stuck = await startDev({ file: 'workflow.mjs', input: '{}', buildTimeoutMs: 3000 }, io);
+    try {
+      const body = JSON.parse((await fetchFrom(stuck, '/status.json')).body);
+      expect(body.problems).toEqual([
+        { kind: 'run', message: 'the build took over 3 s and was stopped (a handler that never returns?)' },
+      ]);
+    } finally {
+      await stuck.close();
+      rmSync(spinning, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test.each([
     [['dev'], 'stepcraft dev: missing FILE: name the .ts file exporting the workflow'],

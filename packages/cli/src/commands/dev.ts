@@ -32,6 +32,8 @@ export interface DevOptions {
   /** Port on 127.0.0.1 (default 0: any free port). */
   readonly port?: number;
   readonly open?: boolean;
+  /** A build taking longer is stopped and reported (default 120 s): a handler that never returns, an endless loop. */
+  readonly buildTimeoutMs?: number;
 }
 
 /** The command line of `stepcraft dev` as options. */
@@ -137,6 +139,7 @@ export async function startDev(options: DevOptions, io: Io): Promise<DevServer> 
           worker = child;
         },
         io,
+        options.buildTimeoutMs ?? BUILD_TIMEOUT_MS,
       );
     }
     // The child builds and runs while this process type-checks (two cores at work); type errors win.
@@ -219,7 +222,7 @@ export async function startDev(options: DevOptions, io: Io): Promise<DevServer> 
         .end(JSON.stringify(status));
     } else if (url.pathname === '/' || url.pathname.startsWith('/run/')) {
       const label =
-        url.pathname === '/' ? shown.runs[0]?.label : decodeURIComponent(url.pathname.slice('/run/'.length));
+        url.pathname === '/' ? shown.runs[0]?.label : decodeLabel(url.pathname.slice('/run/'.length));
       const html = page(label);
       if (html === undefined)
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no run '${label}'`);
@@ -296,6 +299,15 @@ export async function startDev(options: DevOptions, io: Io): Promise<DevServer> 
   };
 }
 
+/** A run's label from its URL; a malformed escape names no run (404), it does not fail the request. */
+function decodeLabel(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
 /** Where the inputs come from. */
 type InputSource =
   | { readonly kind: 'inline'; readonly text: string }
@@ -355,7 +367,12 @@ async function readFixtures(
 }
 
 /** Runs one build in a fresh child process (so the user's modules load anew); stops it after the timeout. */
-function runWorker(job: DevJob, started: (child: ChildProcess) => void, io: Io): Promise<DevJobResult> {
+function runWorker(
+  job: DevJob,
+  started: (child: ChildProcess) => void,
+  io: Io,
+  timeoutMs: number,
+): Promise<DevJobResult> {
   const here = fileURLToPath(import.meta.url);
   const isSource = here.endsWith('.ts');
   const entry = path.join(path.dirname(here), `dev-worker.${isSource ? 'ts' : 'js'}`);
@@ -378,11 +395,14 @@ function runWorker(job: DevJob, started: (child: ChildProcess) => void, io: Io):
       () =>
         finish({
           problems: [
-            { kind: 'run', message: `the build took over ${BUILD_TIMEOUT_MS / 1000} s and was stopped` },
+            {
+              kind: 'run',
+              message: `the build took over ${timeoutMs / 1000} s and was stopped (a handler that never returns?)`,
+            },
           ],
           runs: [],
         }),
-      BUILD_TIMEOUT_MS,
+      timeoutMs,
     );
     // What the user's code prints while it runs goes to the terminal.
     const forward = (chunk: Buffer) => {
