@@ -26,7 +26,6 @@ export function renderPage(data: PageData): string {
     "default-src 'none'",
     `script-src '${sha256(script)}'`,
     `style-src '${sha256(styles)}'`,
-    'img-src data:',
     data.dev === undefined ? undefined : "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -212,6 +212,16 @@ describe('analyzeRun on failures', () => {
     expect(model.visits[0]?.error).toBe('States.Timeout');
   });
 
+  test('an empty history has no visits and takes no transition', () => {
+    const result = readRun(
+      { events: [] },
+      { definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } } },
+    );
+    if (!result.ok) throw new Error(result.message);
+    const model = analyzeRun(result.run);
+    expect([model.visits, model.durationMs, [...takenTransitions(model, new Map())]]).toEqual([[], 0, []]);
+  });
+
   test('a history that has not ended leaves the current state running', () => {
     const result = readRun(
       [

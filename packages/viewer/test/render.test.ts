@@ -30,7 +30,7 @@ describe('renderViewer', () => {
     const script = between(html, '<script>', '</script>');
     const styles = between(html, '<style>', '</style>');
     expect(policy).toBe(
-      `default-src 'none'; script-src ${hash(script)}; style-src ${hash(styles)}; img-src data:; base-uri 'none'; form-action 'none'`,
+      `default-src 'none'; script-src ${hash(script)}; style-src ${hash(styles)}; base-uri 'none'; form-action 'none'`,
     );
   });
 
