@@ -1,34 +1,17 @@
-import type { GlueJobRun } from '@stepcraft/core';
-import type { Loaded, Summary } from './schemas.js';
+import type { Extracted, RecordJob, Summary, Transformed } from './schemas.js';
 
-/** The Glue job's arguments, as StartJobRun receives them. */
-export interface TransformRequest {
-  readonly JobName: string;
-  readonly Arguments: { readonly '--batch': string; readonly '--day': string; readonly '--prefix': string };
+/** Normalises one record; an empty value is a data error the Map reports. */
+export async function transformRecord(job: RecordJob): Promise<Transformed> {
+  const normalized = job.value.trim().toLowerCase();
+  if (normalized === '') throw Object.assign(new Error(`Record ${job.id} is empty`), { name: 'EmptyRecord' });
+  return { id: job.id, normalized, length: normalized.length };
 }
 
-/**
- * Stands in for the Glue job when run locally: answers with the finished job run, as `.sync` waits for it. A
- * partition whose prefix contains `corrupt` ends `FAILED`, which fails the task with `States.TaskFailed` (the job
- * run as cause), as on AWS.
- */
-export async function transformPartition(request: TransformRequest): Promise<GlueJobRun> {
-  const prefix = request.Arguments['--prefix'];
-  const failed = prefix.includes('corrupt');
-  return {
-    Id: `jr_${request.Arguments['--batch']}_${request.Arguments['--day']}`,
-    JobName: request.JobName,
-    JobRunState: failed ? 'FAILED' : 'SUCCEEDED',
-    ExecutionTime: 60,
-    ...(failed ? { ErrorMessage: `Cannot parse ${prefix}` } : {}),
-  };
-}
-
-/** Sums the batch's Glue runs up. */
-export async function aggregate(batch: Loaded): Promise<Summary> {
+/** Sums up the transformed records of the batch. */
+export async function aggregate(batch: Extracted): Promise<Summary> {
   return {
     batchId: batch.batchId,
-    partitions: batch.runs.length,
-    glueSeconds: batch.runs.reduce((sum, partition) => sum + (partition.run.seconds ?? 0), 0),
+    count: batch.transformed.length,
+    totalLength: batch.transformed.reduce((sum, record) => sum + record.length, 0),
   };
 }

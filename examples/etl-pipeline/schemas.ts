@@ -1,24 +1,26 @@
 import { z } from 'zod';
 
-/** A batch to load: one Glue job run per day partition. */
 export const Batch = z.object({
   batchId: z.string(),
   source: z.string(),
-  partitions: z.array(z.object({ day: z.string(), prefix: z.string() })),
+  records: z.array(z.object({ id: z.string(), value: z.string() })),
 });
 export type Batch = z.infer<typeof Batch>;
 
-/** One partition with what its Glue run reported (picked from the JobRun the `.sync` task returns). */
-export const PartitionRun = z.object({
+/** One record as the transform step sees it: the item plus its position and batch. */
+export const RecordJob = z.object({
   batchId: z.string(),
-  day: z.string(),
-  prefix: z.string(),
-  run: z.object({ runId: z.string(), state: z.string(), seconds: z.number().optional() }),
+  index: z.number(),
+  id: z.string(),
+  value: z.string(),
 });
-export type PartitionRun = z.infer<typeof PartitionRun>;
+export type RecordJob = z.infer<typeof RecordJob>;
 
-export const Loaded = Batch.extend({ runs: z.array(PartitionRun) });
-export type Loaded = z.infer<typeof Loaded>;
+export const Transformed = z.object({ id: z.string(), normalized: z.string(), length: z.number() });
+export type Transformed = z.infer<typeof Transformed>;
 
-export const Summary = z.object({ batchId: z.string(), partitions: z.number(), glueSeconds: z.number() });
+export const Summary = z.object({ batchId: z.string(), count: z.number(), totalLength: z.number() });
 export type Summary = z.infer<typeof Summary>;
+
+export const Extracted = Batch.extend({ transformed: z.array(Transformed) });
+export type Extracted = z.infer<typeof Extracted>;

@@ -35,7 +35,7 @@ const EXAMPLES: readonly { name: string; workflow: Workflow; inputs: readonly Re
       workflow: etlPipeline as Workflow,
       inputs: [
         sampleInput(dir('etl-pipeline')),
-        { batchId: 'b-8', source: 's', partitions: [{ day: '2024-05-01', prefix: 's3://corrupt/' }] },
+        { batchId: 'b-8', source: 's', records: [{ id: 'r1', value: '  ' }] },
       ],
     },
     {
