@@ -204,6 +204,27 @@ describe('Glue, Batch and SageMaker jobs', () => {
     );
   });
 
+  test('a .sync job may take simulated time: the handler sleeps on the virtual clock', async () => {
+    const etl = task('Etl', { resource: glue.startJobRun('nightly-etl').sync(), input: Job });
+    const handlers = {
+      Etl: async (request: { JobName: string }, context: { sleep(seconds: number): Promise<void> }) => {
+        await context.sleep(1_800);
+        return { Id: 'jr_1', JobName: request.JobName, JobRunState: 'SUCCEEDED' };
+      },
+    };
+    const standard = await run(compile(workflow('W', { input: Job }).start(etl)), input, { handlers });
+    expect(standard.status).toBe('SUCCEEDED');
+    expect(standard.stats.durationMs).toBe(1_800_000);
+    // Express executions end after five minutes, with States.Timeout (a request-response call that takes long).
+    const slow = task('Slow', { resource: glue.startJobRun('nightly-etl'), input: Job });
+    const express = await run(compile(workflow('W', { input: Job, type: 'EXPRESS' }).start(slow)), input, {
+      handlers: { Slow: handlers.Etl },
+      stateMachineType: 'EXPRESS',
+    });
+    expect(express).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect(express.stats.durationMs).toBe(300_000);
+  });
+
   test('batch.submitJob(...).sync() takes JobName and the rest from the payload', async () => {
     const score = task('Score', {
       resource: batch.submitJob('gpu-queue', 'scorer:7').sync(),
