@@ -141,13 +141,16 @@ function walkState(
   } else {
     walk.scopeOf.set(name, place.pointer);
   }
-  if ([...name].length > MAX_NAME_LENGTH) {
+  // Characters are code points; the UTF-16 length bounds their count, so most names need no split.
+  const length = name.length > MAX_NAME_LENGTH ? [...name].length : 0;
+  if (length > MAX_NAME_LENGTH) {
     report(
       ctx,
       'STATE_NAME_TOO_LONG',
       at,
-      `State name ${JSON.stringify(name.slice(0, 40))}… has ${[...name].length} characters; the limit is ${MAX_NAME_LENGTH}.`,
+      `State name ${JSON.stringify(name.slice(0, 40))}… has ${length} characters; the limit is ${MAX_NAME_LENGTH}.`,
       name,
+      { length },
     );
   }
   if (!isObject(state)) {

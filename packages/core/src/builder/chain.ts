@@ -228,6 +228,7 @@ function resolveLater(target: LaterTarget, resolve: () => unknown): Fragment {
       'LATER_NAME_MISMATCH',
       `later("${target.name}", …) resolves to a chain starting at "${fragment.startAt}"; the names must match`,
       target.name,
+      { startAt: fragment.startAt },
     );
   }
   return fragment;

@@ -1,4 +1,3 @@
-import { raise } from '../errors.js';
 import { createParallelNode } from '../ir/parallel-node.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, OrError, Resolved, Unset } from '../types/type-utils.js';
@@ -95,7 +94,6 @@ export function parallel<
   >
 > {
   const branches = spec.branches as readonly AnyChain[];
-  if (branches.length === 0) raise('PARALLEL_BRANCHES', `Parallel "${name}" needs at least one branch`, name);
   const node = createParallelNode({
     name,
     ...commonFields(spec, spec.input),

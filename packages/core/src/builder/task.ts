@@ -222,10 +222,19 @@ export function task<
     catch: [],
   });
   if (spec.timeoutSeconds !== undefined && spec.timeoutSecondsPath !== undefined) {
-    raise('TASK_TIMEOUT', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name);
+    raise('EXCLUSIVE_FIELDS', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name, {
+      fields: ['TimeoutSeconds', 'TimeoutSecondsPath'],
+    });
   }
   if (spec.heartbeatSeconds !== undefined && spec.heartbeatSecondsPath !== undefined) {
-    raise('TASK_HEARTBEAT', `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`, name);
+    raise(
+      'EXCLUSIVE_FIELDS',
+      `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`,
+      name,
+      {
+        fields: ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+      },
+    );
   }
   return createResultState(node);
 }

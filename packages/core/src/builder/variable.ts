@@ -47,7 +47,11 @@ export function variable<TSchema extends SchemaLike>(
   _schema: TSchema,
 ): Variable<OutputOfSchema<TSchema>> {
   const problem = variableNameProblem(name);
-  if (problem !== undefined) raise('VARIABLE_NAME', `Invalid variable name "${name}": ${problem}`);
+  if (problem !== undefined) {
+    raise('INVALID_VARIABLE_NAME', `Invalid variable name "${name}": ${problem}`, undefined, {
+      variable: name,
+    });
+  }
   return Object.freeze({
     name,
     ref: createRef({ root: { kind: 'variable', name }, segments: [] }) as Ref<OutputOfSchema<TSchema>>,

@@ -1,4 +1,6 @@
-import type { GraphNode, TransitionNode } from '../ir/graph-node.js';
+import type { ChoiceBranchNode } from '../ir/choice-node.js';
+import type { CatchNode } from '../ir/common-node.js';
+import type { GraphNode, StateReferenceNode, TransitionNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
 import type { Report } from './query-language/dialect.js';
 
@@ -9,12 +11,17 @@ export interface ResolvedGraph {
   readonly next: ReadonlyMap<string, string>;
 }
 
+/** Reports at a state of the graph being resolved. */
+export type ReportAtState = (state: string) => Report;
+
 /**
- * Merges the fragments of a graph: the same state value met twice is one state (joins, loops, reused fragments);
- * two different values with one name, or two different `Next`s for one state, are reported. States are ordered depth-first from
- * `startAt`, following `Next` before Choice targets and Catch handlers, so the output is stable.
+ * Merges the fragments of a graph and checks what only the builder's graph knows: the same state value met twice
+ * is one state (joins, loops, reused fragments), while two different values with one name, or two different
+ * `Next`s for one state, are reported; a `later()` reference must find its state, with the same input schema.
+ * States are ordered depth-first from `startAt`, following `Next` before Choice targets and Catch handlers, so the
+ * output is stable. Everything the emitted document shows (names, scopes, reachability) is left to `validate()`.
  */
-export function resolveGraph(graph: GraphNode, report: (state: string) => Report): ResolvedGraph {
+export function resolveGraph(graph: GraphNode, reportAt: ReportAtState): ResolvedGraph {
   const byName = new Map<string, StateNode>();
   // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
   for (let i = 0; i < graph.states.length; i++) {
@@ -23,7 +30,7 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
     if (seen === undefined) byName.set(node.name, node);
     else if (seen !== node) {
       // States are values: only the same value is one state (a join or a loop); equal-looking copies are not.
-      report(node.name)(
+      reportAt(node.name)(
         'DUPLICATE_STATE_NAME',
         `Two different states are named "${node.name}"; rename one, or define the state once and reuse that value ` +
           '(state names are unique in a workflow)',
@@ -37,95 +44,116 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
     const seen = next.get(from);
     if (seen === undefined) next.set(from, to);
     else if (seen !== to) {
-      report(from)(
+      reportAt(from)(
         'AMBIGUOUS_NEXT',
         `"${from}" would continue with both "${seen}" and "${to}"; a state has one Next (use a Choice to branch)`,
         ['Next'],
+        { targets: [seen, to] },
       );
     }
   }
-  const exits = checkReferences(graph, byName, next, report);
-  const ordered: StateNode[] = [];
-  const visited = new Set<string>();
-  const visit = (name: string): void => {
-    // Iterative DFS keeps 1000-state chains off the call stack.
-    const stack = [name];
-    while (stack.length > 0) {
-      const current = stack.pop() as string;
-      const node = byName.get(current);
-      if (visited.has(current) || node === undefined) continue;
-      visited.add(current);
-      ordered.push(node);
-      const out = exits.get(current) ?? [];
-      // Reversed onto the stack, so the first target is visited first.
-      for (let i = out.length - 1; i >= 0; i--) stack.push((out[i] as Target)[0]);
-    }
-  };
-  visit(graph.startAt);
-  for (const node of byName.values()) if (!visited.has(node.name)) visit(node.name);
-  return { startAt: graph.startAt, states: ordered, next };
+  checkReferences(graph, byName, next, reportAt);
+  return { startAt: graph.startAt, states: order(graph.startAt, byName, next), next };
 }
 
 // Every target must name a state of this graph (a `later()` reference may name one that is missing), and a
-// reference's declared input schema must be the state's own. Returns each state's targets.
+// reference's declared input schema must be the state's own.
 function checkReferences(
   graph: GraphNode,
   byName: ReadonlyMap<string, StateNode>,
   next: ReadonlyMap<string, string>,
-  report: (state: string) => Report,
-): Map<string, Target[]> {
-  const exits = new Map<string, Target[]>();
-  const missing = (name: string) => !byName.has(name);
-  if (missing(graph.startAt)) {
-    report(graph.startAt)(
+  reportAt: ReportAtState,
+): void {
+  if (!byName.has(graph.startAt)) {
+    reportAt(graph.startAt)(
       'UNRESOLVED_REFERENCE',
       `The machine starts at "${graph.startAt}", but no state has that name (a later() reference without a state)`,
       [],
+      { target: graph.startAt },
     );
   }
   for (const node of byName.values()) {
-    const out = targets(node, next.get(node.name));
-    exits.set(node.name, out);
-    for (const exit of out) {
-      // Indexing, not destructuring: `[a, b] of …` runs the iterator protocol for every tuple.
-      const target = exit[0];
-      if (!missing(target)) continue;
-      const field = exit[1];
-      report(node.name)(
+    if (node.name === '') reportAt(node.name)('STATE_NAME_EMPTY', 'A state name cannot be empty', []);
+    forEachTarget(node, next.get(node.name), (target, field) => {
+      if (byName.has(target)) return;
+      reportAt(node.name)(
         'UNRESOLVED_REFERENCE',
         `"${node.name}" goes to "${target}", but no state in its machine has that name; define it, or give later("${target}", () => state) the state`,
-        field,
+        field(),
+        { target },
       );
-    }
+    });
   }
-  for (const reference of graph.references) {
+  for (let i = 0; i < graph.references.length; i++) {
+    const reference = graph.references[i] as StateReferenceNode;
     const declared = byName.get(reference.name)?.contract?.stateInput;
     if (reference.input === undefined || declared === undefined || declared === reference.input) continue;
-    report(reference.name)(
+    reportAt(reference.name)(
       'REFERENCE_INPUT_MISMATCH',
       `later("${reference.name}") declares an input schema other than the one "${reference.name}" declares; use the same schema value`,
       [],
     );
   }
-  return exits;
 }
 
-type Target = readonly [name: string, field: readonly (string | number)[]];
-const NEXT_FIELD = Object.freeze(['Next']);
+// Depth-first from `start` (iterative: a 5,000-state chain is 5,000 deep), then any state not reached, in order.
+function order(
+  start: string,
+  byName: ReadonlyMap<string, StateNode>,
+  next: ReadonlyMap<string, string>,
+): StateNode[] {
+  const ordered: StateNode[] = [];
+  const visited = new Set<string>();
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    stack.push(name);
+    for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+      const node = byName.get(current);
+      if (node === undefined || visited.has(current)) continue;
+      visited.add(current);
+      ordered.push(node);
+      pushTargets(node, next.get(current), stack);
+    }
+  };
+  visit(start);
+  for (const node of byName.values()) if (!visited.has(node.name)) visit(node.name);
+  return ordered;
+}
 
-// Each way out of a state, with the field that names it.
-function targets(node: StateNode, next: string | undefined): Target[] {
-  const out: Target[] = next === undefined ? [] : [[next, NEXT_FIELD]];
+// The targets of `node` pushed in reverse (catchers, Default, Choice rules, Next), so the first is visited first.
+function pushTargets(node: StateNode, next: string | undefined, stack: string[]): void {
+  if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map') {
+    for (let i = node.catch.length - 1; i >= 0; i--) stack.push((node.catch[i] as CatchNode).next);
+  }
+  if (node.kind === 'choice') {
+    if (node.otherwise !== undefined) stack.push(node.otherwise);
+    for (let i = node.branches.length - 1; i >= 0; i--)
+      stack.push((node.branches[i] as ChoiceBranchNode).next);
+  }
+  if (next !== undefined) stack.push(next);
+}
+
+/** Where a target is written, built only when a problem is reported. */
+type TargetField = () => readonly (string | number)[];
+
+const NEXT_FIELD: TargetField = () => ['Next'];
+
+// Each way out of a state, in order: Next, Choice rules, Default, catchers.
+function forEachTarget(
+  node: StateNode,
+  next: string | undefined,
+  visit: (target: string, field: TargetField) => void,
+): void {
+  if (next !== undefined) visit(next, NEXT_FIELD);
   if (node.kind === 'choice') {
     node.branches.forEach((b, i) => {
-      out.push([b.next, ['Choices', i, 'Next']]);
+      visit(b.next, () => ['Choices', i, 'Next']);
     });
-    if (node.otherwise !== undefined) out.push([node.otherwise, ['Default']]);
+    if (node.otherwise !== undefined) visit(node.otherwise, () => ['Default']);
   }
   if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map') {
     node.catch.forEach((c, i) => {
-      out.push([c.next, ['Catch', i, 'Next']]);
+      visit(c.next, () => ['Catch', i, 'Next']);
     });
   }
-  return out;
 }

@@ -153,6 +153,7 @@ export function checkFields(ctx: Ctx, visit: StateVisit): void {
         'EXCLUSIVE_FIELDS',
         [present[1] as string],
         `${describe(visit)}: use only one of ${list} (found ${present.map((f) => `"${f}"`).join(' and ')}).`,
+        { fields: present },
       );
     } else if (present.length === 0 && group.exactlyOne) {
       reportAt(

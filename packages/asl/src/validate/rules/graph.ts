@@ -103,6 +103,7 @@ function reportMissing(ctx: Ctx, edge: Edge, scopeOf: ReadonlyMap<string, Pointe
       edge.pointer,
       `${where} names ${JSON.stringify(edge.target)}, which is in another scope (${elsewhere.length === 0 ? 'the top level' : pointerOf(...elsewhere)}); states can only transition within their own States object.`,
       edge.from,
+      { target: edge.target },
     );
   } else {
     report(
@@ -111,6 +112,7 @@ function reportMissing(ctx: Ctx, edge: Edge, scopeOf: ReadonlyMap<string, Pointe
       edge.pointer,
       `${where} names ${JSON.stringify(edge.target)}, which is not a state of this scope.`,
       edge.from,
+      { target: edge.target },
     );
   }
 }

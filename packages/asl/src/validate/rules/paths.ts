@@ -232,6 +232,7 @@ function walkTemplate(ctx: Ctx, visit: StateVisit, at: Pointer, value: unknown, 
           'DUPLICATE_TEMPLATE_KEY',
           [...at, key],
           `${describe(visit)}: "${output}" appears twice in ${fieldName(at)} once "${output}.$" is renamed; keep one of them.`,
+          { key: output },
         );
       }
       seen.add(output);
