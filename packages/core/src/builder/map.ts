@@ -14,14 +14,18 @@ import { createReferenceNode, type TemplateNode } from '../ir/template-node.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, OrError, Resolved, SchemaLike, Unset } from '../types/type-utils.js';
-import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
+import type { AnyChain, FirstOf, InputOf, OutputOf } from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
+import { defined } from './defined.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
+import { graphOf } from './fragment.js';
 import type { Arg } from './intrinsics.js';
+import { orError } from './or-error.js';
+import { parsePath } from './paths.js';
 import { type Ref, type Resolve, type TemplateValue, toTemplate } from './refs.js';
-import { createResultState } from './result-state.js';
+import { type WorkState, WorkStateImpl } from './result-state.js';
+import { runSelector, type Selector } from './selector.js';
 import { type CommonSpec, commonFields, type DeclaredInput, inputPathField } from './spec.js';
-import { defined, parsePath, runSelector, type Selector, type WorkState } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 type Items<TEffective, TItemsPath> = TItemsPath extends string
@@ -245,7 +249,19 @@ export function map<
     retry: [],
     catch: [],
   });
-  return createResultState(node);
+  type Iteration = IterationInput<
+    AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>,
+    TItemsPath,
+    TItemSelected
+  >;
+  return orError(
+    new WorkStateImpl<
+      TName,
+      DeclaredInput<TInputSchema>,
+      MapResult<Iteration, TProcessor, TSelected>,
+      MapResult<Iteration, TProcessor, TSelected>
+    >(name, node, []),
+  );
 }
 
 function distributed(name: string, spec: DistributedOptions<never>): DistributedNode {

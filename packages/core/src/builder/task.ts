@@ -15,20 +15,16 @@ import type {
   Unset,
 } from '../types/type-utils.js';
 import type { ContextObject, TaskContextObject } from './context.js';
+import { defined } from './defined.js';
 import type { InputRefs } from './dynamic.js';
 import type { Arg, IsTaskToken } from './intrinsics.js';
-import { contextRef, type Expr, inputRef, type Ref, type Resolve, toTemplate } from './refs.js';
-import { createResultState } from './result-state.js';
+import { orError } from './or-error.js';
+import { parseNullablePath, parsePath } from './paths.js';
+import { type Expr, type Ref, type Resolve, toTemplate } from './refs.js';
+import type { BareResult, Unbare } from './result-fields.js';
+import { type WorkState, WorkStateImpl } from './result-state.js';
+import { runSelector, selectorRefs } from './selector.js';
 import { isSchema } from './spec.js';
-import {
-  type BareResult,
-  defined,
-  parseNullablePath,
-  parsePath,
-  runSelector,
-  type Unbare,
-  type WorkState,
-} from './state.js';
 
 /** The effective input after InputPath. */
 export type AfterInputPath<TInput, TPath> = TPath extends string
@@ -236,7 +232,14 @@ export function task<
       },
     );
   }
-  return createResultState(node);
+  return orError(
+    new WorkStateImpl<
+      TName,
+      InputOfSchema<TInputSchema>,
+      TaskResult<TIntegration, TOutputSchema, TSelected>,
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    >(name, node, []),
+  );
 }
 
 function credentials(
@@ -244,8 +247,7 @@ function credentials(
   value: TaskSpec<string, Integration, SchemaLike, unknown, unknown, SchemaLike, unknown>['credentials'],
 ): TemplateNode | undefined {
   if (value === undefined) return undefined;
-  const given =
-    typeof value === 'function' ? value({ input: inputRef(), context: contextRef() } as never) : value;
+  const given = typeof value === 'function' ? value(selectorRefs()) : value;
   return toTemplate({ RoleArn: given.roleArn }, `Credentials of "${name}"`);
 }
 

@@ -16,10 +16,11 @@ export type Assignable<T> =
           ? { readonly [K in keyof T]: Assignable<T[K]> }
           : never);
 
-declare const assignmentBrand: unique symbol;
-/** One `variable.set(value)`, for a catcher's `assign`. */
+const assignmentKey: unique symbol = Symbol('stepcraft.assignment');
+
+/** One `variable.set(value)`, for a catcher's `assign` (opaque: it carries the assignment for the compiler). */
 export interface Assignment {
-  readonly [assignmentBrand]: true;
+  readonly [assignmentKey]: AssignmentNode;
 }
 
 /**
@@ -34,8 +35,6 @@ export interface Variable<T> {
   /** An assignment of `value`, for `catch(…, { assign: ({ error }) => [attempts.set(…)] })`. */
   set(value: NoInfer<Assignable<T>>): Assignment;
 }
-
-const assignmentKey: unique symbol = Symbol('stepcraft.assignment');
 
 /**
  * Declares a variable; its type comes from the schema (`z.number()`, or `typed<T>()` for types only).
@@ -62,7 +61,7 @@ export function variable<TSchema extends SchemaLike>(
 /** The IR of an assignment built at build time from a selector's return value. */
 export function assignmentOf(name: string, value: unknown): Assignment {
   const node = createAssignmentNode(name, toTemplate(value, `The value assigned to $${name}`));
-  return Object.freeze({ [assignmentKey]: node }) as unknown as Assignment;
+  return Object.freeze({ [assignmentKey]: node });
 }
 
 /** The nodes of `assign` callbacks' results, with a clear error for anything else. */

@@ -1,4 +1,4 @@
-import type { AslDocument, JsonValue } from '@stepcraft/asl';
+import type { AslDocument } from '@stepcraft/asl';
 import { defineKey } from './define-key.js';
 
 // Conventional ASL key orders. Keys not listed keep their order, after the listed ones (Next/End always last).
@@ -64,8 +64,9 @@ const RETRIER_KEYS = [
 ];
 const CATCHER_KEYS = ['ErrorEquals', 'Comment', 'ResultPath', 'Output', 'Assign', 'Next'];
 
-type JsonRecord = Record<string, JsonValue>;
-type Reorder = (value: JsonValue) => JsonValue;
+type JsonRecord = Readonly<Record<string, unknown>>;
+/** Orders one value of a document (any JSON: states, templates, …). */
+type Reorder = (value: unknown) => unknown;
 
 /** How one kind of ASL object is ordered: a rank per listed key, and how some keys' values are ordered in turn. */
 interface Layout {
@@ -131,26 +132,26 @@ const STATES: Layout = { rank: new Map(), middle: 0, child: () => state };
  * templates keep the order they were written in. The single place that decides ASL formatting.
  */
 export function stringifyAsl(definition: AslDocument): string {
-  return `${JSON.stringify(reorder(definition as unknown as JsonValue, DOCUMENT), null, 2)}\n`;
+  return `${JSON.stringify(reorder(definition, DOCUMENT), null, 2)}\n`;
 }
 
 /**
  * `value` with its keys in layout order. Objects already in order (what `compile()` emits) are returned as they are,
  * so serialising a compiled document copies nothing; the input is never modified.
  */
-function reorder(value: JsonValue, { rank, middle, child }: Layout): JsonValue {
+function reorder(value: unknown, { rank, middle, child }: Layout): unknown {
   if (!isRecord(value)) return value;
   const keys = Object.keys(value);
   let isSorted = true;
   let previous = -1;
-  let changed: Map<string, JsonValue> | undefined;
+  let changed: Map<string, unknown> | undefined;
   for (const key of keys) {
     const at = rank.get(key) ?? middle;
     if (at < previous) isSorted = false;
     previous = at;
     const reorderChild = child(key);
     if (reorderChild === undefined) continue;
-    const item = value[key] as JsonValue;
+    const item = value[key];
     const out = reorderChild(item);
     if (out === item) continue;
     changed ??= new Map();
@@ -160,10 +161,8 @@ function reorder(value: JsonValue, { rank, middle, child }: Layout): JsonValue {
   const rankOf = (key: string) => rank.get(key) ?? middle;
   // Array.prototype.sort is stable: unlisted keys keep their own order.
   const sorted = isSorted ? keys : [...keys].sort((a, b) => rankOf(a) - rankOf(b));
-  const out: JsonRecord = {};
-  for (const key of sorted) {
-    defineKey(out, key, changed?.has(key) ? (changed.get(key) as JsonValue) : (value[key] as JsonValue));
-  }
+  const out: Record<string, unknown> = {};
+  for (const key of sorted) defineKey(out, key, changed?.has(key) ? changed.get(key) : value[key]);
   return out;
 }
 
