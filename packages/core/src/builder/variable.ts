@@ -3,7 +3,7 @@ import { raise } from '../errors.js';
 import { type AssignmentNode, createAssignmentNode } from '../ir/common-node.js';
 import { createJsonataNode } from '../ir/template-node.js';
 import type { OutputOfSchema, Primitive, SchemaLike } from '../types/type-utils.js';
-import { boxNode, createRef, type Expr, type Ref, toTemplate } from './refs.js';
+import { boxNode, createRef, type Expr, type Ref, toTemplate, variablePath } from './refs.js';
 
 /** A value that may be stored in a variable of type `T`: literals, refs and intrinsic results of that type. */
 export type Assignable<T> =
@@ -53,7 +53,7 @@ export function variable<TSchema extends SchemaLike>(
   }
   return Object.freeze({
     name,
-    ref: createRef({ root: { kind: 'variable', name }, segments: [] }) as Ref<OutputOfSchema<TSchema>>,
+    ref: createRef(variablePath(name)) as Ref<OutputOfSchema<TSchema>>,
     set: (value: unknown) => assignmentOf(name, value),
   });
 }

@@ -17,7 +17,7 @@ import { defineKey } from './define-key.js';
 import { type EmitContext, withRaw } from './emit/context.js';
 import { emitState } from './emit/index.js';
 import { type ResolvedGraph, resolveGraph } from './graph.js';
-import type { FieldPath, QueryLanguageDialect, Report } from './query-language/dialect.js';
+import type { Draft, FieldPath, QueryLanguageDialect, Report } from './query-language/dialect.js';
 import { jsonataDialect } from './query-language/jsonata-dialect.js';
 import { jsonPathDialect } from './query-language/jsonpath-dialect.js';
 import { variableChecker } from './variables.js';
@@ -84,19 +84,30 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
     };
 
   const emitGraph = (graph: GraphNode, base: FieldPath): SubMachine => {
-    const { startAt, states: ordered, next } = resolveGraph(graph, (state) => reportAt(state, base));
-    resolved.set(graph, { startAt, states: ordered, next });
+    const graphResolved = resolveGraph(graph, (state) => reportAt(state, base));
+    const { startAt, states: ordered, next } = graphResolved;
+    resolved.set(graph, graphResolved);
     const states: Record<string, AslState> = {};
+    // One context per graph, pointed at each state in turn: a state is emitted synchronously and reports only
+    // while it is, so no state needs a context object and closures of its own.
+    let current = '';
+    const context: Draft<EmitContext> = {
+      dialect: DIALECTS[language],
+      pinned: undefined,
+      next: undefined,
+      report: (code, message, field, ...fields) => {
+        const pointer = pointerOf(...base, 'States', current, ...field);
+        diagnostics.push(createDiagnostic(code, message, pointer, current, ...fields));
+      },
+      subMachine: (sub, field) => emitGraph(sub, [...base, 'States', current, ...field]),
+    };
     for (let i = 0; i < ordered.length; i++) {
       const state = ordered[i] as (typeof ordered)[number];
       const stateLanguage = state.queryLanguage ?? language;
-      const context: EmitContext = {
-        dialect: DIALECTS[stateLanguage],
-        pinned: stateLanguage === language ? undefined : stateLanguage,
-        report: reportAt(state.name, base),
-        next: next.get(state.name),
-        subMachine: (sub, field) => emitGraph(sub, [...base, 'States', state.name, ...field]),
-      };
+      current = state.name;
+      context.dialect = DIALECTS[stateLanguage];
+      context.pinned = stateLanguage === language ? undefined : stateLanguage;
+      context.next = next[i];
       defineKey(states, state.name, withRaw(emitState(state, context), state.raw));
       variables.note(state);
       if (state.contract !== undefined && Object.keys(state.contract).length > 0)

@@ -63,8 +63,13 @@ interface Walk {
 }
 
 function checkGraph(graph: GraphNode, base: readonly (string | number)[], outer: Outer, walk: Walk): void {
-  const { states, next } = walk.resolve(graph);
+  const { states, next: nextOf } = walk.resolve(graph);
   const byName = new Map(states.map((s) => [s.name, s]));
+  const next = new Map<string, string>();
+  states.forEach((s, i) => {
+    const to = nextOf[i];
+    if (to !== undefined) next.set(s.name, to);
+  });
   const entry = outer.isDistributed ? new Set<string>() : new Set(outer.available);
   const inbound = flowIn(graph.startAt, entry, byName, next);
   const ownAssigned = new Set(states.flatMap((s) => [...assignedOn(s, 'any')]));
@@ -173,65 +178,57 @@ function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
  */
 function readsOf(state: StateNode): ReadonlySet<string> {
   const names: string[] = [];
-  const template = (node: TemplateNode | undefined): void => {
-    if (node !== undefined) visitTemplate(node, names);
-  };
-  const setting = (value: SettingValue | undefined): void => {
-    if (typeof value !== 'object') return;
-    if ('kind' in value) visitTemplate(value, names);
-    else if (value.root.kind === 'variable') names.push(value.root.name);
-  };
   visitAssign(state.kind === 'fail' || state.kind === 'succeed' ? undefined : state.assign, names);
   switch (state.kind) {
     case 'task':
-      template(state.parameters);
-      template(state.resultSelector);
-      template(state.credentials);
-      setting(state.timeoutSeconds);
-      setting(state.heartbeatSeconds);
+      visitTemplate(state.parameters, names);
+      visitTemplate(state.resultSelector, names);
+      visitTemplate(state.credentials, names);
+      visitSetting(state.timeoutSeconds, names);
+      visitSetting(state.heartbeatSeconds, names);
       break;
     case 'pass':
-      template(state.parameters);
+      visitTemplate(state.parameters, names);
       break;
     case 'parallel':
-      template(state.parameters);
-      template(state.resultSelector);
+      visitTemplate(state.parameters, names);
+      visitTemplate(state.resultSelector, names);
       break;
     case 'map': {
-      template(state.itemSelector);
-      template(state.resultSelector);
-      setting(state.maxConcurrency);
+      visitTemplate(state.itemSelector, names);
+      visitTemplate(state.resultSelector, names);
+      visitSetting(state.maxConcurrency, names);
       const d = state.distributed;
-      setting(d?.toleratedFailurePercentage);
-      setting(d?.toleratedFailureCount);
+      visitSetting(d?.toleratedFailurePercentage, names);
+      visitSetting(d?.toleratedFailureCount, names);
       if (d?.itemReader?.kind === 'item-reader') {
-        template(d.itemReader.parameters);
-        setting(d.itemReader.readerConfig?.maxItems);
+        visitTemplate(d.itemReader.parameters, names);
+        visitSetting(d.itemReader.readerConfig?.maxItems, names);
       }
       if (d?.itemBatcher?.kind === 'item-batcher') {
-        setting(d.itemBatcher.maxItemsPerBatch);
-        setting(d.itemBatcher.maxInputBytesPerBatch);
-        template(d.itemBatcher.batchInput);
+        visitSetting(d.itemBatcher.maxItemsPerBatch, names);
+        visitSetting(d.itemBatcher.maxInputBytesPerBatch, names);
+        visitTemplate(d.itemBatcher.batchInput, names);
       }
-      if (d?.resultWriter?.kind === 'result-writer') template(d.resultWriter.parameters);
+      if (d?.resultWriter?.kind === 'result-writer') visitTemplate(d.resultWriter.parameters, names);
       break;
     }
     case 'choice':
       for (const branch of state.branches) {
         visitCondition(branch.condition, names);
-        template(branch.output);
+        visitTemplate(branch.output, names);
         visitAssign(branch.assign, names);
       }
       break;
     case 'wait': {
       const d = state.duration;
-      if (d.kind === 'seconds-path' || d.kind === 'timestamp-path') setting(d.path);
-      if (d.kind === 'seconds-expression' || d.kind === 'timestamp-expression') template(d.value);
+      if (d.kind === 'seconds-path' || d.kind === 'timestamp-path') visitSetting(d.path, names);
+      if (d.kind === 'seconds-expression' || d.kind === 'timestamp-expression') visitTemplate(d.value, names);
       break;
     }
     case 'fail':
-      if (typeof state.error === 'object') template(state.error);
-      if (typeof state.cause === 'object') template(state.cause);
+      if (typeof state.error === 'object') visitTemplate(state.error, names);
+      if (typeof state.cause === 'object') visitTemplate(state.cause, names);
       break;
     case 'succeed':
       break;
@@ -240,6 +237,12 @@ function readsOf(state: StateNode): ReadonlySet<string> {
     for (const c of state.catch) visitAssign(c.assign, names);
   }
   return names.length === 0 ? NO_READS : new Set(names);
+}
+
+function visitSetting(value: SettingValue | undefined, names: string[]): void {
+  if (typeof value !== 'object') return;
+  if ('kind' in value) visitTemplate(value, names);
+  else if (value.root.kind === 'variable') names.push(value.root.name);
 }
 
 function visitAssign(assign: readonly AssignmentNode[] | undefined, names: string[]): void {
@@ -262,8 +265,8 @@ function visitCondition(node: ConditionNode, names: string[]): void {
 }
 
 // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
-function visitTemplate(node: TemplateNode, names: string[]): void {
-  switch (node.kind) {
+function visitTemplate(node: TemplateNode | undefined, names: string[]): void {
+  switch (node?.kind) {
     case 'reference':
       if (node.path.root.kind === 'variable') names.push(node.path.root.name);
       return;
@@ -277,10 +280,8 @@ function visitTemplate(node: TemplateNode, names: string[]): void {
     case 'intrinsic':
       for (let i = 0; i < node.args.length; i++) visitTemplate(node.args[i] as TemplateNode, names);
       return;
-    // User JSON or JSONata text.
-    case 'literal':
-    case 'raw':
-    case 'jsonata':
+    // Literals and raw ASL are user JSON, a jsonata(…) node is text: no references to read.
+    default:
       return;
   }
 }

@@ -1,6 +1,6 @@
 import type { ItemBatcher, ItemReader, JsonObject, ReferencePath, ResultWriter } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
 import type { TemplateNode } from './template-node.js';
 
@@ -84,7 +84,7 @@ export function createMapNode(fields: Omit<MapNode, 'kind'>): MapNode {
   return freeze({
     kind: 'map',
     ...fields,
-    retry: freeze([...fields.retry]),
-    catch: freeze([...fields.catch]),
+    retry: frozen(fields.retry),
+    catch: frozen(fields.catch),
   });
 }

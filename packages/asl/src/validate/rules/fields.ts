@@ -97,6 +97,8 @@ const REQUIRED: Partial<Record<StateType, readonly string[]>> = {
   Parallel: ['Branches'],
 };
 
+const NONE: readonly string[] = [];
+
 const TRANSITIONING: ReadonlySet<StateType> = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 /** Unknown fields, fields of the other query language, required fields, exclusive pairs and Next/End. */
@@ -131,7 +133,7 @@ export function checkFields(ctx: Ctx, visit: StateVisit): void {
       );
     }
   }
-  for (const field of REQUIRED[visit.type] ?? []) {
+  for (const field of REQUIRED[visit.type] ?? NONE) {
     if (!has(visit.state, field)) {
       reportAt(
         ctx,

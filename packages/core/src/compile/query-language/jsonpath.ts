@@ -11,18 +11,41 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
 export function printPath(path: ReferencePath): string {
-  const root =
-    path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
-  let text = root;
+  let text = path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
   // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
   for (let i = 0; i < path.segments.length; i++) {
     const s = path.segments[i] as PathSegment;
-    if (s.kind === 'index') text += `[${s.index}]`;
-    else if (IDENTIFIER.test(s.name)) text += `.${s.name}`;
-    else text += `['${s.name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
+    text += s.kind === 'index' ? `[${s.index}]` : fieldText(s.name);
   }
   return text;
 }
+
+// Workflows print the same field names over and over: each name's text is worked out once.
+const FIELD_TEXT = new Map<string, string>();
+
+function fieldText(name: string): string {
+  let text = FIELD_TEXT.get(name);
+  if (text === undefined) {
+    text = IDENTIFIER.test(name) ? `.${name}` : `['${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
+    if (FIELD_TEXT.size < MEMO_LIMIT) FIELD_TEXT.set(name, text);
+  }
+  return text;
+}
+
+// The `key.$` form of a template key, made once per key: the same string object is then a known property name.
+const PATH_KEYS = new Map<string, string>();
+
+function pathKey(key: string): string {
+  let text = PATH_KEYS.get(key);
+  if (text === undefined) {
+    text = `${key}.$`;
+    if (PATH_KEYS.size < MEMO_LIMIT) PATH_KEYS.set(key, text);
+  }
+  return text;
+}
+
+/** Bounds the memos above: names come from user code, so their number is not ours to cap otherwise. */
+const MEMO_LIMIT = 10_000;
 
 // Inside an intrinsic's string literal, ' { } \ are reserved (Format's template keeps its {} placeholders).
 function quote(text: string, isFormatTemplate: boolean): string {
@@ -83,10 +106,10 @@ function printTemplateObject(
         defineKey(out, key, value.value);
         break;
       case 'reference':
-        defineKey(out, `${key}.$`, printPath(value.path));
+        defineKey(out, pathKey(key), printPath(value.path));
         break;
       case 'intrinsic':
-        defineKey(out, `${key}.$`, printIntrinsic(value, report, [...field, key]));
+        defineKey(out, pathKey(key), printIntrinsic(value, report, [...field, key]));
         break;
       case 'object':
         defineKey(out, key, printTemplateObject(value.entries, [...field, key], report));
@@ -106,7 +129,7 @@ function printTemplateObject(
           // An array mixing constants and paths becomes one States.Array call.
           defineKey(
             out,
-            `${key}.$`,
+            pathKey(key),
             printIntrinsic({ kind: 'intrinsic', name: 'States.Array', args: value.items }, report, [
               ...field,
               key,
