@@ -159,40 +159,42 @@ export function unboxNode(value: unknown): TemplateNode | ConditionNode | undefi
   return (value as { [nodeKey]?: TemplateNode | ConditionNode })[nodeKey];
 }
 
+/**
+ * The target of a ref's proxy: a function, so the same proxy can be both `input.status` (a path) and
+ * `input.status.stringEquals(…)`, that returns the ref's path when the handler calls it (the proxy's own calls go to
+ * the `apply` trap). So one handler serves every ref, and a ref costs a closure and a proxy.
+ */
+type RefTarget = () => ReferencePath;
+
+const REF_HANDLER: ProxyHandler<RefTarget> = Object.freeze({
+  get(target: RefTarget, key: string | symbol): unknown {
+    if (key === nodeKey) return createReferenceNode(target());
+    if (typeof key === 'symbol') return key === Symbol.toPrimitive ? refToPrimitive : undefined;
+    return createRef(childPath(target(), fieldSegment(key)));
+  },
+  apply(target: RefTarget, _this: unknown, args: unknown[]): unknown {
+    const path = target();
+    const last = path.segments.at(-1);
+    const parent = createReferenceNode(
+      Object.freeze({ root: path.root, segments: Object.freeze(path.segments.slice(0, -1)) }),
+    );
+    if (last?.kind === 'field' && last.name === 'at') return atIndex(parent, args[0]);
+    if (last?.kind === 'field' && isComparisonMethod(last.name)) {
+      return boxNode<Condition>(comparisonMethod(last.name, parent, args[0]));
+    }
+    return raise(
+      'REF_NOT_CALLABLE',
+      `${describeRef(createReferenceNode(path))} is a reference, not a function`,
+    );
+  },
+  set: readOnly,
+  defineProperty: readOnly,
+  deleteProperty: readOnly,
+});
+
 /** Creates the recording proxy for `path`: property access records deeper paths, calls are Choice comparisons. */
 export function createRef(path: ReferencePath): unknown {
-  // Made on first use: `input.a.b` creates refs for `input` and `input.a` that are never read.
-  let node: ReferenceNode | undefined;
-  const nodeOf = () => {
-    node ??= createReferenceNode(path);
-    return node;
-  };
-  // A function target lets the same proxy be both `input.status` (a path) and `input.status.stringEquals(…)`.
-  const target = () => undefined;
-  return new Proxy(target, {
-    get(_target, key) {
-      if (key === nodeKey) return nodeOf();
-      if (typeof key === 'symbol') {
-        if (key === Symbol.toPrimitive) return refToPrimitive;
-        return undefined;
-      }
-      return createRef(childPath(path, fieldSegment(key)));
-    },
-    apply(_target, _this, args: unknown[]) {
-      const last = path.segments.at(-1);
-      const parent = createReferenceNode(
-        Object.freeze({ root: path.root, segments: Object.freeze(path.segments.slice(0, -1)) }),
-      );
-      if (last?.kind === 'field' && last.name === 'at') return atIndex(parent, args[0]);
-      if (last?.kind === 'field' && isComparisonMethod(last.name)) {
-        return boxNode<Condition>(comparisonMethod(last.name, parent, args[0]));
-      }
-      return raise('REF_NOT_CALLABLE', `${describeRef(nodeOf())} is a reference, not a function`);
-    },
-    set: readOnly,
-    defineProperty: readOnly,
-    deleteProperty: readOnly,
-  });
+  return new Proxy<RefTarget>(() => path, REF_HANDLER);
 }
 
 function refToPrimitive(): never {

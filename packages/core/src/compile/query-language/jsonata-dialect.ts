@@ -1,12 +1,7 @@
 import type { PathSegment, ReferencePath } from '@stepcraft/asl';
 import type { AssignmentNode, FilterFields } from '../../ir/common-node.js';
-import {
-  createLiteralNode,
-  createObjectTemplateNode,
-  createReferenceNode,
-  type TemplateNode,
-} from '../../ir/template-node.js';
-import { substitute } from '../substitute.js';
+import { createLiteralNode, createReferenceNode, type TemplateNode } from '../../ir/template-node.js';
+import { assignTemplate } from '../substitute.js';
 import type {
   Draft,
   FieldPath,
@@ -123,11 +118,7 @@ function writeAssign(
   report: Report,
 ): void {
   if (assign === undefined || assign.length === 0) return;
-  const entries = assign.map((a) => ({
-    key: a.name,
-    value: through === undefined ? a.value : substitute(a.value, through, report, ['Assign', a.name]),
-  }));
-  out.Assign = jsonataObject(createObjectTemplateNode(entries), scope(base, report, ['Assign']));
+  out.Assign = jsonataObject(assignTemplate(assign, through, report), scope(base, report, ['Assign']));
 }
 
 /** `Output` of a state without a result (Choice, Wait, Succeed): OutputPath over the effective input. */

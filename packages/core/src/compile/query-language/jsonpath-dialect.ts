@@ -1,7 +1,7 @@
 import type { JsonValue, ReferencePath } from '@stepcraft/asl';
 import type { AssignmentNode } from '../../ir/common-node.js';
-import { createObjectTemplateNode, type TemplateNode } from '../../ir/template-node.js';
-import { substitute } from '../substitute.js';
+import type { TemplateNode } from '../../ir/template-node.js';
+import { assignTemplate } from '../substitute.js';
 import type {
   Draft,
   QueryLanguageDialect,
@@ -40,11 +40,7 @@ function writeAssign(
   report: Report,
 ): void {
   if (assign === undefined || assign.length === 0) return;
-  const entries = assign.map((a) => ({
-    key: a.name,
-    value: through === undefined ? a.value : substitute(a.value, through, report, ['Assign', a.name]),
-  }));
-  const printed = printTemplate(createObjectTemplateNode(entries), report, ['Assign']);
+  const printed = printTemplate(assignTemplate(assign, through, report), report, ['Assign']);
   if (printed !== undefined) out.Assign = printed;
 }
 
