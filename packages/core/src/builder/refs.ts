@@ -249,9 +249,24 @@ export function variablePath(name: string): ReferencePath {
   return Object.freeze({ root: Object.freeze({ kind: 'variable', name }), segments: NO_SEGMENTS });
 }
 
+// Paths are shared too: `input.order.id` is one frozen path object wherever it is read (each path keeps its
+// children; a WeakMap, so paths of dropped workflows go with them).
+const CHILDREN = new WeakMap<ReferencePath, Map<PathSegment, ReferencePath>>();
+
 /** `path` one segment deeper, frozen (the IR then keeps it without a copy). */
 function childPath(path: ReferencePath, segment: PathSegment): ReferencePath {
-  return Object.freeze({ root: path.root, segments: Object.freeze([...path.segments, segment]) });
+  let children = CHILDREN.get(path);
+  if (children === undefined) {
+    children = new Map();
+    CHILDREN.set(path, children);
+  }
+  let child = children.get(segment);
+  if (child === undefined) {
+    child = Object.freeze({ root: path.root, segments: Object.freeze([...path.segments, segment]) });
+    // Index segments are not interned (any integer may come): only field children are kept.
+    if (segment.kind === 'field') children.set(segment, child);
+  }
+  return child;
 }
 
 // Field segments are shared: `input.order.id` read in a thousand states makes two segment objects, not two thousand.

@@ -105,7 +105,9 @@ const TRANSITIONING: ReadonlySet<StateType> = new Set(['Task', 'Pass', 'Wait', '
 export function checkFields(ctx: Ctx, visit: StateVisit): void {
   const allowed = STATE_FIELDS[visit.type];
   const transitions = TRANSITIONING.has(visit.type);
-  for (const field of Object.keys(visit.state)) {
+  // for…in reads the shape's cached key list (no array per state); own keys only, whatever the prototype holds.
+  for (const field in visit.state) {
+    if (!Object.hasOwn(visit.state, field)) continue;
     const language = Object.hasOwn(allowed, field) ? allowed[field] : undefined;
     if (!transitions && (field === 'Next' || field === 'End')) {
       reportAt(

@@ -77,18 +77,20 @@ export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, 
   }
 }
 
+const LISTS = ['Choices', 'Catch'] as const;
+
 function transitionsOf(name: string, state: Obj): Edge[] {
   const edges: Edge[] = [];
-  const add = (field: Pointer, target: unknown): void => {
-    if (typeof target === 'string') edges.push({ from: name, field, target });
-  };
-  add(NEXT, own(state, 'Next'));
-  add(DEFAULT, own(state, 'Default'));
-  for (const field of ['Choices', 'Catch']) {
+  const next = own(state, 'Next');
+  if (typeof next === 'string') edges.push({ from: name, field: NEXT, target: next });
+  const otherwise = own(state, 'Default');
+  if (typeof otherwise === 'string') edges.push({ from: name, field: DEFAULT, target: otherwise });
+  for (const field of LISTS) {
     const list = own(state, field);
     if (!Array.isArray(list)) continue;
     for (const [i, entry] of list.entries()) {
-      if (isObject(entry)) add([field, i, 'Next'], own(entry, 'Next'));
+      const target = isObject(entry) ? own(entry, 'Next') : undefined;
+      if (typeof target === 'string') edges.push({ from: name, field: [field, i, 'Next'], target });
     }
   }
   return edges;

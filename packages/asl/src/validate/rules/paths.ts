@@ -54,6 +54,14 @@ const FILTER_FIELDS = ['InputPath', 'OutputPath'] as const;
 const FAIL_PATH_FIELDS = ['ErrorPath', 'CausePath'] as const;
 const RESOURCE_FIELDS = ['ItemReader', 'ResultWriter'] as const;
 const BATCH_PATH_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
+const RESULT_PATH: Pointer = ['ResultPath'];
+/** The pointer `[field]` of each template field, made once. */
+const TEMPLATE_POINTERS: Readonly<Record<string, Pointer>> = Object.freeze({
+  Parameters: ['Parameters'],
+  ResultSelector: ['ResultSelector'],
+  ItemSelector: ['ItemSelector'],
+  Credentials: ['Credentials'],
+});
 
 /** Fields holding payload templates (keys ending `.$` take paths or intrinsic calls). */
 const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials'] as const;
@@ -68,7 +76,7 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
   for (const field of FILTER_FIELDS) {
     if (has(state, field) && state[field] !== null) checkPathValue(ctx, visit, [field], state[field]);
   }
-  if (has(state, 'ResultPath')) checkResultPath(ctx, visit, ['ResultPath'], state.ResultPath);
+  if (has(state, 'ResultPath')) checkResultPath(ctx, visit, RESULT_PATH, state.ResultPath);
   for (const field of PATH_FIELDS) {
     if (has(state, field) && (field !== 'ItemsPath' || typeof state[field] === 'string')) {
       checkPathValue(ctx, visit, [field], state[field]);
@@ -79,7 +87,7 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
   }
   for (const field of TEMPLATE_FIELDS) {
     if (has(state, field) && !(visit.type === 'Task' && field === 'Credentials' && !isObject(state[field]))) {
-      checkTemplate(ctx, visit, [field], state[field], field === 'Credentials');
+      checkTemplate(ctx, visit, TEMPLATE_POINTERS[field] ?? [field], state[field], field === 'Credentials');
     }
   }
   checkDistributedPaths(ctx, visit);
@@ -130,6 +138,7 @@ const MEMO_LIMIT = 10_000;
 const JSON_PATHS = new Map<string, ReturnType<typeof checkJsonPath>>();
 const REFERENCE_PATHS = new Map<string, ReturnType<typeof parseReferencePath>>();
 const INTRINSICS = new Map<string, ReturnType<typeof parseIntrinsic>>();
+const ROOTS = new Map<string, ReturnType<typeof readRoot>>();
 
 function once<T>(memo: Map<string, T>, text: string, parse: (text: string) => T): T {
   let result = memo.get(text);
@@ -181,7 +190,7 @@ export function checkResultPath(ctx: Ctx, visit: StateVisit, field: Pointer, val
     );
     return;
   }
-  const root = readRoot(value);
+  const root = once(ROOTS, value, readRoot);
   if (root.ok && root.value.value.kind !== 'input') {
     const what =
       root.value.value.kind === 'context'

@@ -11,14 +11,20 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
 export function printPath(path: ReferencePath): string {
+  // The builder shares frozen paths between states (`$.result` in every state of a chain): each prints once.
+  const known = PRINTED.get(path);
+  if (known !== undefined) return known;
   let text = path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
   // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
   for (let i = 0; i < path.segments.length; i++) {
     const s = path.segments[i] as PathSegment;
     text += s.kind === 'index' ? `[${s.index}]` : fieldText(s.name);
   }
+  if (Object.isFrozen(path)) PRINTED.set(path, text);
   return text;
 }
+
+const PRINTED = new WeakMap<ReferencePath, string>();
 
 // Workflows print the same field names over and over: each name's text is worked out once.
 const FIELD_TEXT = new Map<string, string>();
