@@ -28,6 +28,15 @@ export function assignTemplate(
   );
 }
 
+/** A rule's assignments after the state's: a rule's own value wins for the same name. */
+export function mergeAssign(
+  state: readonly AssignmentNode[] | undefined,
+  own: readonly AssignmentNode[],
+): AssignmentNode[] {
+  const names = new Set(own.map((a) => a.name));
+  return [...(state ?? []).filter((a) => !names.has(a.name)), ...own];
+}
+
 /**
  * Rewrites the input-rooted references of `node` as reads of `base` (a template describing what `$` stands for):
  * e.g. an Assign that reads the state's selected result reads through its ResultSelector, because ASL's Assign

@@ -1,7 +1,7 @@
 import type { PathSegment, ReferencePath } from '@stepcraft/asl';
 import type { AssignmentNode, FilterFields } from '../../ir/common-node.js';
 import { createLiteralNode, createReferenceNode, type TemplateNode } from '../../ir/template-node.js';
-import { assignTemplate } from '../substitute.js';
+import { assignTemplate, mergeAssign } from '../substitute.js';
 import type {
   Draft,
   FieldPath,
@@ -23,13 +23,9 @@ import {
   jsonataValue,
   quoteJsonata,
 } from './jsonata.js';
-import { mergeAssign } from './jsonpath-dialect.js';
 
-/**
- * JSONata has no InputPath, Parameters, ResultSelector, ResultPath or OutputPath: this dialect compiles them into the
- * `Arguments`/`Output`/`Assign` expressions that compute the same values.
- * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
- */
+// JSONata has no InputPath, Parameters, ResultSelector, ResultPath or OutputPath: this dialect compiles them into
+// the `Arguments`/`Output`/`Assign` expressions that compute the same values.
 
 /** A printing scope where `$` is `input`. */
 function scope(input: string, report: Report, field: FieldPath): JsonataScope {
@@ -132,7 +128,11 @@ function passThroughOutput(out: Draft<PassThroughFields>, node: FilterFields): v
 /** The whole effective input as a template (what a Pass without Result/Parameters outputs). */
 const WHOLE_INPUT: TemplateNode = createReferenceNode({ root: { kind: 'input' }, segments: [] });
 
-/** The JSONata dialect: `Arguments`, `Output`, `Assign` and `{% … %}` expressions. */
+/**
+ * The JSONata dialect: `Arguments`, `Output`, `Assign` and `{% … %}` expressions; a JSONPath InputPath,
+ * ResultSelector, ResultPath or OutputPath given to the builder is folded into them.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
+ */
 export const jsonataDialect = Object.freeze({
   name: 'JSONata',
   input(out, node, payload, report) {

@@ -1,7 +1,7 @@
 import type { JsonValue, ReferencePath } from '@stepcraft/asl';
 import type { AssignmentNode } from '../../ir/common-node.js';
 import type { TemplateNode } from '../../ir/template-node.js';
-import { assignTemplate } from '../substitute.js';
+import { assignTemplate, mergeAssign } from '../substitute.js';
 import type {
   Draft,
   QueryLanguageDialect,
@@ -163,12 +163,3 @@ export const jsonPathDialect = Object.freeze({
     } else out[`${key}Path`] = printFailPath(text, report, [key]);
   },
 } satisfies QueryLanguageDialect);
-
-/** A rule's assignments after the state's: a rule's own value wins for the same name. */
-export function mergeAssign(
-  state: readonly AssignmentNode[] | undefined,
-  own: readonly AssignmentNode[],
-): AssignmentNode[] {
-  const names = new Set(own.map((a) => a.name));
-  return [...(state ?? []).filter((a) => !names.has(a.name)), ...own];
-}
