@@ -29,6 +29,8 @@ import {
 export interface DocumentExample {
   readonly document: unknown;
   readonly options?: ValidateOptions;
+  /** What the page shows instead of the document, when it is too large to print. */
+  readonly shown?: string;
 }
 
 /** A small state machine holding `states` (StartAt is the first). */
@@ -182,6 +184,23 @@ export const DOCUMENT_EXAMPLES = {
       },
     }),
     options: { stateMachineType: 'EXPRESS' },
+  },
+  DEFINITION_TOO_LARGE: {
+    document: machine({ Big: { Type: 'Pass', Result: 'x'.repeat(1_100_000), End: true } }),
+    shown:
+      '{ "StartAt": "Big", "States": { "Big": { "Type": "Pass", "Result": "xxx… (1,100,000 x)", "End": true } } }',
+  },
+  DUPLICATE_JSON_KEY: {
+    document: machine({ Done: DONE }),
+    options: {
+      text: '{ "StartAt": "Done", "StartAt": "Done", "States": { "Done": { "Type": "Succeed" } } }',
+    },
+  },
+  JSONATA_UNSUPPORTED_FUNCTION: {
+    document: machine(
+      { A: { Type: 'Pass', Output: '{% $eval("1 + 1") %}', End: true } },
+      { QueryLanguage: 'JSONata' },
+    ),
   },
 } satisfies Record<Exclude<ValidateCode, 'INVALID_JSON'>, DocumentExample>;
 

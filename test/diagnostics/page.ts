@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, validate } from '@stepcraft/asl';
 import { CompileError } from '@stepcraft/core';
 import { validateText } from '../../packages/cli/src/index.js';
-import { DOCUMENT_EXAMPLES, FILE_EXAMPLES, TYPESCRIPT_EXAMPLES } from './examples.js';
+import { DOCUMENT_EXAMPLES, type DocumentExample, FILE_EXAMPLES, TYPESCRIPT_EXAMPLES } from './examples.js';
 
 /** Where the generated reference page lives. */
 export const PAGE = path.resolve(import.meta.dirname, '../../docs/diagnostics.md');
@@ -26,14 +26,14 @@ function isKey<T extends object>(table: T, code: PropertyKey): code is keyof T {
 /** Runs the example of `code`: validates its document or file, or runs its builder code and catches the error. */
 export function runExample(code: DiagnosticCode): ExampleRun {
   if (isKey(DOCUMENT_EXAMPLES, code)) {
-    const example = DOCUMENT_EXAMPLES[code];
-    const options = 'options' in example ? example.options : undefined;
-    return {
-      code,
-      language: 'json',
-      source: `${JSON.stringify(example.document, null, 2)}${options === undefined ? '' : `\n// validate(…, ${JSON.stringify(options)})`}`,
-      diagnostics: validate(example.document, options),
-    };
+    const example: DocumentExample = DOCUMENT_EXAMPLES[code];
+    const { options } = example;
+    // A definition read from a file is shown as its text; a document too large to print, as described.
+    const source =
+      options?.text ??
+      example.shown ??
+      `${JSON.stringify(example.document, null, 2)}${options === undefined ? '' : `\n// validate(…, ${JSON.stringify(options)})`}`;
+    return { code, language: 'json', source, diagnostics: validate(example.document, options) };
   }
   if (isKey(FILE_EXAMPLES, code)) {
     const text = FILE_EXAMPLES[code];

@@ -100,6 +100,15 @@ export const CODES = Object.freeze({
     ['validate'],
     'An Express workflow uses .sync, .waitForTaskToken or an activity.',
   ),
+  DEFINITION_TOO_LARGE: code(['validate'], "The definition is larger than AWS's 1 MB quota."),
+  DUPLICATE_JSON_KEY: code(
+    ['validate'],
+    'A key appears twice in one object of the definition text (JSON parsers keep only the last).',
+  ),
+  JSONATA_UNSUPPORTED_FUNCTION: code(
+    ['validate'],
+    'A JSONata expression calls $eval, which Step Functions does not provide (a warning).',
+  ),
 });
 
 /** A code `validate()` or the CLI reports. */
