@@ -12,6 +12,7 @@ import { CompileError } from '../errors.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler } from '../ir/contract.js';
 import type { GraphNode } from '../ir/graph-node.js';
+import type { StateNode } from '../ir/node.js';
 import type { WorkflowNode } from '../ir/workflow-node.js';
 import { defineKey } from './define-key.js';
 import { type EmitContext, withRaw } from './emit/context.js';
@@ -95,14 +96,11 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
       dialect: DIALECTS[language],
       pinned: undefined,
       next: undefined,
-      report: (code, message, field, ...fields) => {
-        const pointer = pointerOf(...base, 'States', current, ...field);
-        diagnostics.push(createDiagnostic(code, message, pointer, current, ...fields));
-      },
+      report: (code, message, field, ...fields) => reportAt(current, base)(code, message, field, ...fields),
       subMachine: (sub, field) => emitGraph(sub, [...base, 'States', current, ...field]),
     };
     for (let i = 0; i < ordered.length; i++) {
-      const state = ordered[i] as (typeof ordered)[number];
+      const state = ordered[i] as StateNode;
       const stateLanguage = state.queryLanguage ?? language;
       current = state.name;
       context.dialect = DIALECTS[stateLanguage];
