@@ -68,6 +68,7 @@ describe('Express workflows', () => {
       pointer: '/States/Job/Resource',
       state: 'Job',
       severity: 'error',
+      resource: 'arn:aws:states:::batch:submitJob.sync',
     });
   });
 

@@ -1,3 +1,4 @@
+export type { Assigns, ResultRefs } from './builder/assign.js';
 export type {
   AnyChain,
   Chain,
@@ -18,6 +19,7 @@ export { choice } from './builder/choice.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
+export type { CatchOptions, ErrorName, ErrorOutput, RetryOptions } from './builder/error-handling.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
 export type { Arg } from './builder/intrinsics.js';
@@ -39,17 +41,8 @@ export { parallel } from './builder/parallel.js';
 export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
 export type { Condition, Expr, PathExpr, Ref, Resolve } from './builder/refs.js';
-export type {
-  Assigns,
-  CatchOptions,
-  ErrorName,
-  ErrorOutput,
-  OutputFiltered,
-  PassState,
-  ResultRefs,
-  RetryOptions,
-  WorkState,
-} from './builder/state.js';
+export type { OutputFiltered } from './builder/result-fields.js';
+export type { PassState, WorkState } from './builder/result-state.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
 export type { TaskCredentials, TaskSpec } from './builder/task.js';

@@ -13,7 +13,7 @@ describe('Express workflows at compile time', () => {
       { code: 'EXPRESS_UNSUPPORTED_RESOURCE', pointer: '/States/Etl/Resource', state: 'Etl' },
     ]);
     expect(() => compile(workflow('W', { type: 'EXPRESS', input: Job }).start(etl))).toThrow(
-      /"Etl" uses arn:aws:states:::glue:startJobRun.sync, but Express workflows do not support the '.sync' service integration/,
+      /State "Etl": Express state machines do not support the '.sync' service integration/,
     );
     const standard = compile(workflow('W', { input: Job }).start(etl));
     expect(validate(standard.definition, { stateMachineType: 'STANDARD' })).toEqual([]);

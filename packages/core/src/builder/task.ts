@@ -22,20 +22,16 @@ import type {
   Unset,
 } from '../types/type-utils.js';
 import type { ContextObject, TaskContextObject } from './context.js';
+import { defined } from './defined.js';
 import type { InputRefs } from './dynamic.js';
 import type { Arg, IsTaskToken } from './intrinsics.js';
-import { contextRef, type Expr, inputRef, type Ref, type Resolve, toTemplate } from './refs.js';
-import { createResultState } from './result-state.js';
+import { orError } from './or-error.js';
+import { parseNullablePath, parsePath } from './paths.js';
+import { type Expr, type Ref, type Resolve, toTemplate } from './refs.js';
+import type { BareResult, Unbare } from './result-fields.js';
+import { type WorkState, WorkStateImpl } from './result-state.js';
+import { runSelector, selectorRefs } from './selector.js';
 import { isSchema } from './spec.js';
-import {
-  type BareResult,
-  defined,
-  parseNullablePath,
-  parsePath,
-  runSelector,
-  type Unbare,
-  type WorkState,
-} from './state.js';
 
 /** The effective input after InputPath. */
 export type AfterInputPath<TInput, TPath> = TPath extends string
@@ -72,6 +68,12 @@ export type TaskTokenCheck<
       ? unknown
       : StepcraftTypeError<`"${TName}" waits for a task token: put context.Task.Token in its parameters`>
   : unknown;
+
+/** The checks a task's type runs once its payload is known: the task token, then the request's required fields. */
+export type TaskChecks<TName extends string, TIntegration extends Integration, TPayload> =
+  TaskTokenCheck<TName, TIntegration, TPayload> extends infer $Token extends StepcraftTypeError<string>
+    ? $Token
+    : RequestCheck<TName, TIntegration, TPayload>;
 
 /** What a handler returns: the declared result, before any service envelope. */
 export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends 'callback'
@@ -184,15 +186,12 @@ export function task<
   name: TName,
   spec: TaskSpec<TName, TIntegration, TInputSchema, TInputPath, TPayload, TOutputSchema, TSelected>,
 ): OrError<
-  TaskTokenCheck<TName, TIntegration, TPayload>,
-  OrError<
-    RequestCheck<TName, TIntegration, TPayload>,
-    WorkState<
-      TName,
-      InputOfSchema<TInputSchema>,
-      TaskResult<TIntegration, TOutputSchema, TSelected>,
-      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
-    >
+  TaskChecks<TName, TIntegration, TPayload>,
+  WorkState<
+    TName,
+    InputOfSchema<TInputSchema>,
+    TaskResult<TIntegration, TOutputSchema, TSelected>,
+    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
   >
 > {
   const resource = spec.resource as Integration;
@@ -235,12 +234,28 @@ export function task<
     catch: [],
   });
   if (spec.timeoutSeconds !== undefined && spec.timeoutSecondsPath !== undefined) {
-    raise('TASK_TIMEOUT', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name);
+    raise('EXCLUSIVE_FIELDS', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name, {
+      fields: ['TimeoutSeconds', 'TimeoutSecondsPath'],
+    });
   }
   if (spec.heartbeatSeconds !== undefined && spec.heartbeatSecondsPath !== undefined) {
-    raise('TASK_HEARTBEAT', `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`, name);
+    raise(
+      'EXCLUSIVE_FIELDS',
+      `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`,
+      name,
+      {
+        fields: ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+      },
+    );
   }
-  return createResultState(node);
+  return orError(
+    new WorkStateImpl<
+      TName,
+      InputOfSchema<TInputSchema>,
+      TaskResult<TIntegration, TOutputSchema, TSelected>,
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    >(name, node, []),
+  );
 }
 
 function credentials(
@@ -248,8 +263,7 @@ function credentials(
   value: TaskSpec<string, Integration, SchemaLike, unknown, unknown, SchemaLike, unknown>['credentials'],
 ): TemplateNode | undefined {
   if (value === undefined) return undefined;
-  const given =
-    typeof value === 'function' ? value({ input: inputRef(), context: contextRef() } as never) : value;
+  const given = typeof value === 'function' ? value(selectorRefs()) : value;
   return toTemplate({ RoleArn: given.roleArn }, `Credentials of "${name}"`);
 }
 

@@ -56,7 +56,7 @@ export const apiGateway = Object.freeze({
       'apigateway-invoke',
       'request-response',
       'arn:aws:states:::apigateway:invoke',
-      mergePayload({ ApiEndpoint: apiEndpoint }, 'API Gateway invoke'),
+      mergePayload({ ApiEndpoint: apiEndpoint }, 'API Gateway invoke', ['Method']),
     );
   },
 });

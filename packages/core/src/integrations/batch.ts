@@ -128,7 +128,7 @@ export const batch = Object.freeze({
     return createSyncIntegration(
       'batch-submit-job',
       'arn:aws:states:::batch:submitJob',
-      mergePayload({ JobQueue: jobQueue, JobDefinition: jobDefinition }, 'Batch SubmitJob'),
+      mergePayload({ JobQueue: jobQueue, JobDefinition: jobDefinition }, 'Batch SubmitJob', ['JobName']),
     );
   },
   /** The error names Batch tasks raise. */

@@ -146,7 +146,7 @@ export const dynamodb = Object.freeze({
       'dynamodb-update-item',
       'request-response',
       'arn:aws:states:::dynamodb:updateItem',
-      mergePayload({ TableName: tableName }, 'DynamoDB UpdateItem'),
+      mergePayload({ TableName: tableName }, 'DynamoDB UpdateItem', ['Key']),
     );
   },
   /** `arn:aws:states:::dynamodb:deleteItem`; the payload is the rest of the request (`Key`, `ConditionExpression`, …). */
@@ -155,7 +155,7 @@ export const dynamodb = Object.freeze({
       'dynamodb-delete-item',
       'request-response',
       'arn:aws:states:::dynamodb:deleteItem',
-      mergePayload({ TableName: tableName }, 'DynamoDB DeleteItem'),
+      mergePayload({ TableName: tableName }, 'DynamoDB DeleteItem', ['Key']),
     );
   },
   /**
@@ -168,7 +168,7 @@ export const dynamodb = Object.freeze({
       'dynamodb-query',
       'request-response',
       'arn:aws:states:::aws-sdk:dynamodb:query',
-      mergePayload({ TableName: tableName }, 'DynamoDB Query'),
+      mergePayload({ TableName: tableName }, 'DynamoDB Query', ['KeyConditionExpression']),
     );
   },
   /**

@@ -65,7 +65,7 @@ export const eventBridge = Object.freeze({
       'events-put-events',
       'request-response',
       'arn:aws:states:::events:putEvents',
-      mergePayload({}, 'EventBridge PutEvents'),
+      mergePayload({}, 'EventBridge PutEvents', ['Entries']),
     );
   },
   /** The error names EventBridge tasks raise. */

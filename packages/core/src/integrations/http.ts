@@ -60,7 +60,10 @@ export const http = Object.freeze({
       'http-invoke',
       'request-response',
       'arn:aws:states:::http:invoke',
-      mergePayload({ InvocationConfig: { ConnectionArn: connectionArn } }, 'HTTP Task'),
+      mergePayload({ InvocationConfig: { ConnectionArn: connectionArn } }, 'HTTP Task', [
+        'ApiEndpoint',
+        'Method',
+      ]),
     );
   },
 });

@@ -467,15 +467,15 @@ export function wrapPayload(
 
 /**
  * The Parameters object of a request kind: the helper's fixed fields, then the fields the `parameters` selector
- * returns (no selector: the fixed fields alone). `api` names the service call in messages.
+ * returns (no selector: the fixed fields alone), which must include `required`. `api` names the call in messages.
  */
 export function mergePayload(
   fixed: Readonly<Record<string, JsonValue>>,
   api: string,
+  required: readonly string[] = [],
 ): (payload: TemplateNode | undefined) => TemplateNode {
   return (payload) => {
-    if (payload === undefined) return createObjectTemplateNode(fixedEntries(fixed));
-    const entries = payloadEntries(payload);
+    const entries = payload === undefined ? [] : payloadEntries(payload);
     if (entries === undefined) {
       return raise(
         'INTEGRATION_PARAMETERS',
@@ -487,6 +487,14 @@ export function mergePayload(
       return raise(
         'INTEGRATION_PARAMETERS',
         `${api}: "${clash.key}" is already given to the helper; remove it from the parameters`,
+      );
+    }
+    // The types require these already; JavaScript callers and casts learn it here.
+    const missing = required.filter((key) => !entries.some((e) => e.key === key));
+    if (missing.length > 0) {
+      return raise(
+        'INTEGRATION_PARAMETERS',
+        `${api} requires ${missing.map((key) => `"${key}"`).join(', ')}: return ${missing.length > 1 ? 'them' : 'it'} from the task's parameters`,
       );
     }
     return createObjectTemplateNode([...fixedEntries(fixed), ...entries]);

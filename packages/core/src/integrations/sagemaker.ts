@@ -262,7 +262,14 @@ export const sagemaker = Object.freeze({
     return createSyncIntegration(
       'sagemaker-create-training-job',
       'arn:aws:states:::sagemaker:createTrainingJob',
-      mergePayload({}, 'SageMaker CreateTrainingJob'),
+      mergePayload({}, 'SageMaker CreateTrainingJob', [
+        'TrainingJobName',
+        'AlgorithmSpecification',
+        'RoleArn',
+        'OutputDataConfig',
+        'ResourceConfig',
+        'StoppingCondition',
+      ]),
     );
   },
   /**
@@ -274,7 +281,7 @@ export const sagemaker = Object.freeze({
       'sagemaker-create-model',
       'request-response',
       'arn:aws:states:::sagemaker:createModel',
-      mergePayload({}, 'SageMaker CreateModel'),
+      mergePayload({}, 'SageMaker CreateModel', ['ModelName', 'ExecutionRoleArn']),
     );
   },
   /**
@@ -285,7 +292,13 @@ export const sagemaker = Object.freeze({
     return createSyncIntegration(
       'sagemaker-create-transform-job',
       'arn:aws:states:::sagemaker:createTransformJob',
-      mergePayload({}, 'SageMaker CreateTransformJob'),
+      mergePayload({}, 'SageMaker CreateTransformJob', [
+        'TransformJobName',
+        'ModelName',
+        'TransformInput',
+        'TransformOutput',
+        'TransformResources',
+      ]),
     );
   },
   /**
@@ -298,7 +311,7 @@ export const sagemaker = Object.freeze({
       'sagemaker-invoke-endpoint',
       'request-response',
       'arn:aws:states:::aws-sdk:sagemakerruntime:invokeEndpoint',
-      mergePayload({ EndpointName: endpointName }, 'SageMaker Runtime InvokeEndpoint'),
+      mergePayload({ EndpointName: endpointName }, 'SageMaker Runtime InvokeEndpoint', ['Body']),
     );
   },
   /** The error names the SageMaker job tasks raise. */

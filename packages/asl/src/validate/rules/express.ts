@@ -44,5 +44,6 @@ export function checkExpress(ctx: Ctx, visit: StateVisit): void {
     'EXPRESS_UNSUPPORTED_RESOURCE',
     ['Resource'],
     `${describe(visit)}: ${where} do not support ${EXPRESS_UNSUPPORTED[unsupported]}; use a Standard workflow or the request-response integration.`,
+    { resource },
   );
 }

@@ -36,6 +36,7 @@ export function checkResource(ctx: Ctx, visit: StateVisit): void {
         'INVALID_ARN',
         ['Resource'],
         `${describe(visit)}: Resource ${JSON.stringify(resource)} ${problem}.`,
+        { resource },
       );
     }
   }
