@@ -80,6 +80,8 @@ export type {
   SqsSendMessageResult,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
+export type { Placeholder } from './integrations/placeholder.js';
+export { placeholder } from './integrations/placeholder.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';

@@ -1,0 +1,13 @@
+/** A deploy-time placeholder: `${Name}`, filled by the state machine's `DefinitionSubstitutions`. */
+export type Placeholder<TName extends string = string> = `\${${TName}}`;
+
+/**
+ * A placeholder for a resource that is known only at deployment (a function, queue, table, …): `@stepcraft/cdk`
+ * binds it to a construct, and `stepcraft build --format cloudformation|sam` makes it a template parameter.
+ * Locally the runner calls the task's handler, so the placeholder is never resolved.
+ * @example lambda.invoke(placeholder('PaymentFunction')) // "FunctionName": "${PaymentFunction}"
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-cfn-sam-definition-substitutions.html
+ */
+export function placeholder<const TName extends string>(name: TName): Placeholder<TName> {
+  return `\${${name}}`;
+}
