@@ -28,10 +28,14 @@ export interface DeployFilesOptions extends CompileOptions {
  * format, its CloudFormation or SAM template. Pure: the caller writes the files.
  */
 export function deployFiles(workflow: CompilableWorkflow, options: DeployFilesOptions = {}): DeployFiles {
-  const compiled = compile(workflow, options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage });
+  const compiled = compile(
+    workflow,
+    options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage },
+  );
   const schemas = workflowSchemas(workflow, {}, compiled);
   const files: DeployFile[] = [];
-  if (schemas.input !== undefined) files.push({ name: `${compiled.name}.input.schema.json`, text: json(schemas.input) });
+  if (schemas.input !== undefined)
+    files.push({ name: `${compiled.name}.input.schema.json`, text: json(schemas.input) });
   if (schemas.output !== undefined) {
     files.push({ name: `${compiled.name}.output.schema.json`, text: json(schemas.output) });
   }

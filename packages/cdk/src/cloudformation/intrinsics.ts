@@ -16,7 +16,9 @@ export function renderArn(arn: ArnTemplate): CfnValue {
   if (parts.length > 0) {
     const variables: Record<string, JsonValue> = {};
     for (const [name, part] of parts) {
-      variables[name] = { 'Fn::Select': [part.index, { 'Fn::Split': [part.separator, { Ref: part.placeholder }] }] };
+      variables[name] = {
+        'Fn::Select': [part.index, { 'Fn::Split': [part.separator, { Ref: part.placeholder }] }],
+      };
     }
     return { 'Fn::Sub': [arn.template, variables] };
   }

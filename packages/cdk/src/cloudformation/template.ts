@@ -182,7 +182,9 @@ function renderResource(
       // Ref of a state machine is its ARN; `${Machine.Name}` reads its (generated) name.
       return resource.form === 'state-machine'
         ? { Ref: self.machine }
-        : { 'Fn::Sub': `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:execution:\${${self.machine}.Name}:*` };
+        : {
+            'Fn::Sub': `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:execution:\${${self.machine}.Name}:*`,
+          };
     case 'named': {
       const spec = RESOURCE_KINDS[resource.resource];
       const { identifier } = resource;
@@ -193,7 +195,9 @@ function renderResource(
           : { placeholder: params.get(identifier.name) ?? identifier.name };
       const arn = spec.arn(value);
       return renderArn(
-        resource.suffix === undefined ? arn : { ...arn, template: arn.template + resource.suffix.replaceAll('${', '${!') },
+        resource.suffix === undefined
+          ? arn
+          : { ...arn, template: arn.template + resource.suffix.replaceAll('${', '${!') },
       );
     }
   }

@@ -132,17 +132,15 @@ export function analyzeDefinition(definition: AslDocument): DeploymentNeeds {
         pointer: `${pointer}/Resource`,
       });
     }
-    statements.push(...row.statements({ pattern, request, fields: fieldsOf(row.fields, request, base, name) }));
+    statements.push(
+      ...row.statements({ pattern, request, fields: fieldsOf(row.fields, request, base, name) }),
+    );
   };
 
   // A Resource that is the target itself: a Lambda function ARN (or a placeholder for one), or an activity.
   const direct = (name: string, resource: string, pointer: string) => {
     if (/^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource)) return;
-    const [identifier] = resourceFields(
-      readField(resource, [], pointer),
-      'lambda-function',
-      name,
-    );
+    const [identifier] = resourceFields(readField(resource, [], pointer), 'lambda-function', name);
     if (identifier === undefined) return;
     if (identifier.kind === 'literal' && !/^arn:[^:]+:lambda:/.test(identifier.value)) {
       return void findings.push({
@@ -189,7 +187,8 @@ export function analyzeDefinition(definition: AslDocument): DeploymentNeeds {
         allow(['states:DescribeExecution', 'states:StopExecution'], [{ kind: 'self', form: 'executions' }]),
       );
     }
-    if (processor !== undefined) walk(processor.States, `${pointer}/${state.ItemProcessor ? 'ItemProcessor' : 'Iterator'}/States`);
+    if (processor !== undefined)
+      walk(processor.States, `${pointer}/${state.ItemProcessor ? 'ItemProcessor' : 'Iterator'}/States`);
   };
 
   const walk = (states: Readonly<Record<string, AslState>>, base: string) => {
@@ -224,7 +223,11 @@ const literal = (request: JsonValue | undefined, key: string): string | undefine
   return typeof value === 'string' && !value.startsWith('{%') ? value : undefined;
 };
 
-function collectStrings(value: unknown, pointer: string, visit: (text: string, pointer: string) => void): void {
+function collectStrings(
+  value: unknown,
+  pointer: string,
+  visit: (text: string, pointer: string) => void,
+): void {
   const pending: [unknown, string][] = [[value, pointer]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [item, at] = next;

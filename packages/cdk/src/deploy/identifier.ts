@@ -43,7 +43,8 @@ export function readField(
 ): FoundField[] {
   if (request === undefined) return [];
   const [step, ...rest] = path;
-  if (step === undefined) return typeof request === 'string' ? [{ identifier: identifierOf(request), pointer }] : [];
+  if (step === undefined)
+    return typeof request === 'string' ? [{ identifier: identifierOf(request), pointer }] : [];
   if (isJsonataString(request)) {
     // A whole request computed by one expression (JSONata `Arguments: "{% … %}"`): every field is dynamic.
     return [{ identifier: { kind: 'dynamic', expression: request }, pointer }];

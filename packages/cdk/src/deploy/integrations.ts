@@ -34,7 +34,10 @@ const all = (kind: ResourceKind, ids: readonly Identifier[], suffix?: string): P
 const orAny = (resources: PolicyResource[]): PolicyResource[] => (resources.length > 0 ? resources : [ANY]);
 /** The EventBridge managed rule Step Functions creates to learn that a `.sync` job ended. */
 const managedRule = (name: string): PolicyStatement =>
-  allow(['events:PutTargets', 'events:PutRule', 'events:DescribeRule'], [fixed(stackArn('events', `rule/${name}`))]);
+  allow(
+    ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+    [fixed(stackArn('events', `rule/${name}`))],
+  );
 const ids = (call: TaskCall, name: string): readonly Identifier[] => call.fields[name] ?? [];
 const hasKey = (request: JsonValue | undefined, key: string): boolean =>
   typeof request === 'object' &&
@@ -67,7 +70,10 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
     statements: (call) => [
       allow(
         ['lambda:InvokeFunction'],
-        ids(call, 'function').flatMap((id) => [named('lambda-function', id), named('lambda-function', id, ':*')]),
+        ids(call, 'function').flatMap((id) => [
+          named('lambda-function', id),
+          named('lambda-function', id, ':*'),
+        ]),
       ),
     ],
   },
@@ -108,7 +114,10 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
         StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' },
       }),
       ...(call.pattern === 'sync'
-        ? [allow(['ecs:StopTask', 'ecs:DescribeTasks'], [ANY]), managedRule('StepFunctionsGetEventsForECSTaskRule')]
+        ? [
+            allow(['ecs:StopTask', 'ecs:DescribeTasks'], [ANY]),
+            managedRule('StepFunctionsGetEventsForECSTaskRule'),
+          ]
         : []),
     ],
   },
@@ -142,7 +151,10 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
     statements: (call) => [
       allow(
         ['batch:SubmitJob'],
-        [...all('batch-job-definition', ids(call, 'definition')), ...all('batch-job-queue', ids(call, 'queue'))],
+        [
+          ...all('batch-job-definition', ids(call, 'definition')),
+          ...all('batch-job-queue', ids(call, 'queue')),
+        ],
       ),
       // A job's ID is unknown until it is submitted.
       ...(call.pattern === 'sync'
@@ -170,9 +182,9 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
       const buses = all('event-bus', ids(call, 'bus'));
       // An entry without EventBusName goes to the account's default bus.
       const entries = (call.request as { Entries?: unknown } | undefined)?.Entries;
-      const unnamed =
-        Array.isArray(entries) && entries.some((e) => !hasKey(e as JsonValue, 'EventBusName'));
-      const defaultBus = unnamed || buses.length === 0 ? [fixed(stackArn('events', 'event-bus/default'))] : [];
+      const unnamed = Array.isArray(entries) && entries.some((e) => !hasKey(e as JsonValue, 'EventBusName'));
+      const defaultBus =
+        unnamed || buses.length === 0 ? [fixed(stackArn('events', 'event-bus/default'))] : [];
       return [allow(['events:PutEvents'], [...buses, ...defaultBus])];
     },
   },
@@ -215,7 +227,11 @@ function sagemakerJob(
     // Tagging the job at creation needs AddTags on it.
     ...(hasKey(call.request, 'Tags') ? [allow(['sagemaker:AddTags'], jobs)] : []),
     ...(roles.length > 0
-      ? [allow(['iam:PassRole'], roles, { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } })]
+      ? [
+          allow(['iam:PassRole'], roles, {
+            StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+          }),
+        ]
       : []),
     ...(call.pattern === 'sync' ? [managedRule(`StepFunctionsGetEventsForSageMaker${rule}Rule`)] : []),
   ];
@@ -240,15 +256,17 @@ export const IAM_SERVICE_PREFIX: Readonly<Record<string, string>> = Object.freez
  * The resource fields of AWS SDK integrations whose resources are known, keyed by SDK service: the request field
  * and what it names. Other services get their action on `*`, as AWS's console does, with a warning.
  */
-export const AWS_SDK_RESOURCES: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>> = Object.freeze({
-  dynamodb: { table: field('dynamodb-table', 'TableName') },
-  sqs: { queue: field('sqs-queue', 'QueueUrl') },
-  sns: { topic: field('sns-topic', 'TopicArn') },
-  lambda: { function: field('lambda-function', 'FunctionName') },
-  sfn: { machine: field('state-machine', 'StateMachineArn') },
-  sagemakerruntime: { endpoint: field('sagemaker-endpoint', 'EndpointName') },
-  s3: { bucket: field('s3-bucket', 'Bucket') },
-});
+export const AWS_SDK_RESOURCES: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>> = Object.freeze(
+  {
+    dynamodb: { table: field('dynamodb-table', 'TableName') },
+    sqs: { queue: field('sqs-queue', 'QueueUrl') },
+    sns: { topic: field('sns-topic', 'TopicArn') },
+    lambda: { function: field('lambda-function', 'FunctionName') },
+    sfn: { machine: field('state-machine', 'StateMachineArn') },
+    sagemakerruntime: { endpoint: field('sagemaker-endpoint', 'EndpointName') },
+    s3: { bucket: field('s3-bucket', 'Bucket') },
+  },
+);
 
 // S3 actions on objects (`arn:…:s3:::bucket/key`) rather than on the bucket; IAM's action where it differs.
 const S3_OBJECT_ACTIONS = new Set(['GetObject', 'PutObject', 'DeleteObject', 'HeadObject', 'CopyObject']);

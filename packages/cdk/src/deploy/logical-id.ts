@@ -9,7 +9,10 @@ export function logicalId(name: string): string {
 }
 
 /** Logical IDs for `names`, distinct from each other and from `taken` (a digit appended on collision). */
-export function logicalIds(names: readonly string[], taken: ReadonlySet<string> = new Set()): Map<string, string> {
+export function logicalIds(
+  names: readonly string[],
+  taken: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   const used = new Set(taken);
   const ids = new Map<string, string>();
   for (const name of names) {

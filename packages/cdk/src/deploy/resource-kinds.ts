@@ -58,7 +58,10 @@ export const RESOURCE_KINDS = Object.freeze({
     arn: (value) => {
       if ('placeholder' in value) {
         const part = (index: number) => ({ placeholder: value.placeholder, separator: '/', index });
-        return { template: stackArn('sqs', '${Name}', REGION, '${Account}'), parts: { Account: part(3), Name: part(4) } };
+        return {
+          template: stackArn('sqs', '${Name}', REGION, '${Account}'),
+          parts: { Account: part(3), Name: part(4) },
+        };
       }
       const match = /^https?:\/\/([^/]+)\/(\d{12})\/([^/]+)$/.exec(value.literal);
       if (match === null) return arn(stackArn('sqs', escapeSub(value.literal)));

@@ -42,7 +42,7 @@ export interface LogSettings {
 export function logSettings(
   logs: boolean | LogSettings | undefined,
   type: 'STANDARD' | 'EXPRESS',
-): Required<Omit<LogSettings, 'retentionDays'>> & Pick<LogSettings, 'retentionDays'> | undefined {
+): (Required<Omit<LogSettings, 'retentionDays'>> & Pick<LogSettings, 'retentionDays'>) | undefined {
   const on = logs ?? type === 'EXPRESS';
   if (on === false) return undefined;
   const given = on === true ? {} : on;

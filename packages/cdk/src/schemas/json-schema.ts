@@ -29,7 +29,9 @@ export interface WorkflowSchemasOptions {
 /** A Standard Schema that can also write itself as JSON Schema (zod 4 does: Standard JSON Schema v1). */
 interface JsonSchemaWriter {
   readonly '~standard': {
-    readonly jsonSchema: { readonly input: (options: { readonly target: string }) => Record<string, unknown> };
+    readonly jsonSchema: {
+      readonly input: (options: { readonly target: string }) => Record<string, unknown>;
+    };
   };
 }
 

@@ -1,0 +1,227 @@
+import type {
+  aws_apigateway,
+  aws_batch,
+  aws_dynamodb,
+  aws_ecs,
+  aws_events,
+  aws_glue,
+  aws_iam,
+  aws_lambda,
+  aws_s3,
+  aws_sns,
+  aws_sqs,
+  aws_stepfunctions,
+} from 'aws-cdk-lib';
+import type { PlaceholderUse } from '../deploy/analyze.js';
+import type { ResourceKind } from '../deploy/resource-kinds.js';
+
+/** The construct (or string) a placeholder of each kind is bound to. */
+export interface BindingTypes {
+  'lambda-function': aws_lambda.IFunction;
+  'sqs-queue': aws_sqs.IQueue;
+  'sns-topic': aws_sns.ITopic;
+  'dynamodb-table': aws_dynamodb.ITable;
+  'state-machine': aws_stepfunctions.IStateMachine;
+  'state-machine-executions': aws_stepfunctions.IStateMachine;
+  'ecs-cluster': aws_ecs.ICluster;
+  'ecs-task-definition': aws_ecs.ITaskDefinition;
+  'ecs-task-roles': aws_ecs.ITaskDefinition;
+  'glue-job': aws_glue.CfnJob | string;
+  'iam-role': aws_iam.IRole;
+  'sagemaker-training-job': string;
+  'sagemaker-transform-job': string;
+  'sagemaker-endpoint': string;
+  'event-bus': aws_events.IEventBus;
+  'batch-job-queue': aws_batch.IJobQueue;
+  'batch-job-definition': aws_batch.IJobDefinition;
+  'api-gateway-endpoint': aws_apigateway.IRestApi;
+  'events-connection': aws_events.IConnection;
+  's3-bucket': aws_s3.IBucket;
+  activity: aws_stepfunctions.IActivity;
+  /** A placeholder outside a resource field: its text. */
+  value: string;
+}
+
+/** How a bound value fills its placeholder, and the ARNs a construct knows better than a template would. */
+interface BindingSpec {
+  /** How the type is named in messages. */
+  readonly type: string;
+  /** Whether `value` is such a construct (by its attributes: instanceof fails across copies of aws-cdk-lib). */
+  accepts(value: unknown): boolean;
+  /** What `DefinitionSubstitutions` puts in place of the placeholder. */
+  substitution(value: never): string;
+  /** ARNs of resources the construct names exactly (keyed by the kind a statement asks for). */
+  readonly arns?: Partial<Record<ResourceKind, (value: never) => readonly string[]>>;
+}
+
+const has = (value: unknown, ...keys: string[]): boolean =>
+  typeof value === 'object' && value !== null && keys.every((k) => k in value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+const spec = <T>(
+  type: string,
+  accepts: (value: unknown) => boolean,
+  substitution: (value: T) => string,
+  arns?: Partial<Record<ResourceKind, (value: T) => readonly string[]>>,
+): BindingSpec => ({ type, accepts, substitution, ...(arns === undefined ? {} : { arns }) });
+
+const name = (type: string) => spec<string>(type, isString, (value) => value);
+
+/** One row per kind of placeholder: the construct it takes and what it substitutes. */
+export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = Object.freeze({
+  'lambda-function': spec<aws_lambda.IFunction>(
+    'lambda.IFunction',
+    (v) => has(v, 'functionArn', 'functionName', 'grantInvoke'),
+    (f) => f.functionArn,
+    { 'lambda-function': (f) => [f.functionArn] },
+  ),
+  'sqs-queue': spec<aws_sqs.IQueue>(
+    'sqs.IQueue',
+    (v) => has(v, 'queueUrl', 'queueArn', 'queueName'),
+    (q) => q.queueUrl,
+    { 'sqs-queue': (q) => [q.queueArn] },
+  ),
+  'sns-topic': spec<aws_sns.ITopic>(
+    'sns.ITopic',
+    (v) => has(v, 'topicArn', 'topicName'),
+    (t) => t.topicArn,
+  ),
+  'dynamodb-table': spec<aws_dynamodb.ITable>(
+    'dynamodb.ITable',
+    (v) => has(v, 'tableArn', 'tableName'),
+    (t) => t.tableName,
+    { 'dynamodb-table': (t) => [t.tableArn] },
+  ),
+  'state-machine': spec<aws_stepfunctions.IStateMachine>(
+    'stepfunctions.IStateMachine',
+    (v) => has(v, 'stateMachineArn'),
+    (m) => m.stateMachineArn,
+  ),
+  'state-machine-executions': spec<aws_stepfunctions.IStateMachine>(
+    'stepfunctions.IStateMachine',
+    (v) => has(v, 'stateMachineArn'),
+    (m) => m.stateMachineArn,
+  ),
+  'ecs-cluster': spec<aws_ecs.ICluster>(
+    'ecs.ICluster',
+    (v) => has(v, 'clusterArn', 'clusterName'),
+    (c) => c.clusterArn,
+  ),
+  'ecs-task-definition': spec<aws_ecs.ITaskDefinition>(
+    'ecs.ITaskDefinition',
+    (v) => has(v, 'taskDefinitionArn', 'taskRole'),
+    (t) => t.taskDefinitionArn,
+    {
+      // The roles the task runs with are what RunTask passes.
+      'ecs-task-roles': (t) => [t.taskRole.roleArn, ...(t.executionRole ? [t.executionRole.roleArn] : [])],
+    },
+  ),
+  'ecs-task-roles': spec<aws_ecs.ITaskDefinition>(
+    'ecs.ITaskDefinition',
+    (v) => has(v, 'taskDefinitionArn', 'taskRole'),
+    (t) => t.taskDefinitionArn,
+  ),
+  'glue-job': spec<aws_glue.CfnJob | string>(
+    'glue.CfnJob or a job name',
+    (v) =>
+      isString(v) ||
+      (has(v, 'ref', 'cfnResourceType') && (v as aws_glue.CfnJob).cfnResourceType === 'AWS::Glue::Job'),
+    (j) => (isString(j) ? j : j.ref),
+  ),
+  'iam-role': spec<aws_iam.IRole>(
+    'iam.IRole',
+    (v) => has(v, 'roleArn', 'roleName'),
+    (r) => r.roleArn,
+  ),
+  'sagemaker-training-job': name('a training job name'),
+  'sagemaker-transform-job': name('a transform job name'),
+  'sagemaker-endpoint': name('an endpoint name'),
+  'event-bus': spec<aws_events.IEventBus>(
+    'events.IEventBus',
+    (v) => has(v, 'eventBusArn', 'eventBusName'),
+    (b) => b.eventBusArn,
+  ),
+  'batch-job-queue': spec<aws_batch.IJobQueue>(
+    'batch.IJobQueue',
+    (v) => has(v, 'jobQueueArn'),
+    (q) => q.jobQueueArn,
+  ),
+  'batch-job-definition': spec<aws_batch.IJobDefinition>(
+    'batch.IJobDefinition',
+    (v) => has(v, 'jobDefinitionArn'),
+    (d) => d.jobDefinitionArn,
+  ),
+  'api-gateway-endpoint': spec<aws_apigateway.IRestApi>(
+    'apigateway.IRestApi',
+    (v) => has(v, 'restApiId', 'arnForExecuteApi'),
+    (api) => `${api.restApiId}.execute-api.${api.env.region}.amazonaws.com`,
+  ),
+  'events-connection': spec<aws_events.IConnection>(
+    'events.IConnection',
+    (v) => has(v, 'connectionArn', 'connectionSecretArn'),
+    (c) => c.connectionArn,
+  ),
+  's3-bucket': spec<aws_s3.IBucket>(
+    's3.IBucket',
+    (v) => has(v, 'bucketArn', 'bucketName'),
+    (b) => b.bucketName,
+    {
+      's3-bucket': (b) => [b.bucketArn],
+    },
+  ),
+  activity: spec<aws_stepfunctions.IActivity>(
+    'stepfunctions.IActivity',
+    (v) => has(v, 'activityArn'),
+    (a) => a.activityArn,
+  ),
+  value: name('a string'),
+});
+
+/** A problem with the bindings given for a definition's placeholders. */
+export interface BindingProblem {
+  readonly placeholder: string;
+  readonly message: string;
+}
+
+/** Checks `bindings` against the placeholders: each bound, nothing extra, each of the construct type its field takes. */
+export function checkBindings(
+  placeholders: readonly PlaceholderUse[],
+  bindings: Readonly<Record<string, unknown>>,
+): BindingProblem[] {
+  const problems: BindingProblem[] = [];
+  const used = new Set(placeholders.map((p) => p.name));
+  for (const use of placeholders) {
+    const where = use.pointers[0] ?? '';
+    const row = BINDINGS[use.kind];
+    if (!Object.hasOwn(bindings, use.name)) {
+      problems.push({
+        placeholder: use.name,
+        message: `\${${use.name}} (${where}) has no binding: bind it to ${article(row.type)}`,
+      });
+    } else if (!row.accepts(bindings[use.name])) {
+      problems.push({
+        placeholder: use.name,
+        message: `\${${use.name}} (${where}) must be bound to ${article(row.type)}, got ${describe(bindings[use.name])}`,
+      });
+    }
+  }
+  for (const bound of Object.keys(bindings)) {
+    if (!used.has(bound)) {
+      problems.push({
+        placeholder: bound,
+        message: `\${${bound}} is bound but the definition has no such placeholder`,
+      });
+    }
+  }
+  return problems;
+}
+
+const article = (type: string) =>
+  /^(a |an )/.test(type) ? type : `${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type}`;
+
+function describe(value: unknown): string {
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'string' ? `the string "${value}"` : String(value);
+  const id = (value as { node?: { path?: unknown } }).node?.path;
+  return `${value.constructor?.name ?? 'an object'}${typeof id === 'string' ? ` (${id})` : ''}`;
+}
