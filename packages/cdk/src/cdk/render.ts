@@ -11,14 +11,14 @@ const PSEUDO: Readonly<Record<string, string>> = {
  * Renders an ARN template as a CDK string: pseudo parameters become CDK's tokens, a placeholder its bound value,
  * each part `Fn.select(i, Fn.split(sep, value))`, and escaped literal text (`${!`) plain text again.
  */
-export function renderArnToken(arn: ArnTemplate, valueOf: (placeholder: string) => string): string {
+export function renderArnToken(arn: ArnTemplate, bound: (placeholder: string) => string): string {
   const parts = arn.parts ?? {};
   return arn.template.replace(/\$\{(!?)([^{}]*)\}/g, (whole, escaped: string, name: string) => {
     if (escaped === '!') return `\${${name}}`;
     const pseudo = PSEUDO[name];
     if (pseudo !== undefined) return pseudo;
     const part = Object.hasOwn(parts, name) ? parts[name] : undefined;
-    if (part !== undefined) return Fn.select(part.index, Fn.split(part.separator, valueOf(part.placeholder)));
-    return name === '' ? whole : valueOf(name);
+    if (part !== undefined) return Fn.select(part.index, Fn.split(part.separator, bound(part.placeholder)));
+    return name === '' ? whole : bound(name);
   });
 }

@@ -197,7 +197,8 @@ export function analyzeDefinition(definition: AslDocument): DeploymentNeeds {
       if (state.Type === 'Task') task(name, state, pointer);
       else if (state.Type === 'Map') map(name, state, pointer);
       else if (state.Type === 'Parallel') {
-        state.Branches.forEach((branch, i) => walk(branch.States, `${pointer}/Branches/${i}/States`));
+        for (const [i, branch] of state.Branches.entries())
+          walk(branch.States, `${pointer}/Branches/${i}/States`);
       }
     }
   };
@@ -232,7 +233,7 @@ function collectStrings(
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [item, at] = next;
     if (typeof item === 'string') visit(item, at);
-    else if (Array.isArray(item)) item.forEach((v, i) => pending.push([v, `${at}/${i}`]));
+    else if (Array.isArray(item)) for (const [i, v] of item.entries()) pending.push([v, `${at}/${i}`]);
     else if (typeof item === 'object' && item !== null) {
       for (const [key, v] of Object.entries(item)) {
         visit(key, at);

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are CloudFormation Fn::Sub templates
 /**
  * An ARN as CloudFormation's `Fn::Sub` computes it: text with `${AWS::Partition}`, `${AWS::Region}`,
  * `${AWS::AccountId}` and `${Part}` references, each part a piece of a placeholder's value (`Fn::Select` over

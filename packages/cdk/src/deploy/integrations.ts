@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are CloudFormation Fn::Sub templates
 import type { JsonValue } from '@stepcraft/asl';
 import { stackArn } from './arn.js';
 import { type Identifier, identifierOf } from './identifier.js';

@@ -63,10 +63,8 @@ export function workflowSchemas(
     return { ...written, title };
   };
   const declaredInput = workflow.toNode().contract?.stateInput;
-  const input =
-    declaredInput === undefined
-      ? (notes.push(`${compiled.name} declares no input schema`), undefined)
-      : write(declaredInput, 'input', `${compiled.name} input`);
+  if (declaredInput === undefined) notes.push(`${compiled.name} declares no input schema`);
+  const input = declaredInput && write(declaredInput, 'input', `${compiled.name} input`);
 
   const outputs = options.output === undefined ? endingSchemas(compiled, notes) : [options.output];
   const written = (outputs ?? []).map((schema) => write(schema, 'output', `${compiled.name} output`));
