@@ -1,4 +1,4 @@
-import { type CompilableWorkflow, type CompileOptions, compile, stringifyAsl } from '@stepcraft/core';
+import { type CompilableWorkflow, type CompileOptions, compile } from '@stepcraft/core';
 import type { Finding } from '../deploy/analyze.js';
 import { workflowSchemas } from '../schemas/json-schema.js';
 import { type TemplateOptions, toTemplate } from './template.js';

@@ -90,7 +90,6 @@ export function toTemplate(workflow: DeployableWorkflow, options: TemplateOption
     resources[id] = {
       Type: 'AWS::Serverless::StateMachine',
       Properties: {
-        Name: workflow.name,
         Type: workflow.type,
         Definition: definition,
         ...substituted,
@@ -112,7 +111,6 @@ export function toTemplate(workflow: DeployableWorkflow, options: TemplateOption
     resources[id] = {
       Type: 'AWS::StepFunctions::StateMachine',
       Properties: {
-        StateMachineName: workflow.name,
         StateMachineType: workflow.type,
         Definition: definition,
         ...substituted,
