@@ -22,7 +22,9 @@ const INTRINSIC = {
   additionalProperties: false,
 };
 
-const load = createRequire(import.meta.url)('@aws-cdk/aws-service-spec') as { loadAwsServiceSpecSync(): SpecDatabase };
+const load = createRequire(import.meta.url)('@aws-cdk/aws-service-spec') as {
+  loadAwsServiceSpecSync(): SpecDatabase;
+};
 let db: SpecDatabase | undefined;
 
 /** The JSON Schema of a resource type's Properties, from the AWS CDK team's CloudFormation registry database. */
@@ -58,7 +60,9 @@ export function resourceSchema(cloudFormationType: string): Record<string, unkno
         const id = t.reference.$ref;
         if (!(id in definitions)) {
           definitions[id] = true;
-          const definition = database.get('typeDefinition', id) as unknown as { properties: Record<string, Property> };
+          const definition = database.get('typeDefinition', id) as unknown as {
+            properties: Record<string, Property>;
+          };
           definitions[id] = objectSchema(definition.properties);
         }
         return { anyOf: [{ $ref: `#/definitions/${id}` }, INTRINSIC] };
@@ -91,7 +95,9 @@ export function templateProblems(template: Record<string, unknown>): string[] {
   for (const [id, resource] of Object.entries(resources)) {
     const validate = ajv.compile(resourceSchema(resource.Type));
     if (!validate(resource.Properties ?? {})) {
-      problems.push(...(validate.errors ?? []).map((e) => `${id} (${resource.Type}) ${e.instancePath} ${e.message}`));
+      problems.push(
+        ...(validate.errors ?? []).map((e) => `${id} (${resource.Type}) ${e.instancePath} ${e.message}`),
+      );
     }
   }
   return problems;

@@ -6,4 +6,11 @@ import { orderTotal } from '../../../examples/order-total/workflow.js';
 import { retryBackoff } from '../../../examples/retry-backoff/workflow.js';
 
 /** Every example workflow, by name. */
-export const EXAMPLES = { etlPipeline, humanApproval, mlInference, orderProcessing, orderTotal, retryBackoff };
+export const EXAMPLES = {
+  etlPipeline,
+  humanApproval,
+  mlInference,
+  orderProcessing,
+  orderTotal,
+  retryBackoff,
+};

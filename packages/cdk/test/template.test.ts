@@ -18,9 +18,13 @@ describe('CloudFormation and SAM templates', () => {
 
   test('the order-processing template, and SAM for two examples', async () => {
     const order = toTemplate(compile(EXAMPLES.orderProcessing), { format: 'cloudformation' }).template;
-    await expect(`${JSON.stringify(order, null, 2)}\n`).toMatchFileSnapshot('snapshots/OrderProcessing.cloudformation.json');
+    await expect(`${JSON.stringify(order, null, 2)}\n`).toMatchFileSnapshot(
+      'snapshots/OrderProcessing.cloudformation.json',
+    );
     for (const name of ['orderProcessing', 'humanApproval'] as const) {
-      const sam = deployFiles(EXAMPLES[name], { format: 'sam' }).files.find((f) => f.name.endsWith('.sam.json'));
+      const sam = deployFiles(EXAMPLES[name], { format: 'sam' }).files.find((f) =>
+        f.name.endsWith('.sam.json'),
+      );
       await expect(sam?.text).toMatchFileSnapshot(`snapshots/${compile(EXAMPLES[name]).name}.sam.json`);
     }
   });
@@ -30,8 +34,11 @@ describe('CloudFormation and SAM templates', () => {
     expect(template.Parameters).toMatchObject({
       ApprovalQueue: { Type: 'String', Description: expect.stringContaining('SQS queue URL') },
     });
-    const machine = (template.Resources as Record<string, { Properties: Record<string, unknown> }>).HumanApproval;
-    expect(machine?.Properties.DefinitionSubstitutions).toMatchObject({ ApprovalQueue: { Ref: 'ApprovalQueue' } });
+    const machine = (template.Resources as Record<string, { Properties: Record<string, unknown> }>)
+      .HumanApproval;
+    expect(machine?.Properties.DefinitionSubstitutions).toMatchObject({
+      ApprovalQueue: { Ref: 'ApprovalQueue' },
+    });
   });
 
   test('Express workflows get a log group, logging configuration and the log delivery statement', () => {
@@ -51,7 +58,10 @@ describe('CloudFormation and SAM templates', () => {
     for (const format of ['cloudformation', 'sam'] as const) {
       const { template } = toTemplate(distributed, { format });
       expect(templateProblems(template)).toEqual([]);
-      const resources = template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+      const resources = template.Resources as Record<
+        string,
+        { Type: string; Properties: Record<string, unknown> }
+      >;
       const policy = resources.DistributedPolicy;
       expect(policy?.Type).toBe('AWS::IAM::Policy');
       expect(policy?.Properties.Roles).toEqual([{ Ref: 'DistributedRole' }]);
@@ -63,9 +73,8 @@ describe('CloudFormation and SAM templates', () => {
     expect(deployFiles(EXAMPLES.orderProcessing).files.map((f) => f.name)).toEqual([
       'OrderProcessing.input.schema.json',
     ]);
-    expect(deployFiles(EXAMPLES.orderProcessing, { format: 'cloudformation' }).files.map((f) => f.name)).toEqual([
-      'OrderProcessing.input.schema.json',
-      'OrderProcessing.cloudformation.json',
-    ]);
+    expect(
+      deployFiles(EXAMPLES.orderProcessing, { format: 'cloudformation' }).files.map((f) => f.name),
+    ).toEqual(['OrderProcessing.input.schema.json', 'OrderProcessing.cloudformation.json']);
   });
 });

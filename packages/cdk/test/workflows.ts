@@ -34,7 +34,10 @@ export const distributed: DeployableWorkflow = {
           ReaderConfig: { InputType: 'JSON' },
           Parameters: { Bucket: '${InputBucket}', Key: 'items.json' },
         },
-        ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: '${InputBucket}', Prefix: 'out/' } },
+        ResultWriter: {
+          Resource: 'arn:aws:states:::s3:putObject',
+          Parameters: { Bucket: '${InputBucket}', Prefix: 'out/' },
+        },
         ItemProcessor: {
           ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
           StartAt: 'Work',
