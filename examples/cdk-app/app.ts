@@ -24,81 +24,98 @@ function fn(scope: Construct, id: string): lambda.Function {
   });
 }
 
+/** One example's stack and its state machine. */
+export interface ExampleStack {
+  readonly stack: Stack;
+  readonly machine: StepcraftStateMachine;
+}
+
 /** Builds one stack per example, each workflow deployed with its resources bound. */
 export function examplesApp(app: App = new App()): {
   readonly app: App;
-  readonly stacks: Record<string, Stack>;
+  readonly stacks: Readonly<Record<string, ExampleStack>>;
 } {
-  const stack = (name: string, build: (scope: Stack) => void): Stack => {
+  const stack = (name: string, build: (scope: Stack) => StepcraftStateMachine): ExampleStack => {
     const s = new Stack(app, name);
-    build(s);
-    return s;
+    return { stack: s, machine: build(s) };
   };
   const stacks = {
-    OrderProcessing: stack('OrderProcessing', (s) => {
-      new StepcraftStateMachine(s, 'OrderProcessing', {
-        workflow: orderProcessing,
-        bindings: {
-          ReceiveOrderFunction: fn(s, 'ReceiveOrder'),
-          ProcessPaymentFunction: fn(s, 'ProcessPayment'),
-          CheckInventoryFunction: fn(s, 'CheckInventory'),
-          FormatAlertFunction: fn(s, 'FormatAlert'),
-          OrderAlertsTopic: new sns.Topic(s, 'OrderAlerts'),
-        },
-      });
-    }),
-    EtlPipeline: stack('EtlPipeline', (s) => {
-      new StepcraftStateMachine(s, 'EtlPipeline', {
-        workflow: etlPipeline,
-        bindings: {
-          TransformRecordFunction: fn(s, 'TransformRecord'),
-          AggregateFunction: fn(s, 'Aggregate'),
-        },
-      });
-    }),
-    HumanApproval: stack('HumanApproval', (s) => {
-      new StepcraftStateMachine(s, 'HumanApproval', {
-        workflow: humanApproval,
-        bindings: {
-          ApprovalQueue: new sqs.Queue(s, 'Approvals'),
-          PayFunction: fn(s, 'Pay'),
-          NotifyRejectedFunction: fn(s, 'NotifyRejected'),
-          EscalateFunction: fn(s, 'Escalate'),
-        },
-      });
-    }),
-    MlInference: stack('MlInference', (s) => {
-      new StepcraftStateMachine(s, 'MlInference', {
-        workflow: mlInference,
-        bindings: {
-          PreprocessFunction: fn(s, 'Preprocess'),
-          ModelAFunction: fn(s, 'ModelA'),
-          ModelBFunction: fn(s, 'ModelB'),
-          PickBestFunction: fn(s, 'PickBest'),
-          PredictionsTable: new dynamodb.TableV2(s, 'Predictions', {
-            partitionKey: { name: 'requestId', type: dynamodb.AttributeType.STRING },
-          }),
-        },
-      });
-    }),
-    OrderTotal: stack('OrderTotal', (s) => {
-      new StepcraftStateMachine(s, 'OrderTotal', {
-        workflow: orderTotal,
-        bindings: {
-          LoadPricingFunction: fn(s, 'LoadPricing'),
-          PriceLineFunction: fn(s, 'PriceLine'),
-          AddLineFunction: fn(s, 'AddLine'),
-        },
-      });
-    }),
-    RetryBackoff: stack('RetryBackoff', (s) => {
-      new StepcraftStateMachine(s, 'RetryBackoff', {
-        workflow: retryBackoff,
-        // Express: logged to CloudWatch Logs by default.
-        type: 'EXPRESS',
-        bindings: { FlakyServiceFunction: fn(s, 'FlakyService') },
-      });
-    }),
+    OrderProcessing: stack(
+      'OrderProcessing',
+      (s) =>
+        new StepcraftStateMachine(s, 'OrderProcessing', {
+          workflow: orderProcessing,
+          bindings: {
+            ReceiveOrderFunction: fn(s, 'ReceiveOrder'),
+            ProcessPaymentFunction: fn(s, 'ProcessPayment'),
+            CheckInventoryFunction: fn(s, 'CheckInventory'),
+            FormatAlertFunction: fn(s, 'FormatAlert'),
+            OrderAlertsTopic: new sns.Topic(s, 'OrderAlerts'),
+          },
+        }),
+    ),
+    EtlPipeline: stack(
+      'EtlPipeline',
+      (s) =>
+        new StepcraftStateMachine(s, 'EtlPipeline', {
+          workflow: etlPipeline,
+          bindings: {
+            TransformRecordFunction: fn(s, 'TransformRecord'),
+            AggregateFunction: fn(s, 'Aggregate'),
+          },
+        }),
+    ),
+    HumanApproval: stack(
+      'HumanApproval',
+      (s) =>
+        new StepcraftStateMachine(s, 'HumanApproval', {
+          workflow: humanApproval,
+          bindings: {
+            ApprovalQueue: new sqs.Queue(s, 'Approvals'),
+            PayFunction: fn(s, 'Pay'),
+            NotifyRejectedFunction: fn(s, 'NotifyRejected'),
+            EscalateFunction: fn(s, 'Escalate'),
+          },
+        }),
+    ),
+    MlInference: stack(
+      'MlInference',
+      (s) =>
+        new StepcraftStateMachine(s, 'MlInference', {
+          workflow: mlInference,
+          bindings: {
+            PreprocessFunction: fn(s, 'Preprocess'),
+            ModelAFunction: fn(s, 'ModelA'),
+            ModelBFunction: fn(s, 'ModelB'),
+            PickBestFunction: fn(s, 'PickBest'),
+            PredictionsTable: new dynamodb.TableV2(s, 'Predictions', {
+              partitionKey: { name: 'requestId', type: dynamodb.AttributeType.STRING },
+            }),
+          },
+        }),
+    ),
+    OrderTotal: stack(
+      'OrderTotal',
+      (s) =>
+        new StepcraftStateMachine(s, 'OrderTotal', {
+          workflow: orderTotal,
+          bindings: {
+            LoadPricingFunction: fn(s, 'LoadPricing'),
+            PriceLineFunction: fn(s, 'PriceLine'),
+            AddLineFunction: fn(s, 'AddLine'),
+          },
+        }),
+    ),
+    RetryBackoff: stack(
+      'RetryBackoff',
+      (s) =>
+        new StepcraftStateMachine(s, 'RetryBackoff', {
+          workflow: retryBackoff,
+          // Express: logged to CloudWatch Logs by default.
+          type: 'EXPRESS',
+          bindings: { FlakyServiceFunction: fn(s, 'FlakyService') },
+        }),
+    ),
   };
   return { app, stacks };
 }

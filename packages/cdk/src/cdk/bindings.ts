@@ -222,6 +222,9 @@ const article = (type: string) =>
 function describe(value: unknown): string {
   if (typeof value !== 'object' || value === null)
     return typeof value === 'string' ? `the string "${value}"` : String(value);
-  const id = (value as { node?: { path?: unknown } }).node?.path;
-  return `${value.constructor?.name ?? 'an object'}${typeof id === 'string' ? ` (${id})` : ''}`;
+  // A construct: its CloudFormation type and path (class names are minified in aws-cdk-lib).
+  const node = (value as { node?: { path?: unknown; defaultChild?: { cfnResourceType?: unknown } } }).node;
+  const type = node?.defaultChild?.cfnResourceType;
+  const path = typeof node?.path === 'string' ? ` (${node.path})` : '';
+  return typeof type === 'string' ? `an ${type}${path}` : `an object${path}`;
 }

@@ -73,6 +73,8 @@ export class StepcraftStateMachine extends Construct {
   readonly schemas: WorkflowSchemas;
   /** What the policy derivation reported (also added as CDK warnings). */
   readonly findings: readonly Finding[];
+  /** What each placeholder is bound to. */
+  readonly bindings: Readonly<Record<string, unknown>>;
 
   constructor(scope: Construct, id: string, props: StepcraftStateMachineProps) {
     super(scope, id);
@@ -87,6 +89,7 @@ export class StepcraftStateMachine extends Construct {
     this.schemas = workflowSchemas(props.workflow, {}, compiled);
     const needs = analyzeDefinition(this.definition);
     this.findings = needs.findings;
+    this.bindings = props.bindings;
 
     const problems = [
       ...checkBindings(needs.placeholders, props.bindings).map((p) => p.message),
