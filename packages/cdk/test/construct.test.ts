@@ -2,6 +2,7 @@ import { compile, lambda as integrations, placeholder, resource, task, workflow 
 import {
   App,
   Duration,
+  aws_iam as iam,
   aws_lambda as lambda,
   Stack,
   aws_stepfunctions as sfn,
@@ -206,6 +207,29 @@ describe('bindings are checked at synth time', () => {
 });
 
 describe('the construct', () => {
+  test('a KMS-encrypted queue adds its key; extra statements are added as given', () => {
+    const stack = new Stack(new App(), 'Kms');
+    const queue = new sqs.Queue(stack, 'Approvals', { encryption: sqs.QueueEncryption.KMS });
+    new StepcraftStateMachine(stack, 'Machine', {
+      workflow: EXAMPLES.humanApproval,
+      bindings: {
+        ApprovalQueue: queue,
+        PayFunction: fnIn(stack),
+        NotifyRejectedFunction: fnIn(stack, 'Notify'),
+        EscalateFunction: fnIn(stack, 'Escalate'),
+      },
+      extraStatements: [new iam.PolicyStatement({ actions: ['xray:GetSamplingRules'], resources: ['*'] })],
+    });
+    const statements = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+    const all = Object.values(statements).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(all).toContainEqual({
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Effect: 'Allow',
+      Resource: stack.resolve(queue.encryptionMasterKey?.keyArn),
+    });
+    expect(all).toContainEqual({ Action: 'xray:GetSamplingRules', Effect: 'Allow', Resource: '*' });
+  });
+
   test('statements naming the state machine go in their own policy; warnings become CDK annotations', () => {
     const stack = new Stack(new App(), 'Http');
     const call = workflow('CallApi').start(
@@ -250,8 +274,8 @@ describe('the construct', () => {
   });
 });
 
-function fnIn(scope: Stack): lambda.Function {
-  return new lambda.Function(scope, 'Fn', {
+function fnIn(scope: Stack, id = 'Fn'): lambda.Function {
+  return new lambda.Function(scope, id, {
     runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async (e) => e;'),

@@ -52,6 +52,14 @@ interface BindingSpec {
   substitution(value: never): string;
   /** ARNs of resources the construct names exactly (keyed by the kind a statement asks for). */
   readonly arns?: Partial<Record<ResourceKind, (value: never) => readonly string[]>>;
+  /** What only the construct can tell the role needs (its KMS key). */
+  readonly grants?: (value: never) => readonly Grant[];
+}
+
+/** Actions on resources, for statements only a bound construct reveals. */
+export interface Grant {
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
 }
 
 const has = (value: unknown, ...keys: string[]): boolean =>
@@ -63,7 +71,14 @@ const spec = <T>(
   accepts: (value: unknown) => boolean,
   substitution: (value: T) => string,
   arns?: Partial<Record<ResourceKind, (value: T) => readonly string[]>>,
-): BindingSpec => ({ type, accepts, substitution, ...(arns === undefined ? {} : { arns }) });
+  grants?: (value: T) => readonly Grant[],
+): BindingSpec => ({
+  type,
+  accepts,
+  substitution,
+  ...(arns === undefined ? {} : { arns }),
+  ...(grants === undefined ? {} : { grants }),
+});
 
 const name = (type: string) => spec<string>(type, isString, (value) => value);
 
@@ -80,6 +95,11 @@ export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = O
     (v) => has(v, 'queueUrl', 'queueArn', 'queueName'),
     (q) => q.queueUrl,
     { 'sqs-queue': (q) => [q.queueArn] },
+    // A queue encrypted with a customer key: sending needs the key too (as CDK's SqsSendMessage grants).
+    (q) =>
+      q.encryptionMasterKey === undefined
+        ? []
+        : [{ actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: [q.encryptionMasterKey.keyArn] }],
   ),
   'sns-topic': spec<aws_sns.ITopic>(
     'sns.ITopic',

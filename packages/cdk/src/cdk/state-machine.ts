@@ -148,6 +148,13 @@ export class StepcraftStateMachine extends Construct {
     const isSelf = (s: PolicyStatement) => s.resources.some((r) => r.kind === 'self');
     for (const statement of needs.statements.filter((s) => !isSelf(s)))
       this.role.addToPrincipalPolicy(toIam(statement));
+    for (const use of needs.placeholders) {
+      for (const grant of BINDINGS[use.kind].grants?.(props.bindings[use.name] as never) ?? []) {
+        this.role.addToPrincipalPolicy(
+          new iam.PolicyStatement({ actions: [...grant.actions], resources: [...grant.resources] }),
+        );
+      }
+    }
     for (const statement of props.extraStatements ?? []) this.role.addToPrincipalPolicy(statement);
 
     const type = props.type ?? compiled.type;
