@@ -86,7 +86,7 @@ describe('the policy derived from a definition', () => {
         statementsOf(definitionOf({ [name]: state })),
       ]),
     );
-    await expect(`${JSON.stringify(perState, null, 2)}\n`).toMatchFileSnapshot('snapshots/permissions.json');
+    await expect(`${JSON.stringify(perState, null, 2)}\n`).toMatchFileSnapshot('snapshots/permissions.json.snap');
     // Merged: each action set (with its condition) once, however many states need it.
     const keys = (statementsOf(definition) as { Action: JsonValue; Condition?: JsonValue }[]).map((s) =>
       JSON.stringify([s.Action, s.Condition ?? null]),

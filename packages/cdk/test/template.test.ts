@@ -19,13 +19,13 @@ describe('CloudFormation and SAM templates', () => {
   test('the order-processing template, and SAM for two examples', async () => {
     const order = toTemplate(compile(EXAMPLES.orderProcessing), { format: 'cloudformation' }).template;
     await expect(`${JSON.stringify(order, null, 2)}\n`).toMatchFileSnapshot(
-      'snapshots/OrderProcessing.cloudformation.json',
+      'snapshots/OrderProcessing.cloudformation.json.snap',
     );
     for (const name of ['orderProcessing', 'humanApproval'] as const) {
       const sam = deployFiles(EXAMPLES[name], { format: 'sam' }).files.find((f) =>
         f.name.endsWith('.sam.json'),
       );
-      await expect(sam?.text).toMatchFileSnapshot(`snapshots/${compile(EXAMPLES[name]).name}.sam.json`);
+      await expect(sam?.text).toMatchFileSnapshot(`snapshots/${compile(EXAMPLES[name]).name}.sam.json.snap`);
     }
   });
 
