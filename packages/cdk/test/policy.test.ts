@@ -86,7 +86,9 @@ describe('the policy derived from a definition', () => {
         statementsOf(definitionOf({ [name]: state })),
       ]),
     );
-    await expect(`${JSON.stringify(perState, null, 2)}\n`).toMatchFileSnapshot('snapshots/permissions.json.snap');
+    await expect(`${JSON.stringify(perState, null, 2)}\n`).toMatchFileSnapshot(
+      'snapshots/permissions.json.snap',
+    );
     // Merged: each action set (with its condition) once, however many states need it.
     const keys = (statementsOf(definition) as { Action: JsonValue; Condition?: JsonValue }[]).map((s) =>
       JSON.stringify([s.Action, s.Condition ?? null]),
@@ -262,5 +264,78 @@ describe('the policy derived from a definition', () => {
         pointers: ['/States/Both/Branches/0/States/Inner/Parameters/Payload/stage'],
       },
     ]);
+  });
+
+  test('placeholder and service names like __proto__ and constructor are plain keys', () => {
+    const definition = definitionOf({
+      A: task('arn:aws:states:::lambda:invoke', { FunctionName: '${__proto__}' }),
+      B: task('arn:aws:states:::sqs:sendMessage', { QueueUrl: '${constructor}' }),
+      C: task('arn:aws:states:::aws-sdk:constructor:toString', {}),
+      D: task('arn:aws:states:::__proto__:x', {}),
+    });
+    const needs = analyzeDefinition(definition);
+    expect(needs.placeholders.map((p) => [p.name, p.kind])).toEqual([
+      ['__proto__', 'lambda-function'],
+      ['constructor', 'sqs-queue'],
+    ]);
+    expect(needs.findings.map((f) => f.code)).toEqual(['UNSCOPED_SDK_CALL', 'UNKNOWN_INTEGRATION']);
+    const { template } = toTemplate(
+      { name: 'T', type: 'STANDARD', definition },
+      { format: 'cloudformation' },
+    );
+    const machine = (
+      template.Resources as Record<string, { Properties: { DefinitionSubstitutions: object } }>
+    ).T;
+    expect(Object.keys(machine?.Properties.DefinitionSubstitutions ?? {})).toEqual([
+      '__proto__',
+      'constructor',
+    ]);
+    expect(Object.keys(template.Parameters as object)).toEqual(['Proto', 'Constructor']);
+    expect(JSON.stringify(statementsOf(definition))).toContain(
+      '"Action":"constructor:ToString","Resource":"*"',
+    );
+  });
+
+  test('literal identifiers of every kind: partial ARNs, legacy queue URLs, revisions, endpoints', () => {
+    const text = JSON.stringify(
+      statementsOf(
+        definitionOf({
+          A: task('arn:aws:states:::lambda:invoke', { FunctionName: '123456789012:function:pay:live' }),
+          B: task('arn:aws:states:::sqs:sendMessage', {
+            QueueUrl: 'https://us-west-2.queue.amazonaws.com/123456789012/legacy',
+          }),
+          C: task('arn:aws:states:::batch:submitJob', {
+            JobName: 'n',
+            JobQueue: 'queue',
+            JobDefinition: 'def:3',
+          }),
+          D: task('arn:aws:states:::apigateway:invoke', {
+            ApiEndpoint: 'abc123.execute-api.eu-west-1.amazonaws.com',
+            Method: 'GET',
+            'Path.$': '$.path',
+          }),
+          E: task('arn:aws:states:::events:putEvents', {
+            Entries: [{ EventBusName: 'arn:aws:events:us-east-1:123456789012:event-bus/orders' }],
+          }),
+          F: task('arn:aws:states:::states:startExecution.sync', {
+            StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Child',
+          }),
+        }),
+      ),
+    );
+    for (const expected of [
+      'arn:${AWS::Partition}:lambda:${AWS::Region}:123456789012:function:pay:live',
+      'arn:${AWS::Partition}:sqs:us-west-2:123456789012:legacy',
+      'job-definition/def:3',
+      'job-queue/queue',
+      'arn:${AWS::Partition}:execute-api:eu-west-1:${AWS::AccountId}:abc123/$default/GET/*'.replace(
+        '$default',
+        '*',
+      ),
+      '"Resource":"arn:aws:events:us-east-1:123456789012:event-bus/orders"',
+      '"Resource":"arn:aws:states:us-east-1:123456789012:execution:Child:*"',
+    ]) {
+      expect(text).toContain(expected);
+    }
   });
 });

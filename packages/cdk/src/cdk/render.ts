@@ -1,11 +1,11 @@
 import { Aws, Fn } from 'aws-cdk-lib';
 import type { ArnTemplate } from '../deploy/arn.js';
 
-const PSEUDO: Readonly<Record<string, string>> = {
-  'AWS::Partition': Aws.PARTITION,
-  'AWS::Region': Aws.REGION,
-  'AWS::AccountId': Aws.ACCOUNT_ID,
-};
+const PSEUDO: ReadonlyMap<string, string> = new Map([
+  ['AWS::Partition', Aws.PARTITION],
+  ['AWS::Region', Aws.REGION],
+  ['AWS::AccountId', Aws.ACCOUNT_ID],
+]);
 
 /**
  * Renders an ARN template as a CDK string: pseudo parameters become CDK's tokens, a placeholder its bound value,
@@ -15,7 +15,7 @@ export function renderArnToken(arn: ArnTemplate, bound: (placeholder: string) =>
   const parts = arn.parts ?? {};
   return arn.template.replace(/\$\{(!?)([^{}]*)\}/g, (whole, escaped: string, name: string) => {
     if (escaped === '!') return `\${${name}}`;
-    const pseudo = PSEUDO[name];
+    const pseudo = PSEUDO.get(name);
     if (pseudo !== undefined) return pseudo;
     const part = Object.hasOwn(parts, name) ? parts[name] : undefined;
     if (part !== undefined) return Fn.select(part.index, Fn.split(part.separator, bound(part.placeholder)));

@@ -59,10 +59,13 @@ export function toTemplate(workflow: DeployableWorkflow, options: TemplateOption
   ].map((s) => renderStatement(s, params, self));
   const document = (list: CfnValue[]) => ({ Version: '2012-10-17', Statement: list });
 
-  const parameters: Record<string, CfnValue> = {};
-  for (const use of needs.placeholders) parameters[params.get(use.name) as string] = parameterOf(use);
-  const substitutions: Record<string, CfnValue> = {};
-  for (const use of needs.placeholders) substitutions[use.name] = { Ref: params.get(use.name) as string };
+  // fromEntries defines own properties: a placeholder named `__proto__` stays a plain key.
+  const parameters = Object.fromEntries(
+    needs.placeholders.map((use) => [params.get(use.name), parameterOf(use)]),
+  );
+  const substitutions = Object.fromEntries(
+    needs.placeholders.map((use) => [use.name, { Ref: params.get(use.name) as string }]),
+  );
 
   const resources: Record<string, CfnValue> = {};
   const logGroup = `${id}LogGroup`;

@@ -123,7 +123,8 @@ export function analyzeDefinition(definition: AslDocument): DeploymentNeeds {
       }
       return void statements.push(...sdk);
     }
-    const row = OPTIMIZED_INTEGRATIONS[`${service}:${api.join(':')}`];
+    const key = `${service}:${api.join(':')}`;
+    const row = Object.hasOwn(OPTIMIZED_INTEGRATIONS, key) ? OPTIMIZED_INTEGRATIONS[key] : undefined;
     if (row === undefined) {
       return void findings.push({
         severity: 'warning',

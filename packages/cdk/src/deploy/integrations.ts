@@ -280,9 +280,9 @@ const IAM_ACTION: Readonly<Record<string, string>> = Object.freeze({
 /** The statements of `aws-sdk:<service>:<action>`. */
 export function awsSdkStatements(service: string, action: string, call: TaskCall): PolicyStatement[] {
   const api = action.charAt(0).toUpperCase() + action.slice(1);
-  const prefixed = `${IAM_SERVICE_PREFIX[service] ?? service}:${api}`;
-  const iamAction = IAM_ACTION[prefixed] ?? prefixed;
-  const specs = AWS_SDK_RESOURCES[service] ?? {};
+  const prefixed = `${own(IAM_SERVICE_PREFIX, service) ?? service}:${api}`;
+  const iamAction = own(IAM_ACTION, prefixed) ?? prefixed;
+  const specs = awsSdkFields(service);
   const resources = Object.entries(specs).flatMap(([name, spec]) => {
     const found = call.fields[name] ?? [];
     if (spec.kind === 's3-bucket' && S3_OBJECT_ACTIONS.has(api)) {
@@ -300,5 +300,10 @@ export function awsSdkStatements(service: string, action: string, call: TaskCall
 
 /** The fields `aws-sdk:<service>:…` declares. */
 export function awsSdkFields(service: string): Readonly<Record<string, FieldSpec>> {
-  return AWS_SDK_RESOURCES[service] ?? {};
+  return own(AWS_SDK_RESOURCES, service) ?? {};
+}
+
+/** `table[key]` when it is the table's own entry: a service named `constructor` is not Object's. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
