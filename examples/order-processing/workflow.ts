@@ -1,6 +1,6 @@
 import { fail, lambda, placeholder, sns, succeed, task, workflow } from '@stepcraft/core';
 import { checkInventory, handleError, processPayment, receiveOrder, sendAlert } from './handlers.js';
-import { Alert, FailedOrder, Inventory, Order, PaidOrder, Payment } from './schemas.js';
+import { Alert, CompletedOrder, FailedOrder, Inventory, Order, PaidOrder, Payment } from './schemas.js';
 
 // Lambda's transient service errors, worth retrying with backoff.
 const LAMBDA_TRANSIENT = [
@@ -68,4 +68,5 @@ export const orderProcessing = workflow('OrderProcessing', {
   .start(receive)
   .next(pay)
   .next(inventory)
-  .next(succeed('OrderCompleted'));
+  // Declaring the final input gives the workflow an output schema (`OrderProcessing.output.schema.json`).
+  .next(succeed('OrderCompleted', { input: CompletedOrder }));

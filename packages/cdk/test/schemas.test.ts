@@ -51,14 +51,25 @@ describe('JSON Schemas of a workflow', () => {
     expect(output?.anyOf).toHaveLength(2);
   });
 
-  test('without a declared ending, no output schema, and a note saying what to declare', () => {
+  test('order processing: its final Succeed declares the completed order', () => {
     const { output, notes } = workflowSchemas(EXAMPLES.orderProcessing);
-    expect(output).toBeUndefined();
-    expect(notes).toEqual([
-      `"OrderCompleted" ends the workflow without a declared input schema; give it one (succeed('OrderCompleted', { input }))`,
-    ]);
-    expect(workflowSchemas(EXAMPLES.orderProcessing, { output: Paid }).output).toMatchObject({
+    expect(notes).toEqual([]);
+    expect(output).toMatchObject({
       title: 'OrderProcessing output',
+      required: ['orderId', 'amount', 'card', 'items', 'payment', 'inventory'],
+    });
+  });
+
+  test('without a declared ending, no output schema, and a note saying what to declare', () => {
+    expect(workflowSchemas(EXAMPLES.etlPipeline).notes).toEqual([
+      'the output of "Aggregate" (a Task that ends the workflow) has no declared schema',
+    ]);
+    expect(workflowSchemas(EXAMPLES.etlPipeline).output).toBeUndefined();
+    expect(workflowSchemas(EXAMPLES.retryBackoff).notes).toEqual([
+      `"Done" ends the workflow without a declared input schema; give it one (succeed('Done', { input }))`,
+    ]);
+    expect(workflowSchemas(EXAMPLES.etlPipeline, { output: Paid }).output).toMatchObject({
+      title: 'EtlPipeline output',
     });
   });
 

@@ -72,9 +72,14 @@ describe('CloudFormation and SAM templates', () => {
   test('deployFiles writes the schemas, and the template only with a format', () => {
     expect(deployFiles(EXAMPLES.orderProcessing).files.map((f) => f.name)).toEqual([
       'OrderProcessing.input.schema.json',
+      'OrderProcessing.output.schema.json',
     ]);
     expect(
       deployFiles(EXAMPLES.orderProcessing, { format: 'cloudformation' }).files.map((f) => f.name),
-    ).toEqual(['OrderProcessing.input.schema.json', 'OrderProcessing.cloudformation.json']);
+    ).toEqual([
+      'OrderProcessing.input.schema.json',
+      'OrderProcessing.output.schema.json',
+      'OrderProcessing.cloudformation.json',
+    ]);
   });
 });

@@ -23,6 +23,7 @@ describe('stepcraft build --format', () => {
     expect(result.stdout.split('\n').map((line) => path.basename(line))).toEqual([
       'OrderProcessing.asl.json',
       'OrderProcessing.input.schema.json',
+      'OrderProcessing.output.schema.json',
       'OrderProcessing.sam.json',
     ]);
     const template = JSON.parse(readFileSync(path.join(out, 'OrderProcessing.sam.json'), 'utf8'));
