@@ -83,17 +83,45 @@ const spec = <T>(
 const name = (type: string) => spec<string>(type, isString, (value) => value);
 
 /** One row per kind of placeholder: the construct it takes and what it substitutes. */
+// A construct recognised by its attributes, substituted by one of them.
+function byAttribute<T>(
+  type: string,
+  attribute: keyof T & string,
+  also: readonly string[] = [],
+  arns?: Partial<Record<ResourceKind, (value: T) => readonly string[]>>,
+  grants?: (value: T) => readonly Grant[],
+): BindingSpec {
+  return spec<T>(
+    type,
+    (v) => has(v, attribute, ...also),
+    (c) => String(c[attribute]),
+    arns,
+    grants,
+  );
+}
+
+const stateMachine = byAttribute<aws_stepfunctions.IStateMachine>(
+  'stepfunctions.IStateMachine',
+  'stateMachineArn',
+);
+const taskDefinition = byAttribute<aws_ecs.ITaskDefinition>(
+  'ecs.ITaskDefinition',
+  'taskDefinitionArn',
+  ['taskRole'],
+  // The roles the task runs with are what RunTask passes.
+  { 'ecs-task-roles': (t) => [t.taskRole.roleArn, ...(t.executionRole ? [t.executionRole.roleArn] : [])] },
+);
+
+/** One row per kind of placeholder: the construct it takes and what it substitutes. */
 export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = Object.freeze({
-  'lambda-function': spec<aws_lambda.IFunction>(
-    'lambda.IFunction',
-    (v) => has(v, 'functionArn', 'functionName', 'grantInvoke'),
-    (f) => f.functionArn,
-    { 'lambda-function': (f) => [f.functionArn] },
-  ),
-  'sqs-queue': spec<aws_sqs.IQueue>(
+  'lambda-function': byAttribute<aws_lambda.IFunction>('lambda.IFunction', 'functionArn', [
+    'functionName',
+    'grantInvoke',
+  ]),
+  'sqs-queue': byAttribute<aws_sqs.IQueue>(
     'sqs.IQueue',
-    (v) => has(v, 'queueUrl', 'queueArn', 'queueName'),
-    (q) => q.queueUrl,
+    'queueUrl',
+    ['queueArn', 'queueName'],
     { 'sqs-queue': (q) => [q.queueArn] },
     // A queue encrypted with a customer key: sending needs the key too (as CDK's SqsSendMessage grants).
     (q) =>
@@ -101,46 +129,16 @@ export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = O
         ? []
         : [{ actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: [q.encryptionMasterKey.keyArn] }],
   ),
-  'sns-topic': spec<aws_sns.ITopic>(
-    'sns.ITopic',
-    (v) => has(v, 'topicArn', 'topicName'),
-    (t) => t.topicArn,
-  ),
-  'dynamodb-table': spec<aws_dynamodb.ITable>(
-    'dynamodb.ITable',
-    (v) => has(v, 'tableArn', 'tableName'),
-    (t) => t.tableName,
-    { 'dynamodb-table': (t) => [t.tableArn] },
-  ),
-  'state-machine': spec<aws_stepfunctions.IStateMachine>(
-    'stepfunctions.IStateMachine',
-    (v) => has(v, 'stateMachineArn'),
-    (m) => m.stateMachineArn,
-  ),
-  'state-machine-executions': spec<aws_stepfunctions.IStateMachine>(
-    'stepfunctions.IStateMachine',
-    (v) => has(v, 'stateMachineArn'),
-    (m) => m.stateMachineArn,
-  ),
-  'ecs-cluster': spec<aws_ecs.ICluster>(
-    'ecs.ICluster',
-    (v) => has(v, 'clusterArn', 'clusterName'),
-    (c) => c.clusterArn,
-  ),
-  'ecs-task-definition': spec<aws_ecs.ITaskDefinition>(
-    'ecs.ITaskDefinition',
-    (v) => has(v, 'taskDefinitionArn', 'taskRole'),
-    (t) => t.taskDefinitionArn,
-    {
-      // The roles the task runs with are what RunTask passes.
-      'ecs-task-roles': (t) => [t.taskRole.roleArn, ...(t.executionRole ? [t.executionRole.roleArn] : [])],
-    },
-  ),
-  'ecs-task-roles': spec<aws_ecs.ITaskDefinition>(
-    'ecs.ITaskDefinition',
-    (v) => has(v, 'taskDefinitionArn', 'taskRole'),
-    (t) => t.taskDefinitionArn,
-  ),
+  'sns-topic': byAttribute<aws_sns.ITopic>('sns.ITopic', 'topicArn', ['topicName']),
+  'dynamodb-table': byAttribute<aws_dynamodb.ITable>('dynamodb.ITable', 'tableName', ['tableArn'], {
+    'dynamodb-table': (t) => [t.tableArn],
+  }),
+  // Derived kinds (a machine's executions, a task definition's roles) bind like the resource they derive from.
+  'state-machine': stateMachine,
+  'state-machine-executions': stateMachine,
+  'ecs-cluster': byAttribute<aws_ecs.ICluster>('ecs.ICluster', 'clusterArn', ['clusterName']),
+  'ecs-task-definition': taskDefinition,
+  'ecs-task-roles': taskDefinition,
   'glue-job': spec<aws_glue.CfnJob | string>(
     'glue.CfnJob or a job name',
     (v) =>
@@ -148,52 +146,25 @@ export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = O
       (has(v, 'ref', 'cfnResourceType') && (v as aws_glue.CfnJob).cfnResourceType === 'AWS::Glue::Job'),
     (j) => (isString(j) ? j : j.ref),
   ),
-  'iam-role': spec<aws_iam.IRole>(
-    'iam.IRole',
-    (v) => has(v, 'roleArn', 'roleName'),
-    (r) => r.roleArn,
-  ),
+  'iam-role': byAttribute<aws_iam.IRole>('iam.IRole', 'roleArn', ['roleName']),
   'sagemaker-training-job': name('a training job name'),
   'sagemaker-transform-job': name('a transform job name'),
   'sagemaker-endpoint': name('an endpoint name'),
-  'event-bus': spec<aws_events.IEventBus>(
-    'events.IEventBus',
-    (v) => has(v, 'eventBusArn', 'eventBusName'),
-    (b) => b.eventBusArn,
-  ),
-  'batch-job-queue': spec<aws_batch.IJobQueue>(
-    'batch.IJobQueue',
-    (v) => has(v, 'jobQueueArn'),
-    (q) => q.jobQueueArn,
-  ),
-  'batch-job-definition': spec<aws_batch.IJobDefinition>(
-    'batch.IJobDefinition',
-    (v) => has(v, 'jobDefinitionArn'),
-    (d) => d.jobDefinitionArn,
-  ),
+  'event-bus': byAttribute<aws_events.IEventBus>('events.IEventBus', 'eventBusArn', ['eventBusName']),
+  'batch-job-queue': byAttribute<aws_batch.IJobQueue>('batch.IJobQueue', 'jobQueueArn'),
+  'batch-job-definition': byAttribute<aws_batch.IJobDefinition>('batch.IJobDefinition', 'jobDefinitionArn'),
   'api-gateway-endpoint': spec<aws_apigateway.IRestApi>(
     'apigateway.IRestApi',
     (v) => has(v, 'restApiId', 'arnForExecuteApi'),
     (api) => `${api.restApiId}.execute-api.${api.env.region}.amazonaws.com`,
   ),
-  'events-connection': spec<aws_events.IConnection>(
-    'events.IConnection',
-    (v) => has(v, 'connectionArn', 'connectionSecretArn'),
-    (c) => c.connectionArn,
-  ),
-  's3-bucket': spec<aws_s3.IBucket>(
-    's3.IBucket',
-    (v) => has(v, 'bucketArn', 'bucketName'),
-    (b) => b.bucketName,
-    {
-      's3-bucket': (b) => [b.bucketArn],
-    },
-  ),
-  activity: spec<aws_stepfunctions.IActivity>(
-    'stepfunctions.IActivity',
-    (v) => has(v, 'activityArn'),
-    (a) => a.activityArn,
-  ),
+  'events-connection': byAttribute<aws_events.IConnection>('events.IConnection', 'connectionArn', [
+    'connectionSecretArn',
+  ]),
+  's3-bucket': byAttribute<aws_s3.IBucket>('s3.IBucket', 'bucketName', ['bucketArn'], {
+    's3-bucket': (b) => [b.bucketArn],
+  }),
+  activity: byAttribute<aws_stepfunctions.IActivity>('stepfunctions.IActivity', 'activityArn'),
   value: name('a string'),
 });
 

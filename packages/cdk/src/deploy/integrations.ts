@@ -39,6 +39,9 @@ const managedRule = (name: string): PolicyStatement =>
     ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
     [fixed(stackArn('events', `rule/${name}`))],
   );
+/** `.sync` only: describe/stop a job whose ID is unknown before it starts (`*`), and the managed rule. */
+const runJob = (call: TaskCall, actions: readonly string[], rule: string): PolicyStatement[] =>
+  call.pattern === 'sync' ? [allow(actions, [ANY]), managedRule(rule)] : [];
 const ids = (call: TaskCall, name: string): readonly Identifier[] => call.fields[name] ?? [];
 const hasKey = (request: JsonValue | undefined, key: string): boolean =>
   typeof request === 'object' &&
@@ -114,12 +117,7 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
       allow(['iam:PassRole'], all('ecs-task-roles', ids(call, 'taskDefinition')), {
         StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' },
       }),
-      ...(call.pattern === 'sync'
-        ? [
-            allow(['ecs:StopTask', 'ecs:DescribeTasks'], [ANY]),
-            managedRule('StepFunctionsGetEventsForECSTaskRule'),
-          ]
-        : []),
+      ...runJob(call, ['ecs:StopTask', 'ecs:DescribeTasks'], 'StepFunctionsGetEventsForECSTaskRule'),
     ],
   },
   'glue:startJobRun': {
@@ -157,13 +155,7 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
           ...all('batch-job-queue', ids(call, 'queue')),
         ],
       ),
-      // A job's ID is unknown until it is submitted.
-      ...(call.pattern === 'sync'
-        ? [
-            allow(['batch:DescribeJobs', 'batch:TerminateJob'], [ANY]),
-            managedRule('StepFunctionsGetEventsForBatchJobsRule'),
-          ]
-        : []),
+      ...runJob(call, ['batch:DescribeJobs', 'batch:TerminateJob'], 'StepFunctionsGetEventsForBatchJobsRule'),
     ],
   },
   'apigateway:invoke': {

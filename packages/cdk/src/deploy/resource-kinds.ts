@@ -35,6 +35,14 @@ function nameOrArn(service: string, prefix: string): (value: IdentifierValue) =>
       : arn(valueText(value));
 }
 
+// Kinds whose placeholder and literal values are already the ARN (a topic, a state machine, a connection…).
+const arnValued = (title: string, wildcard: string): ResourceKindSpec => ({
+  title,
+  stands: 'ARN',
+  arn: (value) => arn(valueText(value)),
+  wildcard: arn(wildcard),
+});
+
 const isArn = (value: IdentifierValue): boolean => 'placeholder' in value || value.literal.startsWith('arn:');
 
 /** Every kind of resource a Task can name, keyed by kind. */
@@ -72,12 +80,7 @@ export const RESOURCE_KINDS = Object.freeze({
     },
     wildcard: arn(stackArn('sqs', '*')),
   },
-  'sns-topic': {
-    title: 'SNS topic',
-    stands: 'ARN',
-    arn: (value) => arn(valueText(value)),
-    wildcard: arn(stackArn('sns', '*')),
-  },
+  'sns-topic': arnValued('SNS topic', stackArn('sns', '*')),
   'dynamodb-table': {
     title: 'DynamoDB table',
     stands: 'name',
@@ -87,12 +90,7 @@ export const RESOURCE_KINDS = Object.freeze({
         : arn(stackArn('dynamodb', `table/${valueText(value)}`)),
     wildcard: arn(stackArn('dynamodb', 'table/*')),
   },
-  'state-machine': {
-    title: 'Step Functions state machine',
-    stands: 'ARN',
-    arn: (value) => arn(valueText(value)),
-    wildcard: arn(stackArn('states', 'stateMachine:*')),
-  },
+  'state-machine': arnValued('Step Functions state machine', stackArn('states', 'stateMachine:*')),
   'state-machine-executions': {
     title: 'executions of a Step Functions state machine',
     stands: 'ARN',
@@ -213,24 +211,14 @@ export const RESOURCE_KINDS = Object.freeze({
     },
     wildcard: arn(stackArn('execute-api', '*')),
   },
-  'events-connection': {
-    title: 'EventBridge connection',
-    stands: 'ARN',
-    arn: (value) => arn(valueText(value)),
-    wildcard: arn(stackArn('events', 'connection/*')),
-  },
+  'events-connection': arnValued('EventBridge connection', stackArn('events', 'connection/*')),
   's3-bucket': {
     title: 'S3 bucket',
     stands: 'name',
     arn: (value) => arn(`arn:${PARTITION}:s3:::${valueText(value)}`),
     wildcard: arn(`arn:${PARTITION}:s3:::*`),
   },
-  activity: {
-    title: 'Step Functions activity',
-    stands: 'ARN',
-    arn: (value) => arn(valueText(value)),
-    wildcard: arn(stackArn('states', 'activity:*')),
-  },
+  activity: arnValued('Step Functions activity', stackArn('states', 'activity:*')),
 } satisfies Record<string, ResourceKindSpec>);
 
 /** The kinds of resource a Task can name. */
