@@ -1,4 +1,5 @@
-import { compile, lambda as integrations, placeholder, resource, task, workflow } from '@stepcraft/core';
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: messages quote ${Placeholder} names
+import { compile, lambda as integrations, resource, task, workflow } from '@stepcraft/core';
 import {
   App,
   Duration,
