@@ -1,5 +1,13 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: messages quote ${Placeholder} names
-import { compile, lambda as integrations, resource, task, workflow } from '@stepcraft/core';
+import {
+  compile,
+  lambda as integrations,
+  sns as notifications,
+  placeholder,
+  resource,
+  task,
+  workflow,
+} from '@stepcraft/core';
 import {
   App,
   Duration,
@@ -208,6 +216,31 @@ describe('bindings are checked at synth time', () => {
 });
 
 describe('the construct', () => {
+  test('a placeholder outside a resource field is bound to a string', () => {
+    const stack = new Stack(new App(), 'Values');
+    const notify = workflow('Notify').start(
+      task('Notify', {
+        resource: notifications.publish(placeholder('Alerts')),
+        parameters: () => ({ stage: placeholder('Stage') }),
+      }),
+    );
+    const topic = new sns.Topic(stack, 'Alerts');
+    new StepcraftStateMachine(stack, 'Machine', {
+      workflow: notify,
+      bindings: { Alerts: topic, Stage: 'prod' },
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      DefinitionSubstitutions: { Alerts: stack.resolve(topic.topicArn), Stage: 'prod' },
+    });
+    expect(
+      () =>
+        new StepcraftStateMachine(new Stack(new App(), 'Wrong'), 'Machine', {
+          workflow: notify,
+          bindings: { Alerts: topic, Stage: 42 },
+        }),
+    ).toThrow('${Stage} (/States/Notify/Parameters/Message/stage) must be bound to a string, got 42');
+  });
+
   test('a KMS-encrypted queue adds its key; extra statements are added as given', () => {
     const stack = new Stack(new App(), 'Kms');
     const queue = new sqs.Queue(stack, 'Approvals', { encryption: sqs.QueueEncryption.KMS });
