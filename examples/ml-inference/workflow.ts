@@ -2,7 +2,12 @@ import { dynamodb, lambda, parallel, placeholder, task, wait, workflow } from '@
 import { modelA, modelB, pickBest, preprocess, store } from './handlers.js';
 import { Best, Features, Prediction, Request, Scored } from './schemas.js';
 
-const model = (name: 'ModelA' | 'ModelB', functionName: string, handler: typeof modelA) =>
+// Generic in the function name, so the placeholder stays in the workflow's type (and its CDK binding is required).
+const model = <const TFunction extends string>(
+  name: 'ModelA' | 'ModelB',
+  functionName: TFunction,
+  handler: typeof modelA,
+) =>
   task(name, {
     resource: lambda.invoke(functionName),
     input: Features,

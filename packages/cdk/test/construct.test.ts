@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: messages quote ${Placeholder} names
 import {
+  type CompilableWorkflow,
   compile,
   lambda as integrations,
   sns as notifications,
@@ -180,10 +181,12 @@ describe('StepcraftStateMachine on every example', () => {
 });
 
 describe('bindings are checked at synth time', () => {
+  // Typed bindings reject these at compile time (bindings.test-d.ts); a workflow loaded without its type is checked here.
+  const untyped: CompilableWorkflow = EXAMPLES.retryBackoff;
   const build = (bindings: Record<string, unknown>) => () => {
     const stack = new Stack(new App(), 'Checks');
     new StepcraftStateMachine(stack, 'Machine', {
-      workflow: EXAMPLES.retryBackoff,
+      workflow: untyped,
       bindings:
         typeof bindings.FlakyServiceFunction === 'function'
           ? { FlakyServiceFunction: bindings.FlakyServiceFunction(stack) }

@@ -6,6 +6,7 @@ export type {
   InputOf,
   Names,
   OutputOf,
+  ResourcesOf,
   StateNames,
 } from './builder/chain.js';
 export type {
@@ -76,11 +77,12 @@ export type {
   IntegrationKind,
   IntegrationPattern,
   LambdaInvokeResult,
+  ResourcesOfIntegration,
   SnsPublishResult,
   SqsSendMessageResult,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
-export type { Placeholder } from './integrations/placeholder.js';
+export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
 export { placeholder } from './integrations/placeholder.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';

@@ -18,9 +18,11 @@ import type { ResourceKind } from '../deploy/resource-kinds.js';
 /** The construct (or string) a placeholder of each kind is bound to. */
 export interface BindingTypes {
   'lambda-function': aws_lambda.IFunction;
+  'task-resource': aws_lambda.IFunction | aws_stepfunctions.IActivity;
   'sqs-queue': aws_sqs.IQueue;
   'sns-topic': aws_sns.ITopic;
-  'dynamodb-table': aws_dynamodb.ITable;
+  // What the binding reads: TableV2 and Table both qualify (their optional fields differ under exactOptionalPropertyTypes).
+  'dynamodb-table': Pick<aws_dynamodb.ITable, 'tableName' | 'tableArn'>;
   'state-machine': aws_stepfunctions.IStateMachine;
   'state-machine-executions': aws_stepfunctions.IStateMachine;
   'ecs-cluster': aws_ecs.ICluster;
@@ -41,6 +43,30 @@ export interface BindingTypes {
   /** A placeholder outside a resource field: its text. */
   value: string;
 }
+
+/** The placeholders a workflow's type records (`kind:Name` tags), `never` when it records none. */
+type ResourcesOfWorkflow<TWorkflow> = TWorkflow extends {
+  readonly '~types': { readonly names: { readonly resources: infer $Resources extends string } };
+}
+  ? $Resources
+  : never;
+
+/**
+ * The bindings a workflow's type requires: each placeholder its integrations hold, bound to the construct its kind
+ * takes (a missing one, or one of the wrong type, is a compile error naming the placeholder).
+ * @example RequiredBindings<typeof orderProcessing> // { readonly ReceiveOrderFunction: lambda.IFunction; …; readonly OrderAlertsTopic: sns.ITopic }
+ */
+export type RequiredBindings<TWorkflow> = {
+  readonly [T in ResourcesOfWorkflow<TWorkflow> as T extends `${string}:${infer $Name}`
+    ? $Name
+    : never]: T extends `${infer $Kind extends keyof BindingTypes}:${string}` ? BindingTypes[$Kind] : never;
+};
+
+/**
+ * What `bindings` takes for a workflow: the required bindings, plus placeholders outside resource fields (plain
+ * values, not in the workflow's type), which are checked when the stack is synthesized.
+ */
+export type Bindings<TWorkflow> = RequiredBindings<TWorkflow> & Readonly<Record<string, unknown>>;
 
 /** How a bound value fills its placeholder, and the ARNs a construct knows better than a template would. */
 interface BindingSpec {
@@ -118,6 +144,13 @@ export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = O
     'functionName',
     'grantInvoke',
   ]),
+  // An activity needs no statement: its worker polls.
+  'task-resource': spec<aws_lambda.IFunction | aws_stepfunctions.IActivity>(
+    'lambda.IFunction or stepfunctions.IActivity',
+    (v) => has(v, 'functionArn') || has(v, 'activityArn'),
+    (r) => ('functionArn' in r ? r.functionArn : r.activityArn),
+    { 'task-resource': (r) => ('functionArn' in r ? [r.functionArn] : []) },
+  ),
   'sqs-queue': byAttribute<aws_sqs.IQueue>(
     'sqs.IQueue',
     'queueUrl',

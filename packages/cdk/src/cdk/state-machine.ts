@@ -17,7 +17,7 @@ import { RESOURCE_KINDS } from '../deploy/resource-kinds.js';
 import { type LogSettings, logSettings } from '../deploy/settings.js';
 import type { PolicyResource, PolicyStatement } from '../deploy/statement.js';
 import { type WorkflowSchemas, workflowSchemas } from '../schemas/json-schema.js';
-import { BINDINGS, checkBindings } from './bindings.js';
+import { BINDINGS, type Bindings, checkBindings } from './bindings.js';
 import { renderArnToken } from './render.js';
 
 /** Logging of a `StepcraftStateMachine`: the settings, and optionally the log group to write to. */
@@ -27,14 +27,14 @@ export interface StepcraftLogOptions extends LogSettings {
 }
 
 /** Props of `StepcraftStateMachine`. */
-export interface StepcraftStateMachineProps {
+export interface StepcraftStateMachineProps<TWorkflow extends CompilableWorkflow = CompilableWorkflow> {
   /** The workflow (`workflow(…)…`), compiled here. */
-  readonly workflow: CompilableWorkflow;
+  readonly workflow: TWorkflow;
   /**
    * Each `${Placeholder}` of the workflow, bound to the construct it names (a function, queue, table…): it becomes a
    * `DefinitionSubstitutions` entry and scopes the role's statements.
    */
-  readonly bindings: Readonly<Record<string, unknown>>;
+  readonly bindings: NoInfer<Bindings<TWorkflow>>;
   /** Default: the workflow's own type. */
   readonly type?: 'STANDARD' | 'EXPRESS';
   /** Execution logs (default: on for Express, off for Standard). */
@@ -60,7 +60,9 @@ export interface StepcraftStateMachineProps {
  *   bindings: { ReceiveOrderFunction: receiveFn, OrderAlertsTopic: alerts, … },
  * });
  */
-export class StepcraftStateMachine extends Construct {
+export class StepcraftStateMachine<
+  TWorkflow extends CompilableWorkflow = CompilableWorkflow,
+> extends Construct {
   /** The underlying `AWS::StepFunctions::StateMachine`. */
   readonly stateMachine: sfn.StateMachine;
   /** The execution role. */
@@ -76,7 +78,7 @@ export class StepcraftStateMachine extends Construct {
   /** What each placeholder is bound to. */
   readonly bindings: Readonly<Record<string, unknown>>;
 
-  constructor(scope: Construct, id: string, props: StepcraftStateMachineProps) {
+  constructor(scope: Construct, id: string, props: StepcraftStateMachineProps<TWorkflow>) {
     super(scope, id);
     const compiled = compile(
       props.workflow,
@@ -146,8 +148,11 @@ export class StepcraftStateMachine extends Construct {
 
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('states.amazonaws.com') });
     const isSelf = (s: PolicyStatement) => s.resources.some((r) => r.kind === 'self');
-    for (const statement of needs.statements.filter((s) => !isSelf(s)))
-      this.role.addToPrincipalPolicy(toIam(statement));
+    for (const statement of needs.statements.filter((s) => !isSelf(s))) {
+      // A statement whose every resource needs nothing (an activity) is dropped.
+      const rendered = toIam(statement);
+      if (rendered.resources.length > 0) this.role.addToPrincipalPolicy(rendered);
+    }
     for (const use of needs.placeholders) {
       for (const grant of BINDINGS[use.kind].grants?.(props.bindings[use.name] as never) ?? []) {
         this.role.addToPrincipalPolicy(

@@ -141,7 +141,7 @@ export function analyzeDefinition(definition: AslDocument): DeploymentNeeds {
   // A Resource that is the target itself: a Lambda function ARN (or a placeholder for one), or an activity.
   const direct = (name: string, resource: string, pointer: string) => {
     if (/^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource)) return;
-    const [identifier] = resourceFields(readField(resource, [], pointer), 'lambda-function', name);
+    const [identifier] = resourceFields(readField(resource, [], pointer), 'task-resource', name);
     if (identifier === undefined) return;
     if (identifier.kind === 'literal' && !/^arn:[^:]+:lambda:/.test(identifier.value)) {
       return void findings.push({
@@ -151,7 +151,8 @@ export function analyzeDefinition(definition: AslDocument): DeploymentNeeds {
         pointer,
       });
     }
-    statements.push(allow(['lambda:InvokeFunction'], [named('lambda-function', identifier)]));
+    const kind = identifier.kind === 'placeholder' ? 'task-resource' : 'lambda-function';
+    statements.push(allow(['lambda:InvokeFunction'], [named(kind, identifier)]));
   };
 
   const map = (name: string, state: Extract<AslState, { Type: 'Map' }>, pointer: string) => {

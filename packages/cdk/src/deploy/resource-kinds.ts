@@ -60,6 +60,8 @@ export const RESOURCE_KINDS = Object.freeze({
     },
     wildcard: arn(stackArn('lambda', 'function:*')),
   },
+  // A Task whose Resource is a placeholder: a Lambda function's ARN or an activity's (the ASL cannot tell which).
+  'task-resource': arnValued('Lambda function or activity', stackArn('lambda', 'function:*')),
   'sqs-queue': {
     title: 'SQS queue',
     stands: 'URL',

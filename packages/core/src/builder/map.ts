@@ -12,7 +12,14 @@ import { createRawNode, createReferenceNode, type RawNode, type TemplateNode } f
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, OrError, Resolved, SchemaLike, Unset } from '../types/type-utils.js';
-import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
+import {
+  type AnyChain,
+  type FirstOf,
+  graphOf,
+  type InputOf,
+  type OutputOf,
+  type ResourcesOf,
+} from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
 import type { Arg } from './intrinsics.js';
@@ -208,7 +215,8 @@ export function map<
       IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>,
       TProcessor,
       TSelected
-    >
+    >,
+    ResourcesOf<TProcessor>
   >
 > {
   if (spec.maxConcurrency !== undefined && spec.maxConcurrencyPath !== undefined) {

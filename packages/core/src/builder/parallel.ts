@@ -2,7 +2,14 @@ import { raise } from '../errors.js';
 import { createParallelNode } from '../ir/parallel-node.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, OrError, Resolved, Unset } from '../types/type-utils.js';
-import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
+import {
+  type AnyChain,
+  type FirstOf,
+  graphOf,
+  type InputOf,
+  type OutputOf,
+  type ResourcesOf,
+} from './chain.js';
 import type { ContextObject } from './context.js';
 import type { Ref, Resolve } from './refs.js';
 import { createResultState } from './result-state.js';
@@ -91,7 +98,8 @@ export function parallel<
     TName,
     DeclaredInput<TInputSchema>,
     ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
-    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+    ResourcesOf<TBranches[number]>
   >
 > {
   const branches = spec.branches as readonly AnyChain[];

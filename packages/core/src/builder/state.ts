@@ -5,7 +5,7 @@ import type { TemplateNode } from '../ir/template-node.js';
 import type { ApplyResultPath, CheckPath, CheckResultPath, ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, Primitive } from '../types/type-utils.js';
-import type { AnyChain, Chain, FirstOf, Fragment, InputOf, StateNames } from './chain.js';
+import type { AnyChain, Chain, FirstOf, Fragment, InputOf, ResourcesOf, StateNames } from './chain.js';
 import type { ContextObject } from './context.js';
 import { contextRef, inputRef, type Ref, toTemplate } from './refs.js';
 import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
@@ -179,7 +179,14 @@ export interface Describable<TSelf> {
 }
 
 /** The output side of Task/Parallel/Map/Pass: ResultPath then OutputPath, exactly as AWS applies them. */
-export interface ResultFields<TName extends string, TInput, TResult, TOutput, TSelf extends ResultState> {
+export interface ResultFields<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TSelf extends ResultState,
+  TResources extends string = never,
+> {
   /**
    * Where the (effective) result goes: `'$'` replaces the input (default), `'$.a'` merges it into the raw input
    * at `a`, `null` discards it and keeps the input.
@@ -188,14 +195,14 @@ export interface ResultFields<TName extends string, TInput, TResult, TOutput, TS
    */
   resultPath<const TPath extends string | null>(
     path: TPath & ResultPathCheck<TName, TResult, TPath>,
-  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>>;
+  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources>;
   /**
    * Selects part of the state's output (`null` → `{}`).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html
    */
   outputPath<const TPath extends string | null>(
     path: TPath & OutputPathCheck<TName, TOutput, TPath>,
-  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>>;
+  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources>;
 }
 
 /** The kinds of builders with a result, so `Rebuild` can keep the concrete interface. */
@@ -208,17 +215,18 @@ export type Rebuild<
   TInput,
   TResult,
   TOutput,
+  TResources extends string = never,
 > = TSelf extends 'work'
-  ? WorkState<TName, TInput, TResult, TOutput>
+  ? WorkState<TName, TInput, TResult, TOutput, TResources>
   : PassState<TName, TInput, TResult, TOutput>;
 
-/** Retry and Catch (Task, Parallel, Map). */
-export interface ErrorHandling<TName extends string, TInput, TSelf> {
+/** Retry and Catch (Task, Parallel, Map); a Catch handler's placeholders join the state's. */
+export interface ErrorHandling<TName extends string, TInput, TResult, TOutput, TResources extends string> {
   /**
    * Adds a retrier (tried in order; the first whose `errors` match is used).
    * @example .retry({ errors: ['Lambda.TooManyRequestsException'], maxAttempts: 3 })
    */
-  retry(retrier: RetryOptions): TSelf;
+  retry(retrier: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources>;
   /**
    * Adds a catcher: on a matching error (after retries) go to `handler`, with the Error Output
    * `{ Error, Cause }` at `resultPath` of the raw input.
@@ -230,19 +238,19 @@ export interface ErrorHandling<TName extends string, TInput, TSelf> {
     options?: CatchOptions<TPath> & {
       readonly resultPath?: TPath & CheckResultPath<TPath, `the catcher of "${TName}"`>;
     },
-  ): TSelf;
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>>;
 }
 
 /**
  * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
  * Every method returns a new state.
  */
-export interface WorkState<TName extends string, TInput, TResult, TOutput>
-  extends Chain<TInput, TOutput, StateNames<TName>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work'>,
-    ErrorHandling<TName, TInput, WorkState<TName, TInput, TResult, TOutput>>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput>> {
+export interface WorkState<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+  extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources>> {
   readonly name: TName;
 }
 

@@ -11,6 +11,7 @@ import {
   graphOf,
   type Names,
   type OutputOf,
+  type ResourcesOf,
   type WireCheck,
 } from './chain.js';
 import { type DeclaredInput, isSchema, type MaybeSchema } from './spec.js';
@@ -48,7 +49,12 @@ export interface Workflow<
     TName,
     TInput,
     Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    ChainNames<
+      TNames['first'],
+      $Next['~types']['names']['last'],
+      $Next['~types']['names']['open'],
+      TNames['resources'] | ResourcesOf<$Next>
+    >
   >;
   /** The IR the compiler reads. */
   toNode(): WorkflowNode;
