@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: messages quote ${Placeholder} names
 import {
+  activity,
   type CompilableWorkflow,
   compile,
   lambda as integrations,
@@ -219,6 +220,18 @@ describe('bindings are checked at synth time', () => {
 });
 
 describe('the construct', () => {
+  test('a placeholder Resource binds to a function or an activity; an activity needs no statement', () => {
+    const stack = new Stack(new App(), 'Activity');
+    const review = workflow('Review').start(task('Review', { resource: activity(placeholder('Reviewer')) }));
+    const reviewer = new sfn.Activity(stack, 'Reviewer');
+    new StepcraftStateMachine(stack, 'Machine', { workflow: review, bindings: { Reviewer: reviewer } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      DefinitionSubstitutions: { Reviewer: stack.resolve(reviewer.activityArn) },
+    });
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
   test('a placeholder outside a resource field is bound to a string', () => {
     const stack = new Stack(new App(), 'Values');
     const notify = workflow('Notify').start(
