@@ -35,7 +35,10 @@ export interface Integration<
 }
 
 /** The placeholders (`ResourceTag`s) an integration's resource fields hold. */
-export type ResourcesOfIntegration<TIntegration extends Integration> = Exclude<TIntegration['~resources'], undefined>;
+export type ResourcesOfIntegration<TIntegration extends Integration> = Exclude<
+  TIntegration['~resources'],
+  undefined
+>;
 
 /** Lambda's Invoke response, as `arn:aws:states:::lambda:invoke` returns it. */
 export interface LambdaInvokeResult<TPayload> {

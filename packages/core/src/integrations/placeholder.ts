@@ -5,7 +5,8 @@ export type Placeholder<TName extends string = string> = `\${${TName}}`;
  * How a workflow's type records a placeholder a resource field holds: `kind:Name` (`lambda-function:PaymentFunction`),
  * so `@stepcraft/cdk` can require a binding of the right construct type; a literal name records nothing.
  */
-export type ResourceTag<TKind extends string, TValue> = TValue extends Placeholder<infer $Name> ? `${TKind}:${$Name}` : never;
+export type ResourceTag<TKind extends string, TValue> =
+  TValue extends Placeholder<infer $Name> ? `${TKind}:${$Name}` : never;
 
 /**
  * A placeholder for a resource that is known only at deployment (a function, queue, table, …): `@stepcraft/cdk`
