@@ -220,6 +220,69 @@ describe('bindings are checked at synth time', () => {
 });
 
 describe('the construct', () => {
+  test('startExecution.sync: the child, its executions (split from its ARN) and the managed rule', () => {
+    const stack = new Stack(new App(), 'Parent');
+    const child = new sfn.StateMachine(stack, 'Child', {
+      definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Noop')),
+    });
+    const parent = workflow('Parent').start(
+      task('RunChild', {
+        resource: resource('arn:aws:states:::states:startExecution.sync:2'),
+        parameters: () => ({ StateMachineArn: placeholder('Child') }),
+      }),
+    );
+    const machine = new StepcraftStateMachine(stack, 'Machine', {
+      workflow: parent,
+      bindings: { Child: child },
+    });
+    const arn = stack.resolve(child.stateMachineArn);
+    const statements =
+      Template.fromStack(stack).toJSON().Resources[
+        stack.getLogicalId(machine.role.node.findChild('DefaultPolicy').node.defaultChild as never)
+      ].Properties.PolicyDocument.Statement;
+    expect(statements).toEqual([
+      { Action: 'states:StartExecution', Effect: 'Allow', Resource: arn },
+      {
+        Action: ['states:DescribeExecution', 'states:StopExecution'],
+        Effect: 'Allow',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':states:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':execution:',
+              { 'Fn::Select': [6, { 'Fn::Split': [':', arn] }] },
+              ':*',
+            ],
+          ],
+        },
+      },
+      {
+        Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+        Effect: 'Allow',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':events:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':rule/StepFunctionsGetEventsForStepFunctionsExecutionRule',
+            ],
+          ],
+        },
+      },
+    ]);
+  });
+
   test('a placeholder Resource binds to a function or an activity; an activity needs no statement', () => {
     const stack = new Stack(new App(), 'Activity');
     const review = workflow('Review').start(task('Review', { resource: activity(placeholder('Reviewer')) }));

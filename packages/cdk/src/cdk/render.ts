@@ -18,7 +18,12 @@ export function renderArnToken(arn: ArnTemplate, bound: (placeholder: string) =>
     const pseudo = PSEUDO.get(name);
     if (pseudo !== undefined) return pseudo;
     const part = Object.hasOwn(parts, name) ? parts[name] : undefined;
-    if (part !== undefined) return Fn.select(part.index, Fn.split(part.separator, bound(part.placeholder)));
+    if (part !== undefined) {
+      const piece = Fn.select(part.index, Fn.split(part.separator, bound(part.placeholder)));
+      return part.within === undefined
+        ? piece
+        : Fn.select(part.within.index, Fn.split(part.within.separator, piece));
+    }
     return name === '' ? whole : bound(name);
   });
 }

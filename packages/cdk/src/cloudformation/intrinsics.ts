@@ -16,9 +16,13 @@ export function renderArn(arn: ArnTemplate): CfnValue {
   if (parts.length > 0) {
     const variables: Record<string, JsonValue> = {};
     for (const [name, part] of parts) {
-      variables[name] = {
+      const piece: JsonValue = {
         'Fn::Select': [part.index, { 'Fn::Split': [part.separator, { Ref: part.placeholder }] }],
       };
+      variables[name] =
+        part.within === undefined
+          ? piece
+          : { 'Fn::Select': [part.within.index, { 'Fn::Split': [part.within.separator, piece] }] };
     }
     return { 'Fn::Sub': [arn.template, variables] };
   }

@@ -9,11 +9,15 @@ export interface ArnTemplate {
   readonly parts?: Readonly<Record<string, ValuePart>>;
 }
 
-/** The `index`-th piece of a placeholder's value split at `separator` (`Fn::Select [i, Fn::Split [sep, Ref]]`). */
+/**
+ * The `index`-th piece of a placeholder's value split at `separator` (`Fn::Select [i, Fn::Split [sep, Ref]]`), or of
+ * that piece split again (`within`: the region inside a queue URL's host).
+ */
 export interface ValuePart {
   readonly placeholder: string;
   readonly separator: string;
   readonly index: number;
+  readonly within?: { readonly separator: string; readonly index: number };
 }
 
 /** The value of a resource identifier as an ARN builder sees it: known text, or a placeholder's value. */

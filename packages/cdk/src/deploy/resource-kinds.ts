@@ -68,10 +68,15 @@ export const RESOURCE_KINDS = Object.freeze({
     // https://sqs.<region>.amazonaws.com/<account>/<name> (or the legacy https://<region>.queue.amazonaws.com/…).
     arn: (value) => {
       if ('placeholder' in value) {
+        // https://sqs.<region>.amazonaws.com/<account>/<name>, the form CDK and the SQS API return.
         const part = (index: number) => ({ placeholder: value.placeholder, separator: '/', index });
         return {
-          template: stackArn('sqs', '${Name}', REGION, '${Account}'),
-          parts: { Account: part(3), Name: part(4) },
+          template: stackArn('sqs', '${Name}', '${Region}', '${Account}'),
+          parts: {
+            Region: { ...part(2), within: { separator: '.', index: 1 } },
+            Account: part(3),
+            Name: part(4),
+          },
         };
       }
       const match = /^https?:\/\/([^/]+)\/(\d{12})\/([^/]+)$/.exec(value.literal);
