@@ -220,6 +220,18 @@ describe('bindings are checked at synth time', () => {
 });
 
 describe('the construct', () => {
+  test('an Express deployment of a workflow with a callback is rejected with the validator’s finding', () => {
+    const stack = new Stack(new App(), 'Express');
+    expect(
+      () =>
+        new StepcraftStateMachine(stack, 'Machine', {
+          workflow: EXAMPLES.humanApproval as CompilableWorkflow,
+          type: 'EXPRESS',
+          bindings: {},
+        }),
+    ).toThrow(/the definition is invalid as EXPRESS:\n.*\/States\/RequestApproval\/Resource/);
+  });
+
   test('startExecution.sync: the child, its executions (split from its ARN) and the managed rule', () => {
     const stack = new Stack(new App(), 'Parent');
     const child = new sfn.StateMachine(stack, 'Child', {

@@ -1,4 +1,4 @@
-import type { AslDocument } from '@stepcraft/asl';
+import { type AslDocument, formatDiagnostics, validate } from '@stepcraft/asl';
 import { type CompilableWorkflow, compile, type QueryLanguage } from '@stepcraft/core';
 import {
   Annotations,
@@ -93,7 +93,17 @@ export class StepcraftStateMachine<
     this.findings = needs.findings;
     this.bindings = props.bindings;
 
+    const type = props.type ?? compiled.type;
+    // The type may differ from the workflow's: Express rejects `.sync`, `.waitForTaskToken` and activities.
+    const invalid = validate(this.definition, { stateMachineType: type }).filter(
+      (d) => d.severity === 'error',
+    );
     const problems = [
+      ...(invalid.length > 0
+        ? [
+            `the definition is invalid as ${type}:\n    ${formatDiagnostics(invalid).replaceAll('\n', '\n    ')}`,
+          ]
+        : []),
       ...checkBindings(needs.placeholders, props.bindings).map((p) => p.message),
       ...needs.findings.filter((f) => f.severity === 'error').map((f) => `${f.message} (${f.pointer})`),
     ];
@@ -162,7 +172,6 @@ export class StepcraftStateMachine<
     }
     for (const statement of props.extraStatements ?? []) this.role.addToPrincipalPolicy(statement);
 
-    const type = props.type ?? compiled.type;
     const logging = logSettings(props.logs, type);
     const destination =
       logging === undefined
