@@ -80,6 +80,9 @@ describe('StepcraftStateMachine on every example', () => {
   test('OrderProcessing: resource, substitutions, statements', () => {
     const example = stacks.OrderProcessing as ExampleStack;
     expect(example.machine.definition).toEqual(compile(EXAMPLES.orderProcessing).definition);
+    // The construct exposes the input and output JSON Schemas (for API Gateway models, EventBridge registries).
+    expect(example.machine.schemas.input?.title).toBe('OrderProcessing input');
+    expect(example.machine.schemas.output?.title).toBe('OrderProcessing output');
     expectMachine(example, 'STANDARD');
     expect(roleStatements(example)).toEqual([
       invoke(
