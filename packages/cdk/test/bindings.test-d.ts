@@ -39,29 +39,24 @@ describe('bindings typed from the workflow', () => {
     >().toEqualTypeOf<lambda.IFunction>();
   });
 
+  const complete = {
+    ReceiveOrderFunction: fn,
+    ProcessPaymentFunction: fn,
+    CheckInventoryFunction: fn,
+    FormatAlertFunction: fn,
+    OrderAlertsTopic: topic,
+  };
+
   test('accepts every placeholder bound to its construct type', () => {
-    new StepcraftStateMachine(stack, 'Ok', {
-      workflow: EXAMPLES.orderProcessing,
-      bindings: {
-        ReceiveOrderFunction: fn,
-        ProcessPaymentFunction: fn,
-        CheckInventoryFunction: fn,
-        FormatAlertFunction: fn,
-        OrderAlertsTopic: topic,
-      },
-    });
+    new StepcraftStateMachine(stack, 'Ok', { workflow: EXAMPLES.orderProcessing, bindings: complete });
   });
 
   test('rejects a missing binding, naming the placeholder', () => {
+    const { OrderAlertsTopic: _, ...missing } = complete;
     new StepcraftStateMachine(stack, 'Missing', {
       workflow: EXAMPLES.orderProcessing,
-      // @ts-expect-error Property 'OrderAlertsTopic' is missing
-      bindings: {
-        ReceiveOrderFunction: fn,
-        ProcessPaymentFunction: fn,
-        CheckInventoryFunction: fn,
-        FormatAlertFunction: fn,
-      },
+      // @ts-expect-error Property 'OrderAlertsTopic' is missing … but required in type 'RequiredBindings<…>'
+      bindings: missing,
     });
   });
 
@@ -69,12 +64,9 @@ describe('bindings typed from the workflow', () => {
     new StepcraftStateMachine(stack, 'Wrong', {
       workflow: EXAMPLES.orderProcessing,
       bindings: {
-        // @ts-expect-error an SQS queue is not a lambda.IFunction
+        ...complete,
+        // @ts-expect-error Type 'IQueue' is missing the following properties from type 'IFunction'
         ReceiveOrderFunction: queue,
-        ProcessPaymentFunction: fn,
-        CheckInventoryFunction: fn,
-        FormatAlertFunction: fn,
-        OrderAlertsTopic: topic,
       },
     });
   });

@@ -260,40 +260,12 @@ describe('the construct', () => {
       {
         Action: ['states:DescribeExecution', 'states:StopExecution'],
         Effect: 'Allow',
-        Resource: {
-          'Fn::Join': [
-            '',
-            [
-              'arn:',
-              { Ref: 'AWS::Partition' },
-              ':states:',
-              { Ref: 'AWS::Region' },
-              ':',
-              { Ref: 'AWS::AccountId' },
-              ':execution:',
-              { 'Fn::Select': [6, { 'Fn::Split': [':', arn] }] },
-              ':*',
-            ],
-          ],
-        },
+        Resource: stackArn('states', ':execution:', { 'Fn::Select': [6, { 'Fn::Split': [':', arn] }] }, ':*'),
       },
       {
         Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
         Effect: 'Allow',
-        Resource: {
-          'Fn::Join': [
-            '',
-            [
-              'arn:',
-              { Ref: 'AWS::Partition' },
-              ':events:',
-              { Ref: 'AWS::Region' },
-              ':',
-              { Ref: 'AWS::AccountId' },
-              ':rule/StepFunctionsGetEventsForStepFunctionsExecutionRule',
-            ],
-          ],
-        },
+        Resource: stackArn('events', ':rule/StepFunctionsGetEventsForStepFunctionsExecutionRule'),
       },
     ]);
   });
@@ -487,6 +459,17 @@ describe('parity with a hand-written aws-stepfunctions + aws-stepfunctions-tasks
     expect(oursGrants.sort()).toEqual(theirsGrants.sort());
   });
 });
+
+/** `arn:<partition>:<service>:<region>:<account>…` as CDK renders it (`Fn::Join` over the pseudo parameters). */
+function stackArn(service: string, ...rest: unknown[]): unknown {
+  const pseudo = (name: string) => ({ Ref: `AWS::${name}` });
+  return {
+    'Fn::Join': [
+      '',
+      ['arn:', pseudo('Partition'), `:${service}:`, pseudo('Region'), ':', pseudo('AccountId'), ...rest],
+    ],
+  };
+}
 
 interface Resource {
   readonly Type: string;
