@@ -7,6 +7,7 @@ export type {
   InputOf,
   Names,
   OutputOf,
+  ResourcesOf,
   StateNames,
 } from './builder/chain.js';
 export type {
@@ -69,10 +70,13 @@ export type {
   IntegrationKind,
   IntegrationPattern,
   LambdaInvokeResult,
+  ResourcesOfIntegration,
   SnsPublishResult,
   SqsSendMessageResult,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
+export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
+export { placeholder } from './integrations/placeholder.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';

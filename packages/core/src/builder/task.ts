@@ -1,5 +1,10 @@
 import { raise } from '../errors.js';
-import type { Integration, TaskInputOf, TaskResultOf } from '../integrations/integration.js';
+import type {
+  Integration,
+  ResourcesOfIntegration,
+  TaskInputOf,
+  TaskResultOf,
+} from '../integrations/integration.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
@@ -175,7 +180,8 @@ export function task<
     TName,
     InputOfSchema<TInputSchema>,
     TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+    ResourcesOfIntegration<TIntegration>
   >
 > {
   const resource = spec.resource as Integration;
