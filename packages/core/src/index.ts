@@ -7,6 +7,7 @@ export type {
   InputOf,
   Names,
   OutputOf,
+  ResourcesOf,
   StateNames,
 } from './builder/chain.js';
 export type {
@@ -123,6 +124,7 @@ export type {
   IntegrationKind,
   IntegrationPattern,
   LambdaInvokeResult,
+  ResourcesOfIntegration,
   SdkHttpMetadata,
   SdkMetadata,
   SnsPublishResult,
@@ -130,6 +132,8 @@ export type {
   SyncIntegration,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
+export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
+export { placeholder } from './integrations/placeholder.js';
 export type { PayloadFor, RequestCheck, Template } from './integrations/request-check.js';
 export type {
   CreateModelRequest,

@@ -6,21 +6,32 @@ export interface Names {
   readonly first: string;
   readonly last: string;
   readonly open: boolean;
+  /** The placeholders its integrations hold (`ResourceTag`s), joined at every `.next()`, Catch, branch and target. */
+  readonly resources: string;
 }
 
 /**
  * The names of a chain. An interface, not an object literal type: its type arguments are resolved at each
  * `.next()`, where an object literal's members would be instantiated lazily and nest 500 deep on a 500-step chain.
  */
-export interface ChainNames<TFirst extends string, TLast extends string, TOpen extends boolean>
-  extends Names {
+export interface ChainNames<
+  TFirst extends string,
+  TLast extends string,
+  TOpen extends boolean,
+  TResources extends string = never,
+> extends Names {
   readonly first: TFirst;
   readonly last: TLast;
   readonly open: TOpen;
+  readonly resources: TResources;
 }
 
-/** The names of a single state, open or terminal. */
-export type StateNames<TName extends string, TOpen extends boolean = true> = ChainNames<TName, TName, TOpen>;
+/** The names of a single state, open or terminal, with the placeholders it (and what it jumps to) holds. */
+export type StateNames<
+  TName extends string,
+  TOpen extends boolean = true,
+  TResources extends string = never,
+> = ChainNames<TName, TName, TOpen, TResources>;
 
 /** Phantom types of a chain: only its own input and output, never the history of the graph. */
 export interface ChainTypes<TInput, TOutput, TNames extends Names> {
@@ -41,6 +52,8 @@ export type InputOf<T extends AnyChain> = T['~types']['input'];
 export type OutputOf<T extends AnyChain> = T['~types']['output'];
 /** The name of the first state of a chain. */
 export type FirstOf<T extends AnyChain> = T['~types']['names']['first'];
+/** The placeholders (`ResourceTag`s) a state or chain holds. */
+export type ResourcesOf<T extends AnyChain> = T['~types']['names']['resources'];
 
 /** Rejects wiring `TNext` after a chain ending in `TNames.last` whose output is `TOutput`. */
 export type WireCheck<TOutput, TNames extends Names, TNext extends AnyChain> = TNames['open'] extends false
@@ -65,7 +78,12 @@ export interface Chain<TInput, TOutput, TNames extends Names> extends AnyChain {
   ): Chain<
     TInput,
     Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    ChainNames<
+      TNames['first'],
+      $Next['~types']['names']['last'],
+      $Next['~types']['names']['open'],
+      TNames['resources'] | ResourcesOf<$Next>
+    >
   >;
 }
 

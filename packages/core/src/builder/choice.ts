@@ -13,6 +13,7 @@ import {
   ChainImpl,
   type FirstOf,
   type InputOf,
+  type ResourcesOf,
   type StateNames,
 } from './chain.js';
 import { toConditionNode } from './conditions.js';
@@ -61,8 +62,8 @@ export interface ChoiceRuleOutputOptions<TInput, TRuleOutput> extends ChoiceRule
  * A Choice state: branches are tried in order, the first whose condition holds wins.
  * Closed: nothing can follow a Choice; its branches continue the flow.
  */
-export interface ChoiceState<TName extends string, TInput, TOutput>
-  extends Chain<TInput, TOutput, StateNames<TName, false>> {
+export interface ChoiceState<TName extends string, TInput, TOutput, TResources extends string = never>
+  extends Chain<TInput, TOutput, StateNames<TName, false, TResources>> {
   readonly name: TName;
   /**
    * Adds a branch. The condition is built from typed refs; comparisons exist only where the field's type allows them.
@@ -73,7 +74,7 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
     condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
     target: $Target & TargetCheck<TName, TOutput, $Target>,
     options?: ChoiceRuleOptions<TOutput> & { readonly output?: never },
-  ): ChoiceState<TName, TInput, TOutput>;
+  ): ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>;
   /**
    * Adds a branch whose `output` becomes the Choice's output when it matches (JSONata only); the target must
    * accept that output, else the result is a `StepcraftTypeError`.
@@ -83,7 +84,10 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
     condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
     target: $Target,
     options: ChoiceRuleOutputOptions<TOutput, TRuleOutput>,
-  ): OrError<TargetCheck<TName, Resolve<TRuleOutput>, $Target>, ChoiceState<TName, TInput, TOutput>>;
+  ): OrError<
+    TargetCheck<TName, Resolve<TRuleOutput>, $Target>,
+    ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>
+  >;
   /**
    * Sets a variable whichever way the Choice goes; the value reads the Choice's (effective) input.
    * @example .assign(route, ({ input }) => input.kind) // "Assign": { "route.$": "$.kind" } on every rule and the state
@@ -94,11 +98,11 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
       readonly input: Ref<TOutput>;
       readonly context: Ref<ContextObject>;
     }) => NoInfer<Assignable<TValue>>,
-  ): ChoiceState<TName, TInput, TOutput>;
+  ): ChoiceState<TName, TInput, TOutput, TResources>;
   /** Where to go when no branch matches (ASL `Default`); without it, no match fails with `States.NoChoiceMatched`. */
   otherwise<$Target extends AnyChain>(
     target: $Target & TargetCheck<TName, TOutput, $Target>,
-  ): ChoiceState<TName, TInput, TOutput>;
+  ): ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>;
 }
 
 /** How `choice()` is configured. */

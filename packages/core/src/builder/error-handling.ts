@@ -1,12 +1,13 @@
 import { type CatchNode, createCatchNode, createRetryNode, type RetryNode } from '../ir/common-node.js';
 import type { ApplyResultPath, CheckResultPath } from '../types/paths.js';
 import type { Accepts, Check } from '../types/type-utils.js';
-import type { AnyChain, FirstOf, InputOf } from './chain.js';
+import type { AnyChain, FirstOf, InputOf, ResourcesOf } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import type { Fragment } from './fragment.js';
 import { parseNullablePath } from './paths.js';
 import type { Ref } from './refs.js';
+import type { WorkState } from './result-state.js';
 import { selectorRefs } from './selector.js';
 import { type Assignment, assignmentNodes } from './variable.js';
 
@@ -79,13 +80,13 @@ export type CatchCheck<
   `Error output of "${TName}" merged at "${TPath extends null ? 'null' : TPath}" is not assignable to input of "${FirstOf<THandler>}"`
 >;
 
-/** Retry and Catch (Task, Parallel, Map). */
-export interface ErrorHandling<TName extends string, TInput, TSelf> {
+/** Retry and Catch (Task, Parallel, Map); a Catch handler's placeholders join the state's. */
+export interface ErrorHandling<TName extends string, TInput, TResult, TOutput, TResources extends string> {
   /**
    * Adds a retrier (tried in order; the first whose `errors` match is used).
    * @example .retry({ errors: ['Lambda.TooManyRequestsException'], maxAttempts: 3 })
    */
-  retry(retrier: RetryOptions): TSelf;
+  retry(retrier: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources>;
   /**
    * Adds a catcher: on a matching error (after retries) go to `handler`, with the Error Output
    * `{ Error, Cause }` at `resultPath` of the raw input.
@@ -97,7 +98,7 @@ export interface ErrorHandling<TName extends string, TInput, TSelf> {
     options?: CatchOptions<TPath> & {
       readonly resultPath?: TPath & CheckResultPath<TPath, `the catcher of "${TName}"`>;
     },
-  ): TSelf;
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>>;
 }
 
 /** Builds a retrier node from options. */

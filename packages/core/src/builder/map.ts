@@ -14,7 +14,7 @@ import { createReferenceNode, type TemplateNode } from '../ir/template-node.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, OrError, Resolved, SchemaLike, Unset } from '../types/type-utils.js';
-import type { AnyChain, FirstOf, InputOf, OutputOf } from './chain.js';
+import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
 import { defined } from './defined.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
@@ -214,7 +214,8 @@ export function map<
       IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>,
       TProcessor,
       TSelected
-    >
+    >,
+    ResourcesOf<TProcessor>
   >
 > {
   if (spec.maxConcurrency !== undefined && spec.maxConcurrencyPath !== undefined) {

@@ -1,7 +1,7 @@
 import { createParallelNode } from '../ir/parallel-node.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, OrError, Resolved, Unset } from '../types/type-utils.js';
-import type { AnyChain, FirstOf, InputOf, OutputOf } from './chain.js';
+import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import { graphOf } from './fragment.js';
@@ -93,7 +93,8 @@ export function parallel<
     TName,
     DeclaredInput<TInputSchema>,
     ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
-    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+    ResourcesOf<TBranches[number]>
   >
 > {
   const branches = spec.branches as readonly AnyChain[];

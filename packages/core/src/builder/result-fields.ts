@@ -42,7 +42,14 @@ export type OutputPathCheck<TName extends string, TOutput, TPath extends string 
   : CheckPath<TOutput, TPath & string, `the output of "${TName}"`>;
 
 /** The output side of Task/Parallel/Map/Pass: ResultPath then OutputPath, exactly as AWS applies them. */
-export interface ResultFields<TName extends string, TInput, TResult, TOutput, TSelf extends ResultState> {
+export interface ResultFields<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TSelf extends ResultState,
+  TResources extends string = never,
+> {
   /**
    * Where the (effective) result goes: `'$'` replaces the input (default), `'$.a'` merges it into the raw input
    * at `a`, `null` discards it and keeps the input.
@@ -51,14 +58,14 @@ export interface ResultFields<TName extends string, TInput, TResult, TOutput, TS
    */
   resultPath<const TPath extends string | null>(
     path: TPath & ResultPathCheck<TName, TResult, TPath>,
-  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>>;
+  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources>;
   /**
    * Selects part of the state's output (`null` → `{}`).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html
    */
   outputPath<const TPath extends string | null>(
     path: TPath & OutputPathCheck<TName, TOutput, TPath>,
-  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>>;
+  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources>;
 }
 
 /** The kinds of builders with a result, so `Rebuild` can keep the concrete interface. */
@@ -71,6 +78,7 @@ export type Rebuild<
   TInput,
   TResult,
   TOutput,
+  TResources extends string = never,
 > = TSelf extends 'work'
-  ? WorkState<TName, TInput, TResult, TOutput>
+  ? WorkState<TName, TInput, TResult, TOutput, TResources>
   : PassState<TName, TInput, TResult, TOutput>;

@@ -24,12 +24,12 @@ import type { Assignable, Variable } from './variable.js';
  * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
  * Every method returns a new state.
  */
-export interface WorkState<TName extends string, TInput, TResult, TOutput>
-  extends Chain<TInput, TOutput, StateNames<TName>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work'>,
-    ErrorHandling<TName, TInput, WorkState<TName, TInput, TResult, TOutput>>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput>> {
+export interface WorkState<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+  extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources>> {
   readonly name: TName;
 }
 
@@ -95,9 +95,9 @@ const assignPatch = (
  * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
  * handler fragments travel with it). Checked against `WorkState` by `implements`.
  */
-export class WorkStateImpl<TName extends string, TInput, TResult, TOutput>
-  extends ChainImpl<TInput, TOutput, StateNames<TName>>
-  implements WorkState<TName, TInput, TResult, TOutput>
+export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+  extends ChainImpl<TInput, TOutput, StateNames<TName, true, TResources>>
+  implements WorkState<TName, TInput, TResult, TOutput, TResources>
 {
   readonly name: TName;
   readonly #node: WorkNode;
@@ -114,9 +114,9 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput>
   #with<TNewResult, TNewOutput>(
     patch: WorkPatch,
     target?: Fragment,
-  ): WorkState<TName, TInput, TNewResult, TNewOutput> {
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources> {
     const targets = target === undefined ? this.#targets : [...this.#targets, target];
-    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput>(
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources>(
       this.name,
       patchWork(this.#node, patch),
       targets,
@@ -125,17 +125,17 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput>
 
   resultPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>> {
+  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources> {
     return this.#with(resultPathPatch(this.#node, path));
   }
 
   outputPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>> {
+  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources> {
     return this.#with(outputPathPatch(this.#node, path));
   }
 
-  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput> {
+  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources> {
     return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
   }
 
@@ -143,7 +143,7 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput>
     errors: readonly string[],
     handler: AnyChain,
     options?: CatchOptions<string | null>,
-  ): WorkState<TName, TInput, TResult, TOutput> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
     const fragment = fragmentOf(handler);
     const added = catchNode(this.name, errors, fragment, options);
     return this.#with({ catch: [...this.#node.catch, added] }, fragment);
@@ -152,15 +152,15 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput>
   assign<TValue>(
     variable: Variable<TValue>,
     value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
-  ): WorkState<TName, TInput, TResult, TOutput> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
     return this.#with(assignPatch(this.#node, variable, value));
   }
 
-  comment(text: string): WorkState<TName, TInput, TResult, TOutput> {
+  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources> {
     return this.#with({ comment: text });
   }
 
-  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput> {
+  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources> {
     return this.#with(rawPatch(this.#node, fields));
   }
 }

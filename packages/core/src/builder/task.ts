@@ -3,6 +3,7 @@ import {
   contractShape,
   type HandlerAnswerOf,
   type Integration,
+  type ResourcesOfIntegration,
   type TaskInputOf,
   type TaskResultOf,
 } from '../integrations/integration.js';
@@ -191,7 +192,8 @@ export function task<
     TName,
     InputOfSchema<TInputSchema>,
     TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+    ResourcesOfIntegration<TIntegration>
   >
 > {
   const resource = spec.resource as Integration;

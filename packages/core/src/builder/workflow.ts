@@ -2,7 +2,7 @@ import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract } from '../ir/contract.js';
 import { createWorkflowNode, type WorkflowNode } from '../ir/workflow-node.js';
 import type { Accepts, Check, Resolved, Unset } from '../types/type-utils.js';
-import type { AnyChain, ChainNames, FirstOf, Names, OutputOf, WireCheck } from './chain.js';
+import type { AnyChain, ChainNames, FirstOf, Names, OutputOf, ResourcesOf, WireCheck } from './chain.js';
 import { defined } from './defined.js';
 import { concat, type Fragment, fragmentOf, graphOfFragment } from './fragment.js';
 import { type DeclaredInput, isSchema, type MaybeSchema } from './spec.js';
@@ -39,7 +39,12 @@ export interface Workflow<
     TName,
     TInput,
     Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    ChainNames<
+      TNames['first'],
+      $Next['~types']['names']['last'],
+      $Next['~types']['names']['open'],
+      TNames['resources'] | ResourcesOf<$Next>
+    >
   >;
   /** The IR the compiler reads. */
   toNode(): WorkflowNode;

@@ -7,6 +7,7 @@ import {
   mergePayload,
   wrapPayload,
 } from './integration.js';
+import type { ResourceTag } from './placeholder.js';
 
 /** An item (or key) in DynamoDB's attribute-value form: `{ pk: { S: "o-1" }, total: { N: "42" } }`. */
 export type Item = Readonly<Record<string, AttributeValue>>;
@@ -119,7 +120,9 @@ export type DynamoDbSdkError = (typeof DYNAMODB_SDK_ERRORS)[number];
  */
 export const dynamodb = Object.freeze({
   /** `arn:aws:states:::dynamodb:getItem`; the payload is the `Key`. */
-  getItem(tableName: string): Integration<'dynamodb-get-item', 'request-response'> {
+  getItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-get-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-get-item',
       'request-response',
@@ -132,7 +135,9 @@ export const dynamodb = Object.freeze({
    * @example task('Save', { resource: dynamodb.putItem('Orders'), parameters: ({ input }) => ({ pk: { S: input.id }, total: dynamodb.N(input.total) }) })
    * // "Parameters": { "TableName": "Orders", "Item": { "pk": { "S.$": "$.id" }, "total": { "N.$": "States.Format('{}', $.total)" } } }
    */
-  putItem(tableName: string): Integration<'dynamodb-put-item', 'request-response'> {
+  putItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-put-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-put-item',
       'request-response',
@@ -141,7 +146,9 @@ export const dynamodb = Object.freeze({
     );
   },
   /** `arn:aws:states:::dynamodb:updateItem`; the payload is the rest of the request (`Key`, `UpdateExpression`, …). */
-  updateItem(tableName: string): Integration<'dynamodb-update-item', 'request-response'> {
+  updateItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-update-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-update-item',
       'request-response',
@@ -150,7 +157,9 @@ export const dynamodb = Object.freeze({
     );
   },
   /** `arn:aws:states:::dynamodb:deleteItem`; the payload is the rest of the request (`Key`, `ConditionExpression`, …). */
-  deleteItem(tableName: string): Integration<'dynamodb-delete-item', 'request-response'> {
+  deleteItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-delete-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-delete-item',
       'request-response',
@@ -163,7 +172,9 @@ export const dynamodb = Object.freeze({
    * request (`KeyConditionExpression`, `ExpressionAttributeValues`, `IndexName`, …).
    * @example task('Lines', { resource: dynamodb.query('OrderLines'), parameters: ({ input }) => ({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: input.orderId } } }) })
    */
-  query(tableName: string): Integration<'dynamodb-query', 'request-response'> {
+  query<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-query', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-query',
       'request-response',

@@ -56,8 +56,12 @@ export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'callb
 export interface Integration<
   TKind extends IntegrationKind = IntegrationKind,
   TPattern extends IntegrationPattern = IntegrationPattern,
+  // `string` when unknown (a constraint); helpers that hold no placeholder say `never`.
+  TResources extends string = string,
   TData = unknown,
 > {
+  /** Types only: the placeholders this integration's resource fields hold (`ResourceTag`s). */
+  readonly '~resources'?: TResources;
   readonly kind: TKind;
   readonly pattern: TPattern;
   readonly resource: string;
@@ -69,14 +73,17 @@ export interface Integration<
    * The callback pattern: the task pauses until `SendTaskSuccess`/`SendTaskFailure` with its token; its result is
    * what the callback sends (typed by the task's `output` schema). Put `context.Task.Token` in the payload.
    */
-  waitForTaskToken(): Integration<TKind, 'callback', TData>;
+  waitForTaskToken(): Integration<TKind, 'callback', TResources, TData>;
 }
 
 /** An integration that also runs as a job (`.sync`): the task waits until the job ends. */
-export interface SyncIntegration<TKind extends IntegrationKind, TData = unknown>
-  extends Integration<TKind, 'request-response', TData> {
+export interface SyncIntegration<
+  TKind extends IntegrationKind,
+  TResources extends string = never,
+  TData = unknown,
+> extends Integration<TKind, 'request-response', TResources, TData> {
   /** `.sync`: waits for the job; the result is the job's final description, and a failed job fails the task. */
-  sync(): Integration<TKind, 'sync', TData>;
+  sync(): Integration<TKind, 'sync', TResources, TData>;
 }
 
 /** What a child workflow's types are, as `startExecution` sees them. */
@@ -84,6 +91,12 @@ export interface ChildTypes<TInput, TOutput> {
   readonly input: TInput;
   readonly output: TOutput;
 }
+
+/** The placeholders (`ResourceTag`s) an integration's resource fields hold. */
+export type ResourcesOfIntegration<TIntegration extends Integration> = Exclude<
+  TIntegration['~resources'],
+  undefined
+>;
 
 /** Lambda's Invoke response, as `arn:aws:states:::lambda:invoke` returns it. */
 export interface LambdaInvokeResult<TPayload> {
@@ -418,13 +431,14 @@ const LEGACY_SERVICE_KINDS: ReadonlySet<IntegrationKind> = new Set([
 export function createIntegration<
   TKind extends IntegrationKind,
   TPattern extends IntegrationPattern,
+  TResources extends string = never,
   TData = unknown,
 >(
   kind: TKind,
   pattern: TPattern,
   resource: string,
   parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
-): Integration<TKind, TPattern, TData> {
+): Integration<TKind, TPattern, TResources, TData> {
   const base = baseResource(resource);
   return Object.freeze({
     kind,
@@ -432,19 +446,29 @@ export function createIntegration<
     resource,
     parameters,
     waitForTaskToken: () =>
-      createIntegration<TKind, 'callback', TData>(kind, 'callback', `${base}.waitForTaskToken`, parameters),
+      createIntegration<TKind, 'callback', TResources, TData>(
+        kind,
+        'callback',
+        `${base}.waitForTaskToken`,
+        parameters,
+      ),
   });
 }
 
 /** Builds an integration that also offers `.sync()`. */
-export function createSyncIntegration<TKind extends IntegrationKind>(
+export function createSyncIntegration<TKind extends IntegrationKind, TResources extends string = never>(
   kind: TKind,
   resource: string,
   parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
-): SyncIntegration<TKind> {
+): SyncIntegration<TKind, TResources> {
   return Object.freeze({
-    ...createIntegration(kind, 'request-response', resource, parameters),
-    sync: () => createIntegration(kind, 'sync', `${resource}.sync`, parameters),
+    ...createIntegration<TKind, 'request-response', TResources>(
+      kind,
+      'request-response',
+      resource,
+      parameters,
+    ),
+    sync: () => createIntegration<TKind, 'sync', TResources>(kind, 'sync', `${resource}.sync`, parameters),
   });
 }
 

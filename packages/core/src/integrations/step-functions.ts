@@ -93,11 +93,11 @@ export interface ChildWorkflow<TInput = unknown, TOutput = unknown> {
 
 /** `startExecution`: fire-and-forget, or waiting for the child with `.sync()` / `.sync2()`. */
 export interface StartExecutionIntegration<TData>
-  extends Integration<'states-start-execution', 'request-response', TData> {
+  extends Integration<'states-start-execution', 'request-response', never, TData> {
   /** `.sync`: waits for the child; its `Input` and `Output` come back as JSON text. */
-  sync(): Integration<'states-start-execution', 'sync', TData>;
+  sync(): Integration<'states-start-execution', 'sync', never, TData>;
   /** `.sync:2`: waits for the child; its `Input` and `Output` come back parsed (typed by the child workflow). */
-  sync2(): Integration<'states-start-execution', 'sync:2', TData>;
+  sync2(): Integration<'states-start-execution', 'sync:2', never, TData>;
 }
 
 const RESOURCE = 'arn:aws:states:::states:startExecution';
@@ -106,7 +106,7 @@ const RESOURCE = 'arn:aws:states:::states:startExecution';
 function startExecutionOf<TData>(stateMachineArn: string, _child: unknown): StartExecutionIntegration<TData> {
   const parameters = mergePayload({ StateMachineArn: stateMachineArn }, 'Step Functions StartExecution');
   const at = <TPattern extends 'request-response' | 'sync' | 'sync:2'>(pattern: TPattern, suffix: string) =>
-    createIntegration<'states-start-execution', TPattern, TData>(
+    createIntegration<'states-start-execution', TPattern, never, TData>(
       'states-start-execution',
       pattern,
       `${RESOURCE}${suffix}`,
