@@ -1,9 +1,9 @@
-import { fail, lambda, placeholder, sns, succeed, task, workflow } from '@stepcraft/core';
+import { fail, type LambdaError, lambda, placeholder, sns, succeed, task, workflow } from '@stepcraft/core';
 import { checkInventory, handleError, processPayment, receiveOrder, sendAlert } from './handlers.js';
 import { Alert, CompletedOrder, FailedOrder, Inventory, Order, PaidOrder, Payment } from './schemas.js';
 
-// Lambda's transient service errors, worth retrying with backoff.
-const LAMBDA_TRANSIENT = [
+// Lambda's transient service errors, worth retrying with backoff (typed: a misspelled name does not compile).
+const LAMBDA_TRANSIENT: readonly LambdaError[] = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',

@@ -47,6 +47,8 @@ const call = task('CallService', {
     attempt: attempts.ref,
   }),
   output: Reply,
+  // The function's own error (its errorType), so the Catch below may name it.
+  errors: ['Flaky.Busy'],
   handler: (request) => callService(request),
   resultSelector: lambda.payload,
 })

@@ -150,6 +150,30 @@ describe('generated code type-checks where the types alone cannot follow the def
     );
   });
 
+  test("Retry/Catch names beyond the integration's and States.* are declared on the task", async () => {
+    const source = await imported('errors', {
+      StartAt: 'Charge',
+      States: {
+        Charge: lambdaTask({
+          Retry: [{ ErrorEquals: ['Lambda.ServiceException', 'Payment.Busy'], MaxAttempts: 2 }],
+          Catch: [{ ErrorEquals: ['PaymentDeclined', 'States.Timeout'], Next: 'Any' }],
+          Next: 'Any',
+        }),
+        Any: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:s3:getObject',
+          Parameters: { Bucket: 'b', Key: 'k' },
+          Catch: [{ ErrorEquals: ['S3.NoSuchKeyException'], Next: 'Done' }],
+          Next: 'Done',
+        },
+        Done: { Type: 'Succeed' },
+      },
+    });
+    expect(source).toContain("errors: ['Payment.Busy', 'PaymentDeclined'],");
+    // The declaration and the retrier; an SDK integration's errors are not checked, so nothing is declared for it.
+    expect(source.match(/errors: \[/g)).toHaveLength(2);
+  });
+
   test('every generated file type-checks', { timeout: 60_000 }, () => {
     expect(written.length).toBeGreaterThan(0);
     let errors = '';

@@ -20,7 +20,14 @@ export { choice } from './builder/choice.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
-export type { CatchOptions, ErrorName, ErrorOutput, RetryOptions } from './builder/error-handling.js';
+export type {
+  AllowedErrorName,
+  CatchOptions,
+  ErrorName,
+  ErrorOutput,
+  RetryOptions,
+  StatesErrorName,
+} from './builder/error-handling.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
 export type { Arg } from './builder/intrinsics.js';
@@ -130,6 +137,7 @@ export type {
   SnsPublishResult,
   SqsSendMessageResult,
   SyncIntegration,
+  TaskErrors,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
 export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
@@ -152,6 +160,8 @@ export type {
   TransformJobStatus,
 } from './integrations/sagemaker.js';
 export { SAGEMAKER_ERRORS, SAGEMAKER_RUNTIME_ERRORS, sagemaker } from './integrations/sagemaker.js';
+export type { LambdaError, SnsError, SqsError } from './integrations/service-errors.js';
+export { LAMBDA_ERRORS, SNS_ERRORS, SQS_ERRORS } from './integrations/service-errors.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type {

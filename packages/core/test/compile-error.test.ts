@@ -25,7 +25,7 @@ describe('CompileError', () => {
 
   test('what the document shows is the validator’s: a long name, an empty Choice, retry values, States.ALL not last', () => {
     const long = 'x'.repeat(81);
-    const t = task('T', { resource: lambda.invoke('f') })
+    const t = task('T', { resource: lambda.invoke('f'), errors: ['Other'] })
       .retry({ errors: ['States.ALL'], maxAttempts: -1 })
       .retry({ errors: ['Other'], backoffRate: 0.5 });
     const wf = workflow('W', { timeoutSeconds: 0 }).start(pass(long)).next(t).next(choice('Empty'));

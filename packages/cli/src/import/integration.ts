@@ -1,4 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
+import { DYNAMODB_ERRORS, LAMBDA_ERRORS, SNS_ERRORS, SQS_ERRORS } from '@stepcraft/core';
 import { printDynamic, printPlaceholder, printTemplate, type Scope, selector } from './expressions.js';
 import { hasDynamicKey, isObject, printJson } from './json.js';
 
@@ -13,21 +14,49 @@ export interface TaskResource {
   readonly kind: 'envelope' | 'declared' | 'service';
   /** The Parameters stay raw: the typed `payload` only shows the types their shape (where the task token goes). */
   readonly rawParameters?: boolean;
+  /**
+   * The error names Retry/Catch accept without the task declaring them (besides `States.*`), or `'any'` where
+   * core does not check them (callbacks, `awsSdk`, `resource`, activities).
+   */
+  readonly errors: 'any' | readonly string[];
 }
 
 const CALLBACK = '.waitForTaskToken';
 
 // Integrations whose Parameters are `{ <fixed literal>, <payload> }`, as core's `wrapPayload` builds them.
-const WRAPPED: Readonly<Record<string, { helper: string; fixed: string; payload: string }>> = {
-  'arn:aws:states:::lambda:invoke': { helper: 'lambda.invoke', fixed: 'FunctionName', payload: 'Payload' },
+const WRAPPED: Readonly<
+  Record<string, { helper: string; fixed: string; payload: string; errors: readonly string[] }>
+> = {
+  'arn:aws:states:::lambda:invoke': {
+    helper: 'lambda.invoke',
+    fixed: 'FunctionName',
+    payload: 'Payload',
+    errors: LAMBDA_ERRORS,
+  },
   'arn:aws:states:::sqs:sendMessage': {
     helper: 'sqs.sendMessage',
     fixed: 'QueueUrl',
     payload: 'MessageBody',
+    errors: SQS_ERRORS,
   },
-  'arn:aws:states:::sns:publish': { helper: 'sns.publish', fixed: 'TopicArn', payload: 'Message' },
-  'arn:aws:states:::dynamodb:getItem': { helper: 'dynamodb.getItem', fixed: 'TableName', payload: 'Key' },
-  'arn:aws:states:::dynamodb:putItem': { helper: 'dynamodb.putItem', fixed: 'TableName', payload: 'Item' },
+  'arn:aws:states:::sns:publish': {
+    helper: 'sns.publish',
+    fixed: 'TopicArn',
+    payload: 'Message',
+    errors: SNS_ERRORS,
+  },
+  'arn:aws:states:::dynamodb:getItem': {
+    helper: 'dynamodb.getItem',
+    fixed: 'TableName',
+    payload: 'Key',
+    errors: DYNAMODB_ERRORS,
+  },
+  'arn:aws:states:::dynamodb:putItem': {
+    helper: 'dynamodb.putItem',
+    fixed: 'TableName',
+    payload: 'Item',
+    errors: DYNAMODB_ERRORS,
+  },
 };
 
 /**
@@ -63,6 +92,7 @@ export function taskResource(
           ...(payload.text === '$' ? {} : { payload: payload.text }),
           kind: isCallback ? 'declared' : base === WRAPPED_LAMBDA ? 'envelope' : 'service',
           ...(payload.raw ? { rawParameters: true } : {}),
+          errors: isCallback ? 'any' : wrapped.errors,
         };
       }
     }
@@ -81,6 +111,7 @@ export function taskResource(
         payload: payload.text,
         kind: isCallback ? 'declared' : 'service',
         ...(payload.raw ? { rawParameters: true } : {}),
+        errors: isCallback ? 'any' : DYNAMODB_ERRORS,
       };
     }
   }
@@ -141,10 +172,11 @@ function genericResource(arn: string, parameters: JsonValue | undefined, scope: 
   const { base, isCallback, callback } = splitCallback(arn);
   const payload = isObject(parameters) ? templatePayload(parameters, scope, isCallback) : undefined;
   const sdk = /^arn:aws:states:::aws-sdk:([^:]+):([^:.]+)$/.exec(base);
+  const isFunction = sdk === null && /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(arn);
   const helper =
     sdk !== null
       ? `awsSdk(${JSON.stringify(sdk[1])}, ${JSON.stringify(sdk[2])})${callback}`
-      : /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(arn)
+      : isFunction
         ? `lambda.function(${JSON.stringify(arn)})`
         : /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(arn)
           ? `activity(${JSON.stringify(arn)})`
@@ -154,6 +186,7 @@ function genericResource(arn: string, parameters: JsonValue | undefined, scope: 
     ...(payload === undefined ? {} : { payload: payload.text }),
     kind: 'declared',
     ...(payload?.raw ? { rawParameters: true } : {}),
+    errors: isFunction ? LAMBDA_ERRORS : 'any',
   };
 }
 

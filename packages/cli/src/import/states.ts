@@ -285,6 +285,13 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
         );
       if (unwrap) b.spec.push('resultSelector: lambda.payload,');
       b.spec.push(selected);
+      // Retry/Catch accept the integration's error names and the task's declared ones: declare the others.
+      const known = found.errors;
+      const declaredErrors =
+        known === 'any'
+          ? []
+          : errorNames(state).filter((e) => !e.startsWith('States.') && !known.includes(e));
+      if (declaredErrors.length > 0) b.spec.push(`errors: ${printJson(declaredErrors)},`);
       // What the definition reads of the result is what the task is declared to return.
       const declared =
         found.kind === 'envelope'
@@ -603,6 +610,19 @@ function seconds(
     b.handled.add(`${key}Path`);
     b.spec.push(`${option}Path: ${JSON.stringify(pathValue)},`);
   }
+}
+
+/** The error names a state's Retry and Catch match, each once, in order. */
+function errorNames(state: JsonObject): string[] {
+  const names = new Set<string>();
+  for (const field of [state.Retry, state.Catch]) {
+    if (!Array.isArray(field)) continue;
+    for (const entry of field) {
+      if (!isObject(entry) || !Array.isArray(entry.ErrorEquals)) continue;
+      for (const name of entry.ErrorEquals) if (typeof name === 'string') names.add(name);
+    }
+  }
+  return [...names];
 }
 
 function retryOptions(retrier: JsonValue): string {

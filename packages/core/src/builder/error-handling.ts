@@ -17,8 +17,11 @@ export interface ErrorOutput {
   readonly Cause: string;
 }
 
-/** Error names, with the predefined ones offered by completion. */
-export type ErrorName =
+/**
+ * The predefined error names of Step Functions.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-error-representation
+ */
+export type StatesErrorName =
   | 'States.ALL'
   | 'States.TaskFailed'
   | 'States.Timeout'
@@ -34,14 +37,26 @@ export type ErrorName =
   | 'States.ResultWriterFailed'
   | 'States.DataLimitExceeded'
   | 'States.QueryEvaluationError'
-  | (string & {});
+  | 'States.Runtime';
+
+/** Error names, with the predefined ones offered by completion (any name: a state whose errors are not known). */
+export type ErrorName = StatesErrorName | (string & {});
+
+/**
+ * The names Retry and Catch accept on a state that may raise `TErrors`: the predefined `States.*` names and
+ * `TErrors` (its integration's errors and the ones its task declares), or any name when they are not known
+ * (`string`). A misspelled name is a compile error, and TypeScript suggests the closest name.
+ */
+export type AllowedErrorName<TErrors extends string> = string extends TErrors
+  ? ErrorName
+  : StatesErrorName | TErrors;
 
 /**
  * One retrier.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-retrying-after-an-error
  */
-export interface RetryOptions {
-  readonly errors: readonly ErrorName[];
+export interface RetryOptions<TError extends string = ErrorName> {
+  readonly errors: readonly TError[];
   /** Seconds before the first retry (default 1). */
   readonly intervalSeconds?: number;
   /** Retries allowed (default 3; 0 = never). */
@@ -80,29 +95,42 @@ export type CatchCheck<
   `Error output of "${TName}" merged at "${TPath extends null ? 'null' : TPath}" is not assignable to input of "${FirstOf<THandler>}"`
 >;
 
-/** Retry and Catch (Task, Parallel, Map); a Catch handler's placeholders join the state's. */
-export interface ErrorHandling<TName extends string, TInput, TResult, TOutput, TResources extends string> {
+/**
+ * Retry and Catch (Task, Parallel, Map); a Catch handler's placeholders join the state's. The error names are
+ * checked against those the state may raise (`TErrors`, see `AllowedErrorName`): for a Task, its integration's
+ * and the ones declared with the task's `errors`.
+ */
+export interface ErrorHandling<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TResources extends string,
+  TErrors extends string,
+> {
   /**
    * Adds a retrier (tried in order; the first whose `errors` match is used).
    * @example .retry({ errors: ['Lambda.TooManyRequestsException'], maxAttempts: 3 })
    */
-  retry(retrier: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources>;
+  retry(
+    retrier: RetryOptions<AllowedErrorName<TErrors>>,
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>;
   /**
    * Adds a catcher: on a matching error (after retries) go to `handler`, with the Error Output
    * `{ Error, Cause }` at `resultPath` of the raw input.
    * @example .catch(['States.ALL'], handleError, { resultPath: '$.error' })
    */
   catch<$Handler extends AnyChain, const TPath extends string | null = '$'>(
-    errors: readonly ErrorName[],
+    errors: readonly AllowedErrorName<TErrors>[],
     handler: $Handler & CatchCheck<TName, TInput, TPath, $Handler>,
     options?: CatchOptions<TPath> & {
       readonly resultPath?: TPath & CheckResultPath<TPath, `the catcher of "${TName}"`>;
     },
-  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>>;
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TErrors>;
 }
 
 /** Builds a retrier node from options. */
-export function retryNode(options: RetryOptions): RetryNode {
+export function retryNode(options: RetryOptions<string>): RetryNode {
   return createRetryNode({
     errors: options.errors,
     ...defined('intervalSeconds', options.intervalSeconds),

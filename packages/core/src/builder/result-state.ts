@@ -24,12 +24,19 @@ import type { Assignable, Variable } from './variable.js';
  * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
  * Every method returns a new state.
  */
-export interface WorkState<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
-  extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources>,
-    ErrorHandling<TName, TInput, TResult, TOutput, TResources>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput, TResources>> {
+export interface WorkState<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TResources extends string = never,
+  // The error names the state may raise (`string`: not known, any name goes in Retry/Catch).
+  TErrors extends string = string,
+> extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TErrors>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources, TErrors>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>> {
   readonly name: TName;
 }
 
@@ -95,9 +102,16 @@ const assignPatch = (
  * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
  * handler fragments travel with it). Checked against `WorkState` by `implements`.
  */
-export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+export class WorkStateImpl<
+    TName extends string,
+    TInput,
+    TResult,
+    TOutput,
+    TResources extends string = never,
+    TErrors extends string = string,
+  >
   extends ChainImpl<TInput, TOutput, StateNames<TName, true, TResources>>
-  implements WorkState<TName, TInput, TResult, TOutput, TResources>
+  implements WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>
 {
   readonly name: TName;
   readonly #node: WorkNode;
@@ -114,9 +128,9 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
   #with<TNewResult, TNewOutput>(
     patch: WorkPatch,
     target?: Fragment,
-  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources> {
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources, TErrors> {
     const targets = target === undefined ? this.#targets : [...this.#targets, target];
-    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources>(
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources, TErrors>(
       this.name,
       patchWork(this.#node, patch),
       targets,
@@ -125,17 +139,17 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
 
   resultPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources> {
+  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources, TErrors> {
     return this.#with(resultPathPatch(this.#node, path));
   }
 
   outputPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources> {
+  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TErrors> {
     return this.#with(outputPathPatch(this.#node, path));
   }
 
-  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  retry(options: RetryOptions<string>): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
     return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
   }
 
@@ -143,7 +157,7 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
     errors: readonly string[],
     handler: AnyChain,
     options?: CatchOptions<string | null>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
     const fragment = fragmentOf(handler);
     const added = catchNode(this.name, errors, fragment, options);
     return this.#with({ catch: [...this.#node.catch, added] }, fragment);
@@ -152,15 +166,15 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
   assign<TValue>(
     variable: Variable<TValue>,
     value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
     return this.#with(assignPatch(this.#node, variable, value));
   }
 
-  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
     return this.#with({ comment: text });
   }
 
-  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
     return this.#with(rawPatch(this.#node, fields));
   }
 }

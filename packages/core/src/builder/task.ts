@@ -4,6 +4,7 @@ import {
   type HandlerAnswerOf,
   type Integration,
   type ResourcesOfIntegration,
+  type TaskErrors,
   type TaskInputOf,
   type TaskResultOf,
 } from '../integrations/integration.js';
@@ -98,6 +99,7 @@ export interface TaskSpec<
   TPayload,
   TOutputSchema extends SchemaLike,
   TSelected,
+  TDeclared extends string = string,
 > {
   /** What the task calls: `lambda.invoke('fn')`, `sqs.sendMessage(url)`, `awsSdk('s3', 'getObject')`, … */
   readonly resource: TIntegration;
@@ -132,6 +134,13 @@ export interface TaskSpec<
     readonly result: Ref<RawResult<TIntegration, TOutputSchema>>;
     readonly context: Ref<ContextObject>;
   }) => TSelected;
+  /**
+   * The error names the task raises besides its integration's and the `States.*` ones (a Lambda function's
+   * `errorType`s, an error a handler throws), so `.retry`/`.catch` accept them; any other name is a compile error.
+   * Not part of the ASL.
+   * @example errors: ['PaymentDeclined'] // .catch(['PaymentDeclined'], refund)
+   */
+  readonly errors?: readonly TDeclared[];
   readonly comment?: string;
   /** Pins this state's query language, whatever the workflow's. */
   readonly queryLanguage?: QueryLanguage;
@@ -183,9 +192,19 @@ export function task<
   const TPayload = Unset,
   TOutputSchema extends SchemaLike = SchemaLike<unknown>,
   TSelected = Unset,
+  const TDeclared extends string = never,
 >(
   name: TName,
-  spec: TaskSpec<TName, TIntegration, TInputSchema, TInputPath, TPayload, TOutputSchema, TSelected>,
+  spec: TaskSpec<
+    TName,
+    TIntegration,
+    TInputSchema,
+    TInputPath,
+    TPayload,
+    TOutputSchema,
+    TSelected,
+    TDeclared
+  >,
 ): OrError<
   TaskChecks<TName, TIntegration, TPayload>,
   WorkState<
@@ -193,7 +212,8 @@ export function task<
     InputOfSchema<TInputSchema>,
     TaskResult<TIntegration, TOutputSchema, TSelected>,
     Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
-    ResourcesOfIntegration<TIntegration>
+    ResourcesOfIntegration<TIntegration>,
+    TaskErrors<TIntegration, TDeclared>
   >
 > {
   const resource = spec.resource as Integration;
@@ -255,7 +275,9 @@ export function task<
       TName,
       InputOfSchema<TInputSchema>,
       TaskResult<TIntegration, TOutputSchema, TSelected>,
-      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+      ResourcesOfIntegration<TIntegration>,
+      TaskErrors<TIntegration, TDeclared>
     >(name, node, []),
   );
 }

@@ -33,6 +33,7 @@ import type {
   SageMakerError,
   SageMakerRuntimeError,
 } from './sagemaker.js';
+import type { LambdaError, SnsError, SqsError } from './service-errors.js';
 import type {
   DescribeExecutionResult,
   FailedExecution,
@@ -173,14 +174,14 @@ export interface DynamoDbWriteResult extends SdkMetadata {
  * A lookup table instead of higher-kinded types.
  */
 export interface IntegrationTypes<P, R, D> {
-  'lambda-invoke': { taskInput: P; result: LambdaInvokeResult<R>; errors: never };
-  'lambda-function': { taskInput: P; result: R; errors: never };
+  'lambda-invoke': { taskInput: P; result: LambdaInvokeResult<R>; errors: LambdaError };
+  'lambda-function': { taskInput: P; result: R; errors: LambdaError };
   'sqs-send-message': {
     taskInput: { QueueUrl: string; MessageBody: P };
     result: SqsSendMessageResult;
-    errors: never;
+    errors: SqsError;
   };
-  'sns-publish': { taskInput: { TopicArn: string; Message: P }; result: SnsPublishResult; errors: never };
+  'sns-publish': { taskInput: { TopicArn: string; Message: P }; result: SnsPublishResult; errors: SnsError };
   'dynamodb-get-item': {
     api: 'DynamoDB GetItem';
     request: Item;
@@ -315,9 +316,10 @@ export interface IntegrationTypes<P, R, D> {
     result: HttpInvokeResult<R>;
     errors: HttpError;
   };
-  'aws-sdk': { taskInput: P; result: R; errors: never };
-  activity: { taskInput: P; result: R; errors: never };
-  resource: { taskInput: P; result: R; errors: never };
+  // Their errors are not known here (the service's SDK names, a worker's, anything): any name goes.
+  'aws-sdk': { taskInput: P; result: R; errors: string };
+  activity: { taskInput: P; result: R; errors: string };
+  resource: { taskInput: P; result: R; errors: string };
 }
 
 /** Whether a kind merges its payload into the request (see `IntegrationTypes`). */
@@ -376,6 +378,16 @@ export type TaskResultOf<
         ? $Job
         : R
       : R;
+
+/**
+ * The error names a task on `TIntegration` may fail with, besides the `States.*` ones: its integration's, and
+ * `TDeclared`, the task's own (a Lambda function's error types, a handler's). Any name (`string`) when the
+ * integration's errors are not known, or for a callback, whose sender names the error.
+ */
+export type TaskErrors<
+  TIntegration extends Integration,
+  TDeclared extends string,
+> = TIntegration['pattern'] extends 'callback' ? string : ErrorsOf<TIntegration> | TDeclared;
 
 /**
  * What the handler (or mock) of a task on `TIntegration` answers with, given the declared result `R`: the result,
