@@ -48,11 +48,12 @@ export type {
   PassState,
   ResultRefs,
   RetryOptions,
+  TaskTypes,
   WorkState,
 } from './builder/state.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
-export type { TaskCredentials, TaskSpec } from './builder/task.js';
+export type { TaskAnswerOf, TaskCredentials, TaskSpec } from './builder/task.js';
 export { task } from './builder/task.js';
 export { typed } from './builder/typed.js';
 export type { Assignable, Assignment, Variable } from './builder/variable.js';

@@ -179,7 +179,14 @@ export interface Describable<TSelf> {
 }
 
 /** The output side of Task/Parallel/Map/Pass: ResultPath then OutputPath, exactly as AWS applies them. */
-export interface ResultFields<TName extends string, TInput, TResult, TOutput, TSelf extends ResultState> {
+export interface ResultFields<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TSelf extends ResultState,
+  TTask = never,
+> {
   /**
    * Where the (effective) result goes: `'$'` replaces the input (default), `'$.a'` merges it into the raw input
    * at `a`, `null` discards it and keeps the input.
@@ -188,14 +195,14 @@ export interface ResultFields<TName extends string, TInput, TResult, TOutput, TS
    */
   resultPath<const TPath extends string | null>(
     path: TPath & ResultPathCheck<TName, TResult, TPath>,
-  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>>;
+  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TTask>;
   /**
    * Selects part of the state's output (`null` → `{}`).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html
    */
   outputPath<const TPath extends string | null>(
     path: TPath & OutputPathCheck<TName, TOutput, TPath>,
-  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>>;
+  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TTask>;
 }
 
 /** The kinds of builders with a result, so `Rebuild` can keep the concrete interface. */
@@ -208,8 +215,9 @@ export type Rebuild<
   TInput,
   TResult,
   TOutput,
+  TTask = never,
 > = TSelf extends 'work'
-  ? WorkState<TName, TInput, TResult, TOutput>
+  ? WorkState<TName, TInput, TResult, TOutput, TTask>
   : PassState<TName, TInput, TResult, TOutput>;
 
 /** Retry and Catch (Task, Parallel, Map). */
@@ -234,16 +242,27 @@ export interface ErrorHandling<TName extends string, TInput, TSelf> {
 }
 
 /**
- * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
- * Every method returns a new state.
+ * What a Task's handler receives and answers (phantom, for typed mocks and callbacks): `input` is the handler's
+ * input, `result` what it returns (for `.waitForTaskToken`, what `SendTaskSuccess` sends).
  */
-export interface WorkState<TName extends string, TInput, TResult, TOutput>
+export interface TaskTypes<TTaskInput, TTaskResult> {
+  readonly input: TTaskInput;
+  readonly result: TTaskResult;
+}
+
+/**
+ * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`; a Task also carries
+ * its handler's types in `TTask` (`never` for Map and Parallel). Every method returns a new state.
+ */
+export interface WorkState<TName extends string, TInput, TResult, TOutput, TTask = never>
   extends Chain<TInput, TOutput, StateNames<TName>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work'>,
-    ErrorHandling<TName, TInput, WorkState<TName, TInput, TResult, TOutput>>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput>> {
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TTask>,
+    ErrorHandling<TName, TInput, WorkState<TName, TInput, TResult, TOutput, TTask>>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TTask>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TTask>> {
   readonly name: TName;
+  /** Phantom (no run-time value): the Task handler's input and result types. */
+  readonly '~task': TTask;
 }
 
 /** A Pass state. */

@@ -26,6 +26,7 @@ import {
   parseNullablePath,
   parsePath,
   runSelector,
+  type TaskTypes,
   type Unbare,
   type WorkState,
 } from './state.js';
@@ -72,6 +73,11 @@ export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration[
   : TIntegration['kind'] extends 'lambda-invoke'
     ? R
     : TaskResultOf<TIntegration, R>;
+
+/** What answers a task in a test (a mock, `SendTaskSuccess`): the handler's result, or for a callback the declared result. */
+export type TaskAnswerOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends 'callback'
+  ? R
+  : HandlerResultOf<TIntegration, R>;
 
 /** The result before ResultSelector. */
 type RawResult<TIntegration extends Integration, TOutputSchema extends SchemaLike> = TaskResultOf<
@@ -179,7 +185,11 @@ export function task<
     TName,
     InputOfSchema<TInputSchema>,
     TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+    TaskTypes<
+      TaskInputOf<TIntegration, Payload<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>, TPayload>>,
+      TaskAnswerOf<TIntegration, InputOfSchema<TOutputSchema>>
+    >
   >
 > {
   const resource = spec.resource as Integration;
