@@ -1,0 +1,39 @@
+export type { CoverageItem, CoverageKind } from './coverage/model.js';
+export { coverageItems, coveredIds } from './coverage/model.js';
+export type { CoverageThreshold, Ratio, WorkflowCoverage } from './coverage/report.js';
+export { formatCoverage, ratios } from './coverage/report.js';
+export {
+  HistoryFormatError,
+  MockConfigError,
+  UnknownMockKeyError,
+  UnmockedStatesError,
+} from './errors.js';
+export type { ChoiceRuleTaken } from './history/choice-rule.js';
+export { describeRun } from './history/describe.js';
+export type { History } from './history/events.js';
+export type { ErrorRecord, ExecutionView } from './history/view.js';
+export { historyView, parseCause } from './history/view.js';
+export type {
+  Attempt,
+  ExecutionEnd,
+  PathSegment,
+  RetryRecord,
+  StateVisit,
+  VisitStatus,
+} from './history/visits.js';
+export { MockExhaustedError } from './mocks/handler.js';
+export type {
+  AnyMock,
+  Mock,
+  MockAnswer,
+  MockCall,
+  MockFactory,
+  MockTarget,
+  TaskInputOf,
+  TaskLike,
+  TaskResultOf,
+} from './mocks/mock.js';
+export { mock } from './mocks/mock.js';
+export type { TestExecution, TestRunOptions } from './run.js';
+export { run } from './run.js';
+export type { InputOf, OutputOf, Testable } from './workflow.js';
