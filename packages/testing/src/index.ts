@@ -10,7 +10,7 @@ export {
 } from './errors.js';
 export type { ChoiceRuleTaken } from './history/choice-rule.js';
 export { describeRun } from './history/describe.js';
-export type { History } from './history/events.js';
+export type { AwsHistoryEvent, History } from './history/events.js';
 export type { ErrorRecord, ExecutionView } from './history/view.js';
 export { historyView, parseCause } from './history/view.js';
 export type {
@@ -21,6 +21,8 @@ export type {
   StateVisit,
   VisitStatus,
 } from './history/visits.js';
+export type { MockConfig, MockedAnswer } from './mock-config.js';
+export { readMockConfig, testCaseMocks } from './mock-config.js';
 export { MockExhaustedError } from './mocks/handler.js';
 export type {
   AnyMock,

@@ -1,12 +1,23 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import type { HistoryEvent } from '@stepcraft/runner';
 import { HistoryFormatError } from '../errors.js';
 
 /**
- * An execution history: the events of a local run, or the JSON of `aws stepfunctions get-execution-history`
- * (`{ "events": [...] }`). Timestamps may be ISO text or epoch seconds, as the CLI and the API give them.
+ * One event as AWS's GetExecutionHistory returns it (the runner's `HistoryEvent` is one): details under
+ * `<camelCaseType>EventDetails`, inputs and outputs as JSON text, the timestamp as ISO text or epoch seconds.
  */
-export type History = readonly HistoryEvent[] | { readonly events: readonly HistoryEvent[] };
+export interface AwsHistoryEvent {
+  readonly id: number;
+  readonly previousEventId?: number;
+  readonly timestamp?: string | number;
+  readonly type: string;
+  readonly [details: `${string}EventDetails`]: unknown;
+}
+
+/**
+ * An execution history: the events of a local run, or the JSON of `aws stepfunctions get-execution-history`
+ * (`{ "events": [...] }`).
+ */
+export type History = readonly AwsHistoryEvent[] | { readonly events: readonly AwsHistoryEvent[] };
 
 /** An event as this package reads it: checked once, details found, timestamp in epoch milliseconds. */
 export interface ReadEvent {
@@ -17,7 +28,7 @@ export interface ReadEvent {
   readonly at: number;
   /** The `…EventDetails` object, or an empty object. */
   readonly details: Readonly<Record<string, unknown>>;
-  readonly event: HistoryEvent;
+  readonly event: AwsHistoryEvent;
 }
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -66,7 +77,7 @@ export function readEvents(history: unknown): readonly ReadEvent[] {
       type: event.type,
       at: timeOf(event.timestamp),
       details,
-      event: raw as HistoryEvent,
+      event: raw as AwsHistoryEvent,
     });
   });
   // The API returns events in id order unless asked for reverse order; accept either.

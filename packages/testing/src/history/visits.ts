@@ -242,11 +242,24 @@ export function visitsOf(
     return lane;
   }
 
-  /** The nearest fiber, from `lane` outwards, whose open visit satisfies `test`. */
+  /**
+   * The nearest fiber, from `lane` outwards, whose open visit satisfies `test`; failing that (events of concurrent
+   * branches chained to each other), the fiber whose matching visit opened first.
+   */
   function nearest(lane: Lane, test: (visit: VisitBuilder) => boolean): Lane | undefined {
     for (let at: Lane | undefined = lane; at !== undefined; at = at.parent)
       if (at.open !== undefined && test(at.open)) return at;
-    return undefined;
+    let found: Lane | undefined;
+    for (const other of lanes) {
+      const open = other.open;
+      if (
+        open !== undefined &&
+        test(open) &&
+        (found?.open === undefined || open.visit.enteredEventId < found.open.visit.enteredEventId)
+      )
+        found = other;
+    }
+    return found;
   }
 
   function apply(event: ReadEvent, lane: Lane): void {

@@ -62,7 +62,7 @@ export interface Mock<TInput = JsonValue, TResult = JsonValue> {
 }
 
 /** Any mock, whatever its types (what `run()` accepts). */
-export type AnyMock = Mock<never, never>;
+export type AnyMock = Mock<unknown, unknown>;
 
 /** The script and the record of a mock, shared by the run that uses it. */
 export interface MockScript {
@@ -192,7 +192,7 @@ const resourceMock = <TInput, TResult>(integration: IntegrationKind, key: string
  * mock.awsSdk('s3', 'getObject').resolves({ Body: '…' })
  */
 export const mock: MockFactory = Object.assign(
-  (state: TaskLike | string): Mock<never, never> =>
+  (state: TaskLike | string): AnyMock =>
     new MockImpl({ kind: 'state', key: typeof state === 'string' ? state : state.name }, []),
   {
     lambda: <TResult, TInput>(functionName: string) => resourceMock<TInput, TResult>('lambda', functionName),
