@@ -36,6 +36,9 @@ export type {
   TaskResultOf,
 } from './mocks/mock.js';
 export { mock } from './mocks/mock.js';
+export type { Divergence, DivergenceField } from './replay/compare.js';
+export type { ReplayOptions, ReplayReport } from './replay/replay.js';
+export { formatDivergence, replay } from './replay/replay.js';
 export type { TestExecution, TestRunOptions } from './run.js';
 export { run } from './run.js';
 export type { InputOf, OutputOf, Testable } from './workflow.js';

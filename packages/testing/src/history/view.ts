@@ -39,7 +39,7 @@ export interface ExecutionView extends ExecutionEnd {
  * view.visitsOf('ProcessPayment')[0]?.attempts[0]?.input // the Payload the Lambda function received
  */
 export function historyView(
-  history: History,
+  history: History | JsonValue,
   definition?: AslDocument,
   rules?: ReadonlyMap<number, ChoiceRuleTaken>,
 ): ExecutionView {

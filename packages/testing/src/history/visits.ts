@@ -105,6 +105,8 @@ interface Lane {
 /** What the execution-level events said. */
 export interface ExecutionEnd {
   readonly status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'RUNNING';
+  /** Id of the event that ended the execution (`ExecutionSucceeded`…), absent while it runs. */
+  readonly endEventId?: number;
   readonly input?: JsonValue;
   readonly output?: JsonValue;
   readonly error?: string;
@@ -177,6 +179,7 @@ export function visitsOf(
   };
   const execution: {
     status: ExecutionEnd['status'];
+    endEventId?: number;
     input?: JsonValue;
     output?: JsonValue;
     error?: string;
@@ -381,6 +384,7 @@ export function visitsOf(
             : type === 'ExecutionFailed'
               ? 'FAILED'
               : execution.status;
+    if (execution.status !== 'RUNNING') execution.endEventId = event.id;
     if (type === 'ExecutionSucceeded') {
       const output = jsonOf(details.output);
       if (output !== undefined) execution.output = output;
