@@ -41,4 +41,11 @@ export type { ReplayOptions, ReplayReport } from './replay/replay.js';
 export { formatDivergence, replay } from './replay/replay.js';
 export type { TestExecution, TestRunOptions } from './run.js';
 export { run } from './run.js';
-export type { InputOf, OutputOf, Testable } from './workflow.js';
+export type {
+  AslDocumentLike,
+  DocumentStateNames,
+  InputOf,
+  OutputOf,
+  StateNamesOf,
+  Testable,
+} from './workflow.js';

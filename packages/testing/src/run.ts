@@ -13,7 +13,13 @@ import { type ExecutionView, historyView } from './history/view.js';
 import { type AnswerKey, assertAllMocked, checkKeys, keyOfTarget } from './mocks/check.js';
 import { mockHandler } from './mocks/handler.js';
 import { type AnyMock, scriptOf } from './mocks/mock.js';
-import { type InputOf, type OutputOf, resolveWorkflow, type Testable } from './workflow.js';
+import {
+  type InputOf,
+  type OutputOf,
+  resolveWorkflow,
+  type StateNamesOf,
+  type Testable,
+} from './workflow.js';
 
 /** Options of the toolkit's `run()`: the runner's options plus mocks and the unmocked-task policy. */
 export interface TestRunOptions extends RunOptions {
@@ -29,8 +35,11 @@ export interface TestRunOptions extends RunOptions {
 }
 
 /** A finished test execution: the runner's result, the definition that ran, and the history read as visits. */
-export interface TestExecution<TOutput = JsonValue> extends Omit<ExecutionResult, 'output'> {
+export interface TestExecution<TOutput = JsonValue, TStates extends string = string>
+  extends Omit<ExecutionResult, 'output'> {
   readonly output?: TOutput;
+  /** Phantom: the names of the workflow's states, when its type lists them (for the matchers' state arguments). */
+  readonly '~states'?: TStates;
   /** The state machine's name. */
   readonly workflow: string;
   readonly definition: AslDocument;
@@ -51,7 +60,7 @@ export async function run<const TWorkflow extends Testable>(
   workflow: TWorkflow,
   input: InputOf<TWorkflow>,
   options: TestRunOptions = {},
-): Promise<TestExecution<OutputOf<TWorkflow>>> {
+): Promise<TestExecution<OutputOf<TWorkflow>, StateNamesOf<TWorkflow>>> {
   const { mocks = [], unmocked = 'error', queryLanguage, ...runOptions } = options;
   const resolved = resolveWorkflow(workflow, queryLanguage);
   const name = runOptions.stateMachineName ?? resolved.name;
@@ -87,18 +96,18 @@ export async function run<const TWorkflow extends Testable>(
   });
   const result = await handle.result;
   if (setupError !== undefined) throw setupError;
-  return finishExecution<OutputOf<TWorkflow>>(result, name, resolved.definition);
+  return finishExecution<OutputOf<TWorkflow>, StateNamesOf<TWorkflow>>(result, name, resolved.definition);
 }
 
 /**
  * Wraps a finished runner result: reads its history (telling apart, by evaluating them again, Choice rules that
  * lead to the same state) and records coverage.
  */
-export async function finishExecution<TOutput>(
+export async function finishExecution<TOutput, TStates extends string = string>(
   result: ExecutionResult,
   workflow: string,
   definition: AslDocument,
-): Promise<TestExecution<TOutput>> {
+): Promise<TestExecution<TOutput, TStates>> {
   const first = historyView(result.history, definition);
   const rules = new Map<number, ChoiceRuleTaken>();
   for (const visit of first.visits) {

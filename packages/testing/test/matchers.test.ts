@@ -201,6 +201,15 @@ describe('failure messages show the path taken', () => {
     `);
   });
 
+  test('a state the workflow does not have is an error, even under .not', () => {
+    expect(() => expect(succeeded).not.toHaveVisited(['Rout'])).toThrow(
+      'No state "Rout" in the workflow that ran. Did you mean "Route"?',
+    );
+    expect(() => expect(succeeded).toHaveRetried('ProcesPayment', 1)).toThrow(
+      'No state "ProcesPayment" in the workflow that ran. Did you mean "ProcessPayment"?',
+    );
+  });
+
   test('something that is not an execution', () => {
     expect(failure(() => expect({}).toSucceedWith({}))).toMatchInlineSnapshot(
       `"TypeError: Stepcraft matchers expect an execution: the result of run() from @stepcraft/testing or @stepcraft/runner, or a run record."`,

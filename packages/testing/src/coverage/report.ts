@@ -17,8 +17,20 @@ export interface Ratio {
   readonly total: number;
 }
 
-/** Minimum percentages: one for every kind and the total, or per kind (`total` = all items together). */
-export type CoverageThreshold = number | Partial<Record<CoverageKind | 'total', number>>;
+/** The name of each kind in thresholds and in the JSON summary. */
+export const COVERAGE_KEYS = {
+  state: 'states',
+  transition: 'transitions',
+  choice: 'choiceRules',
+  retry: 'retries',
+  catch: 'catches',
+} as const satisfies Record<CoverageKind, string>;
+
+/** A key of a threshold or summary: a kind's name, or `total` (all items together). */
+export type CoverageKey = (typeof COVERAGE_KEYS)[CoverageKind] | 'total';
+
+/** Minimum percentages: one number for every kind and the total, or per key (`{ states: 100, choiceRules: 80 }`). */
+export type CoverageThreshold = number | Partial<Record<CoverageKey, number>>;
 
 const LABELS: Readonly<Record<CoverageKind, string>> = {
   state: 'states',
@@ -157,7 +169,7 @@ export function coverageJson(workflows: readonly WorkflowCoverage[]): unknown {
         runs: w.runs,
         summary: Object.fromEntries(
           (['total', ...COVERAGE_KINDS] as const).map((k) => [
-            k,
+            k === 'total' ? k : COVERAGE_KEYS[k],
             { ...r[k], percent: Number(percent(r[k]).toFixed(2)) },
           ]),
         ),
@@ -177,15 +189,12 @@ export function thresholdFailures(
   workflows: readonly WorkflowCoverage[],
   threshold: CoverageThreshold,
 ): string[] {
-  const limits: Partial<Record<CoverageKind | 'total', number>> =
-    typeof threshold === 'number'
-      ? Object.fromEntries((['total', ...COVERAGE_KINDS] as const).map((k) => [k, threshold]))
-      : threshold;
   const out: string[] = [];
   for (const w of workflows) {
     const r = ratios(w);
     for (const kind of ['total', ...COVERAGE_KINDS] as const) {
-      const limit = limits[kind];
+      const limit =
+        typeof threshold === 'number' ? threshold : threshold[kind === 'total' ? kind : COVERAGE_KEYS[kind]];
       if (limit === undefined || r[kind].total === 0) continue;
       const value = percent(r[kind]);
       if (value < limit) {

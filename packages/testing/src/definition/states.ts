@@ -27,15 +27,18 @@ export function subMachinesOf(state: AslState): readonly SubMachine[] {
 const cache = new WeakMap<AslDocument, ReadonlyMap<string, StateEntry>>();
 
 /**
- * Every state of a definition by name, nested ones included (ASL names are unique across the whole machine).
- * Iterative, so a deeply nested document cannot overflow the stack; cached per document object.
+ * Every state of a definition by name, nested ones included (ASL names are unique across the whole machine), in
+ * document order. Iterative, so a deeply nested document cannot overflow the stack; cached per document object.
  */
 export function statesOf(definition: AslDocument): ReadonlyMap<string, StateEntry> {
+  // Documents are untrusted: one that is not even an object has no states (the runner reports why).
+  if (typeof definition !== 'object' || definition === null) return new Map();
   const known = cache.get(definition);
   if (known !== undefined) return known;
   const out = new Map<string, StateEntry>();
+  // Breadth first: the top level in document order, then each sub-machine in branch order.
   const pending: { machine: SubMachine; enclosing?: Enclosing }[] = [{ machine: definition }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+  for (let at = 0, next = pending[0]; next !== undefined; next = pending[++at]) {
     const states = next.machine.States;
     if (typeof states !== 'object' || states === null) continue;
     for (const name of Object.keys(states)) {

@@ -1,9 +1,11 @@
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
 import type { MatcherResult as ExpectationResult, MatcherState } from 'vitest';
+import { statesOf } from '../definition/states.js';
 import type { ChoiceRuleTaken } from '../history/choice-rule.js';
 import { describeRun } from '../history/describe.js';
 import { type ExecutionView, historyView } from '../history/view.js';
 import type { StateVisit } from '../history/visits.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** A state named by its value (a `task()`, `choice()`… from the builder) or by its name. */
 export type StateRef<TName extends string = string> = TName | { readonly name: TName };
@@ -13,6 +15,8 @@ const nameOf = (state: StateRef): string => (typeof state === 'string' ? state :
 interface Received {
   readonly view: ExecutionView;
   readonly output: JsonValue | undefined;
+  /** Throws when the definition that ran has no such state (a typo must not pass a negated matcher). */
+  readonly state: (state: StateRef) => string;
 }
 
 /**
@@ -28,12 +32,17 @@ function received(value: unknown): Received {
       definition?: AslDocument;
       output?: JsonValue;
     };
-    if (v.view !== undefined) return { view: v.view, output: v.output };
+    const definition = typeof v.definition === 'object' && v.definition !== null ? v.definition : undefined;
+    const state = (ref: StateRef): string => {
+      const name = nameOf(ref);
+      if (definition === undefined || statesOf(definition).has(name)) return name;
+      throw new Error(
+        `No state ${quote(name)} in the workflow that ran.${didYouMean(name, statesOf(definition).keys())}`,
+      );
+    };
+    if (v.view !== undefined) return { view: v.view, output: v.output, state };
     const history = Array.isArray(v.history) ? v.history : Array.isArray(v.events) ? v.events : undefined;
-    if (history !== undefined) {
-      const definition = typeof v.definition === 'object' && v.definition !== null ? v.definition : undefined;
-      return { view: historyView(history, definition), output: v.output };
-    }
+    if (history !== undefined) return { view: historyView(history, definition), output: v.output, state };
   }
   throw new TypeError(
     'Stepcraft matchers expect an execution: the result of run() from @stepcraft/testing or @stepcraft/runner, or a run record.',
@@ -107,8 +116,8 @@ export const stepcraftMatchers = {
   },
 
   toHaveVisited(this: MatcherState, execution: unknown, states: readonly StateRef[]): ExpectationResult {
-    const { view } = received(execution);
-    const wanted = states.map(nameOf);
+    const { view, state } = received(execution);
+    const wanted = states.map(state);
     let at = 0;
     for (const name of view.path) if (at < wanted.length && name === wanted[at]) at++;
     const pass = at === wanted.length;
@@ -131,8 +140,8 @@ export const stepcraftMatchers = {
     choice: StateRef,
     rule: ChoiceRuleTaken,
   ): ExpectationResult {
-    const { view } = received(execution);
-    const name = nameOf(choice);
+    const { view, state } = received(execution);
+    const name = state(choice);
     const visits = visitsOf(view, name);
     const pass = visits.some((v) => v.rule === rule);
     const label = rule === 'Default' ? 'its Default' : `rule #${rule}`;
@@ -156,8 +165,8 @@ export const stepcraftMatchers = {
   },
 
   toHaveRetried(this: MatcherState, execution: unknown, state: StateRef, times: number): ExpectationResult {
-    const { view } = received(execution);
-    const name = nameOf(state);
+    const { view, state: stateName } = received(execution);
+    const name = stateName(state);
     const retries = visitsOf(view, name).flatMap((v) => v.retries);
     const pass = retries.length === times;
     return result(
@@ -175,8 +184,8 @@ export const stepcraftMatchers = {
   },
 
   toHaveCaught(this: MatcherState, execution: unknown, state: StateRef, error: string): ExpectationResult {
-    const { view } = received(execution);
-    const name = nameOf(state);
+    const { view, state: stateName } = received(execution);
+    const name = stateName(state);
     const caught = visitsOf(view, name).filter((v) => v.status === 'caught');
     const pass = caught.some((v) => v.error === error);
     return result(
@@ -217,8 +226,8 @@ export const stepcraftMatchers = {
   },
 
   toHaveWaited(this: MatcherState, execution: unknown, state: StateRef, seconds: number): ExpectationResult {
-    const { view } = received(execution);
-    const name = nameOf(state);
+    const { view, state: stateName } = received(execution);
+    const name = stateName(state);
     const waits = visitsOf(view, name)
       .filter((v) => v.exitedAt !== undefined)
       .map((v) => ((v.exitedAt as number) - v.enteredAt) / 1000);
