@@ -12,7 +12,9 @@ function files(dir: string): string[] {
 }
 
 const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] ?? '',
+  );
 
 describe('@stepcraft/testing sits on the public entry points below it', () => {
   test('it imports only the entry points of asl, core and runner, and vitest only from its vitest entry', () => {
