@@ -51,10 +51,12 @@ export function catcherFor(state: AslState, error: string, next: string | undefi
   return (matching.find(({ c }) => next === undefined || c.Next === next) ?? matching[0])?.i ?? -1;
 }
 
-/** The retriers and catchers of a state. */
+/** The retriers of a state (none for the states that cannot have any). */
 export function retriersOf(state: AslState): readonly Retrier[] {
   return errorHandlers<Retrier>(state, 'Retry');
 }
+
+/** The catchers of a state (none for the states that cannot have any). */
 export function catchersOf(state: AslState): readonly Catcher[] {
   return errorHandlers<Catcher>(state, 'Catch');
 }
