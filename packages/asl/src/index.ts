@@ -6,10 +6,20 @@ export type { IntrinsicArg, IntrinsicCall } from './intrinsics/ast.js';
 export { INTRINSIC_FUNCTIONS } from './intrinsics/functions.js';
 export { parseIntrinsic } from './intrinsics/parse.js';
 export type { JsonObject, JsonValue } from './json.js';
+export { jsonByteLength } from './json-size.js';
 export { isJsonataString, jsonataBody } from './jsonata.js';
 export type { ParseResult } from './parse-result.js';
 export type { JsonPathInfo } from './paths/jsonpath.js';
-export { checkJsonPath } from './paths/jsonpath.js';
+export { checkJsonPath, parseJsonPath } from './paths/jsonpath.js';
+export type {
+  JsonPath,
+  JsonPathFilter,
+  JsonPathOperand,
+  JsonPathOperator,
+  JsonPathRoot,
+  JsonPathSegment,
+  JsonPathSelector,
+} from './paths/jsonpath-ast.js';
 export type { PathSegment, ReferencePath } from './paths/reference-path.js';
 export { parseReferencePath } from './paths/reference-path.js';
 export { hasPlaceholder, isDeployTimeValue, isPlaceholder, substitutePlaceholders } from './placeholders.js';

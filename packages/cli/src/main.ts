@@ -108,6 +108,32 @@ const COMMANDS: Readonly<
       );
     },
   },
+  view: {
+    options: {
+      out: { type: 'string', short: 'o' },
+      open: { type: 'boolean' },
+      definition: { type: 'string' },
+      workflow: { type: 'string', short: 'w' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const { viewCommand, viewOptions } = await import('./commands/view.js');
+      return viewCommand(viewOptions(positionals, values), io);
+    },
+  },
+  dev: {
+    options: {
+      input: { type: 'string', short: 'i' },
+      workflow: { type: 'string', short: 'w' },
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const { devCommand, devOptions } = await import('./commands/dev.js');
+      return devCommand(devOptions(positionals, values), io);
+    },
+  },
   run: {
     options: {
       input: { type: 'string', short: 'i' },

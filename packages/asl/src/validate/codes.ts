@@ -39,6 +39,11 @@ export const CODES = {
     'An Assign name that is not an identifier, is longer than 80 characters or is "states".',
   INVALID_ARN: 'A Resource that is not an ARN (with checkArn).',
   EXPRESS_UNSUPPORTED_RESOURCE: 'An Express workflow uses .sync, .waitForTaskToken or an activity.',
+  DEFINITION_TOO_LARGE: "The definition is larger than AWS's 1 MB quota.",
+  DUPLICATE_JSON_KEY:
+    'A key appears twice in one object of the definition text (JSON parsers keep only the last).',
+  JSONATA_UNSUPPORTED_FUNCTION:
+    'A JSONata expression calls $eval, which Step Functions does not provide (a warning).',
 } as const;
 
 /** A diagnostic code of `validate()`. */

@@ -15,6 +15,11 @@ export interface ValidateOptions {
   readonly substitutions?: Readonly<Record<string, string>>;
   /** Express workflows reject `.sync`, `.waitForTaskToken` and activities. */
   readonly stateMachineType?: 'STANDARD' | 'EXPRESS';
+  /**
+   * The definition's source text, when it was read from one: its size is checked against AWS's 1 MB quota as
+   * written, and keys repeated within one object (which parsing dropped silently) are reported with a pointer.
+   */
+  readonly text?: string;
 }
 
 /** A JSON pointer under construction. */
