@@ -3,8 +3,8 @@ import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
 import { transformRecord } from './handlers.js';
-import { Batch, type RecordJob, type Transformed } from './schemas.js';
-import { etlPipeline } from './workflow.js';
+import { Batch } from './schemas.js';
+import { etlPipeline, transform } from './workflow.js';
 
 describe('etl-pipeline', () => {
   checkExample(etlPipeline, import.meta.url);
@@ -38,18 +38,18 @@ describe('etl-pipeline', () => {
 
   test('a throttled iteration is retried on its own while the others go through', async () => {
     let throttled = false;
-    const transform = mock.lambda<Transformed, RecordJob>('transform-record').implements((job) => {
+    const transformed = mock(transform).implements((job) => {
       if (job.id === 'r2' && !throttled) {
         throttled = true;
         throw Object.assign(new Error('Rate exceeded'), { name: 'Lambda.TooManyRequestsException' });
       }
       return transformRecord(job);
     });
-    const result = await run(etlPipeline, batch, { mocks: [transform] });
+    const result = await run(etlPipeline, batch, { mocks: [transformed] });
     expect(result).toSucceedWith({ batchId: 'b-7', count: 3, totalLength: 14 });
     expect(result).toHaveRetried('TransformRecord', 1);
     // Iterations run side by side: r2's retry comes after the other records' first calls.
-    expect(transform.calls.map((c) => [c.input.id, c.retryCount])).toEqual([
+    expect(transformed.calls.map((c) => [c.input.id, c.retryCount])).toEqual([
       ['r1', 0],
       ['r2', 0],
       ['r3', 0],

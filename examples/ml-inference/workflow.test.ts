@@ -25,14 +25,14 @@ describe('ml-inference', () => {
     const result = await run(mlInference, request, { mocks: [putItem] });
     expect(result.status).toBe('SUCCEEDED');
     expect(putItem.calls[0]?.input).toMatchObject({
-      TableName: 'Predictions',
+      TableName: expect.stringContaining('PredictionsTable'), // a placeholder CloudFormation fills in
       Item: { requestId: { S: 'req-42' }, model: { S: 'model-b' }, label: { S: 'positive' } },
     });
   });
 
   test('a model that fails fails the whole Parallel', async () => {
     const result = await run(mlInference, request, {
-      mocks: [mock.lambda('model-b').rejects('ModelUnavailable', 'model-b is down')],
+      mocks: [mock('ModelB').rejects('ModelUnavailable', 'model-b is down')],
     });
     expect(result).toFailWith('ModelUnavailable', 'model-b is down');
     expect(result.view.visitsOf('ScoreModels')[0]).toMatchObject({

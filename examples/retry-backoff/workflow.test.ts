@@ -3,8 +3,8 @@ import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
 import { callService } from './handlers.js';
-import { type Call, type Reply, Request } from './schemas.js';
-import { retryBackoff } from './workflow.js';
+import { Request } from './schemas.js';
+import { call, retryBackoff } from './workflow.js';
 
 describe('retry-backoff', () => {
   checkExample(retryBackoff, import.meta.url);
@@ -27,8 +27,7 @@ describe('retry-backoff', () => {
   });
 
   test('Lambda throttling is retried by the Task itself, before its Catch sees anything', async () => {
-    const service = mock
-      .lambda<Reply, Call>('flaky-service')
+    const service = mock(call)
       .rejectsOnce('Lambda.TooManyRequestsException', 'Rate exceeded')
       .implements(callService);
     const result = await run(retryBackoff, { requestId: 'r-10', busyTimes: 0 }, { mocks: [service] });

@@ -1,4 +1,16 @@
-import { choice, fail, lambda, pass, States, task, typed, variable, wait, workflow } from '@stepcraft/core';
+import {
+  choice,
+  fail,
+  lambda,
+  pass,
+  placeholder,
+  States,
+  task,
+  typed,
+  variable,
+  wait,
+  workflow,
+} from '@stepcraft/core';
 import { z } from 'zod';
 import { callService } from './handlers.js';
 import { Reply, Request } from './schemas.js';
@@ -26,8 +38,9 @@ const retryOrGiveUp = choice('RetryOrGiveUp', { input: Request })
   .when(() => attempts.ref.numericGreaterThanEquals(MAX_ATTEMPTS), gaveUp)
   .otherwise(wait('Backoff', { seconds: 2 }).next(attempt));
 
-const call = task('CallService', {
-  resource: lambda.invoke('flaky-service'),
+/** Calls the busy service; its own retrier covers Lambda throttling, its Catch the service's Busy answers. */
+export const call = task('CallService', {
+  resource: lambda.invoke(placeholder('FlakyServiceFunction')),
   input: Request,
   parameters: ({ input }) => ({
     requestId: input.requestId,

@@ -1,5 +1,20 @@
-export type { Diagnostic } from './diagnostic.js';
-export { AslValidationError, formatDiagnostics, pointerOf, pointerSegment } from './diagnostic.js';
+export type { CodeInfo, DiagnosticOrigin, NoFields } from './code-info.js';
+export type { CompileCode } from './compile-codes.js';
+export type {
+  Diagnostic,
+  DiagnosticBase,
+  DiagnosticCode,
+  DiagnosticFields,
+  FieldsArgument,
+} from './diagnostic.js';
+export {
+  AslValidationError,
+  createDiagnostic,
+  DIAGNOSTIC_CODES,
+  formatDiagnostics,
+  pointerOf,
+  pointerSegment,
+} from './diagnostic.js';
 export type { AslDocument, AslState, StateOfType, StateType } from './document.js';
 export { STATE_TYPES } from './document.js';
 export type { IntrinsicArg, IntrinsicCall } from './intrinsics/ast.js';
@@ -51,8 +66,7 @@ export type { SucceedState } from './states/succeed.js';
 export type { TaskState } from './states/task.js';
 export type { WaitState } from './states/wait.js';
 export { parseTimestamp } from './timestamp.js';
-export type { Code } from './validate/codes.js';
-export { CODES } from './validate/codes.js';
+export type { ValidateCode } from './validate/codes.js';
 export type { ValidateOptions } from './validate/context.js';
 export { variableNameProblem } from './validate/rules/assign.js';
 export { assertValid, validate } from './validate/validate.js';

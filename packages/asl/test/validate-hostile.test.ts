@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODES, validate } from '../src/index.js';
+import { DIAGNOSTIC_CODES, validate } from '../src/index.js';
 import { duplicateKeys } from '../src/validate/duplicate-keys.js';
 import { findings, jsonataMachine, machine } from './helpers.js';
 
@@ -123,6 +123,6 @@ describe('JSONata that AWS rejects or cannot run', () => {
         severity: 'warning',
       }),
     ]);
-    expect(Object.hasOwn(CODES, 'JSONATA_UNSUPPORTED_FUNCTION')).toBe(true);
+    expect(Object.hasOwn(DIAGNOSTIC_CODES, 'JSONATA_UNSUPPORTED_FUNCTION')).toBe(true);
   });
 });

@@ -17,8 +17,17 @@ const COMMANDS: Readonly<
   Record<CommandName, { options: Options; run: (parsed: Parsed, io: Io) => Promise<ExitCode> }>
 > = {
   build: {
-    options: { out: { type: 'string', short: 'o' }, 'query-language': { type: 'string' }, help: HELP },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'query-language': { type: 'string' },
+      format: { type: 'string' },
+      help: HELP,
+    },
     run: async ({ values, positionals }, io) => {
+      const format = stringOption(values, 'format');
+      if (format !== undefined && format !== 'cloudformation' && format !== 'sam') {
+        throw new UsageError(`--format must be cloudformation or sam, not '${format}'`);
+      }
       const queryLanguage = stringOption(values, 'query-language');
       const language = QUERY_LANGUAGES.find((supported) => supported === queryLanguage);
       if (queryLanguage !== undefined && language === undefined) {
@@ -29,7 +38,12 @@ const COMMANDS: Readonly<
       const out = requiredOption(values, 'out', 'DIR');
       const { buildCommand } = await import('./commands/build.js');
       return buildCommand(
-        { paths: positionals, out, ...(language === undefined ? {} : { queryLanguage: language }) },
+        {
+          paths: positionals,
+          out,
+          ...(language === undefined ? {} : { queryLanguage: language }),
+          ...(format === undefined ? {} : { format }),
+        },
         io,
       );
     },

@@ -34,15 +34,18 @@ Exit codes: 0 ok, 1 validation or run failure, 2 usage error.`;
 
 /** `stepcraft <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata]
+  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata] [--format cloudformation|sam]
 
 Finds the exported workflows in the given .ts files and directories (recursively, skipping *.test.ts,
 *.test-d.ts, node_modules and dist; default: the current directory), type-checks their files, compiles and
-validates each workflow, and writes DIR/<WorkflowName>.asl.json. Files with type errors are not built.
+validates each workflow, and writes DIR/<WorkflowName>.asl.json, with the JSON Schemas of its input and output
+(<WorkflowName>.input.schema.json, .output.schema.json) beside it. Files with type errors are not built.
 
 Options:
   -o, --out DIR                  where to write the .asl.json files (required)
       --query-language LANGUAGE  compile every workflow to JSONPath or JSONata (default: each workflow's own)
+      --format FORMAT            also write DIR/<WorkflowName>.<FORMAT>.json: a cloudformation or sam template
+                                 (placeholders as parameters, the execution role's least-privilege policy)
   -h, --help                     show this help
 
 Exit codes: 0 all written, 1 a file or workflow failed, 2 usage error.`,

@@ -1,4 +1,4 @@
-import { AslValidationError, type Diagnostic } from '../diagnostic.js';
+import { AslValidationError, createDiagnostic, type Diagnostic } from '../diagnostic.js';
 import { isObject, type Obj, own } from '../json-shape.js';
 import { substitutePlaceholders } from '../placeholders.js';
 import { type Ctx, report, type ValidateOptions } from './context.js';
@@ -57,7 +57,7 @@ function validateDefinition(document: unknown, options: ValidateOptions): Diagno
 }
 
 function documentError(message: string): Diagnostic {
-  return { code: 'INVALID_DOCUMENT', message, pointer: '', severity: 'error' };
+  return createDiagnostic('INVALID_DOCUMENT', message, '', undefined);
 }
 
 /** Like `validate`, but throws an `AslValidationError` holding the diagnostics when there are any. */
