@@ -42,3 +42,24 @@ export const checkout = workflow('Checkout', { input: Order })
   .next(route);
 
 export const order = { orderId: 'o-1', amount: 40 };
+
+export const Expense = z.object({ expenseId: z.string(), amount: z.number() });
+export const Decision = z.object({ approved: z.boolean(), approver: z.string() });
+
+/** A callback task: it sends the token over SQS and waits for SendTaskSuccess with a Decision. */
+export const ask = task('AskApproval', {
+  resource: sqs.sendMessage('https://sqs.us-east-1.amazonaws.com/123456789012/approvals').waitForTaskToken(),
+  input: Expense,
+  parameters: ({ input, context }) => ({ expenseId: input.expenseId, token: context.Task.Token }),
+  output: Decision,
+  timeoutSeconds: 3600,
+}).resultPath('$.decision');
+
+/** Ask a human, then route on the decision. */
+export const approval = workflow('Approval', { input: Expense })
+  .start(ask)
+  .next(
+    choice('Decide', { input: Expense.extend({ decision: Decision }) })
+      .when(({ input }) => input.decision.approved.booleanEquals(true), succeed('Approved'))
+      .otherwise(fail('Rejected', { error: 'Rejected', cause: 'The expense was rejected' })),
+  );

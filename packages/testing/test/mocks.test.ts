@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { MockExhaustedError, mock, run, UnknownMockKeyError, UnmockedStatesError } from '../src/index.js';
-import { archive, checkout, order, pay } from './fixtures.js';
+import { approval, archive, ask, checkout, order, pay } from './fixtures.js';
 
 const alerted = mock.sqs('https://sqs.us-east-1.amazonaws.com/123456789012/alerts').resolves({
   MD5OfMessageBody: 'm',
@@ -136,5 +136,29 @@ describe('tasks with no mock and no handler', () => {
     });
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('Stepcraft.MissingHandler');
+  });
+});
+
+describe('callback tasks', () => {
+  test("a state mock answers the task's token: its value is the task's result", async () => {
+    const result = await run(
+      approval,
+      { expenseId: 'e-1', amount: 5 },
+      {
+        mocks: [mock(ask).resolves({ approved: true, approver: 'ada' })],
+      },
+    );
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toMatchObject({ decision: { approved: true, approver: 'ada' } });
+  });
+
+  test('a resource mock answers only the service call: the task then waits for its token, here until its timeout', async () => {
+    const sent = mock.sqs('https://sqs.us-east-1.amazonaws.com/123456789012/approvals').resolves({
+      MD5OfMessageBody: 'm',
+      MessageId: 'sent',
+    });
+    const result = await run(approval, { expenseId: 'e-2', amount: 5 }, { mocks: [sent] });
+    expect(result.error).toBe('States.Timeout');
+    expect(sent.calls).toHaveLength(1);
   });
 });

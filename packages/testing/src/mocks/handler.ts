@@ -27,8 +27,13 @@ export function mockHandler(script: MockScript, stop: (error: Error) => void): T
       case 'implement':
         return answer.implementation(input, context);
       case 'resolve':
-        // A callback task's result is what SendTaskSuccess sends, so the mock answers its token.
-        if (context.resource.endsWith('.waitForTaskToken') && context.taskToken !== undefined) {
+        // A state mock of a callback task answers its token (its result is what SendTaskSuccess sends); a mock of
+        // the resource (a queue, a topic) answers only the call, and the task then waits for its token.
+        if (
+          script.target.kind === 'state' &&
+          context.resource.endsWith('.waitForTaskToken') &&
+          context.taskToken !== undefined
+        ) {
           context.sendTaskSuccess(context.taskToken, answer.value);
           return {};
         }

@@ -31,7 +31,9 @@ export interface MockCall<TInput> {
 
 /**
  * A scripted stand-in for a Task: answers in order (`…Once`), then its default, and records every call. Each
- * configuring method returns a new mock; pass the last one to `run()` and read its `calls` afterwards.
+ * configuring method returns a new mock; pass the last one to `run()` and read its `calls` afterwards. For a
+ * callback (`.waitForTaskToken`) Task, a state mock's value is what `SendTaskSuccess` sends; a resource mock's value
+ * is the service's answer, and the task then waits for its token (answer it through `start()`'s handle).
  * @example
  * const pay = mock(processPayment)
  *   .rejectsOnce('Lambda.TooManyRequestsException', 'slow down')
