@@ -106,7 +106,8 @@ export interface ErrorHandling<
   TResult,
   TOutput,
   TResources extends string,
-  TErrors extends string,
+  TTask = never,
+  TErrors extends string = string,
 > {
   /**
    * Adds a retrier (tried in order; the first whose `errors` match is used).
@@ -114,7 +115,7 @@ export interface ErrorHandling<
    */
   retry(
     retrier: RetryOptions<AllowedErrorName<TErrors>>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>;
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>;
   /**
    * Adds a catcher: on a matching error (after retries) go to `handler`, with the Error Output
    * `{ Error, Cause }` at `resultPath` of the raw input.
@@ -126,7 +127,7 @@ export interface ErrorHandling<
     options?: CatchOptions<TPath> & {
       readonly resultPath?: TPath & CheckResultPath<TPath, `the catcher of "${TName}"`>;
     },
-  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TErrors>;
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TTask, TErrors>;
 }
 
 /** Builds a retrier node from options. */

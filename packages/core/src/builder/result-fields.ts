@@ -49,6 +49,7 @@ export interface ResultFields<
   TOutput,
   TSelf extends ResultState,
   TResources extends string = never,
+  TTask = never,
   TErrors extends string = string,
 > {
   /**
@@ -66,6 +67,7 @@ export interface ResultFields<
     TResult,
     ApplyResultPath<TInput, TPath, Unbare<TResult>>,
     TResources,
+    TTask,
     TErrors
   >;
   /**
@@ -74,7 +76,16 @@ export interface ResultFields<
    */
   outputPath<const TPath extends string | null>(
     path: TPath & OutputPathCheck<TName, TOutput, TPath>,
-  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TErrors>;
+  ): Rebuild<
+    TSelf,
+    TName,
+    TInput,
+    OutputFiltered,
+    OutputPathValue<TOutput, TPath>,
+    TResources,
+    TTask,
+    TErrors
+  >;
 }
 
 /** The kinds of builders with a result, so `Rebuild` can keep the concrete interface. */
@@ -88,7 +99,8 @@ export type Rebuild<
   TResult,
   TOutput,
   TResources extends string = never,
+  TTask = never,
   TErrors extends string = string,
 > = TSelf extends 'work'
-  ? WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>
+  ? WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>
   : PassState<TName, TInput, TResult, TOutput>;

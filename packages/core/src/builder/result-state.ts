@@ -21,8 +21,18 @@ import { selectorRefs } from './selector.js';
 import type { Assignable, Variable } from './variable.js';
 
 /**
- * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
- * Every method returns a new state.
+ * What a Task's handler receives and answers (phantom, for typed mocks and callbacks): `input` is the handler's
+ * input, `result` what it returns (for `.waitForTaskToken`, what `SendTaskSuccess` sends).
+ */
+export interface TaskTypes<TTaskInput, TTaskResult> {
+  readonly input: TTaskInput;
+  readonly result: TTaskResult;
+}
+
+/**
+ * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`; a Task also carries
+ * its handler's types in `TTask` (`never` for Map and Parallel) and the error names it may raise in `TErrors`
+ * (`string`: not known, any name goes in Retry/Catch). Every method returns a new state.
  */
 export interface WorkState<
   TName extends string,
@@ -30,14 +40,16 @@ export interface WorkState<
   TResult,
   TOutput,
   TResources extends string = never,
-  // The error names the state may raise (`string`: not known, any name goes in Retry/Catch).
+  TTask = never,
   TErrors extends string = string,
 > extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TErrors>,
-    ErrorHandling<TName, TInput, TResult, TOutput, TResources, TErrors>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>> {
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TTask, TErrors>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>> {
   readonly name: TName;
+  /** Phantom (no run-time value): the Task handler's input and result types. */
+  readonly '~task': TTask;
 }
 
 /** A Pass state. */
@@ -108,12 +120,14 @@ export class WorkStateImpl<
     TResult,
     TOutput,
     TResources extends string = never,
+    TTask = never,
     TErrors extends string = string,
   >
   extends ChainImpl<TInput, TOutput, StateNames<TName, true, TResources>>
-  implements WorkState<TName, TInput, TResult, TOutput, TResources, TErrors>
+  implements WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>
 {
   readonly name: TName;
+  declare readonly '~task': TTask;
   readonly #node: WorkNode;
   readonly #targets: readonly Fragment[];
 
@@ -128,9 +142,9 @@ export class WorkStateImpl<
   #with<TNewResult, TNewOutput>(
     patch: WorkPatch,
     target?: Fragment,
-  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources, TErrors> {
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources, TTask, TErrors> {
     const targets = target === undefined ? this.#targets : [...this.#targets, target];
-    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources, TErrors>(
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources, TTask, TErrors>(
       this.name,
       patchWork(this.#node, patch),
       targets,
@@ -139,17 +153,27 @@ export class WorkStateImpl<
 
   resultPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources, TErrors> {
+  ): WorkState<
+    TName,
+    TInput,
+    TResult,
+    ApplyResultPath<TInput, TPath, Unbare<TResult>>,
+    TResources,
+    TTask,
+    TErrors
+  > {
     return this.#with(resultPathPatch(this.#node, path));
   }
 
   outputPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TErrors> {
+  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask, TErrors> {
     return this.#with(outputPathPatch(this.#node, path));
   }
 
-  retry(options: RetryOptions<string>): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
+  retry(
+    options: RetryOptions<string>,
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors> {
     return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
   }
 
@@ -157,7 +181,7 @@ export class WorkStateImpl<
     errors: readonly string[],
     handler: AnyChain,
     options?: CatchOptions<string | null>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors> {
     const fragment = fragmentOf(handler);
     const added = catchNode(this.name, errors, fragment, options);
     return this.#with({ catch: [...this.#node.catch, added] }, fragment);
@@ -166,15 +190,15 @@ export class WorkStateImpl<
   assign<TValue>(
     variable: Variable<TValue>,
     value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors> {
     return this.#with(assignPatch(this.#node, variable, value));
   }
 
-  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
+  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors> {
     return this.#with({ comment: text });
   }
 
-  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources, TErrors> {
+  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors> {
     return this.#with(rawPatch(this.#node, fields));
   }
 }
