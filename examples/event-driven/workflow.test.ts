@@ -1,9 +1,12 @@
 import { validate } from '@stepcraft/asl';
 import { estimateCost, run } from '@stepcraft/runner';
+import { mock, run as runTest } from '@stepcraft/testing';
+import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
 import { shipments } from './handlers.js';
-import { shipmentEvents } from './workflow.js';
+import { ShipmentEvent } from './schemas.js';
+import { notifyCustomer, shipmentEvents } from './workflow.js';
 
 describe('event-driven', () => {
   const compiled = checkExample(shipmentEvents, import.meta.url);
@@ -47,5 +50,15 @@ describe('event-driven', () => {
     const result = await run(compiled, other as never);
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('Stepcraft.ContractViolation');
+  });
+
+  test('a mocked webhook answering 503 once is retried after 2 s, then announced', async () => {
+    const webhook = mock(notifyCustomer)
+      .rejectsOnce('States.Http.StatusCode.503', 'Service Unavailable')
+      .resolves({ Headers: {}, ResponseBody: {}, StatusCode: 202, StatusText: 'Accepted' });
+    const result = await runTest(shipmentEvents, ShipmentEvent.parse(event), { mocks: [webhook] });
+    expect(result).toSucceedWith(expect.objectContaining({ notified: { status: 202 } }));
+    expect(result).toHaveRetried(notifyCustomer, 1);
+    expect(result.view.visitsOf('NotifyCustomer')[0]?.retries.map((r) => r.delaySeconds)).toEqual([2]);
   });
 });

@@ -26,7 +26,7 @@ const deadLetter = task('ParkForRetry', {
   .resultPath(null)
   .next(fail('NoticeParked', { error: 'NoticeParked', cause: 'The customer webhook did not answer' }));
 
-const notifyCustomer = task('NotifyCustomer', {
+export const notifyCustomer = task('NotifyCustomer', {
   resource: http.invoke('arn:aws:events:us-east-1:123456789012:connection/customer-webhooks/1'),
   input: ShipmentEvent,
   parameters: ({ input }) => ({

@@ -1,7 +1,10 @@
 import { run } from '@stepcraft/runner';
+import { mock, run as runTest } from '@stepcraft/testing';
+import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
-import { glueEtl } from './workflow.js';
+import { Batch } from './schemas.js';
+import { glueEtl, transform } from './workflow.js';
 
 describe('glue-etl', () => {
   const compiled = checkExample(glueEtl, import.meta.url);
@@ -47,5 +50,29 @@ describe('glue-etl', () => {
     });
     expect(result.status).toBe('SUCCEEDED');
     expect(calls).toBe(4);
+  });
+
+  test('a mock answers the .sync task with the job run, typed as GetJobRun returns it', async () => {
+    const jobRuns = mock(transform)
+      .rejectsOnce('Glue.ConcurrentRunsExceededException', 'Too many runs')
+      .implements((request) => ({
+        Id: `jr_${request.Arguments?.['--day'] ?? ''}`,
+        JobName: request.JobName,
+        JobRunState: 'SUCCEEDED',
+        ExecutionTime: 42,
+      }));
+    const result = await runTest(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [jobRuns] });
+    expect(result).toSucceedWith({ batchId: 'b-7', partitions: 3, glueSeconds: 126 });
+    expect(result).toHaveRetried('TransformPartition', 1);
+  });
+
+  test('a mocked FAILED job run fails the task with States.TaskFailed', async () => {
+    const failed = mock(transform).resolves({
+      Id: 'jr_1',
+      JobName: 'transform-partition',
+      JobRunState: 'FAILED',
+    });
+    const result = await runTest(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [failed] });
+    expect(result).toFailWith('States.TaskFailed');
   });
 });

@@ -3,7 +3,7 @@ import { aggregate, transformPartition } from './handlers.js';
 import { Batch, Loaded, Summary } from './schemas.js';
 
 // One Glue job run per partition; `.sync` waits for it to finish and returns the job run.
-const transform = task('TransformPartition', {
+export const transform = task('TransformPartition', {
   resource: glue.startJobRun('transform-partition').sync(),
   input: Batch.shape.partitions.element.extend({ batchId: Batch.shape.batchId }),
   parameters: ({ input }) => ({

@@ -1,7 +1,10 @@
 import { run } from '@stepcraft/runner';
+import { mock, run as runTest } from '@stepcraft/testing';
+import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
-import { mlPipeline } from './workflow.js';
+import { Request } from './schemas.js';
+import { mlPipeline, training } from './workflow.js';
 
 describe('ml-pipeline', () => {
   const compiled = checkExample(mlPipeline, import.meta.url);
@@ -50,5 +53,25 @@ describe('ml-pipeline', () => {
     const error = JSON.parse(String(caught?.stateEnteredEventDetails?.input)).error;
     expect(error.Error).toBe('States.TaskFailed');
     expect(JSON.parse(error.Cause)).toMatchObject({ TrainingJobStatus: 'Failed' });
+  });
+
+  test('a mocked training job that was stopped fails the task with States.TaskFailed, caught', async () => {
+    const stopped = mock(training).implements((request) => ({
+      TrainingJobName: request.TrainingJobName,
+      TrainingJobArn: `arn:aws:sagemaker:us-east-1:123456789012:training-job/${request.TrainingJobName}`,
+      TrainingJobStatus: 'Stopped',
+      SecondaryStatus: 'Stopped',
+      FailureReason: 'Stopped by the user',
+      ModelArtifacts: { S3ModelArtifacts: '' },
+      AlgorithmSpecification: request.AlgorithmSpecification,
+      ResourceConfig: request.ResourceConfig,
+      StoppingCondition: request.StoppingCondition,
+      CreationTime: 0,
+    }));
+    const topic = mock.sns('arn:aws:sns:us-east-1:123456789012:ml-pipeline').resolves({ MessageId: 'm-1' });
+    const result = await runTest(mlPipeline, Request.parse(input), { mocks: [stopped, topic] });
+    expect(result).toFailWith('TrainingFailed');
+    expect(result).toHaveCaught(training, 'States.TaskFailed');
+    expect(topic.calls.map((call) => call.input.Message)).toEqual(['Model churn: NotifyTrainingFailed']);
   });
 });

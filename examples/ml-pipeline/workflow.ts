@@ -19,7 +19,7 @@ const trainingFailed = notify('NotifyTrainingFailed').next(
 );
 
 // Trains and waits (.sync): the result is DescribeTrainingJob's response, of which we keep the model and its AUC.
-const training = task('Train', {
+export const training = task('Train', {
   resource: sagemaker.createTrainingJob().sync(),
   input: Request,
   parameters: ({ input, context }) => ({

@@ -1,10 +1,13 @@
 import { compile } from '@stepcraft/core';
 import { run } from '@stepcraft/runner';
+import { mock, run as runTest } from '@stepcraft/testing';
+import '@stepcraft/testing/vitest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { checkCompiled, checkExample, sampleInput } from '../example-checks.js';
 import { fulfilment } from './child.js';
 import { childRuns } from './run-child.js';
-import { orderWithFulfilment } from './workflow.js';
+import { Order } from './schemas.js';
+import { fulfil, orderWithFulfilment } from './workflow.js';
 
 describe('nested-workflows', () => {
   const compiled = checkExample(orderWithFulfilment, import.meta.url);
@@ -57,6 +60,27 @@ describe('nested-workflows', () => {
       Error: 'OutOfStock',
       Name: 'o-2001-fulfilment',
     });
+  });
+
+  test("a mock stands in for the child: its answer is DescribeExecution with the child's typed Output", async () => {
+    const execution = 'arn:aws:states:us-east-1:123456789012:execution:Fulfilment:mocked';
+    const child = mock(fulfil).implements((request) => ({
+      ExecutionArn: execution,
+      StateMachineArn: request.StateMachineArn,
+      Name: 'mocked',
+      Status: 'SUCCEEDED',
+      StartDate: 0,
+      StopDate: 1000,
+      Input: request.Input,
+      InputDetails: { Included: true },
+      Output: { orderId: request.Input.orderId, trackingId: 'MOCK-1' },
+      OutputDetails: { Included: true },
+    }));
+    const result = await runTest(orderWithFulfilment, Order.parse(input), { mocks: [child] });
+    expect(result).toSucceedWith(
+      expect.objectContaining({ fulfilment: { trackingId: 'MOCK-1', execution } }),
+    );
+    expect(childRuns).toEqual([]);
   });
 });
 

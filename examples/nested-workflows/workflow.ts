@@ -22,7 +22,7 @@ const startFulfilment = runChild<Fulfilment, Shipped>(compile(fulfilment));
 
 // Runs the child and waits (.sync:2): the result is the child's DescribeExecution, its Output parsed and typed
 // as the child workflow's output; Input is checked against the child's input.
-const fulfil = task('Fulfil', {
+export const fulfil = task('Fulfil', {
   resource: stepFunctions.startExecution(FULFILMENT, fulfilment).sync2(),
   input: Order,
   parameters: ({ input, context }) => ({
