@@ -1,3 +1,17 @@
+export type { Handlers, TaskHandler, TaskHandlerContext } from './contracts/handler.js';
+export type { SchemaIssue, SchemaResult, StandardSchema } from './contracts/schema.js';
+export type {
+  CompiledWorkflow,
+  Contracts,
+  StateContract,
+  StateInput,
+  StateResult,
+  TaskToken,
+  TaskTokenResult,
+  TypedState,
+  WorkflowInput,
+  WorkflowOutput,
+} from './contracts/workflow.js';
 export type { Diagnostic } from './diagnostic.js';
 export { AslValidationError, formatDiagnostics, pointerOf, pointerSegment } from './diagnostic.js';
 export type { AslDocument, AslState, StateOfType, StateType } from './document.js';

@@ -1,6 +1,6 @@
+import type { SchemaIssue, StandardSchema, StateContract } from '@stepcraft/asl';
 import type { Execution, Fiber } from './execution.js';
 import { fatal } from './execution.js';
-import type { SchemaIssue, StandardSchema, StateContract } from './types.js';
 
 const WHAT: Record<keyof StateContract, string> = {
   stateInput: 'input',

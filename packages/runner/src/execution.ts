@@ -1,9 +1,9 @@
-import type { AslState, JsonObject, JsonValue, QueryLanguage } from '@stepcraft/asl';
+import type { AslState, Contracts, Handlers, JsonObject, JsonValue, QueryLanguage } from '@stepcraft/asl';
 import type { Clock } from './clock.js';
 import { StatesError } from './errors.js';
 import type { HistoryRecorder, Lane } from './history.js';
 import type { Stop } from './stop.js';
-import type { Contracts, ContractViolation, Handlers } from './types.js';
+import type { ContractViolation } from './types.js';
 import type { VariableScope } from './variables.js';
 
 /** Why an execution stopped early (not a state failure): a timeout, an abort, a limit, a contract. */

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '@stepcraft/asl';
+import type { JsonObject, JsonValue, TaskHandler, TaskHandlerContext } from '@stepcraft/asl';
 import { type Clock, sleep } from './clock.js';
 import { RunnerUsageError, StatesError } from './errors.js';
 import type { Execution } from './execution.js';
@@ -7,7 +7,6 @@ import { cloneJson, copyJson } from './json-value.js';
 import { randomUuid } from './random.js';
 import type { ResourceInfo } from './resources.js';
 import { type Stop, type StopController, stopController } from './stop.js';
-import type { TaskHandler, TaskHandlerContext } from './types.js';
 
 /** Keys of resources whose keys do not depend on the parameters (most of them), built once. */
 const fixedKeys = new WeakMap<ResourceInfo, readonly string[]>();

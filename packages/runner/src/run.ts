@@ -1,3 +1,4 @@
+import type { CompiledWorkflow } from '@stepcraft/asl';
 import {
   type AslDocument,
   type Diagnostic,
@@ -23,13 +24,7 @@ import { copyJson } from './json-value.js';
 import { exceedsPayloadLimit } from './limits.js';
 import { randomUuid, seededRandom } from './random.js';
 import { stopController } from './stop.js';
-import type {
-  CompiledWorkflow,
-  ExecutionHandle,
-  ExecutionResult,
-  RunnableWorkflow,
-  RunOptions,
-} from './types.js';
+import type { ExecutionHandle, ExecutionResult, RunnableWorkflow, RunOptions } from './types.js';
 import { variableScope } from './variables.js';
 
 /** Virtual runs start here unless told otherwise, so two runs give identical histories. */
@@ -62,7 +57,7 @@ export function parseInput(text: string): JsonValue {
   }
 }
 
-const isCompiled = (workflow: RunnableWorkflow): workflow is CompiledWorkflow =>
+const isCompiled = (workflow: RunnableWorkflow): workflow is CompiledWorkflow<unknown, unknown> =>
   typeof workflow === 'object' && workflow !== null && 'definition' in workflow;
 
 /** Starts a workflow and returns a handle to answer callback tasks, abort it, or read its history as it grows. */

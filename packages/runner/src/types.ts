@@ -1,76 +1,16 @@
-import type { AslDocument, Diagnostic, JsonValue } from '@stepcraft/asl';
+import type {
+  AslDocument,
+  CompiledWorkflow,
+  Diagnostic,
+  Handlers,
+  JsonValue,
+  SchemaIssue,
+  StateContract,
+} from '@stepcraft/asl';
 import type { HistoryEvent } from './history.js';
 
-/** What a Task handler receives besides its input. */
-export interface TaskHandlerContext {
-  readonly stateName: string;
-  readonly resource: string;
-  /** The task token (`$$.Task.Token`); always set, needed for `.waitForTaskToken` and activities. */
-  readonly taskToken?: string;
-  /** The context object (`$$`) of this attempt. */
-  readonly context: JsonValue;
-  /** The Task's evaluated `Credentials` (the role AWS would assume for the call), when it has some. */
-  readonly credentials?: { readonly roleArn: string };
-  /** Aborted when the task times out, a sibling branch fails or the execution stops. */
-  readonly signal: AbortSignal;
-  /** Resets the `HeartbeatSeconds` timer. */
-  heartbeat(): void;
-  /** Waits `seconds` on the execution's clock (simulated by default), e.g. to emulate a slow service. */
-  sleep(seconds: number): Promise<void>;
-  sendTaskSuccess(token: string, output: unknown): void;
-  sendTaskFailure(token: string, error?: string, cause?: string): void;
-}
-
-/**
- * A Task implementation. The return value (or resolved value) is the task result; a thrown `StatesError` fails the
- * task with exactly its error and cause, any other throw with the error's name and message (see `handlers.ts`).
- * Declared as a method type so handlers with narrower input types (from `@stepcraft/core`) are accepted.
- */
-export type TaskHandler = {
-  bivarianceHack(input: JsonValue, context: TaskHandlerContext): unknown;
-}['bivarianceHack'];
-
-/** Handlers keyed by state name or by resource key (function name or ARN, queue URL, topic ARN, `aws-sdk:s3:getObject`, activity ARN, full Resource). */
-export type Handlers = Readonly<Record<string, TaskHandler>>;
-
-/** One issue from a Standard Schema validator. */
-export interface SchemaIssue {
-  readonly message: string;
-  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
-}
-
-/** A Standard Schema v1 validator (zod 4, valibot, arktype…), structurally. @see https://standardschema.dev */
-export interface StandardSchema {
-  readonly '~standard': {
-    readonly validate: (
-      value: unknown,
-    ) =>
-      | { readonly value?: unknown; readonly issues?: readonly SchemaIssue[] | undefined }
-      | Promise<{ readonly value?: unknown; readonly issues?: readonly SchemaIssue[] | undefined }>;
-  };
-}
-
-/** The schemas declared for one state. */
-export interface StateContract {
-  readonly stateInput?: StandardSchema;
-  readonly stateOutput?: StandardSchema;
-  readonly taskInput?: StandardSchema;
-  readonly taskResult?: StandardSchema;
-}
-
-/** Contracts keyed by state name. */
-export type Contracts = Readonly<Record<string, StateContract>>;
-
-/** A compiled workflow (from `@stepcraft/core`'s `compile()`), as plain data. */
-export interface CompiledWorkflow {
-  readonly definition: AslDocument;
-  readonly contracts?: Contracts;
-  readonly handlers?: Handlers;
-  readonly name?: string;
-}
-
 /** An ASL document or a compiled workflow (told apart by `definition`). */
-export type RunnableWorkflow = AslDocument | CompiledWorkflow;
+export type RunnableWorkflow = AslDocument | CompiledWorkflow<unknown, unknown>;
 
 /** Options of `run()` / `start()`. */
 export interface RunOptions {

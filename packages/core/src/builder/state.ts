@@ -5,7 +5,7 @@ import type { TemplateNode } from '../ir/template-node.js';
 import type { ApplyResultPath, CheckPath, CheckResultPath, ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, Primitive } from '../types/type-utils.js';
-import type { AnyChain, Chain, FirstOf, Fragment, InputOf, StateNames } from './chain.js';
+import type { AnyChain, Chain, ChainTypes, FirstOf, Fragment, InputOf, StateNames } from './chain.js';
 import type { ContextObject } from './context.js';
 import { contextRef, inputRef, type Ref, toTemplate } from './refs.js';
 import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
@@ -244,6 +244,8 @@ export interface WorkState<TName extends string, TInput, TResult, TOutput>
     Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput>>,
     Describable<WorkState<TName, TInput, TResult, TOutput>> {
   readonly name: TName;
+  /** Phantom types, with the result too: what a callback task's `SendTaskSuccess` sends (the runner's typed handle). */
+  readonly '~types': ChainTypes<TInput, TOutput, StateNames<TName>> & { readonly result: TResult };
 }
 
 /** A Pass state. */

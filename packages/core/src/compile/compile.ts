@@ -1,4 +1,13 @@
-import { type AslDocument, type AslState, type Diagnostic, pointerOf, type SubMachine } from '@stepcraft/asl';
+import {
+  type AslDocument,
+  type AslState,
+  type CompiledWorkflow as CompiledWorkflowData,
+  type Diagnostic,
+  pointerOf,
+  type SubMachine,
+  type WorkflowInput,
+  type WorkflowOutput,
+} from '@stepcraft/asl';
 import { CompileError, diagnostic } from '../errors.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler } from '../ir/contract.js';
@@ -20,8 +29,9 @@ const DIALECTS: Readonly<Record<QueryLanguage, QueryLanguageDialect>> = Object.f
   JSONata: jsonataDialect,
 });
 
-/** What `compile()` produces: the ASL definition plus the side tables the runner needs. */
-export interface CompiledWorkflow {
+/** What `compile()` produces: the ASL definition plus the side tables the runner needs, typed by the workflow's input and output. */
+export interface CompiledWorkflow<TInput = unknown, TOutput = unknown>
+  extends CompiledWorkflowData<TInput, TOutput> {
   readonly name: string;
   /** `STANDARD` or `EXPRESS` (a deployment setting; not part of the ASL document). */
   readonly type: 'STANDARD' | 'EXPRESS';
@@ -55,7 +65,10 @@ const END = Object.freeze({ End: true as const });
  * duplicate names, two `Next`s for one state, names over 80 characters, a Choice without branches, …).
  * @example const { definition } = compile(orderFlow); stringifyAsl(definition)
  */
-export function compile(workflow: CompilableWorkflow, options: CompileOptions = {}): CompiledWorkflow {
+export function compile<TWorkflow extends CompilableWorkflow>(
+  workflow: TWorkflow,
+  options: CompileOptions = {},
+): CompiledWorkflow<WorkflowInput<TWorkflow>, WorkflowOutput<TWorkflow>> {
   const node = workflow.toNode();
   const language: QueryLanguage = options.queryLanguage ?? node.queryLanguage ?? 'JSONPath';
   const diagnostics: Diagnostic[] = [];
