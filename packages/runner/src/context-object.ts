@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import type { Execution, StateRun } from './execution.js';
+import type { Snapshot, StateRun } from './snapshot.js';
 
 /**
  * The context object (`$$`, `$states.context`) of one state attempt, in AWS's key order:
@@ -7,7 +7,7 @@ import type { Execution, StateRun } from './execution.js';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html
  */
 export function contextObject(
-  exec: Execution,
+  snap: Snapshot,
   name: string,
   enteredTime: string,
   extras?: { readonly retryCount?: number; readonly token?: string },
@@ -15,8 +15,8 @@ export function contextObject(
   const state: JsonObject = { Name: name, EnteredTime: enteredTime };
   if (extras?.retryCount !== undefined) state.RetryCount = extras.retryCount;
   const context: JsonObject = {
-    Execution: exec.contextExecution,
-    StateMachine: exec.contextStateMachine,
+    Execution: snap.contextExecution,
+    StateMachine: snap.contextStateMachine,
     State: state,
   };
   if (extras?.token !== undefined) context.Task = { Token: extras.token };
@@ -28,18 +28,18 @@ export function contextObject(
  * mutated, so one is kept per state name and reused while virtual time stands still (a loop re-enters its states
  * thousands of times in the same millisecond).
  */
-export function entryContext(exec: Execution, name: string, enteredTime: string): JsonObject {
-  const cached = exec.entryContexts?.get(name);
+export function entryContext(snap: Snapshot, name: string, enteredTime: string): JsonObject {
+  const cached = snap.entryContexts?.get(name);
   if ((cached?.State as JsonObject | undefined)?.EnteredTime === enteredTime) return cached as JsonObject;
-  const context = contextObject(exec, name, enteredTime);
-  exec.entryContexts ??= new Map();
-  exec.entryContexts.set(name, context);
+  const context = contextObject(snap, name, enteredTime);
+  snap.entryContexts ??= new Map();
+  snap.entryContexts.set(name, context);
   return context;
 }
 
 /** `$$` of the running state: the attempt's own, or its entry context object, built on first use. */
-export function contextOf(exec: Execution, run: StateRun): JsonValue {
-  run.context ??= entryContext(exec, run.name, run.enteredTime);
+export function contextOf(snap: Snapshot, run: StateRun): JsonValue {
+  run.context ??= entryContext(snap, run.name, run.enteredTime);
   return run.context;
 }
 

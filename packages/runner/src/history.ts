@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import { isoStamper } from './clock.js';
+import { isoStamper } from './iso-time.js';
 import { setKey } from './json-value.js';
 
 /**

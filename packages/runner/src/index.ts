@@ -7,16 +7,22 @@ export type {
   StateContract,
   TaskHandler,
   TaskHandlerContext,
+  TaskToken,
 } from '@stepcraft/asl';
-export { RunnerUsageError, StatesError } from './errors.js';
+export { RunnerUsageError, StatesError, TaskTokenError, type TaskTokenProblem } from './errors.js';
 export type { HistoryEvent } from './history.js';
 export { detailsKey } from './history.js';
+export type { StateInspection } from './inspection.js';
 export { parseInput, run, start } from './run.js';
 export type {
   ContractViolation,
   ExecutionHandle,
   ExecutionResult,
   ExecutionStatus,
+  FailedResult,
   RunnableWorkflow,
   RunOptions,
+  StateRef,
+  SucceededResult,
+  TaskTokenRequest,
 } from './types.js';

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { run, type TaskHandlerContext } from '../src/index.js';
 import { copyJson } from '../src/json-value.js';
 import { randomUuid, seededRandom } from '../src/random.js';
-import { stopController } from '../src/stop.js';
 
 describe('copyJson', () => {
   it('names the path of the first value JSON cannot hold, root first', () => {
@@ -59,37 +58,6 @@ describe('randomUuid', () => {
         expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       }
     }
-  });
-});
-
-describe('stopController', () => {
-  it('calls the remaining listeners once, in the order they listened (children included)', () => {
-    const parent = stopController();
-    const child = stopController(parent.stop);
-    const calls: string[] = [];
-    parent.stop.listen(() => calls.push('a'));
-    const removeB = parent.stop.listen(() => calls.push('b'));
-    parent.stop.listen(() => {
-      calls.push('c');
-      removeB(); // removing during the abort changes nothing
-    });
-    child.stop.listen(() => calls.push(`child:${String(child.stop.reason)}`));
-    const removeD = parent.stop.listen(() => calls.push('d'));
-    removeD();
-    removeD();
-    parent.abort('why');
-    parent.abort('again');
-    expect(calls).toEqual(['child:why', 'a', 'b', 'c']); // the child listened first, when it was created
-    parent.stop.listen(() => calls.push('late'));
-    expect(calls.at(-1)).toBe('late');
-  });
-
-  it('detaches a released child from its parent', () => {
-    const parent = stopController();
-    const child = stopController(parent.stop);
-    child.release();
-    parent.abort('x');
-    expect(child.stop.aborted).toBe(false);
   });
 });
 

@@ -111,11 +111,10 @@ describe('Task handlers', () => {
       },
     );
     expect(lambda.error).toBe('PaymentDeclined');
-    expect(JSON.parse(lambda.cause ?? '')).toMatchObject({
-      errorMessage: 'card refused',
-      errorType: 'PaymentDeclined',
-      stackTrace: [],
-    });
+    // The Node.js runtime's error document: errorType, errorMessage and the stack's lines as trace.
+    const document = JSON.parse(lambda.cause ?? '');
+    expect(document).toMatchObject({ errorType: 'PaymentDeclined', errorMessage: 'card refused' });
+    expect(document.trace[0]).toBe('PaymentDeclined: card refused');
     const sqs = await run(
       task('arn:aws:states:::sqs:sendMessage', { Parameters: { QueueUrl: 'q', MessageBody: 'm' } }),
       {},
@@ -273,7 +272,7 @@ describe('callback tasks (.waitForTaskToken) and activities', () => {
       'TaskStateExited',
       'ExecutionSucceeded',
     ]);
-    expect(() => handle.sendTaskSuccess(token, 1)).toThrow(/No task is waiting/);
+    expect(() => handle.sendTaskSuccess(token, 1)).toThrow(/the execution is over \(SUCCEEDED\)/);
   });
 
   it('completes from another handler and fails with sendTaskFailure error and cause', async () => {

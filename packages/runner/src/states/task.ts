@@ -1,126 +1,188 @@
 import type { JsonObject, JsonValue, TaskState } from '@stepcraft/asl';
+import { endCall, startCall } from '../calls.js';
 import { contextObject } from '../context-object.js';
 import { checkContract, contractFor } from '../contracts.js';
-import { StatesError } from '../errors.js';
-import { jsonataField, jsonPathEffectiveInput, outputWithResult, scopeOf } from '../evaluation.js';
-import { type Fiber, fatal, INTERRUPT, type StateRun, verbatim } from '../execution.js';
-import { invoke, lambdaEnvelope, resolveHandler, resourceKeys } from '../handlers.js';
+import { StatesError, verbatim } from '../errors.js';
+import {
+  jsonataArguments,
+  jsonataField,
+  jsonPathEffectiveInput,
+  outputWithResult,
+  scopeOf,
+} from '../evaluation.js';
+import { lambdaEnvelope, resolveHandler, resourceKeys } from '../handlers.js';
 import { NOT_TRUNCATED } from '../history.js';
 import { isJsonObject, ownField } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
+import { type Progress, type StateKind, type WAITING, waitOn } from '../progress.js';
 import { randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
-import { heartbeatTimeouts, withRetryAndCatch } from '../retry.js';
-import type { StateOutcome } from '../state-outcome.js';
-
-/** What an absent field evaluates to: awaiting it takes one tick, like an evaluation, without a new promise. */
-const NOTHING: Promise<undefined> = Promise.resolve(undefined);
+import type { Answer, Call, Fiber, StateRun } from '../snapshot.js';
+import { fatal } from '../termination.js';
 
 /**
  * Task: calls the resource's handler with the effective input, then ResultSelector → ResultPath → OutputPath
- * (JSONPath) or Output (JSONata), under Retry/Catch, TimeoutSeconds and HeartbeatSeconds.
+ * (JSONPath) or Output (JSONata), under Retry/Catch, TimeoutSeconds and HeartbeatSeconds. A callback task
+ * (`.waitForTaskToken`) submits its call, then waits for `SendTaskSuccess`/`SendTaskFailure`: its result is exactly
+ * what was sent, with no service envelope; an activity's handler is its worker.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
  */
-export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
-  const state = run.state as TaskState;
-  return withRetryAndCatch(fiber, run, raw, state, async (retryCount) => {
-    const exec = fiber.exec;
-    const token = randomUuid(exec.random);
-    run.context = contextObject(exec, run.name, run.enteredTime, { retryCount, token });
-    const info = resourceInfo(state.Resource);
-    const parameters = run.jsonata
-      ? state.Arguments === undefined
-        ? raw
-        : await jsonataField(fiber, run, state.Arguments, raw, 'Arguments')
-      : jsonPathEffectiveInput(fiber, run, raw, state.InputPath, state.Parameters);
-    // Always awaited, even when absent: concurrent branches reach their handlers in the same order as ever.
-    const timeout = await seconds(
-      fiber,
-      run,
-      raw,
-      'TimeoutSeconds',
-      state.TimeoutSeconds,
-      state.TimeoutSecondsPath,
-    );
-    const heartbeat = await seconds(
-      fiber,
-      run,
-      raw,
-      'HeartbeatSeconds',
-      state.HeartbeatSeconds,
-      state.HeartbeatSecondsPath,
-    );
-    const credentials = await credentialsOf(fiber, run, raw, state.Credentials);
-    const keys = resourceKeys(state.Resource, info, parameters);
-    const handler = resolveHandler(exec, run.name, keys);
-    if (handler === undefined) {
-      fatal(
-        exec,
-        'Stepcraft.MissingHandler',
-        `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
-      );
+export const taskKind: StateKind<TaskState> = {
+  run: attempt,
+  wake(fiber, run, state, wake) {
+    const call = run.work?.kind === 'task' ? run.work.call : undefined;
+    if (
+      call === undefined ||
+      (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
+    )
+      throw new Error(`Task state '${run.name}' woke up without a call in flight.`);
+    const events = taskEvents(call.info);
+    if (wake.kind === 'timeout') {
+      emitFailed(fiber, events, 'States.Timeout', undefined, true);
+      throw new StatesError('States.Timeout', undefined, { located: true, heartbeatTimeout: wake.heartbeat });
     }
-    const events = taskEvents(info);
-    const record = exec.settings.recordHistory;
-    exec.history.emit(
-      fiber,
-      events.scheduled,
-      record
-        ? scheduledDetails(
-            events,
-            state.Resource,
-            exec.settings.region,
-            parameters,
-            timeout,
-            heartbeat,
-            credentials,
-          )
-        : undefined,
-    );
-    exec.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
+    if (wake.kind === 'answered') return finish(fiber, run, state, call, wake.answer);
+    // The handler settled: its failure fails the task; its value is the service's response.
+    const answer = wake.answer;
+    if (!answer.ok || call.info.pattern !== 'token' || call.info.kind === 'activity') {
+      // `.sync`: AWS's first answer (TaskSubmitted) is the handler's value, which is also the task's result.
+      if (answer.ok && call.info.pattern === 'sync') emitSubmitted(fiber, events, answer.value);
+      return finish(fiber, run, state, call, answer);
+    }
+    emitSubmitted(fiber, events, call.info.lambdaInvoke ? envelopeOf(fiber, answer.value) : answer.value);
+    if (call.early !== undefined) return finish(fiber, run, state, call, call.early);
+    return awaitToken(fiber, run, call);
+  },
+  abort(_fiber, run) {
+    if (run.work?.kind === 'task' && run.work.call !== undefined) endCall(run.work.call, 'aborted');
+  },
+};
 
-    const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
-    const inputSchema = contractFor(exec, run.name, 'taskInput');
-    if (inputSchema !== undefined) await checkContract(fiber, run.name, 'taskInput', inputSchema, input);
-
-    const outcome = await invoke({
-      exec,
-      handler,
-      input,
-      stateName: run.name,
-      resource: state.Resource,
-      info,
-      token,
-      context: run.context,
-      credentials,
-      signal: fiber.signal,
-      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
-      heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
-      onSubmitted: info.pattern === 'request' ? undefined : (output) => emitSubmitted(fiber, events, output),
-    });
-    if (outcome.kind === 'interrupt') throw INTERRUPT;
-    if (outcome.kind === 'failure') {
-      emitFailed(fiber, events, outcome.error, outcome.cause, outcome.timeout !== undefined);
-      const failure = verbatim(outcome.error, outcome.cause);
-      if (outcome.timeout === 'heartbeat') heartbeatTimeouts.add(failure);
-      throw failure;
-    }
-    const resultSchema = contractFor(exec, run.name, 'taskResult');
-    if (resultSchema !== undefined)
-      await checkContract(fiber, run.name, 'taskResult', resultSchema, outcome.value);
-    const result = info.lambdaInvoke
-      ? lambdaEnvelope(outcome.value, randomUuid(exec.random), exec.clock.now())
-      : outcome.value;
-    if (exceedsPayloadLimit(result)) {
-      // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
-      const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
-      emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
-      throw verbatim('States.DataLimitExceeded', cause);
-    }
-    exec.history.emit(fiber, events.succeeded, record ? laterOutputDetails(events, result) : undefined);
-    return outputWithResult(fiber, run, state, raw, result);
+/** One attempt: a fresh token and context, the effective input and settings, the events, then the call. */
+async function attempt(fiber: Fiber, run: StateRun, state: TaskState): Promise<Progress> {
+  const snap = fiber.snap;
+  const token = randomUuid(snap.random);
+  run.context = contextObject(snap, run.name, run.enteredTime, { retryCount: run.retryCount, token });
+  run.work = { kind: 'task', call: undefined };
+  const info = resourceInfo(state.Resource);
+  const parameters = run.jsonata
+    ? await jsonataArguments(fiber, run, state.Arguments, run.input)
+    : jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters);
+  const timeout = await seconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath);
+  const heartbeat = await seconds(
+    fiber,
+    run,
+    'HeartbeatSeconds',
+    state.HeartbeatSeconds,
+    state.HeartbeatSecondsPath,
+  );
+  const credentials =
+    state.Credentials === undefined ? undefined : await roleOf(fiber, run, state.Credentials);
+  const keys = resourceKeys(state.Resource, info, parameters);
+  const handler = resolveHandler(snap, run.name, keys);
+  // A callback task needs no handler: nothing is called and the task waits for its token (answered by the test).
+  if (handler === undefined && info.pattern !== 'token') {
+    fatal(
+      snap,
+      'Stepcraft.MissingHandler',
+      `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
+    );
+  }
+  const events = taskEvents(info);
+  const record = snap.settings.recordHistory;
+  snap.history.emit(
+    fiber,
+    events.scheduled,
+    record
+      ? scheduledDetails(
+          events,
+          state.Resource,
+          snap.settings.region,
+          parameters,
+          timeout,
+          heartbeat,
+          credentials,
+        )
+      : undefined,
+  );
+  snap.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
+  const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
+  const inputSchema = contractFor(snap, run.name, 'taskInput');
+  if (inputSchema !== undefined) await checkContract(fiber, run.name, 'taskInput', inputSchema, input);
+  const call = startCall(fiber, run, {
+    purpose: 'task',
+    info,
+    handler,
+    input,
+    resource: state.Resource,
+    token,
+    answerable: info.pattern === 'token',
+    credentials,
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
   });
+  run.work = { kind: 'task', call };
+  if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
+  // No handler for a callback: the service call is taken to succeed with an empty response.
+  emitSubmitted(fiber, events, {});
+  return awaitToken(fiber, run, call);
+}
+
+/** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
+function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
+  call.phase = 'waiting';
+  fiber.snap.effects.push({
+    kind: 'token',
+    offer: { token: call.token ?? '', state: run.name, input: run.input, parameters: call.input },
+  });
+  return waitOn(fiber, { kind: 'token', call });
+}
+
+/** The task's answer: a failure fails it; a value is checked, sized and becomes the result. */
+async function finish(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  call: Call,
+  answer: Answer,
+): Promise<Progress> {
+  const snap = fiber.snap;
+  const events = taskEvents(call.info);
+  if (!answer.ok) {
+    endCall(call, 'failed');
+    emitFailed(fiber, events, answer.error, answer.cause, false);
+    throw verbatim(answer.error, answer.cause);
+  }
+  endCall(call, 'succeeded');
+  const resultSchema = contractFor(snap, run.name, 'taskResult');
+  if (resultSchema !== undefined)
+    await checkContract(fiber, run.name, 'taskResult', resultSchema, answer.value);
+  // Only a request-response `lambda:invoke` wraps its result in the Invoke API's response; a callback's result is
+  // exactly what SendTaskSuccess sent.
+  const result =
+    call.info.lambdaInvoke && call.info.pattern === 'request'
+      ? envelopeOf(fiber, answer.value)
+      : answer.value;
+  if (exceedsPayloadLimit(result)) {
+    // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
+    const cause = dataLimitCause(call.info.kind === 'integration' ? call.info.resourceType : state.Resource);
+    emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
+    throw verbatim('States.DataLimitExceeded', cause);
+  }
+  snap.history.emit(
+    fiber,
+    events.succeeded,
+    snap.settings.recordHistory ? laterOutputDetails(events, result) : undefined,
+  );
+  return outputWithResult(fiber, run, state, run.input, result);
+}
+
+/** The Lambda Invoke API's response around a function's return value. */
+function envelopeOf(fiber: Fiber, payload: JsonValue): JsonObject {
+  const snap = fiber.snap;
+  return lambdaEnvelope(payload, randomUuid(snap.random), snap.now);
 }
 
 /** What a Lambda function receives from `lambda:invoke`: the `Payload` parameter (an empty object when absent). */
@@ -135,24 +197,14 @@ function payloadOf(parameters: JsonValue): JsonValue {
  * (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN). Must yield a string role ARN.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html#task-state-fields
  */
-function credentialsOf(
-  fiber: Fiber,
-  run: StateRun,
-  raw: JsonValue,
-  credentials: JsonObject | string | undefined,
-): Promise<{ readonly roleArn: string } | undefined> {
-  return credentials === undefined ? NOTHING : roleOf(fiber, run, raw, credentials);
-}
-
 async function roleOf(
   fiber: Fiber,
   run: StateRun,
-  raw: JsonValue,
   credentials: JsonObject | string,
 ): Promise<{ readonly roleArn: string }> {
   const value = run.jsonata
-    ? await jsonataField(fiber, run, credentials, raw, 'Credentials')
-    : applyPayloadTemplate(credentials, scopeOf(fiber, run, raw, 'Credentials'));
+    ? await jsonataField(fiber, run, credentials, run.input, 'Credentials')
+    : applyPayloadTemplate(credentials, scopeOf(fiber, run, run.input, 'Credentials'));
   const roleArn =
     typeof value === 'string' ? value : isJsonObject(value) ? ownField(value, 'RoleArn') : undefined;
   if (typeof roleArn === 'string') return { roleArn };
@@ -163,23 +215,9 @@ async function roleOf(
 }
 
 /** TimeoutSeconds / HeartbeatSeconds (literal, `*Path`, or JSONata): a positive integer or undefined. */
-function seconds(
+async function seconds(
   fiber: Fiber,
   run: StateRun,
-  raw: JsonValue,
-  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
-  literal: number | string | undefined,
-  path: string | undefined,
-): Promise<number | undefined> {
-  return literal === undefined && path === undefined
-    ? NOTHING
-    : evaluateSeconds(fiber, run, raw, field, literal, path);
-}
-
-async function evaluateSeconds(
-  fiber: Fiber,
-  run: StateRun,
-  raw: JsonValue,
   field: 'TimeoutSeconds' | 'HeartbeatSeconds',
   literal: number | string | undefined,
   path: string | undefined,
@@ -188,9 +226,10 @@ async function evaluateSeconds(
   if (literal !== undefined)
     value =
       run.jsonata && typeof literal === 'string'
-        ? await jsonataField(fiber, run, literal, raw, field)
+        ? await jsonataField(fiber, run, literal, run.input, field)
         : literal;
-  else if (path !== undefined) value = readReferencePath(path, scopeOf(fiber, run, raw, `${field}Path`));
+  else if (path !== undefined)
+    value = readReferencePath(path, scopeOf(fiber, run, run.input, `${field}Path`));
   else return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   throw new StatesError(
@@ -280,11 +319,11 @@ function laterOutputDetails(events: TaskEvents, output: JsonValue): () => JsonOb
 }
 
 function emitSubmitted(fiber: Fiber, events: TaskEvents, output: JsonValue): void {
-  const exec = fiber.exec;
-  exec.history.emit(
+  const snap = fiber.snap;
+  snap.history.emit(
     fiber,
     'TaskSubmitted',
-    exec.settings.recordHistory ? outputDetails(events, output) : undefined,
+    snap.settings.recordHistory ? outputDetails(events, output) : undefined,
   );
 }
 
@@ -295,11 +334,11 @@ function emitFailed(
   cause: string | undefined,
   timedOut: boolean,
 ): void {
-  const exec = fiber.exec;
-  exec.history.emit(
+  const snap = fiber.snap;
+  snap.history.emit(
     fiber,
     timedOut ? events.timedOut : events.failed,
-    exec.settings.recordHistory
+    snap.settings.recordHistory
       ? () => {
           const details: JsonObject = { ...events.ids };
           if (error !== '') details.error = error;
