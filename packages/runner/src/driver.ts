@@ -2,7 +2,7 @@ import type { Diagnostic, JsonValue, TypedState } from '@stepcraft/asl';
 import { RunnerUsageError, TaskTokenError } from './errors.js';
 import { handlerContext } from './handler-context.js';
 import { returnedAnswer, thrownAnswer } from './handler-values.js';
-import type { HistoryEvent } from './history.js';
+import { attachRecorder, type HistoryEvent } from './history.js';
 import { cloneJson, copyJson } from './json-value.js';
 import type { CheckedOptions } from './options.js';
 import type {
@@ -410,26 +410,32 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     };
     // The history is serialised on first read (see HistoryRecorder).
     if (outcome.status === 'SUCCEEDED')
-      return {
+      return attachRecorder(
+        {
+          status: outcome.status,
+          // The workflow's phantom output type vouches for the output (checked by its contracts, when it has them).
+          output: outcome.output as TOutput,
+          get history(): readonly HistoryEvent[] {
+            return snap.history.read();
+          },
+          stats,
+          ...extras,
+        },
+        snap.history,
+      );
+    return attachRecorder(
+      {
         status: outcome.status,
-        // The workflow's phantom output type vouches for the output (checked by its contracts, when it has them).
-        output: outcome.output as TOutput,
+        ...(outcome.error === undefined ? {} : { error: outcome.error }),
+        ...(outcome.cause === undefined ? {} : { cause: outcome.cause }),
         get history(): readonly HistoryEvent[] {
           return snap.history.read();
         },
         stats,
         ...extras,
-      };
-    return {
-      status: outcome.status,
-      ...(outcome.error === undefined ? {} : { error: outcome.error }),
-      ...(outcome.cause === undefined ? {} : { cause: outcome.cause }),
-      get history(): readonly HistoryEvent[] {
-        return snap.history.read();
       },
-      stats,
-      ...extras,
-    };
+      snap.history,
+    );
   }
 
   waitForTaskToken<TState extends StateRef>(state: TState): Promise<TaskTokenRequest<never, never>> {

@@ -14,6 +14,7 @@ export type { HistoryEvent } from './history.js';
 export { detailsKey } from './history.js';
 export type { StateInspection } from './inspection.js';
 export { parseInput, run, start } from './run.js';
+export { type RunRecord, type RunSource, runRecordJson, toRunRecord } from './run-record.js';
 export type {
   ContractViolation,
   ExecutionHandle,
