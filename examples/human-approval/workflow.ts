@@ -15,7 +15,7 @@ const escalation = task('Escalate', {
     }),
   );
 
-const askApproval = task('RequestApproval', {
+export const askApproval = task('RequestApproval', {
   resource: sqs.sendMessage('https://sqs.us-east-1.amazonaws.com/123456789012/approvals').waitForTaskToken(),
   input: Expense,
   parameters: ({ input, context }) => ({

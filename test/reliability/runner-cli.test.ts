@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { AslDocument } from '@stepcraft/asl';
 import { run, runRecordJson } from '@stepcraft/runner';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/main.js';
@@ -97,10 +98,14 @@ describe('stepcraft run in process', () => {
       ),
     };
     const input = { big: payload };
-    const result = await run(definition as never, input);
+    const result = await run(definition as AslDocument, input);
     let pieces = 0;
     let largest = 0;
-    for (const piece of runRecordJson(result, { workflow: 'Big', definition: definition as never, input })) {
+    for (const piece of runRecordJson(result, {
+      workflow: 'Big',
+      definition: definition as AslDocument,
+      input,
+    })) {
       pieces++;
       largest = Math.max(largest, piece.length);
     }

@@ -5,6 +5,8 @@ import {
   formatDiagnostics,
   type JsonValue,
   validate,
+  type WorkflowInput,
+  type WorkflowOutput,
 } from '@stepcraft/asl';
 import { Driver } from './driver.js';
 import { RunnerUsageError } from './errors.js';
@@ -26,17 +28,16 @@ import type { ExecutionHandle, ExecutionResult, RunnableWorkflow, RunOptions } f
  * execution.sendTaskSuccess(token, { approved: true, approver: 'ada' });
  * const result = await execution.result; // result.output typed as the workflow's output
  */
-export function start<TInput = JsonValue, TOutput = JsonValue>(
-  workflow: CompiledWorkflow<TInput, TOutput>,
-  input?: NoInfer<TInput>,
+export function start<TWorkflow extends RunnableWorkflow>(
+  workflow: TWorkflow,
+  input?: WorkflowInput<TWorkflow>,
   options?: RunOptions,
-): ExecutionHandle<TOutput>;
-export function start(workflow: RunnableWorkflow, input?: JsonValue, options?: RunOptions): ExecutionHandle;
-export function start(
-  workflow: RunnableWorkflow,
-  input: unknown = {},
-  options: RunOptions = {},
-): ExecutionHandle {
+): ExecutionHandle<WorkflowOutput<TWorkflow>>;
+export function start(workflow: RunnableWorkflow, input?: unknown, options?: RunOptions): ExecutionHandle {
+  return begin(workflow, input, options);
+}
+
+function begin(workflow: RunnableWorkflow, input: unknown = {}, options: RunOptions = {}): ExecutionHandle {
   const wallStart = performance.now();
   const compiled = isCompiled(workflow) ? workflow : undefined;
   const definition: AslDocument = compiled === undefined ? (workflow as AslDocument) : compiled.definition;
@@ -81,22 +82,17 @@ export function start(
  * `cause`, `history`). Rejects with a `RunnerUsageError` for bad options. A definition object is treated as
  * immutable once run: its validation and compiled templates are cached per object.
  */
-export function run<TInput = JsonValue, TOutput = JsonValue>(
-  workflow: CompiledWorkflow<TInput, TOutput>,
-  input?: NoInfer<TInput>,
+export function run<TWorkflow extends RunnableWorkflow>(
+  workflow: TWorkflow,
+  input?: WorkflowInput<TWorkflow>,
   options?: RunOptions,
-): Promise<ExecutionResult<TOutput>>;
-export function run(
-  workflow: RunnableWorkflow,
-  input?: JsonValue,
-  options?: RunOptions,
-): Promise<ExecutionResult>;
+): Promise<ExecutionResult<WorkflowOutput<TWorkflow>>>;
 export async function run(
   workflow: RunnableWorkflow,
-  input?: JsonValue,
+  input?: unknown,
   options?: RunOptions,
 ): Promise<ExecutionResult> {
-  return start(workflow, input, options).result;
+  return begin(workflow, input, options).result;
 }
 
 /** Parses execution input text (CLI, files) with a clear error; empty text is `{}`, as AWS takes it. */

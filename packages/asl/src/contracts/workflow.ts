@@ -35,19 +35,26 @@ export interface CompiledWorkflow<TInput = JsonValue, TOutput = JsonValue> {
   readonly '~types'?: { readonly input: TInput; readonly output: TOutput };
 }
 
-/** The input type of a workflow or compiled workflow (anything with phantom `'~types'`); JSON otherwise. */
-export type WorkflowInput<TWorkflow> = TWorkflow extends {
-  readonly '~types'?: { readonly input: infer $Input };
+/** The phantom types a workflow or compiled workflow carries. */
+interface PhantomTypes {
+  readonly input: unknown;
+  readonly output: unknown;
 }
-  ? $Input
-  : JsonValue;
 
-/** The output type of a workflow or compiled workflow; JSON otherwise. */
-export type WorkflowOutput<TWorkflow> = TWorkflow extends {
-  readonly '~types'?: { readonly output: infer $Output };
-}
-  ? $Output
-  : JsonValue;
+/** The phantom types of `TWorkflow`, when it has them (a plain ASL document does not). */
+type PhantomOf<TWorkflow> = '~types' extends keyof TWorkflow
+  ? NonNullable<TWorkflow[keyof TWorkflow & '~types']> extends infer $Types extends PhantomTypes
+    ? $Types
+    : undefined
+  : undefined;
+
+/** The input type of a workflow or compiled workflow (from its phantom `'~types'`); JSON for a plain document. */
+export type WorkflowInput<TWorkflow> =
+  PhantomOf<TWorkflow> extends PhantomTypes ? PhantomOf<TWorkflow>['input'] : JsonValue;
+
+/** The output type of a workflow or compiled workflow; JSON for a plain document. */
+export type WorkflowOutput<TWorkflow> =
+  PhantomOf<TWorkflow> extends PhantomTypes ? PhantomOf<TWorkflow>['output'] : JsonValue;
 
 /**
  * A state as the builder of `@stepcraft/core` makes it (`task('Ask', …)`), seen structurally so the runner need
