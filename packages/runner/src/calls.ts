@@ -12,8 +12,8 @@ export interface CallSpec {
   /** What the handler receives. */
   readonly input: JsonValue;
   readonly resource: string;
-  /** `$$.Task.Token` of the attempt ('' for an ItemReader/ResultWriter). */
-  readonly token: string;
+  /** `$$.Task.Token` of the attempt (undefined for an ItemReader/ResultWriter), made when first read. */
+  readonly token: (() => string) | undefined;
   /** Whether `sendTask*` may answer the token (callback tasks and activities). */
   readonly answerable: boolean;
   readonly credentials: { readonly roleArn: string } | undefined;
@@ -33,36 +33,24 @@ export function startCall(fiber: Fiber, run: StateRun, spec: CallSpec): Call {
     run,
     purpose: spec.purpose,
     info: spec.info,
-    token: spec.answerable ? spec.token : undefined,
+    token: spec.answerable ? spec.token?.() : undefined,
+    handler: spec.handler,
+    resource: spec.resource,
+    credentials: spec.credentials,
     phase: 'running',
     early: undefined,
     timeout: undefined,
     heartbeat: undefined,
     heartbeatMs: spec.heartbeatMs,
-    sleeps: [],
+    sleeps: undefined,
     input: spec.input,
   };
   if (call.token !== undefined) snap.tokens.set(call.token, { state: run.name, call, ended: undefined });
   if (spec.timeoutMs !== undefined)
     call.timeout = addTimer(snap.timers, snap.now + spec.timeoutMs, { kind: 'task', call, heartbeat: false });
   restartHeartbeat(call);
-  snap.calls.set(call.id, call);
-  if (spec.handler !== undefined) {
-    snap.effects.push({
-      kind: 'call',
-      request: {
-        id: call.id,
-        handler: spec.handler,
-        input: spec.input,
-        stateName: run.name,
-        resource: spec.resource,
-        token: spec.token,
-        context: run.context ?? null,
-        credentials: spec.credentials,
-        lambda: spec.info.kind === 'lambda' || spec.info.lambdaInvoke,
-      },
-    });
-  }
+  snap.liveCalls++;
+  if (spec.handler !== undefined) snap.effects.push({ kind: 'call', call });
   return call;
 }
 
@@ -78,6 +66,11 @@ export function restartHeartbeat(call: Call): void {
   });
 }
 
+/** The task token a handler's `context.taskToken` shows ('' for an ItemReader/ResultWriter). */
+export function taskTokenOf(call: Call): string {
+  return call.run.attempt?.token?.() ?? '';
+}
+
 /**
  * Ends a call: its timers stop, its token remembers how its task ended, and the driver aborts the handler's signal
  * and its pending sleeps.
@@ -88,7 +81,7 @@ export function endCall(call: Call, ended: NonNullable<TokenEntry['ended']>): vo
   const snap = call.fiber.snap;
   if (call.timeout !== undefined) call.timeout.cancelled = true;
   if (call.heartbeat !== undefined) call.heartbeat.cancelled = true;
-  for (const sleep of call.sleeps) sleep.cancelled = true;
+  if (call.sleeps !== undefined) for (const sleep of call.sleeps) sleep.cancelled = true;
   if (call.token !== undefined) {
     const entry = snap.tokens.get(call.token);
     if (entry !== undefined) {
@@ -96,6 +89,6 @@ export function endCall(call: Call, ended: NonNullable<TokenEntry['ended']>): vo
       entry.ended = ended;
     }
   }
-  snap.calls.delete(call.id);
-  snap.effects.push({ kind: 'over', call: call.id });
+  snap.liveCalls--;
+  snap.effects.push({ kind: 'over', call });
 }

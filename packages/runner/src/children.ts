@@ -67,6 +67,7 @@ function spawn(group: ChildGroup, first: boolean): void {
     next: { kind: 'start' },
     run: undefined,
     wait: undefined,
+    nextReady: undefined,
   };
   group.live.add(child);
   if (first) scheduleFirst(child, child.next);

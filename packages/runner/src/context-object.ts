@@ -37,13 +37,33 @@ export function entryContext(snap: Snapshot, name: string, enteredTime: string):
   return context;
 }
 
-/** `$$` of the running state: the attempt's own, or its entry context object, built on first use. */
-export function contextOf(snap: Snapshot, run: StateRun): JsonValue {
-  run.context ??= entryContext(snap, run.name, run.enteredTime);
-  return run.context;
+/**
+ * `$$` of the running state, built on first use: an attempt's own (with its RetryCount and Task.Token), or the
+ * state's entry context object.
+ */
+export function contextOf(snap: Snapshot, run: StateRun): JsonObject {
+  run.context ??= stateContext(snap, run);
+  return run.context as JsonObject;
+}
+
+/** `$$` of a state run, built afresh (what `contextOf` keeps; a handler reads it without changing the run). */
+export function stateContext(snap: Snapshot, run: StateRun): JsonObject {
+  const attempt = run.attempt;
+  return attempt === undefined
+    ? entryContext(snap, run.name, run.enteredTime)
+    : contextObject(snap, run.name, run.enteredTime, {
+        retryCount: attempt.retryCount,
+        ...(attempt.token === undefined ? {} : { token: attempt.token() }),
+      });
+}
+
+/** Starts an attempt of a Task, Parallel or Map: its `$$` changes (RetryCount, a new task token). */
+export function beginAttempt(run: StateRun, token: (() => string) | undefined): void {
+  run.attempt = { retryCount: run.retryCount, token };
+  run.context = undefined;
 }
 
 /** `$$` while a Map's ItemSelector runs: adds `Map.Item.{Index, Value}`. */
-export function withMapItem(run: StateRun, index: number, value: JsonValue): JsonValue {
-  return { ...(run.context as JsonObject), Map: { Item: { Index: index, Value: value } } };
+export function withMapItem(snap: Snapshot, run: StateRun, index: number, value: JsonValue): JsonValue {
+  return { ...contextOf(snap, run), Map: { Item: { Index: index, Value: value } } };
 }

@@ -1,13 +1,15 @@
 import type { Diagnostic, JsonValue, TypedState } from '@stepcraft/asl';
+import { taskTokenOf } from './calls.js';
+import { stateContext } from './context-object.js';
 import { RunnerUsageError, TaskTokenError } from './errors.js';
-import { handlerContext } from './handler-context.js';
+import { type CallControls, handlerContext, type TokenControls } from './handler-context.js';
 import { returnedAnswer, thrownAnswer } from './handler-values.js';
 import { attachRecorder, type HistoryEvent } from './history.js';
 import { cloneJson, copyJson } from './json-value.js';
 import type { CheckedOptions } from './options.js';
 import type {
   Answer,
-  CallRequest,
+  Call,
   Effect,
   Outcome,
   Snapshot,
@@ -17,26 +19,97 @@ import type {
 } from './snapshot.js';
 import { step } from './step.js';
 import { nextMove, type Waiters } from './time-policy.js';
+import { nextTimer } from './timers.js';
 import type { ExecutionHandle, ExecutionResult, StateRef, TaskTokenRequest } from './types.js';
 
 /** `setTimeout` fires at once for delays over 2^31 - 1 ms (about 24.8 days): longer waits re-arm in steps. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
+/** What the pump steps when a run that handed control back goes on. */
+const CONTINUE: StepEvent = Object.freeze({ type: 'continue' });
+/** The pump lets the event loop turn before going on. */
+const YIELD: unique symbol = Symbol('stepcraft.yield');
+
 /** The abort reason a handler's signal and sleeps see once its task is over. */
 const TASK_OVER = new Error('The task is over.');
 
-/** A handler call as the driver sees it. */
-interface LiveCall {
-  readonly request: CallRequest;
+/** What a live call needs of its driver. */
+interface CallHost {
+  push(event: StepEvent): void;
+  /** A handler settled: step at once (this is already a promise reaction, the hot path of a Task). */
+  settled(event: StepEvent): void;
+  sleep(call: LiveCall, seconds: number): Promise<void>;
+}
+
+/** A handler call as the driver sees it; also what the handler's context reaches (`CallControls`). */
+class LiveCall implements CallControls {
+  readonly call: Call;
+  readonly #host: CallHost;
   /** The handler's promise settled (or it threw). */
-  settled: boolean;
+  settled = false;
   /** Its task is over: its signal is aborted, its sleeps rejected, its late answers ignored. */
-  over: boolean;
+  over = false;
   controller: AbortController | undefined;
   /** Pending `context.sleep()` calls: while any runs, the handler waits on the execution's clock. */
-  sleeping: number;
-  /** When the handler last started working in real time (`performance.now()`): its grace runs from there. */
+  sleeping = 0;
+  /** When the handler last started working, as a call sequence number: its grace runs from there. */
   since: number;
+  /** Its grace ran out while it worked: it no longer holds virtual time. */
+  expired = false;
+
+  constructor(call: Call, host: CallHost, since: number) {
+    this.call = call;
+    this.#host = host;
+    this.since = since;
+  }
+
+  /** It works (not settled, not asleep on the virtual clock) within its grace. */
+  get holding(): boolean {
+    return !this.settled && !this.over && this.sleeping === 0 && !this.expired;
+  }
+
+  get stateName(): string {
+    return this.call.run.name;
+  }
+
+  get resource(): string {
+    return this.call.resource;
+  }
+
+  get credentials(): { readonly roleArn: string } | undefined {
+    return this.call.credentials;
+  }
+
+  signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.over) this.controller.abort(TASK_OVER);
+    }
+    return this.controller.signal;
+  }
+
+  heartbeat(): void {
+    if (!this.over) this.#host.push({ type: 'heartbeat', call: this.call });
+  }
+
+  sleep(seconds: number): Promise<void> {
+    return this.#host.sleep(this, seconds);
+  }
+
+  token(): string {
+    return taskTokenOf(this.call);
+  }
+
+  context(): JsonValue {
+    return stateContext(this.call.fiber.snap, this.call.run);
+  }
+
+  /** The handler settled: its answer goes to the execution unless its task is over. */
+  settle(answer: Answer): void {
+    if (this.settled || this.over) return;
+    this.settled = true;
+    this.#host.settled({ type: 'settled', call: this.call, answer });
+  }
 }
 
 /** A handler's pending `context.sleep()`. */
@@ -92,12 +165,26 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   readonly #options: CheckedOptions;
   readonly #wallStart: number;
   readonly #events: StepEvent[] = [];
-  readonly #calls = new Map<number, LiveCall>();
+  /** Handler calls whose task is not over (a few at a time: an array beats a map that churns on every task). */
+  readonly #calls: LiveCall[] = [];
   readonly #sleeps = new Map<number, PendingSleep>();
   #nextSleep = 1;
-  /** Resolves the driver's idle wait. */
-  #wake: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Numbers calls (and their wake-ups) in the order they start working, for their grace. */
+  #callSequence = 0;
+  /** `#callSequence` when the grace timer was armed. */
+  #armedAt = 0;
+  /** Real clock: the time (epoch ms) the armed timer is for. */
+  #timerFor = 0;
+  /** The pump is running (a reentrant call only asks for another round). */
+  #busy = false;
+  #again = false;
+  /** The event loop was let turn since the run handed control back. */
+  #yielded = false;
+  /** A pump is queued as a microtask. */
+  #woken = false;
+  /** The event loop turned with nothing new since: virtual time may move. */
+  #quiet = false;
   #awaited = false;
   readonly #offers: TokenOffer[] = [];
   readonly #handedOut = new Set<string>();
@@ -108,6 +195,21 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   #finish: (result: ExecutionResult<TOutput>) => void = () => {};
   /** How an execution that never started ended (a bad definition or input). */
   #ended: Outcome | undefined;
+  /** What every live call reaches. */
+  readonly #host: CallHost = {
+    push: (event) => this.#push(event),
+    settled: (event) => {
+      if (this.#snap.outcome !== undefined) return;
+      this.#events.push(event);
+      this.#pump();
+    },
+    sleep: (call, seconds) => this.#sleep(call, seconds),
+  };
+  /** `context.sendTaskSuccess` / `sendTaskFailure` of every handler. */
+  readonly #tokenControls: TokenControls = {
+    sendTaskSuccess: (token, output) => this.sendTaskSuccess(token, output),
+    sendTaskFailure: (token, error, cause) => this.sendTaskFailure(token, error, cause),
+  };
   readonly #onSignal = (): void =>
     this.#push({
       type: 'abort',
@@ -147,49 +249,143 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       if (signal.aborted) this.#onSignal();
       else signal.addEventListener('abort', this.#onSignal, { once: true });
     }
-    void this.#drive(input);
+    // Like StartExecution, start() returns before anything runs: a handler may already use the handle.
+    this.#events.unshift({ type: 'start', input });
+    this.#wake();
   }
 
   /** Time may move from now on: someone awaits the result. */
   awaited(): void {
     this.#awaited = true;
-    this.#poke();
+    this.#wake();
   }
 
-  async #drive(input: JsonValue): Promise<void> {
+  /**
+   * Runs steps until the execution ends or must wait for the outside world, then arms the real timer it waits on
+   * (a handler's grace, or the next timer of the real clock). Every outside event calls it again. It never waits on
+   * a promise of its own: a handler that settles runs the next step from its promise's reaction.
+   */
+  readonly #pump = (): void => {
+    if (this.#busy) {
+      this.#again = true;
+      return;
+    }
+    this.#busy = true;
     const snap = this.#snap;
-    await this.#step({ type: 'start', input });
-    while (snap.outcome === undefined) {
-      if (snap.handBack) {
-        // A long run lets the event loop turn (I/O, abort signals); time stands still meanwhile.
-        await new Promise((resolve) => setImmediate(resolve));
-        await this.#step(this.#events.shift() ?? { type: 'continue' });
-        continue;
+    for (;;) {
+      this.#again = false;
+      if (snap.outcome !== undefined) {
+        this.#close();
+        return;
       }
-      const event = this.#events.shift();
-      if (event !== undefined) {
-        await this.#step(event);
-        continue;
+      const event = this.#nextEvent();
+      if (event === YIELD) {
+        // Let the event loop turn (I/O, abort signals, handlers' background work); time stands still meanwhile.
+        setImmediate(this.#resume);
+        return;
+      }
+      if (event === undefined) {
+        if (this.#again) continue;
+        this.#busy = false;
+        this.#arm();
+        return;
       }
       if (!this.#options.virtual) snap.now = Date.now();
-      const move = nextMove(snap, this.#waiters());
-      if (move.kind === 'fire')
-        await this.#step({ type: 'time', now: this.#options.virtual ? move.at : Date.now() });
-      else if (move.kind === 'arrive') {
-        await this.#step({ type: 'time', now: move.at });
-        this.#arrived();
-      } else if (move.kind === 'stall')
-        await this.#step({ type: 'stall', graceMs: this.#options.handlerGraceMs });
-      else await this.#idle();
+      const stepped = step(snap, event);
+      if (stepped instanceof Promise) {
+        stepped.then(this.#stepped, this.#crashed);
+        return;
+      }
+      this.#perform(stepped.effects);
     }
-    this.#close();
+  };
+
+  /** An asynchronous step ended: perform its effects and go on. */
+  readonly #stepped = (result: StepResult): void => {
+    this.#perform(result.effects);
+    this.#resume();
+  };
+
+  /** `step` never rejects; should it, the run still ends with a result. */
+  readonly #crashed = (thrown: unknown): void => {
+    this.#events.unshift({ type: 'abort', error: 'Stepcraft.InternalError', cause: String(thrown) });
+    this.#resume();
+  };
+
+  readonly #resume = (): void => {
+    this.#busy = false;
+    this.#pump();
+  };
+
+  /** What to step next: a handed-back run, a queued event, or what the time policy says; undefined to wait. */
+  #nextEvent(): StepEvent | typeof YIELD | undefined {
+    const snap = this.#snap;
+    if (snap.handBack) {
+      if (!this.#yielded) {
+        this.#yielded = true;
+        return YIELD;
+      }
+      this.#yielded = false;
+      this.#quiet = false;
+      return this.#events.shift() ?? CONTINUE;
+    }
+    const event = this.#events.shift();
+    if (event !== undefined) {
+      this.#quiet = false;
+      return event;
+    }
+    if (!this.#options.virtual) snap.now = Date.now();
+    const move = nextMove(snap, this.#waiters());
+    if (move.kind === 'wait') return undefined;
+    if (move.kind === 'fire' && move.at <= snap.now)
+      return { type: 'time', now: this.#options.virtual ? move.at : Date.now() };
+    // Time is about to move (or the run to stall): only once what handlers still do in the background (promise
+    // reactions, a heartbeat loop) has run, as the event loop turns.
+    if (!this.#quiet) {
+      this.#quiet = true;
+      return YIELD;
+    }
+    this.#quiet = false;
+    if (move.kind === 'fire') return { type: 'time', now: move.at };
+    if (move.kind === 'arrive') {
+      this.#arrived();
+      return { type: 'time', now: move.at };
+    }
+    return { type: 'stall', graceMs: this.#options.handlerGraceMs };
   }
 
-  async #step(event: StepEvent): Promise<void> {
-    if (!this.#options.virtual) this.#snap.now = Date.now();
-    const stepped = step(this.#snap, event);
-    const result: StepResult = stepped instanceof Promise ? await stepped : stepped;
-    for (const effect of result.effects) this.#perform(effect);
+  /**
+   * While idle, a real timer that wakes the driver: when a working handler's grace may have run out, or (real clock)
+   * at the next timer. Graces are counted without reading a clock per call: a timer armed now for one grace marks,
+   * when it fires, every call that was already working when it was armed (numbered before `#armedAt`).
+   */
+  #arm(): void {
+    if (!this.#options.virtual) {
+      const next = nextTimer(this.#snap.timers);
+      if (next === undefined || (this.#timer !== undefined && this.#timerFor <= next.at)) return;
+      this.#disarm();
+      this.#timerFor = next.at;
+      this.#timer = setTimeout(this.#alarm, Math.min(Math.max(0, next.at - Date.now()), MAX_TIMEOUT_MS));
+    } else if (
+      this.#timer === undefined &&
+      (this.#awaited || this.#tokenWaiters.length > 0 || this.#advances.length > 0) &&
+      this.#calls.some((call) => call.holding)
+    ) {
+      this.#armedAt = this.#callSequence;
+      this.#timer = setTimeout(this.#alarm, this.#options.handlerGraceMs);
+    }
+  }
+
+  readonly #alarm = (): void => {
+    this.#timer = undefined;
+    for (const call of this.#calls) if (call.since < this.#armedAt) call.expired = true;
+    this.#pump();
+  };
+
+  #disarm(): void {
+    if (this.#timer === undefined) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #waiters(): Waiters {
@@ -199,68 +395,49 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       virtual: this.#options.virtual,
       awaited: this.#awaited || this.#tokenWaiters.length > 0,
       advanceTo: this.#advanceTo,
-      holding: this.#holdingUntil() !== undefined,
+      holding: this.#calls.some((call) => call.holding),
     };
   }
 
-  /** The earliest real time (`performance.now()`) at which a working handler stops holding virtual time. */
-  #holdingUntil(): number | undefined {
-    const now = performance.now();
-    let until: number | undefined;
-    for (const call of this.#calls.values()) {
-      if (call.settled || call.over || call.sleeping > 0) continue;
-      const end = call.since + this.#options.handlerGraceMs;
-      if (end > now && (until === undefined || end < until)) until = end;
-    }
-    return until;
-  }
-
-  /** Waits for the outside world: an event, an await, an `advance()`, a grace running out, a real timer. */
-  #idle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#wake = resolve;
-      let delay: number | undefined;
-      if (!this.#options.virtual) {
-        const next = this.#snap.timers.heap[0];
-        if (next !== undefined) delay = next.at - Date.now();
-      } else if (this.#awaited || this.#tokenWaiters.length > 0 || this.#advances.length > 0) {
-        const until = this.#holdingUntil();
-        if (until !== undefined) delay = until - performance.now();
-      }
-      if (delay !== undefined)
-        this.#timer = setTimeout(() => this.#poke(), Math.min(Math.max(0, delay), MAX_TIMEOUT_MS));
-    });
-  }
-
-  #poke(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const wake = this.#wake;
-    this.#wake = undefined;
-    wake?.();
-  }
-
+  /** Queues an event from the outside world; the pump takes it up in a microtask (never inside the caller). */
   #push(event: StepEvent): void {
     if (this.#snap.outcome !== undefined || this.#ended !== undefined) return;
     this.#events.push(event);
-    this.#poke();
+    this.#wake();
   }
 
-  #perform(effect: Effect): void {
+  /** Runs the pump soon: in a microtask, so an API call never runs handlers on its own stack. */
+  #wake(): void {
+    if (this.#woken) return;
+    this.#woken = true;
+    queueMicrotask(this.#woke);
+  }
+
+  readonly #woke = (): void => {
+    this.#woken = false;
+    this.#pump();
+  };
+
+  #perform(effects: readonly Effect[]): void {
+    for (const effect of effects) this.#effect(effect);
+  }
+
+  #effect(effect: Effect): void {
     switch (effect.kind) {
       case 'call':
-        this.#call(effect.request);
+        this.#call(effect.call);
         return;
       case 'over': {
-        const call = this.#calls.get(effect.call);
-        if (call !== undefined) this.#over(effect.call, call);
+        const index = this.#calls.findIndex((live) => live.call === effect.call);
+        if (index >= 0) this.#over(index);
         return;
       }
       case 'wake': {
         const sleep = this.#sleeps.get(effect.sleep);
         if (sleep === undefined) return;
         this.#sleeps.delete(effect.sleep);
-        if (--sleep.call.sleeping === 0) sleep.call.since = performance.now();
+        // Awake again: a fresh grace.
+        if (--sleep.call.sleeping === 0) sleep.call.since = this.#callSequence++;
         sleep.resolve();
         return;
       }
@@ -274,53 +451,33 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   }
 
   /** Calls a handler with its own copy of its input; whatever comes back is converted before a step sees it. */
-  #call(request: CallRequest): void {
-    const call: LiveCall = {
-      request,
-      settled: false,
-      over: false,
-      controller: undefined,
-      sleeping: 0,
-      since: performance.now(),
-    };
-    this.#calls.set(request.id, call);
-    const settle = (answer: Answer): void => {
-      if (call.settled || call.over) return;
-      call.settled = true;
-      this.#push({ type: 'settled', call: request.id, answer });
-    };
-    const context = handlerContext(request, {
-      signal: () => {
-        if (call.controller === undefined) {
-          call.controller = new AbortController();
-          if (call.over) call.controller.abort(TASK_OVER);
-        }
-        return call.controller.signal;
-      },
-      heartbeat: () => {
-        if (!call.over) this.#push({ type: 'heartbeat', call: request.id });
-      },
-      sleep: (seconds) => this.#sleep(request.id, call, seconds),
-      sendTaskSuccess: (token, output) => this.sendTaskSuccess(token, output),
-      sendTaskFailure: (token, error, cause) => this.sendTaskFailure(token, error, cause),
-    });
+  #call(call: Call): void {
+    const handler = call.handler;
+    if (handler === undefined) return;
+    const live = new LiveCall(call, this.#host, this.#callSequence++);
+    this.#calls.push(live);
+    const lambda = call.info.kind === 'lambda' || call.info.lambdaInvoke;
     let settled: Promise<unknown>;
     try {
-      settled = Promise.resolve(request.handler(cloneJson(request.input), context));
+      settled = Promise.resolve(handler(cloneJson(call.input), handlerContext(live, this.#tokenControls)));
     } catch (thrown) {
-      settle(thrownAnswer(thrown, request.lambda));
+      live.settle(thrownAnswer(thrown, lambda));
       return;
     }
     settled.then(
-      (value) => settle(returnedAnswer(value, request.stateName)),
-      (thrown: unknown) => settle(thrownAnswer(thrown, request.lambda)),
+      (value) => live.settle(returnedAnswer(value, call.run.name)),
+      (thrown: unknown) => live.settle(thrownAnswer(thrown, lambda)),
     );
   }
 
-  #over(id: number, call: LiveCall): void {
+  /** The task of the call at `index` is over: abort its signal, reject its sleeps, forget it. */
+  #over(index: number): void {
+    const call = this.#calls[index] as LiveCall;
+    const last = this.#calls.pop() as LiveCall;
+    if (last !== call) this.#calls[index] = last;
     call.over = true;
-    this.#calls.delete(id);
     call.controller?.abort(TASK_OVER);
+    if (call.sleeping === 0) return;
     for (const [sleepId, sleep] of this.#sleeps) {
       if (sleep.call !== call) continue;
       this.#sleeps.delete(sleepId);
@@ -328,7 +485,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     }
   }
 
-  #sleep(id: number, call: LiveCall, seconds: number): Promise<void> {
+  #sleep(call: LiveCall, seconds: number): Promise<void> {
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
       return Promise.reject(
         new RunnerUsageError(
@@ -340,7 +497,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       const sleep = this.#nextSleep++;
       this.#sleeps.set(sleep, { call, resolve, reject });
       call.sleeping++;
-      this.#push({ type: 'sleep', call: id, sleep, ms: seconds * 1000 });
+      this.#push({ type: 'sleep', call: call.call, sleep, ms: seconds * 1000 });
     });
   }
 
@@ -377,8 +534,8 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   /** The execution is over: settle the result and everything still waiting on it. */
   #close(): void {
     this.#options.signal?.removeEventListener('abort', this.#onSignal);
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    for (const [id, call] of this.#calls) this.#over(id, call);
+    this.#disarm();
+    while (this.#calls.length > 0) this.#over(this.#calls.length - 1);
     const status = this.#snap.outcome?.status ?? 'FAILED';
     for (const waiter of this.#tokenWaiters.splice(0))
       waiter.reject(
@@ -450,7 +607,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     return new Promise((resolve, reject) => {
       this.#tokenWaiters.push({ state: name, resolve, reject });
       this.#matchTokens();
-      this.#poke();
+      this.#wake();
     });
   }
 
@@ -479,7 +636,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   sendTaskHeartbeat(token: string): void {
     this.#waitingState(token, 'sendTaskHeartbeat');
     const call = this.#snap.tokens.get(token)?.call;
-    if (call !== undefined) this.#push({ type: 'heartbeat', call: call.id });
+    if (call !== undefined) this.#push({ type: 'heartbeat', call });
   }
 
   /** The state whose task waits for `token`; otherwise a `TaskTokenError` saying why none does. */
@@ -518,7 +675,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     if ((this.#snap.outcome ?? this.#ended) !== undefined) return Promise.resolve();
     return new Promise((resolve) => {
       this.#advances.push({ ms, resolve });
-      this.#poke();
+      this.#wake();
     });
   }
 

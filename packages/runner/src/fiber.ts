@@ -29,8 +29,11 @@ const ENTERED = eventTypes('StateEntered');
 const EXITED = eventTypes('StateExited');
 const ABORTED = eventTypes('StateAborted');
 
-/** Where a fiber goes after a state: on to the next one, or nowhere for now (it waits, yielded, or ended). */
-type Flow = { readonly name: string; readonly input: JsonValue } | undefined;
+/**
+ * Where a fiber goes after a state: on to the outcome's `next` state with its output as input, or nowhere for now
+ * (undefined: it waits, yielded, or ended).
+ */
+type Flow = (StateOutcome & { readonly next: string }) | undefined;
 
 /**
  * Runs one turn of a ready fiber: from where it stands until it waits, ends, hands control back (every 1,024
@@ -78,8 +81,8 @@ export function iterationEvent(fiber: Fiber, type: string): void {
 
 function go(fiber: Fiber, flow: Flow | Promise<Flow>): void | Promise<void> {
   if (flow instanceof Promise)
-    return flow.then((f) => (f === undefined ? undefined : runFrom(fiber, f.name, f.input, false)));
-  if (flow !== undefined) return runFrom(fiber, flow.name, flow.input, false);
+    return flow.then((f) => (f === undefined ? undefined : runFrom(fiber, f.next, f.output, false)));
+  if (flow !== undefined) return runFrom(fiber, flow.next, flow.output, false);
 }
 
 /** Runs states from `name` on, in a loop (a long chain costs no stack), until the fiber stops for now. */
@@ -117,8 +120,8 @@ function runFrom(fiber: Fiber, first: string, firstInput: JsonValue, counted: bo
         : checkContract(fiber, name, 'stateInput', schema, input).then(() => work(fiber, run, undefined));
     if (flow instanceof Promise) return go(fiber, flow);
     if (flow === undefined) return;
-    name = flow.name;
-    input = flow.input;
+    name = flow.next;
+    input = flow.output;
   }
 }
 
@@ -152,6 +155,7 @@ function enter(fiber: Fiber, name: string, state: AslState, input: JsonValue): S
     enteredTime: snap.stamp(),
     jsonata: (state.QueryLanguage ?? snap.queryLanguage) === 'JSONata',
     context: undefined,
+    attempt: undefined,
     retryCount: 0,
     retriers: undefined,
     work: undefined,
@@ -291,10 +295,13 @@ function exited(fiber: Fiber, run: StateRun, outcome: StateOutcome): Flow {
       inspection.variables = Object.fromEntries(outcome.assigned);
   }
   fiber.run = undefined;
-  if (outcome.next !== undefined) return { name: outcome.next, input: outcome.output };
+  if (hasNext(outcome)) return outcome;
   ended(fiber, outcome.output);
   return undefined;
 }
+
+const hasNext = (outcome: StateOutcome): outcome is StateOutcome & { readonly next: string } =>
+  outcome.next !== undefined;
 
 /** A fiber reached its end (a `JsonValue` output) or failed (a `StatesError`): its group or the execution hears of it. */
 function ended(fiber: Fiber, result: JsonValue | StatesError): void {

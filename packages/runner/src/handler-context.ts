@@ -1,58 +1,82 @@
-import type { TaskHandlerContext } from '@stepcraft/asl';
-import type { CallRequest } from './snapshot.js';
+import type { JsonValue, TaskHandlerContext } from '@stepcraft/asl';
 
-/** What a running handler's context reaches in the driver. */
+/** What a running handler's context reaches in the driver: its call's controls and lazily built values. */
 export interface CallControls {
+  readonly stateName: string;
+  readonly resource: string;
+  readonly credentials: { readonly roleArn: string } | undefined;
   /** The handler's abort signal, created on first read (most handlers never read it). */
   signal(): AbortSignal;
   heartbeat(): void;
   sleep(seconds: number): Promise<void>;
-  sendTaskSuccess(token: string, output: unknown): void;
-  sendTaskFailure(token: string, error?: string, cause?: string): void;
+  /** The attempt's task token, made on first read. */
+  token(): string;
+  /** The attempt's context object, built on read. */
+  context(): JsonValue;
 }
 
-const CONTROLS = Symbol('stepcraft.call');
-
-/** `context.signal`: one getter for every context, finding its call through `CONTROLS`. */
-const SIGNAL: PropertyDescriptor = {
-  get(this: { [CONTROLS]: CallControls }): AbortSignal {
-    return this[CONTROLS].signal();
-  },
-  enumerable: true,
-  configurable: true,
-};
+/** AWS's callback API, shared by every handler of one execution. */
+export interface TokenControls {
+  readonly sendTaskSuccess: (token: string, output: unknown) => void;
+  readonly sendTaskFailure: (token: string, error?: string, cause?: string) => void;
+}
 
 /**
- * The context a handler receives: a plain object whose fields (the signal included) survive a spread, with AWS's
- * callback API (`sendTaskSuccess`, `sendTaskFailure`) and the task's own heartbeat and clock.
+ * The context a handler receives: its state and resource as plain fields, the rest as getters that build what they
+ * give on first read — the abort signal, the task token, the context object, the methods (bound to their call, so
+ * destructuring them works) — so a handler costs only what it uses.
  */
-export function handlerContext(request: CallRequest, controls: CallControls): TaskHandlerContext {
-  const fields = withSignal(
-    {
-      stateName: request.stateName,
-      resource: request.resource,
-      taskToken: request.token,
-      context: request.context,
-      ...(request.credentials === undefined ? {} : { credentials: request.credentials }),
-    },
-    controls,
-  );
-  return Object.assign(fields, {
-    heartbeat: () => controls.heartbeat(),
-    sleep: (seconds: number) => controls.sleep(seconds),
-    sendTaskSuccess: (token: string, output: unknown) => controls.sendTaskSuccess(token, output),
-    sendTaskFailure: (token: string, error?: string, cause?: string) =>
-      controls.sendTaskFailure(token, error, cause),
-  });
+class HandlerContext implements TaskHandlerContext {
+  readonly stateName: string;
+  readonly resource: string;
+  declare readonly credentials?: { readonly roleArn: string };
+  readonly #controls: CallControls;
+  readonly #tokens: TokenControls;
+  #heartbeat: (() => void) | undefined;
+  #sleep: ((seconds: number) => Promise<void>) | undefined;
+
+  constructor(controls: CallControls, tokens: TokenControls) {
+    this.stateName = controls.stateName;
+    this.resource = controls.resource;
+    if (controls.credentials !== undefined) this.credentials = controls.credentials;
+    this.#controls = controls;
+    this.#tokens = tokens;
+  }
+
+  get signal(): AbortSignal {
+    return this.#controls.signal();
+  }
+
+  get taskToken(): string {
+    return this.#controls.token();
+  }
+
+  get context(): JsonValue {
+    return this.#controls.context();
+  }
+
+  get heartbeat(): () => void {
+    const controls = this.#controls;
+    this.#heartbeat ??= () => controls.heartbeat();
+    return this.#heartbeat;
+  }
+
+  get sleep(): (seconds: number) => Promise<void> {
+    const controls = this.#controls;
+    this.#sleep ??= (seconds) => controls.sleep(seconds);
+    return this.#sleep;
+  }
+
+  get sendTaskSuccess(): (token: string, output: unknown) => void {
+    return this.#tokens.sendTaskSuccess;
+  }
+
+  get sendTaskFailure(): (token: string, error?: string, cause?: string) => void {
+    return this.#tokens.sendTaskFailure;
+  }
 }
 
-/** Adds the shared `signal` getter (a getter in each literal would give each context its own hidden class). */
-function withSignal<T extends object>(
-  target: T,
-  controls: CallControls,
-): T & { readonly signal: AbortSignal } {
-  Object.defineProperty(target, CONTROLS, { value: controls });
-  Object.defineProperty(target, 'signal', SIGNAL);
-  // defineProperty added the getter, which its signature cannot tell.
-  return target as T & { readonly signal: AbortSignal };
+/** The context of one handler call. */
+export function handlerContext(controls: CallControls, tokens: TokenControls): TaskHandlerContext {
+  return new HandlerContext(controls, tokens);
 }

@@ -38,6 +38,8 @@ interface Frame {
  * read (getters, Proxy traps).
  */
 export function copyJson(value: unknown, maxDepth = MAX_NESTING_DEPTH): JsonCheck {
+  const flat = copyFlat(value);
+  if (flat !== undefined) return { ok: true, value: flat };
   const frames: Frame[] = [];
   const open = new Set<object>();
   let root: JsonValue | undefined;
@@ -79,6 +81,40 @@ export function copyJson(value: unknown, maxDepth = MAX_NESTING_DEPTH): JsonChec
       frames.length === 0 ? undefined : key,
       `could not be read: ${describeThrown(thrown)}`,
     );
+  }
+}
+
+/**
+ * The copy of a primitive, or of a plain object or array holding only primitives (most values a handler returns), in
+ * one pass without the general walk's bookkeeping; undefined when the value needs the general walk (or is not JSON).
+ */
+function copyFlat(value: unknown): JsonValue | undefined {
+  if (typeof value !== 'object' || value === null) {
+    const copied = leaf(value);
+    return copied instanceof Problem || copied === CONTAINER ? undefined : copied;
+  }
+  try {
+    if (Array.isArray(value)) {
+      const out: JsonValue[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item = leaf(value[i]);
+        if (item instanceof Problem || item === CONTAINER) return undefined;
+        out[i] = item;
+      }
+      return out;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+    const out: JsonObject = {};
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) return undefined;
+      const item = leaf((value as Record<string, unknown>)[key]);
+      if (item instanceof Problem || item === CONTAINER) return undefined;
+      setKey(out, key, item);
+    }
+    return out;
+  } catch {
+    // A getter or trap that throws: the general walk reports it with its path.
+    return undefined;
   }
 }
 

@@ -12,6 +12,7 @@ import type {
 import type { StatesError } from './errors.js';
 import type { HistoryRecorder, Lane } from './history.js';
 import type { InspectionRecord } from './inspection.js';
+import type { SeededRandom } from './random.js';
 import type { ResourceInfo } from './resources.js';
 import type { StateOutcome } from './state-outcome.js';
 import type { Timer, TimerQueue } from './timers.js';
@@ -68,7 +69,7 @@ export interface Snapshot {
   readonly stamp: () => string;
   readonly history: HistoryRecorder;
   /** The seeded random source: task tokens, request ids, `States.UUID`, jitter. */
-  readonly random: () => number;
+  readonly random: SeededRandom;
   readonly workflowHandlers: Handlers | undefined;
   readonly contracts: Contracts | undefined;
   readonly violations: ContractViolation[];
@@ -81,15 +82,14 @@ export interface Snapshot {
   transitions: number;
   /** Ids for fibers, calls and handler sleeps. */
   nextId: number;
-  /** Fibers that can run, in the order they will. */
-  readonly ready: Fiber[];
-  /** Index of the first fiber in `ready` still to run (the queue is consumed from the front without shifting). */
-  readyHead: number;
+  /** Fibers that can run, in the order they will: a queue linked through `Fiber.nextReady` (no allocation). */
+  firstReady: Fiber | undefined;
+  lastReady: Fiber | undefined;
   readonly timers: TimerQueue<TimerTarget>;
   /** Every task token handed out, live or over, so a late answer can be told why it is refused. */
   readonly tokens: Map<string, TokenEntry>;
-  /** Handler calls still running, by id. */
-  readonly calls: Map<number, Call>;
+  /** Calls not over yet: handlers still running, callback tasks waiting for their token. */
+  liveCalls: number;
   root: Fiber | undefined;
   /** Per-state inspection records (with `inspect: true`), in the order the states were entered. */
   readonly inspections: InspectionRecord[] | undefined;
@@ -125,6 +125,8 @@ export interface Fiber extends Lane {
   run: StateRun | undefined;
   /** What it waits on (when waiting). */
   wait: Wait | undefined;
+  /** The fiber after it in the ready queue. */
+  nextReady: Fiber | undefined;
 }
 
 /** What a fiber's next turn does. */
@@ -175,6 +177,11 @@ export interface Call {
   readonly run: StateRun;
   readonly purpose: 'task' | 'ItemReader' | 'ResultWriter';
   readonly info: ResourceInfo;
+  /** What the driver calls (undefined for a callback task without a handler: the test answers it). */
+  readonly handler: TaskHandler | undefined;
+  readonly resource: string;
+  /** The Task's evaluated `Credentials`. */
+  readonly credentials: { readonly roleArn: string } | undefined;
   /** The task token of a callback task or an activity (answered through `sendTask*`). */
   readonly token: string | undefined;
   /** `running`: the handler has not returned; `waiting`: submitted, waiting for its token; `over`. */
@@ -184,9 +191,9 @@ export interface Call {
   timeout: Timer<TimerTarget> | undefined;
   heartbeat: Timer<TimerTarget> | undefined;
   readonly heartbeatMs: number | undefined;
-  /** Timers of the handler's pending `context.sleep()` calls. */
-  readonly sleeps: Timer<TimerTarget>[];
-  /** What the state's inspection and `waitForTaskToken` show: the state's input and the handler's input. */
+  /** Timers of the handler's pending `context.sleep()` calls (created on the first). */
+  sleeps: Timer<TimerTarget>[] | undefined;
+  /** What the handler receives. */
   readonly input: JsonValue;
 }
 
@@ -245,6 +252,8 @@ export interface StateRun {
    * for states that do not set it themselves (see `contextOf`).
    */
   context: JsonValue | undefined;
+  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`, built when first read. */
+  attempt: { readonly retryCount: number; readonly token: (() => string) | undefined } | undefined;
   retryCount: number;
   /** Retries used per retrier during this visit (created on the first retry). */
   retriers: number[] | undefined;
@@ -282,10 +291,10 @@ export interface MapWork {
 
 /** What the driver must do for the outside world after a step. */
 export type Effect =
-  /** Call a handler. */
-  | { readonly kind: 'call'; readonly request: CallRequest }
+  /** Call the handler of a call. */
+  | { readonly kind: 'call'; readonly call: Call }
   /** A call's task is over (done, timed out, aborted): abort its signal and end its pending sleeps. */
-  | { readonly kind: 'over'; readonly call: number }
+  | { readonly kind: 'over'; readonly call: Call }
   /** A handler's `context.sleep()` is due. */
   | { readonly kind: 'wake'; readonly sleep: number }
   /** A callback task now waits for its token (what `waitForTaskToken` hands out). */
@@ -303,20 +312,6 @@ export interface TokenOffer {
   readonly parameters: JsonValue;
 }
 
-/** Everything the driver needs to call a handler. */
-export interface CallRequest {
-  readonly id: number;
-  readonly handler: TaskHandler;
-  readonly input: JsonValue;
-  readonly stateName: string;
-  readonly resource: string;
-  readonly token: string;
-  readonly context: JsonValue;
-  readonly credentials: { readonly roleArn: string } | undefined;
-  /** A Lambda function: a thrown error's cause is the Node.js runtime's error document. */
-  readonly lambda: boolean;
-}
-
 /** What the driver tells `step`. */
 export type StepEvent =
   /** Start the execution (the input is checked already). */
@@ -324,13 +319,13 @@ export type StepEvent =
   /** Run on after the driver let the event loop turn. */
   | { readonly type: 'continue' }
   /** A handler settled. */
-  | { readonly type: 'settled'; readonly call: number; readonly answer: Answer }
+  | { readonly type: 'settled'; readonly call: Call; readonly answer: Answer }
   /** `sendTaskSuccess` / `sendTaskFailure` (the token was checked by the handle). */
   | { readonly type: 'answer'; readonly token: string; readonly answer: Answer }
   /** `sendTaskHeartbeat` or `context.heartbeat()`. */
-  | { readonly type: 'heartbeat'; readonly call: number }
+  | { readonly type: 'heartbeat'; readonly call: Call }
   /** A handler's `context.sleep(ms)`, numbered by the driver. */
-  | { readonly type: 'sleep'; readonly call: number; readonly sleep: number; readonly ms: number }
+  | { readonly type: 'sleep'; readonly call: Call; readonly sleep: number; readonly ms: number }
   /** Time moved to `now`: due timers fire. */
   | { readonly type: 'time'; readonly now: number }
   /** `abort()` or the run's AbortSignal. */

@@ -8,6 +8,7 @@ import { describeThrown } from './json-value.js';
 import { schedule, takeReady } from './queue.js';
 import { randomUuid, seededRandom } from './random.js';
 import type {
+  Call,
   Fiber,
   Settings,
   Snapshot,
@@ -82,11 +83,11 @@ export function createSnapshot(spec: SnapshotSpec): Snapshot {
     entryContexts: undefined,
     transitions: 0,
     nextId: 1,
-    ready: [],
-    readyHead: 0,
+    firstReady: undefined,
+    lastReady: undefined,
     timers: timerQueue<TimerTarget>(),
     tokens: new Map(),
-    calls: new Map(),
+    liveCalls: 0,
     root: undefined,
     inspections: settings.inspect ? [] : undefined,
     termination: undefined,
@@ -162,9 +163,8 @@ function apply(snap: Snapshot, event: StepEvent): void {
     case 'continue':
       return;
     case 'settled': {
-      const call = snap.calls.get(event.call);
-      if (call !== undefined && call.phase === 'running')
-        wakeFiber(call.fiber, { kind: 'settled', call, answer: event.answer });
+      const call = event.call;
+      if (call.phase === 'running') wakeFiber(call.fiber, { kind: 'settled', call, answer: event.answer });
       return;
     }
     case 'answer': {
@@ -177,17 +177,15 @@ function apply(snap: Snapshot, event: StepEvent): void {
       else call.early ??= event.answer;
       return;
     }
-    case 'heartbeat': {
-      const call = snap.calls.get(event.call);
-      if (call !== undefined) restartHeartbeat(call);
+    case 'heartbeat':
+      restartHeartbeat(event.call);
       return;
-    }
     case 'sleep': {
-      const call = snap.calls.get(event.call);
-      if (call === undefined) return;
-      call.sleeps.push(
-        addTimer(snap.timers, snap.now + event.ms, { kind: 'sleep', call, sleep: event.sleep }),
-      );
+      const call = event.call;
+      if (call.phase === 'over') return;
+      const timer = addTimer(snap.timers, snap.now + event.ms, { kind: 'sleep', call, sleep: event.sleep });
+      if (call.sleeps === undefined) call.sleeps = [timer];
+      else call.sleeps.push(timer);
       return;
     }
     case 'time':
@@ -219,6 +217,7 @@ function begin(snap: Snapshot, input: JsonValue): void {
     next: { kind: 'start' },
     run: undefined,
     wait: undefined,
+    nextReady: undefined,
   };
   snap.root = root;
   snap.history.emit(
@@ -263,7 +262,7 @@ function fire(snap: Snapshot): void {
     }
     case 'sleep': {
       const sleeps = target.call.sleeps;
-      sleeps.splice(sleeps.indexOf(timer as Timer<TimerTarget>), 1);
+      sleeps?.splice(sleeps.indexOf(timer), 1);
       snap.effects.push({ kind: 'wake', sleep: target.sleep });
       return;
     }
@@ -282,11 +281,19 @@ function wakeFiber(fiber: Fiber, wake: Wake): void {
   if (fiber.status === 'waiting') schedule(fiber, { kind: 'wake', wake });
 }
 
+/** The calls the fibers under `fiber` wait on (a stall is rare: walking the fibers then is cheaper than a registry). */
+function* liveCalls(fiber: Fiber | undefined): Generator<Call> {
+  if (fiber === undefined || fiber.status === 'done') return;
+  const wait = fiber.wait;
+  if (wait?.kind === 'call' || wait?.kind === 'token') yield wait.call;
+  if (wait?.kind === 'children') for (const child of wait.group.live) yield* liveCalls(child);
+}
+
 /** The named error of an execution that only the outside world could move on, and does not. */
 function stalled(snap: Snapshot, graceMs: number): Termination {
   const handlers = new Set<string>();
   const tokens = new Set<string>();
-  for (const call of snap.calls.values()) (call.phase === 'running' ? handlers : tokens).add(call.run.name);
+  for (const call of liveCalls(snap.root)) (call.phase === 'running' ? handlers : tokens).add(call.run.name);
   const quote = (names: Set<string>) => [...names].map((n) => `"${n}"`).join(', ');
   const parts: string[] = [];
   if (handlers.size > 0)

@@ -42,7 +42,7 @@ export function nextMove(snap: Snapshot, waiters: Waiters): Move {
   }
   if (!waiters.awaited) return { kind: 'wait' };
   if (next === undefined) return { kind: 'stall' };
-  if (next.target.kind === 'execution' && next.target.implicit && snap.calls.size > 0)
+  if (next.target.kind === 'execution' && next.target.implicit && snap.liveCalls > 0)
     return { kind: 'stall' };
   return { kind: 'fire', at: next.at };
 }

@@ -114,9 +114,10 @@ describe('the handler context', () => {
     expect(kept?.signal.aborted).toBe(true);
   });
 
-  it('is a plain object whose fields, signal included, survive a spread', async () => {
+  it('has its state and resource as fields, and builds signal, token, $$ and bound methods when read', async () => {
     let keys: string[] = [];
     let copy: Partial<TaskHandlerContext> = {};
+    let read: unknown[] = [];
     await run(
       { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: LAMBDA, End: true } } },
       {},
@@ -125,23 +126,24 @@ describe('the handler context', () => {
           Slow: (_input, context) => {
             keys = Object.keys(context);
             copy = { ...context };
-            return copy.signal?.aborted ?? 'no signal';
+            const { heartbeat, sendTaskSuccess } = context;
+            read = [
+              context.signal,
+              context.taskToken,
+              context.context,
+              typeof heartbeat,
+              typeof sendTaskSuccess,
+            ];
+            return 1;
           },
         },
       },
     );
-    expect(keys).toEqual([
-      'stateName',
-      'resource',
-      'taskToken',
-      'context',
-      'signal',
-      'heartbeat',
-      'sleep',
-      'sendTaskSuccess',
-      'sendTaskFailure',
-    ]);
+    expect(keys).toEqual(['stateName', 'resource']);
     expect(copy).toMatchObject({ stateName: 'Slow', resource: LAMBDA });
-    expect(copy.signal).toBeInstanceOf(AbortSignal);
+    expect(read[0]).toBeInstanceOf(AbortSignal);
+    expect(read[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(read[2]).toMatchObject({ State: { Name: 'Slow', RetryCount: 0 }, Task: { Token: read[1] } });
+    expect(read.slice(3)).toEqual(['function', 'function']);
   });
 });

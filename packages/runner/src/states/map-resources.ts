@@ -1,6 +1,5 @@
 import type { ItemReader, JsonObject, JsonValue, MapState, ResultWriter } from '@stepcraft/asl';
 import { startCall } from '../calls.js';
-import { contextOf } from '../context-object.js';
 import { verbatim } from '../errors.js';
 import { jsonataField, scopeOf } from '../evaluation.js';
 import { resolveHandler } from '../handlers.js';
@@ -50,14 +49,13 @@ export function callResource(
       `The ${part} of Map state "${run.name}" has no handler for resource "${resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(key)}: (input) => result } }) or key it by ${JSON.stringify(resource)}.`,
     );
   }
-  contextOf(snap, run);
   return startCall(fiber, run, {
     purpose: part,
     info: resourceInfo(resource),
     handler,
     input,
     resource,
-    token: '',
+    token: undefined,
     answerable: false,
     credentials: undefined,
     timeoutMs: undefined,

@@ -7,7 +7,7 @@ import {
 } from '@stepcraft/asl';
 import { endCall } from '../calls.js';
 import { abortGroup, startGroup } from '../children.js';
-import { contextObject, withMapItem } from '../context-object.js';
+import { beginAttempt, withMapItem } from '../context-object.js';
 import { StatesError } from '../errors.js';
 import { inputPathOf, jsonataField, outputWithResult, scopeOf } from '../evaluation.js';
 import { inspect } from '../inspection.js';
@@ -42,7 +42,7 @@ export const mapKind: StateKind<MapState> = {
     if (processor === undefined)
       throw new StatesError('States.Runtime', `Map state '${run.name}' has no ItemProcessor.`);
     const snap = fiber.snap;
-    run.context = contextObject(snap, run.name, run.enteredTime, { retryCount: run.retryCount });
+    beginAttempt(run, undefined);
     const effective = run.jsonata ? run.input : inputPathOf(fiber, run, state.InputPath, run.input);
     const work: MapWork = {
       kind: 'map',
@@ -366,7 +366,7 @@ async function iterationInputs(
   if (selector !== undefined) {
     inputs = [];
     for (let index = 0; index < items.length; index++) {
-      const context = withMapItem(run, index, items[index] as JsonValue);
+      const context = withMapItem(fiber.snap, run, index, items[index] as JsonValue);
       inputs.push(
         run.jsonata
           ? await evaluateJsonataValue(

@@ -1,6 +1,6 @@
 import type { ParallelState } from '@stepcraft/asl';
 import { abortGroup, startGroup } from '../children.js';
-import { contextObject } from '../context-object.js';
+import { beginAttempt } from '../context-object.js';
 import { jsonataArguments, jsonPathEffectiveInput, outputWithResult } from '../evaluation.js';
 import { type Progress, type StateKind, WAITING } from '../progress.js';
 
@@ -13,7 +13,7 @@ import { type Progress, type StateKind, WAITING } from '../progress.js';
 export const parallelKind: StateKind<ParallelState> = {
   async run(fiber, run, state): Promise<Progress> {
     const snap = fiber.snap;
-    run.context = contextObject(snap, run.name, run.enteredTime, { retryCount: run.retryCount });
+    beginAttempt(run, undefined);
     const input = run.jsonata
       ? await jsonataArguments(fiber, run, state.Arguments, run.input)
       : jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters);

@@ -1,6 +1,6 @@
-import type { JsonObject, JsonValue, TaskState } from '@stepcraft/asl';
+import type { JsonObject, JsonValue, TaskHandler, TaskState } from '@stepcraft/asl';
 import { endCall, startCall } from '../calls.js';
-import { contextObject } from '../context-object.js';
+import { beginAttempt } from '../context-object.js';
 import { checkContract, contractFor } from '../contracts.js';
 import { StatesError, verbatim } from '../errors.js';
 import {
@@ -16,7 +16,7 @@ import { isJsonObject, ownField } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
 import { type Progress, type StateKind, type WAITING, waitOn } from '../progress.js';
-import { randomUuid } from '../random.js';
+import { deferredUuid, randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
 import type { Answer, Call, Fiber, StateRun } from '../snapshot.js';
 import { fatal } from '../termination.js';
@@ -60,18 +60,52 @@ export const taskKind: StateKind<TaskState> = {
   },
 };
 
-/** One attempt: a fresh token and context, the effective input and settings, the events, then the call. */
-async function attempt(fiber: Fiber, run: StateRun, state: TaskState): Promise<Progress> {
-  const snap = fiber.snap;
-  const token = randomUuid(snap.random);
-  run.context = contextObject(snap, run.name, run.enteredTime, { retryCount: run.retryCount, token });
-  run.work = { kind: 'task', call: undefined };
-  const info = resourceInfo(state.Resource);
-  const parameters = run.jsonata
-    ? await jsonataArguments(fiber, run, state.Arguments, run.input)
-    : jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters);
-  const timeout = await seconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath);
-  const heartbeat = await seconds(
+/** A task's settings once evaluated. */
+interface TaskSettings {
+  readonly parameters: JsonValue;
+  readonly timeout: number | undefined;
+  readonly heartbeat: number | undefined;
+  readonly credentials: { readonly roleArn: string } | undefined;
+}
+
+/**
+ * One attempt: a fresh token and context, the effective input and settings, the events, then the call. Synchronous
+ * in JSONPath (every field there is evaluated synchronously); JSONata evaluates its fields first.
+ */
+function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
+  beginAttempt(run, deferredUuid(fiber.snap.random));
+  run.work = NO_CALL;
+  if (run.jsonata)
+    return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
+  const settings: TaskSettings = {
+    parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
+    timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
+    heartbeat: pathSeconds(
+      fiber,
+      run,
+      'HeartbeatSeconds',
+      state.HeartbeatSeconds,
+      state.HeartbeatSecondsPath,
+    ),
+    credentials:
+      state.Credentials === undefined
+        ? undefined
+        : roleOf(run, applyPayloadTemplate(state.Credentials, scopeOf(fiber, run, run.input, 'Credentials'))),
+  };
+  return call(fiber, run, state, settings);
+}
+
+/** The same in JSONata: `Arguments`, then `{% %}` settings. */
+async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): Promise<TaskSettings> {
+  const parameters = await jsonataArguments(fiber, run, state.Arguments, run.input);
+  const timeout = await jsonataSeconds(
+    fiber,
+    run,
+    'TimeoutSeconds',
+    state.TimeoutSeconds,
+    state.TimeoutSecondsPath,
+  );
+  const heartbeat = await jsonataSeconds(
     fiber,
     run,
     'HeartbeatSeconds',
@@ -79,8 +113,22 @@ async function attempt(fiber: Fiber, run: StateRun, state: TaskState): Promise<P
     state.HeartbeatSecondsPath,
   );
   const credentials =
-    state.Credentials === undefined ? undefined : await roleOf(fiber, run, state.Credentials);
-  const keys = resourceKeys(state.Resource, info, parameters);
+    state.Credentials === undefined
+      ? undefined
+      : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
+  return { parameters, timeout, heartbeat, credentials };
+}
+
+/** Schedules the task (its events, its input contract) and starts its call; waits for the answer. */
+function call(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  settings: TaskSettings,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  const info = resourceInfo(state.Resource);
+  const keys = resourceKeys(state.Resource, info, settings.parameters);
   const handler = resolveHandler(snap, run.name, keys);
   // A callback task needs no handler: nothing is called and the task waits for its token (answered by the test).
   if (handler === undefined && info.pattern !== 'token') {
@@ -95,40 +143,47 @@ async function attempt(fiber: Fiber, run: StateRun, state: TaskState): Promise<P
   snap.history.emit(
     fiber,
     events.scheduled,
-    record
-      ? scheduledDetails(
-          events,
-          state.Resource,
-          snap.settings.region,
-          parameters,
-          timeout,
-          heartbeat,
-          credentials,
-        )
-      : undefined,
+    record ? scheduledDetails(events, state.Resource, snap.settings.region, settings) : undefined,
   );
   snap.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
-  const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
+  const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
-  if (inputSchema !== undefined) await checkContract(fiber, run.name, 'taskInput', inputSchema, input);
+  if (inputSchema === undefined) return submit(fiber, run, state, info, handler, input, settings);
+  return checkContract(fiber, run.name, 'taskInput', inputSchema, input).then(() =>
+    submit(fiber, run, state, info, handler, input, settings),
+  );
+}
+
+function submit(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  info: ResourceInfo,
+  handler: TaskHandler | undefined,
+  input: JsonValue,
+  settings: TaskSettings,
+): Progress {
   const call = startCall(fiber, run, {
     purpose: 'task',
     info,
     handler,
     input,
     resource: state.Resource,
-    token,
+    token: run.attempt?.token,
     answerable: info.pattern === 'token',
-    credentials,
-    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
-    heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
+    credentials: settings.credentials,
+    timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
+    heartbeatMs: settings.heartbeat === undefined ? undefined : settings.heartbeat * 1000,
   });
   run.work = { kind: 'task', call };
   if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
   // No handler for a callback: the service call is taken to succeed with an empty response.
-  emitSubmitted(fiber, events, {});
+  emitSubmitted(fiber, taskEvents(info), {});
   return awaitToken(fiber, run, call);
 }
+
+/** Before the call starts. */
+const NO_CALL = Object.freeze({ kind: 'task', call: undefined } as const);
 
 /** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
 function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
@@ -141,14 +196,13 @@ function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
 }
 
 /** The task's answer: a failure fails it; a value is checked, sized and becomes the result. */
-async function finish(
+function finish(
   fiber: Fiber,
   run: StateRun,
   state: TaskState,
   call: Call,
   answer: Answer,
-): Promise<Progress> {
-  const snap = fiber.snap;
+): Progress | Promise<Progress> {
   const events = taskEvents(call.info);
   if (!answer.ok) {
     endCall(call, 'failed');
@@ -156,15 +210,25 @@ async function finish(
     throw verbatim(answer.error, answer.cause);
   }
   endCall(call, 'succeeded');
-  const resultSchema = contractFor(snap, run.name, 'taskResult');
-  if (resultSchema !== undefined)
-    await checkContract(fiber, run.name, 'taskResult', resultSchema, answer.value);
+  const resultSchema = contractFor(fiber.snap, run.name, 'taskResult');
+  if (resultSchema === undefined) return succeed(fiber, run, state, call, answer.value);
+  return checkContract(fiber, run.name, 'taskResult', resultSchema, answer.value).then(() =>
+    succeed(fiber, run, state, call, answer.value),
+  );
+}
+
+function succeed(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  call: Call,
+  value: JsonValue,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  const events = taskEvents(call.info);
   // Only a request-response `lambda:invoke` wraps its result in the Invoke API's response; a callback's result is
   // exactly what SendTaskSuccess sent.
-  const result =
-    call.info.lambdaInvoke && call.info.pattern === 'request'
-      ? envelopeOf(fiber, answer.value)
-      : answer.value;
+  const result = call.info.lambdaInvoke && call.info.pattern === 'request' ? envelopeOf(fiber, value) : value;
   if (exceedsPayloadLimit(result)) {
     // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
     const cause = dataLimitCause(call.info.kind === 'integration' ? call.info.resourceType : state.Resource);
@@ -193,18 +257,11 @@ function payloadOf(parameters: JsonValue): JsonValue {
 }
 
 /**
- * `Credentials`: `{RoleArn}` / `{"RoleArn.$": path or intrinsic}` over the state input (JSONPath), or JSONata
- * (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN). Must yield a string role ARN.
+ * The role of `Credentials`, once evaluated: `{RoleArn}` / `{"RoleArn.$": path or intrinsic}` over the state input
+ * (JSONPath), or JSONata (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html#task-state-fields
  */
-async function roleOf(
-  fiber: Fiber,
-  run: StateRun,
-  credentials: JsonObject | string,
-): Promise<{ readonly roleArn: string }> {
-  const value = run.jsonata
-    ? await jsonataField(fiber, run, credentials, run.input, 'Credentials')
-    : applyPayloadTemplate(credentials, scopeOf(fiber, run, run.input, 'Credentials'));
+function roleOf(run: StateRun, value: JsonValue): { readonly roleArn: string } {
   const roleArn =
     typeof value === 'string' ? value : isJsonObject(value) ? ownField(value, 'RoleArn') : undefined;
   if (typeof roleArn === 'string') return { roleArn };
@@ -214,23 +271,42 @@ async function roleOf(
   );
 }
 
-/** TimeoutSeconds / HeartbeatSeconds (literal, `*Path`, or JSONata): a positive integer or undefined. */
-async function seconds(
+/** TimeoutSeconds / HeartbeatSeconds in JSONPath (literal or `*Path`): a positive integer or undefined. */
+function pathSeconds(
+  fiber: Fiber,
+  run: StateRun,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+  literal: number | string | undefined,
+  path: string | undefined,
+): number | undefined {
+  if (literal !== undefined) return positiveSeconds(run, field, literal, undefined);
+  if (path === undefined) return undefined;
+  return positiveSeconds(
+    run,
+    field,
+    readReferencePath(path, scopeOf(fiber, run, run.input, `${field}Path`)),
+    path,
+  );
+}
+
+/** The same in JSONata, where the literal may be a `{% %}` expression. */
+async function jsonataSeconds(
   fiber: Fiber,
   run: StateRun,
   field: 'TimeoutSeconds' | 'HeartbeatSeconds',
   literal: number | string | undefined,
   path: string | undefined,
 ): Promise<number | undefined> {
-  let value: JsonValue | undefined;
-  if (literal !== undefined)
-    value =
-      run.jsonata && typeof literal === 'string'
-        ? await jsonataField(fiber, run, literal, run.input, field)
-        : literal;
-  else if (path !== undefined)
-    value = readReferencePath(path, scopeOf(fiber, run, run.input, `${field}Path`));
-  else return undefined;
+  if (typeof literal !== 'string') return pathSeconds(fiber, run, field, literal, path);
+  return positiveSeconds(run, field, await jsonataField(fiber, run, literal, run.input, field), undefined);
+}
+
+function positiveSeconds(
+  run: StateRun,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+  value: JsonValue,
+  path: string | undefined,
+): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   throw new StatesError(
     run.jsonata ? 'States.QueryEvaluationError' : 'States.Runtime',
@@ -283,12 +359,10 @@ function scheduledDetails(
   events: TaskEvents,
   resource: string,
   region: string,
-  parameters: JsonValue,
-  timeout: number | undefined,
-  heartbeat: number | undefined,
-  credentials: { readonly roleArn: string } | undefined,
+  settings: TaskSettings,
 ): () => JsonObject {
   return () => {
+    const { parameters, timeout, heartbeat, credentials } = settings;
     const details: JsonObject =
       events.ids !== undefined
         ? {
