@@ -19,7 +19,7 @@ import type {
   Wake,
 } from './snapshot.js';
 import { TERMINATED } from './termination.js';
-import { addTimer, type Timer, takeDueTimer, timerQueue } from './timers.js';
+import { addTimer, takeDueTimer, timerQueue } from './timers.js';
 import { variableScope } from './variables.js';
 
 const YEAR_SECONDS = 366 * 24 * 3600;
