@@ -35,11 +35,11 @@ export function checkOptions(
   return {
     settings: {
       handlers: handlersOption(options.handlers),
-      region: text(options, 'region', 'us-east-1'),
-      accountId: text(options, 'accountId', '123456789012'),
-      maxTransitions: limit(options, 'maxTransitions', 1_000_000),
-      maxHistoryEvents: limit(options, 'maxHistoryEvents', 25_000),
-      recordHistory: flag(options, 'recordHistory', true),
+      region: option(options, 'region', 'us-east-1', isText, TEXT),
+      accountId: option(options, 'accountId', '123456789012', isText, TEXT),
+      maxTransitions: option(options, 'maxTransitions', 1_000_000, isLimit, LIMIT),
+      maxHistoryEvents: option(options, 'maxHistoryEvents', 25_000, isLimit, LIMIT),
+      recordHistory: option(options, 'recordHistory', true, isFlag, FLAG),
       contracts: oneOf(options, 'contracts', ['fail', 'report', 'off'], 'fail'),
       stateMachineType: oneOf(
         options,
@@ -47,22 +47,31 @@ export function checkOptions(
         ['STANDARD', 'EXPRESS'],
         defaultType ?? 'STANDARD',
       ),
-      inspect: flag(options, 'inspect', false),
+      inspect: option(options, 'inspect', false, isFlag, FLAG),
     },
     virtual,
     startMs: startTimeOf(options.startTime, virtual),
-    seed: finite(options, 'seed', 0),
-    handlerGraceMs: nonNegative(options, 'handlerGraceMs', 2_000),
-    executionName: options.executionName === undefined ? undefined : text(options, 'executionName', ''),
-    stateMachineName:
-      options.stateMachineName === undefined ? undefined : text(options, 'stateMachineName', ''),
+    seed: option(options, 'seed', 0, isFiniteNumber, 'a finite number'),
+    handlerGraceMs: option(
+      options,
+      'handlerGraceMs',
+      2_000,
+      isDuration,
+      'a finite number of milliseconds ≥ 0',
+    ),
+    executionName: option(options, 'executionName', undefined, isText, TEXT),
+    stateMachineName: option(options, 'stateMachineName', undefined, isText, TEXT),
     signal: signalOption(options.signal),
-    validate: flag(options, 'validate', true),
-    checkArn: flag(options, 'checkArn', false),
+    validate: option(options, 'validate', true, isFlag, FLAG),
+    checkArn: option(options, 'checkArn', false, isFlag, FLAG),
   };
 }
 
 type Key = keyof RunOptions;
+
+const TEXT = 'a non-empty string';
+const LIMIT = 'a positive integer (or Infinity for no limit)';
+const FLAG = 'true or false';
 
 function describe(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
@@ -75,54 +84,28 @@ function bad(key: Key, expected: string, value: unknown): RunnerUsageError {
   return new RunnerUsageError(`Invalid run option ${key}: expected ${expected}, got ${describe(value)}.`);
 }
 
+/** An option's value, checked by `accepts` (its fallback when absent); a value it refuses throws, naming `expected`. */
+function option<TValue, TFallback extends TValue | undefined>(
+  options: RunOptions,
+  key: Key,
+  fallback: TFallback,
+  accepts: (value: unknown) => value is TValue,
+  expected: string,
+): TValue | TFallback {
+  const value: unknown = options[key];
+  if (value === undefined) return fallback;
+  if (!accepts(value)) throw bad(key, expected, value);
+  return value;
+}
+
 /** A positive whole number of things, or Infinity for no limit. */
-function limit(options: RunOptions, key: 'maxTransitions' | 'maxHistoryEvents', fallback: number): number {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (
-    typeof value !== 'number' ||
-    !(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value > 0))
-  )
-    throw bad(key, 'a positive integer (or Infinity for no limit)', value);
-  return value;
-}
-
-function finite(options: RunOptions, key: 'seed', fallback: number): number {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(key, 'a finite number', value);
-  return value;
-}
-
-function nonNegative(options: RunOptions, key: 'handlerGraceMs', fallback: number): number {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-    throw bad(key, 'a finite number of milliseconds ≥ 0', value);
-  return value;
-}
-
-function flag(
-  options: RunOptions,
-  key: 'recordHistory' | 'inspect' | 'validate' | 'checkArn',
-  fallback: boolean,
-): boolean {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw bad(key, 'true or false', value);
-  return value;
-}
-
-function text(
-  options: RunOptions,
-  key: 'region' | 'accountId' | 'executionName' | 'stateMachineName',
-  fallback: string,
-): string {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || value === '') throw bad(key, 'a non-empty string', value);
-  return value;
-}
+const isLimit = (value: unknown): value is number =>
+  typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value > 0));
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const isDuration = (value: unknown): value is number => isFiniteNumber(value) && value >= 0;
+const isFlag = (value: unknown): value is boolean => typeof value === 'boolean';
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 function oneOf<TKey extends 'clock' | 'contracts' | 'stateMachineType', TValue extends string>(
   options: RunOptions,

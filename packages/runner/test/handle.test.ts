@@ -150,41 +150,7 @@ describe('tokens nobody answers', () => {
   });
 });
 
-describe('answering tokens', () => {
-  it('from another handler', async () => {
-    const definition: AslDocument = {
-      StartAt: 'Both',
-      States: {
-        Both: {
-          Type: 'Parallel',
-          End: true,
-          Branches: [
-            { StartAt: 'Ask', States: { Ask: { ...(approval().States.Ask as object), End: true } as never } },
-            { StartAt: 'Approve', States: { Approve: { Type: 'Task', Resource: 'approve', End: true } } },
-          ],
-        },
-      },
-    };
-    let token = '';
-    const result = await run(
-      definition,
-      { amount: 2 },
-      {
-        handlers: {
-          approvals: (input) => {
-            token = (input as { MessageBody: { token: string } }).MessageBody.token;
-            return { MessageId: 'm-1' };
-          },
-          approve: (_input, context) => {
-            context.sendTaskSuccess(token, { by: 'handler' });
-            return 'sent';
-          },
-        },
-      },
-    );
-    expect(result).toMatchObject({ status: 'SUCCEEDED', output: [{ by: 'handler' }, 'sent'] });
-  });
-
+describe('answering tokens (answering from another handler: tasks.test.ts)', () => {
   it('says why a token is refused: finished, timed out, never existed, or the execution is over', async () => {
     const execution = start(approval({ HeartbeatSeconds: 5, TimeoutSeconds: 60 }), { amount: 1 });
     const first = await execution.waitForTaskToken('Ask');

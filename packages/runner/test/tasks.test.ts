@@ -1,6 +1,6 @@
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
 import { describe, expect, it } from 'vitest';
-import { type ExecutionHandle, run, StatesError, start, type TaskHandlerContext } from '../src/index.js';
+import { run, StatesError, type TaskHandlerContext } from '../src/index.js';
 
 const task = (Resource: string, extra: Record<string, unknown> = {}): AslDocument =>
   ({ StartAt: 'T', States: { T: { Type: 'Task', Resource, End: true, ...extra } } }) as AslDocument;
@@ -238,42 +238,6 @@ describe('callback tasks (.waitForTaskToken) and activities', () => {
       },
     },
   };
-
-  it('pauses until sendTaskSuccess from the handle, recording TaskSubmitted', async () => {
-    // Under the virtual clock, answer as soon as the token is known (yielding to timers would let time jump).
-    let gotToken: (token: string) => void = () => {};
-    const tokenKnown = new Promise<string>((resolve) => {
-      gotToken = resolve;
-    });
-    const handle: ExecutionHandle = start(
-      callback,
-      { amount: 5 },
-      {
-        handlers: {
-          approvals: (input) => {
-            gotToken((input as { MessageBody: { token: string } }).MessageBody.token);
-            return { MessageId: 'm-1' };
-          },
-        },
-      },
-    );
-    const token = await tokenKnown;
-    handle.sendTaskHeartbeat(token);
-    handle.sendTaskSuccess(token, { approved: true });
-    const result = await handle.result;
-    expect(result.output).toEqual({ approved: true });
-    expect(result.history.map((e) => e.type)).toEqual([
-      'ExecutionStarted',
-      'TaskStateEntered',
-      'TaskScheduled',
-      'TaskStarted',
-      'TaskSubmitted',
-      'TaskSucceeded',
-      'TaskStateExited',
-      'ExecutionSucceeded',
-    ]);
-    expect(() => handle.sendTaskSuccess(token, 1)).toThrow(/the execution is over \(SUCCEEDED\)/);
-  });
 
   it('completes from another handler and fails with sendTaskFailure error and cause', async () => {
     const definition: AslDocument = {
