@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
+import { isoTime } from './iso-time.js';
 import type { Snapshot, StateRun } from './snapshot.js';
 
 /**
@@ -15,12 +16,39 @@ export function contextObject(
   const state: JsonObject = { Name: name, EnteredTime: enteredTime };
   if (extras?.retryCount !== undefined) state.RetryCount = extras.retryCount;
   const context: JsonObject = {
-    Execution: snap.contextExecution,
-    StateMachine: snap.contextStateMachine,
+    Execution: executionContext(snap),
+    StateMachine: stateMachineContext(snap),
     State: state,
   };
   if (extras?.token !== undefined) context.Task = { Token: extras.token };
   return context;
+}
+
+/** `$$.Execution`, built once per execution when first read. */
+export function executionContext(snap: Snapshot): JsonObject {
+  if (snap.contextExecution === undefined) {
+    const { region, accountId, stateMachineType } = snap.settings;
+    const name = snap.executionName();
+    const kind = stateMachineType === 'EXPRESS' ? 'express' : 'execution';
+    snap.contextExecution = {
+      Id: `arn:aws:states:${region}:${accountId}:${kind}:${snap.machineName}:${name}`,
+      Input: snap.input,
+      StartTime: isoTime(snap.startMs),
+      Name: name,
+      RoleArn: `arn:aws:iam::${accountId}:role/StepFunctions-${snap.machineName}-role`,
+      RedriveCount: 0,
+    };
+  }
+  return snap.contextExecution;
+}
+
+/** `$$.StateMachine`, built once per execution when first read. */
+export function stateMachineContext(snap: Snapshot): JsonObject {
+  snap.contextStateMachine ??= {
+    Id: `arn:aws:states:${snap.settings.region}:${snap.settings.accountId}:stateMachine:${snap.machineName}`,
+    Name: snap.machineName,
+  };
+  return snap.contextStateMachine;
 }
 
 /**

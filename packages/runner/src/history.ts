@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import { isoTime } from './iso-time.js';
+
 import { setKey } from './json-value.js';
 
 /**
@@ -55,7 +55,7 @@ export function detailsKey(type: string): `${string}EventDetails` {
 }
 
 /**
- * Events not read yet are kept as five slots each in chunks (previous id, time, type, state name, payload),
+ * Events not read yet are kept as five slots each in chunks (previous id, timestamp, type, state name, payload),
  * not as event objects: a long run holds millions of them, and chunks, unlike one growing array, are never copied.
  * Reading the history builds the AWS-shaped objects once, serialising state inputs and outputs; consecutive
  * events with the same value (a state's output, the next state's input) share one text.
@@ -77,10 +77,13 @@ interface Pending {
 
 const noPending = (): Pending => ({ chunks: [], used: 0, count: 0, assigned: undefined });
 
-/** A recorder stamping events with `now()`; `accept` sees the new count (limits) before the event is kept. */
+/**
+ * A recorder stamping events with `stamp()` (the time as ISO text, one shared string per instant); `accept` sees
+ * the new count (limits) before the event is kept.
+ */
 export function historyRecorder(options: {
   readonly record: boolean;
-  readonly now: () => number;
+  readonly stamp: () => string;
   readonly accept: (count: number) => boolean;
 }): HistoryRecorder {
   let events: HistoryEvent[] = [];
@@ -99,8 +102,7 @@ export function historyRecorder(options: {
       const at = pending.used;
       pending.used += SLOTS;
       chunk[at] = lane.lastEventId;
-      // The time as a number: formatted when read (the same instant's text is made once).
-      chunk[at + 1] = options.now();
+      chunk[at + 1] = options.stamp();
       chunk[at + 2] = type;
       chunk[at + 3] = name;
       chunk[at + 4] = payload;
@@ -168,7 +170,7 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
     const chunk = taken.chunks[chunkIndex] as unknown[];
     const id = before + i + 1;
     const previousEventId = chunk[at] as number;
-    const timestamp = isoTime(chunk[at + 1] as number);
+    const timestamp = chunk[at + 1] as string;
     const type = chunk[at + 2] as string;
     const name = chunk[at + 3] as string | undefined;
     const payload = chunk[at + 4];

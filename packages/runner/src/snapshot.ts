@@ -74,9 +74,14 @@ export interface Snapshot {
   readonly contracts: Contracts | undefined;
   readonly violations: ContractViolation[];
   readonly queryLanguage: QueryLanguage;
-  /** `$$.Execution` and `$$.StateMachine`, shared by every context object. */
-  readonly contextExecution: JsonObject;
-  readonly contextStateMachine: JsonObject;
+  readonly machineName: string;
+  /** The execution's name (drawn from the seeded source at the start, as text when first read). */
+  readonly executionName: () => string;
+  /** The execution's input, as `$$.Execution.Input` shows it. */
+  readonly input: JsonValue;
+  /** `$$.Execution` and `$$.StateMachine`, shared by every context object (built when first read). */
+  contextExecution: JsonObject | undefined;
+  contextStateMachine: JsonObject | undefined;
   /** The last entry context object per state name (see `entryContext`). */
   entryContexts: Map<string, JsonObject> | undefined;
   transitions: number;

@@ -1,12 +1,13 @@
 import type { AslDocument, Contracts, Handlers, JsonValue } from '@stepcraft/asl';
 import { endCall, restartHeartbeat } from './calls.js';
+import { executionContext } from './context-object.js';
 import { terminate } from './execution-end.js';
 import { turn } from './fiber.js';
 import { historyRecorder, NOT_TRUNCATED } from './history.js';
 import { isoStamper, isoTime } from './iso-time.js';
 import { describeThrown } from './json-value.js';
 import { schedule, takeReady } from './queue.js';
-import { randomUuid, seededRandom } from './random.js';
+import { deferredUuid, seededRandom } from './random.js';
 import type {
   Call,
   Fiber,
@@ -42,20 +43,20 @@ export interface SnapshotSpec {
 export function createSnapshot(spec: SnapshotSpec): Snapshot {
   const { settings } = spec;
   const random = seededRandom(spec.seed);
-  const executionName = spec.executionName ?? randomUuid(random);
-  const arnBase = `arn:aws:states:${settings.region}:${settings.accountId}`;
-  const express = settings.stateMachineType === 'EXPRESS';
+  const given = spec.executionName;
+  const executionName = given === undefined ? deferredUuid(random) : () => given;
   const clock = () => snap.now;
+  const stamp = isoStamper(clock);
   const snap: Snapshot = {
     definition: spec.definition,
     settings,
     startMs: spec.startMs,
     now: spec.startMs,
     clock,
-    stamp: isoStamper(clock),
+    stamp,
     history: historyRecorder({
       record: settings.recordHistory,
-      now: clock,
+      stamp,
       accept: (count) => {
         if (snap.closing || count <= settings.maxHistoryEvents) return true;
         snap.termination ??= {
@@ -71,15 +72,11 @@ export function createSnapshot(spec: SnapshotSpec): Snapshot {
     contracts: spec.contracts,
     violations: [],
     queryLanguage: spec.definition?.QueryLanguage ?? 'JSONPath',
-    contextExecution: {
-      Id: `${arnBase}:${express ? 'express' : 'execution'}:${spec.machineName}:${executionName}`,
-      Input: spec.input,
-      StartTime: isoTime(spec.startMs),
-      Name: executionName,
-      RoleArn: `arn:aws:iam::${settings.accountId}:role/StepFunctions-${spec.machineName}-role`,
-      RedriveCount: 0,
-    },
-    contextStateMachine: { Id: `${arnBase}:stateMachine:${spec.machineName}`, Name: spec.machineName },
+    machineName: spec.machineName,
+    executionName,
+    input: spec.input,
+    contextExecution: undefined,
+    contextStateMachine: undefined,
     entryContexts: undefined,
     transitions: 0,
     nextId: 1,
@@ -227,7 +224,7 @@ function begin(snap: Snapshot, input: JsonValue): void {
       ? () => ({
           input: JSON.stringify(input),
           inputDetails: NOT_TRUNCATED,
-          roleArn: String(snap.contextExecution.RoleArn),
+          roleArn: String(executionContext(snap).RoleArn),
         })
       : undefined,
   );

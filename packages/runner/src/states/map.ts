@@ -7,7 +7,7 @@ import {
 } from '@stepcraft/asl';
 import { endCall } from '../calls.js';
 import { abortGroup, startGroup } from '../children.js';
-import { beginAttempt, withMapItem } from '../context-object.js';
+import { beginAttempt, stateMachineContext, withMapItem } from '../context-object.js';
 import { StatesError } from '../errors.js';
 import { inputPathOf, jsonataField, outputWithResult, scopeOf } from '../evaluation.js';
 import { inspect } from '../inspection.js';
@@ -47,7 +47,7 @@ export const mapKind: StateKind<MapState> = {
     const work: MapWork = {
       kind: 'map',
       effective,
-      mapRunArn: `${String(snap.contextStateMachine.Id).replace(':stateMachine:', ':mapRun:')}/${run.name}:${run.retryCount}`,
+      mapRunArn: `${String(stateMachineContext(snap).Id).replace(':stateMachine:', ':mapRun:')}/${run.name}:${run.retryCount}`,
       distributed: processor.ProcessorConfig?.Mode === 'DISTRIBUTED',
       phase: 'read',
       items: [],
