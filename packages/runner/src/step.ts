@@ -4,7 +4,7 @@ import { executionContext } from './context-object.js';
 import { terminate } from './execution-end.js';
 import { turn } from './fiber.js';
 import { historyRecorder, NOT_TRUNCATED } from './history.js';
-import { isoStamper, isoTime } from './iso-time.js';
+import { isoStamper } from './iso-time.js';
 import { describeThrown } from './json-value.js';
 import { schedule, takeReady } from './queue.js';
 import { deferredUuid, seededRandom } from './random.js';
