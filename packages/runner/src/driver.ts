@@ -5,7 +5,7 @@ import { RunnerUsageError, TaskTokenError } from './errors.js';
 import { type CallControls, handlerContext, type TokenControls } from './handler-context.js';
 import { returnedAnswer, thrownAnswer } from './handler-values.js';
 import { attachRecorder, type HistoryEvent } from './history.js';
-import { cloneJson, copyJson } from './json-value.js';
+import { cloneJson, copyJson, describeThrown } from './json-value.js';
 import type { CheckedOptions } from './options.js';
 import type {
   Answer,
@@ -306,10 +306,10 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#resume();
   };
 
-  /** `step` never rejects; should it, the run still ends with a result. */
+  /** `step` never rejects (it turns every error into the run's end); should it, the run still ends with a result. */
   readonly #crashed = (thrown: unknown): void => {
-    this.#events.unshift({ type: 'abort', error: 'Stepcraft.InternalError', cause: String(thrown) });
-    this.#resume();
+    this.#ended = { status: 'FAILED', error: 'Stepcraft.InternalError', cause: describeThrown(thrown) };
+    this.#close();
   };
 
   readonly #resume = (): void => {
@@ -536,7 +536,9 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#options.signal?.removeEventListener('abort', this.#onSignal);
     this.#disarm();
     while (this.#calls.length > 0) this.#over(this.#calls.length - 1);
-    const status = this.#snap.outcome?.status ?? 'FAILED';
+    const outcome: Outcome = this.#snap.outcome ??
+      this.#ended ?? { status: 'FAILED', error: 'Stepcraft.InternalError', cause: undefined };
+    const status = outcome.status;
     for (const waiter of this.#tokenWaiters.splice(0))
       waiter.reject(
         new RunnerUsageError(
@@ -544,11 +546,6 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
         ),
       );
     for (const advance of this.#advances.splice(0)) advance.resolve();
-    const outcome = this.#snap.outcome ?? {
-      status: 'FAILED',
-      error: 'Stepcraft.InternalError',
-      cause: undefined,
-    };
     this.#finish(this.#resultOf(outcome, undefined));
   }
 
