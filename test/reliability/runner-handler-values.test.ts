@@ -68,12 +68,16 @@ describe('handler values that cannot be turned into JSON or text', () => {
     }
   });
 
+  // Step Functions parses JSON with Jackson, whose StreamReadConstraints refuse nesting deeper than 1,000 levels by
+  // default since 2.15 (https://github.com/FasterXML/jackson-core/wiki/StreamReadConstraints, "Maximum nesting
+  // depth — Default: 1000"; https://github.com/FasterXML/jackson-core/pull/943): 1,000 levels pass, 1,001 fail.
   it('names the depth limit and where it is crossed (AWS parses JSON with Jackson: 1,000 levels)', async () => {
     const result = await runWith(() => ({ data: nested(100_000) }));
     expect(result.cause).toContain(
       "$.data[0][0][0][0]…[0][0][0][0][0] is nested deeper than 1,000 levels, the most AWS's JSON parser accepts",
     );
     expect((await runWith(() => nested(1_000))).status).toBe('SUCCEEDED');
+    expect((await runWith(() => nested(1_001))).error).toBe('Stepcraft.InvalidTaskResult');
   });
 });
 

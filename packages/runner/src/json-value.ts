@@ -2,8 +2,9 @@ import type { JsonObject, JsonValue } from '@stepcraft/asl';
 
 /**
  * How deeply JSON may nest. Step Functions parses JSON with Jackson, whose `StreamReadConstraints` refuse documents
- * nested more than 1,000 levels deep (the default `maxNestingDepth` since Jackson 2.15).
- * @see https://github.com/FasterXML/jackson-core/blob/2.15/src/main/java/com/fasterxml/jackson/core/StreamReadConstraints.java
+ * nested more than 1,000 levels deep (the default `maxNestingDepth` since Jackson 2.15: depth > 1,000 fails).
+ * @see https://github.com/FasterXML/jackson-core/wiki/StreamReadConstraints
+ * @see https://github.com/FasterXML/jackson-core/pull/943
  */
 export const MAX_NESTING_DEPTH = 1000;
 
