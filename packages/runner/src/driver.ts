@@ -195,27 +195,13 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   #finish: (result: ExecutionResult<TOutput>) => void = () => {};
   /** How an execution that never started ended (a bad definition or input). */
   #ended: Outcome | undefined;
-  /** What every live call reaches. */
-  readonly #host: CallHost = {
-    push: (event) => this.#push(event),
-    settled: (event) => {
-      if (this.#snap.outcome !== undefined) return;
-      this.#events.push(event);
-      this.#pump();
-    },
-    sleep: (call, seconds) => this.#sleep(call, seconds),
-  };
-  /** `context.sendTaskSuccess` / `sendTaskFailure` of every handler. */
-  readonly #tokenControls: TokenControls = {
-    sendTaskSuccess: (token, output) => this.sendTaskSuccess(token, output),
-    sendTaskFailure: (token, error, cause) => this.sendTaskFailure(token, error, cause),
-  };
-  readonly #onSignal = (): void =>
-    this.#push({
-      type: 'abort',
-      error: 'Stepcraft.Aborted',
-      cause: 'The run was aborted through its AbortSignal.',
-    });
+  // Callbacks handed to the outside world, made on first use (a short execution never needs most of them).
+  #host: CallHost | undefined;
+  #tokenControls: TokenControls | undefined;
+  #onSignal: (() => void) | undefined;
+  #resume: (() => void) | undefined;
+  #woke: (() => void) | undefined;
+  #alarm: (() => void) | undefined;
 
   constructor(snap: Snapshot, options: CheckedOptions, wallStart: number) {
     this.#snap = snap;
@@ -246,8 +232,15 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   start(input: JsonValue): void {
     const signal = this.#options.signal;
     if (signal !== undefined) {
-      if (signal.aborted) this.#onSignal();
-      else signal.addEventListener('abort', this.#onSignal, { once: true });
+      const onSignal = (): void =>
+        this.#push({
+          type: 'abort',
+          error: 'Stepcraft.Aborted',
+          cause: 'The run was aborted through its AbortSignal.',
+        });
+      this.#onSignal = onSignal;
+      if (signal.aborted) onSignal();
+      else signal.addEventListener('abort', onSignal, { once: true });
     }
     // Like StartExecution, start() returns before anything runs: a handler may already use the handle.
     this.#events.unshift({ type: 'start', input });
@@ -265,7 +258,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
    * (a handler's grace, or the next timer of the real clock). Every outside event calls it again. It never waits on
    * a promise of its own: a handler that settles runs the next step from its promise's reaction.
    */
-  readonly #pump = (): void => {
+  #pump(): void {
     if (this.#busy) {
       this.#again = true;
       return;
@@ -281,6 +274,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       const event = this.#nextEvent();
       if (event === YIELD) {
         // Let the event loop turn (I/O, abort signals, handlers' background work); time stands still meanwhile.
+        this.#resume ??= () => this.#resumed();
         setImmediate(this.#resume);
         return;
       }
@@ -293,29 +287,32 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       if (!this.#options.virtual) snap.now = Date.now();
       const stepped = step(snap, event);
       if (stepped instanceof Promise) {
-        stepped.then(this.#stepped, this.#crashed);
+        stepped.then(
+          (result) => this.#stepped(result),
+          (thrown: unknown) => this.#crashed(thrown),
+        );
         return;
       }
       this.#perform(stepped.effects);
     }
-  };
+  }
 
   /** An asynchronous step ended: perform its effects and go on. */
-  readonly #stepped = (result: StepResult): void => {
+  #stepped(result: StepResult): void {
     this.#perform(result.effects);
-    this.#resume();
-  };
+    this.#resumed();
+  }
 
   /** `step` never rejects (it turns every error into the run's end); should it, the run still ends with a result. */
-  readonly #crashed = (thrown: unknown): void => {
+  #crashed(thrown: unknown): void {
     this.#ended = { status: 'FAILED', error: 'Stepcraft.InternalError', cause: describeThrown(thrown) };
     this.#close();
-  };
+  }
 
-  readonly #resume = (): void => {
+  #resumed(): void {
     this.#busy = false;
     this.#pump();
-  };
+  }
 
   /** What to step next: a handed-back run, a queued event, or what the time policy says; undefined to wait. */
   #nextEvent(): StepEvent | typeof YIELD | undefined {
@@ -365,22 +362,26 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       if (next === undefined || (this.#timer !== undefined && this.#timerFor <= next.at)) return;
       this.#disarm();
       this.#timerFor = next.at;
-      this.#timer = setTimeout(this.#alarm, Math.min(Math.max(0, next.at - Date.now()), MAX_TIMEOUT_MS));
+      this.#timer = setTimeout(this.#alarmed(), Math.min(Math.max(0, next.at - Date.now()), MAX_TIMEOUT_MS));
     } else if (
       this.#timer === undefined &&
       (this.#awaited || this.#tokenWaiters.length > 0 || this.#advances.length > 0) &&
       this.#calls.some((call) => call.holding)
     ) {
       this.#armedAt = this.#callSequence;
-      this.#timer = setTimeout(this.#alarm, this.#options.handlerGraceMs);
+      this.#timer = setTimeout(this.#alarmed(), this.#options.handlerGraceMs);
     }
   }
 
-  readonly #alarm = (): void => {
-    this.#timer = undefined;
-    for (const call of this.#calls) if (call.since < this.#armedAt) call.expired = true;
-    this.#pump();
-  };
+  /** What the armed timer calls: the calls working since before it was armed lose their grace; the pump looks again. */
+  #alarmed(): () => void {
+    this.#alarm ??= () => {
+      this.#timer = undefined;
+      for (const call of this.#calls) if (call.since < this.#armedAt) call.expired = true;
+      this.#pump();
+    };
+    return this.#alarm;
+  }
 
   #disarm(): void {
     if (this.#timer === undefined) return;
@@ -410,13 +411,12 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   #wake(): void {
     if (this.#woken) return;
     this.#woken = true;
+    this.#woke ??= () => {
+      this.#woken = false;
+      this.#pump();
+    };
     queueMicrotask(this.#woke);
   }
-
-  readonly #woke = (): void => {
-    this.#woken = false;
-    this.#pump();
-  };
 
   #perform(effects: readonly Effect[]): void {
     for (const effect of effects) this.#effect(effect);
@@ -454,6 +454,19 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   #call(call: Call): void {
     const handler = call.handler;
     if (handler === undefined) return;
+    this.#host ??= {
+      push: (event) => this.#push(event),
+      settled: (event) => {
+        if (this.#snap.outcome !== undefined) return;
+        this.#events.push(event);
+        this.#pump();
+      },
+      sleep: (live, seconds) => this.#sleep(live, seconds),
+    };
+    this.#tokenControls ??= {
+      sendTaskSuccess: (token, output) => this.sendTaskSuccess(token, output),
+      sendTaskFailure: (token, error, cause) => this.sendTaskFailure(token, error, cause),
+    };
     const live = new LiveCall(call, this.#host, this.#callSequence++);
     this.#calls.push(live);
     const lambda = call.info.kind === 'lambda' || call.info.lambdaInvoke;
@@ -533,7 +546,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
 
   /** The execution is over: settle the result and everything still waiting on it. */
   #close(): void {
-    this.#options.signal?.removeEventListener('abort', this.#onSignal);
+    if (this.#onSignal !== undefined) this.#options.signal?.removeEventListener('abort', this.#onSignal);
     this.#disarm();
     while (this.#calls.length > 0) this.#over(this.#calls.length - 1);
     const outcome: Outcome = this.#snap.outcome ??

@@ -55,22 +55,29 @@ function begin(workflow: RunnableWorkflow, input: unknown = {}, options: RunOpti
     handlers: compiled?.handlers,
     contracts: compiled?.contracts,
   });
-  const ended = (error: string, cause: string, diagnostics?: readonly Diagnostic[]) =>
-    Driver.ended<JsonValue>(snap, checked, wallStart, {
-      error,
-      cause,
-      ...(diagnostics === undefined ? {} : { diagnostics }),
-    });
   if (checked.validate) {
-    const diagnostics = validated(definition, checked.checkArn, checked.settings.stateMachineType);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const { diagnostics, errors } = validated(
+      definition,
+      checked.checkArn,
+      checked.settings.stateMachineType,
+    );
     if (errors.length > 0)
-      return ended('Stepcraft.InvalidDefinition', formatDiagnostics(errors), diagnostics);
+      return Driver.ended<JsonValue>(snap, checked, wallStart, {
+        error: 'Stepcraft.InvalidDefinition',
+        cause: formatDiagnostics(errors),
+        diagnostics,
+      });
   }
   if (!copied.ok)
-    return ended('Stepcraft.InvalidInput', `The execution input is not JSON: ${copied.message}`);
+    return Driver.ended<JsonValue>(snap, checked, wallStart, {
+      error: 'Stepcraft.InvalidInput',
+      cause: `The execution input is not JSON: ${copied.message}`,
+    });
   if (exceedsPayloadLimit(copied.value))
-    return ended('States.DataLimitExceeded', 'The execution input exceeds the maximum size of 262144 bytes.');
+    return Driver.ended<JsonValue>(snap, checked, wallStart, {
+      error: 'States.DataLimitExceeded',
+      cause: 'The execution input exceeds the maximum size of 262144 bytes.',
+    });
   const driver = new Driver<JsonValue>(snap, checked, wallStart);
   driver.start(copied.value);
   return driver;
@@ -110,27 +117,36 @@ export function parseInput(text: string): JsonValue {
 const isCompiled = (workflow: RunnableWorkflow): workflow is CompiledWorkflow<unknown, unknown> =>
   typeof workflow === 'object' && workflow !== null && 'definition' in workflow;
 
+/** A definition's validation: every finding, and its errors. */
+interface Validation {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly errors: readonly Diagnostic[];
+}
+
 /** Validation results per definition object and options: definitions are treated as immutable once run. */
-const validations = new WeakMap<object, Map<string, readonly Diagnostic[]>>();
+const validations = new WeakMap<object, Map<string, Validation>>();
 
 /** `validate()`, once per definition object (a workflow run many times, e.g. in tests, is checked once). */
 function validated(
   definition: AslDocument,
   checkArn: boolean,
   stateMachineType: 'STANDARD' | 'EXPRESS',
-): readonly Diagnostic[] {
-  if (typeof definition !== 'object' || definition === null)
-    return validate(definition, { checkArn, stateMachineType });
+): Validation {
+  const check = (): Validation => {
+    const diagnostics = validate(definition, { checkArn, stateMachineType });
+    return { diagnostics, errors: diagnostics.filter((d) => d.severity === 'error') };
+  };
+  if (typeof definition !== 'object' || definition === null) return check();
   let byOptions = validations.get(definition);
   if (byOptions === undefined) {
     byOptions = new Map();
     validations.set(definition, byOptions);
   }
   const key = `${checkArn}/${stateMachineType}`;
-  let diagnostics = byOptions.get(key);
-  if (diagnostics === undefined) {
-    diagnostics = validate(definition, { checkArn, stateMachineType });
-    byOptions.set(key, diagnostics);
+  let validation = byOptions.get(key);
+  if (validation === undefined) {
+    validation = check();
+    byOptions.set(key, validation);
   }
-  return diagnostics;
+  return validation;
 }
