@@ -152,8 +152,11 @@ describe('hostile inputs', () => {
     expect(text.length).toBeLessThan(262_144);
     const input = JSON.parse(text) as JsonValue;
     const result = await run({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, input);
-    expect(result).toMatchObject({ status: 'FAILED', error: 'Stepcraft.InvalidInput' });
-    expect(result.cause).toContain('is nested deeper than 1,000 levels');
+    expect(result).toMatchObject({
+      status: 'FAILED',
+      error: 'States.DataLimitExceeded',
+      cause: 'The execution input is nested deeper than 1000 levels.',
+    });
   });
 
   it('a callback output that cannot be JSON is refused to the sender, and the task still waits', async () => {

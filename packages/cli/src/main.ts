@@ -17,8 +17,17 @@ const COMMANDS: Readonly<
   Record<CommandName, { options: Options; run: (parsed: Parsed, io: Io) => Promise<ExitCode> }>
 > = {
   build: {
-    options: { out: { type: 'string', short: 'o' }, 'query-language': { type: 'string' }, help: HELP },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'query-language': { type: 'string' },
+      format: { type: 'string' },
+      help: HELP,
+    },
     run: async ({ values, positionals }, io) => {
+      const format = stringOption(values, 'format');
+      if (format !== undefined && format !== 'cloudformation' && format !== 'sam') {
+        throw new UsageError(`--format must be cloudformation or sam, not '${format}'`);
+      }
       const queryLanguage = stringOption(values, 'query-language');
       const language = QUERY_LANGUAGES.find((supported) => supported === queryLanguage);
       if (queryLanguage !== undefined && language === undefined) {
@@ -29,7 +38,12 @@ const COMMANDS: Readonly<
       const out = requiredOption(values, 'out', 'DIR');
       const { buildCommand } = await import('./commands/build.js');
       return buildCommand(
-        { paths: positionals, out, ...(language === undefined ? {} : { queryLanguage: language }) },
+        {
+          paths: positionals,
+          out,
+          ...(language === undefined ? {} : { queryLanguage: language }),
+          ...(format === undefined ? {} : { format }),
+        },
         io,
       );
     },
@@ -86,6 +100,32 @@ const COMMANDS: Readonly<
         { file, ...(out === undefined ? {} : { out }), ...(name === undefined ? {} : { name }) },
         io,
       );
+    },
+  },
+  view: {
+    options: {
+      out: { type: 'string', short: 'o' },
+      open: { type: 'boolean' },
+      definition: { type: 'string' },
+      workflow: { type: 'string', short: 'w' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const { viewCommand, viewOptions } = await import('./commands/view.js');
+      return viewCommand(viewOptions(positionals, values), io);
+    },
+  },
+  dev: {
+    options: {
+      input: { type: 'string', short: 'i' },
+      workflow: { type: 'string', short: 'w' },
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const { devCommand, devOptions } = await import('./commands/dev.js');
+      return devCommand(devOptions(positionals, values), io);
     },
   },
   run: {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { Project, type SourceFile, ts } from 'ts-morph';
 import { messageOf } from './output.js';
 
 /** Options used when no tsconfig.json is found above a file. */
@@ -25,14 +25,7 @@ export function typeCheck(
   for (const [configPath, group] of groupByConfig(files)) {
     let project: Project;
     try {
-      project =
-        configPath === undefined
-          ? new Project({ compilerOptions: DEFAULT_OPTIONS })
-          : new Project({
-              tsConfigFilePath: configPath,
-              skipAddingFilesFromTsConfig: true,
-              compilerOptions: { noEmit: true },
-            });
+      project = openProject(configPath);
     } catch (error) {
       for (const file of group)
         errors.set(file, [`${displayPath(file)}: cannot read ${configPath}: ${messageOf(error)}`]);
@@ -40,20 +33,33 @@ export function typeCheck(
     }
     const sourceFiles = group.map((file) => [file, project.addSourceFileAtPath(file)] as const);
     project.resolveSourceFileDependencies();
-    for (const [file, sourceFile] of sourceFiles) {
-      const messages = sourceFile
-        .getPreEmitDiagnostics()
-        .map((d) => d.compilerObject)
-        .filter((d) => d.category === ts.DiagnosticCategory.Error)
-        .map((d) => {
-          const at = d.file === undefined ? '' : position(d.file, d.start ?? 0);
-          const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-          return `${displayPath(file)}${at}: ${message} [TS${d.code}]`;
-        });
-      errors.set(file, messages);
-    }
+    for (const [file, sourceFile] of sourceFiles) errors.set(file, fileErrors(sourceFile, displayPath(file)));
   }
   return errors;
+}
+
+/** A project with the options of `configPath` (the defaults when undefined); throws when it cannot be read. */
+export function openProject(configPath: string | undefined): Project {
+  return configPath === undefined
+    ? new Project({ compilerOptions: DEFAULT_OPTIONS })
+    : new Project({
+        tsConfigFilePath: configPath,
+        skipAddingFilesFromTsConfig: true,
+        compilerOptions: { noEmit: true },
+      });
+}
+
+/** A file's type errors as `shown:line:col: message [TScode]` lines. */
+export function fileErrors(sourceFile: SourceFile, shown: string): string[] {
+  return sourceFile
+    .getPreEmitDiagnostics()
+    .map((d) => d.compilerObject)
+    .filter((d) => d.category === ts.DiagnosticCategory.Error)
+    .map((d) => {
+      const at = d.file === undefined ? '' : position(d.file, d.start ?? 0);
+      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      return `${shown}${at}: ${message} [TS${d.code}]`;
+    });
 }
 
 /** `:line:col`, 1-based. */

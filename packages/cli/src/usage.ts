@@ -1,7 +1,7 @@
 import type { CompileOptions } from '@stepcraft/core';
 
 /** The commands `stepcraft` knows. */
-export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import';
+export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import' | 'view' | 'dev';
 
 /** The values of `build --query-language`: those `compile()` supports. */
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const satisfies readonly NonNullable<
@@ -22,6 +22,8 @@ Commands:
   run FILE [--input JSON|@file]   execute a workflow locally
   import FILE.asl.json            generate typed builder code from an ASL definition
   graph FILE [--run RUN.json]     draw a workflow (and a run of it) as Mermaid or DOT
+  view RUN.json                   write a run as one HTML page: graph, each state's data, timeline
+  dev FILE [--input @fixtures/]   re-check and re-run a workflow on save; view the runs live
 
 Options:
   -h, --help      show help (for a command: stepcraft <command> --help)
@@ -31,15 +33,18 @@ Exit codes: 0 ok, 1 validation or run failure, 2 usage error (run: 3, see its --
 
 /** `stepcraft <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata]
+  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata] [--format cloudformation|sam]
 
 Finds the exported workflows in the given .ts files and directories (recursively, skipping *.test.ts,
 *.test-d.ts, node_modules and dist; default: the current directory), type-checks their files, compiles and
-validates each workflow, and writes DIR/<WorkflowName>.asl.json. Files with type errors are not built.
+validates each workflow, and writes DIR/<WorkflowName>.asl.json, with the JSON Schemas of its input and output
+(<WorkflowName>.input.schema.json, .output.schema.json) beside it. Files with type errors are not built.
 
 Options:
   -o, --out DIR                  where to write the .asl.json files (required)
       --query-language LANGUAGE  compile every workflow to JSONPath or JSONata (default: each workflow's own)
+      --format FORMAT            also write DIR/<WorkflowName>.<FORMAT>.json: a cloudformation or sam template
+                                 (placeholders as parameters, the execution role's least-privilege policy)
   -h, --help                     show this help
 
 Exit codes: 0 all written, 1 a file or workflow failed, 2 usage error.`,
@@ -92,6 +97,37 @@ Options:
 Prints the output as JSON (a failure on stderr). Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED, or FILE
 cannot run; 2 usage error; 3 the run ended but the --history file could not be written (the result is printed
 first).`,
+  view: `Usage: stepcraft view FILE [--out FILE.html] [--open] [--definition ASL|MODULE [--workflow NAME]]
+
+Writes one self-contained HTML page showing a run (no network needed to view it): the workflow graph with the
+path taken and each state's status, each state's input, I/O steps, output, variables, retries and errors, Map
+iterations and Parallel branches one by one, a timeline and the event list. Prints the page's path.
+FILE is a run record written by 'stepcraft run --history', or an AWS history
+('aws stepfunctions get-execution-history' output) given with --definition.
+
+Options:
+  -o, --out FILE.html       where to write the page (default: FILE with .html for .json)
+      --open                open the page in the browser ($BROWSER, else the system's default)
+      --definition FILE     the ASL JSON file or TypeScript module that ran, for an AWS history
+  -w, --workflow NAME       the workflow of a TypeScript --definition exporting several
+  -h, --help                show this help
+
+Exit codes: 0 written, 1 FILE is not a run or cannot be drawn, 2 usage error.`,
+  dev: `Usage: stepcraft dev FILE [--input JSON|@file|@dir/] [--workflow NAME] [--port N] [--open]
+
+Watches the workflow's folder; on every save type-checks FILE, rebuilds and validates the workflow, runs it on
+each input, and serves the viewer of each run on http://127.0.0.1 with live reload. Type, validation and run
+problems show in the page and here. Runs until Ctrl-C.
+
+Options:
+  -i, --input JSON|@file|@dir/  the inputs: inline JSON, a JSON file, or every *.json file in a folder
+                                (default: input.json beside FILE, else {})
+  -w, --workflow NAME           the workflow to run when FILE exports several (workflow or export name)
+      --port N                  the port on 127.0.0.1 (default: any free port, printed)
+      --open                    open the page in the browser
+  -h, --help                    show this help
+
+Exit codes: 0 stopped with Ctrl-C, 2 usage error.`,
   import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName]
 
 Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from

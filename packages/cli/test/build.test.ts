@@ -120,7 +120,7 @@ describe('stepcraft build', () => {
     expect(result.stderr.split('\n')).toEqual([
       `${FIXTURES}/invalid/throws.ts: failed to load: boom at load time`,
       `${FIXTURES}/invalid/bad-timeout.ts: workflow 'BadTimeout' does not compile:`,
-      '  /TimeoutSeconds: TimeoutSeconds must be a positive integer, got 0 [FIELD_RANGE]',
+      '  /TimeoutSeconds: TimeoutSeconds must be a positive integer, got 0. [INVALID_VALUE]',
     ]);
     expect(existsSync(out)).toBe(false);
   });

@@ -1,3 +1,4 @@
+export type { Assigns, ResultRefs } from './builder/assign.js';
 export type {
   AnyChain,
   Chain,
@@ -6,6 +7,7 @@ export type {
   InputOf,
   Names,
   OutputOf,
+  ResourcesOf,
   StateNames,
 } from './builder/chain.js';
 export type {
@@ -18,6 +20,7 @@ export { choice } from './builder/choice.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
+export type { CatchOptions, ErrorName, ErrorOutput, RetryOptions } from './builder/error-handling.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
 export type { Arg } from './builder/intrinsics.js';
@@ -39,17 +42,8 @@ export { parallel } from './builder/parallel.js';
 export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
 export type { Condition, Expr, PathExpr, Ref, Resolve } from './builder/refs.js';
-export type {
-  Assigns,
-  CatchOptions,
-  ErrorName,
-  ErrorOutput,
-  OutputFiltered,
-  PassState,
-  ResultRefs,
-  RetryOptions,
-  WorkState,
-} from './builder/state.js';
+export type { OutputFiltered } from './builder/result-fields.js';
+export type { PassState, WorkState } from './builder/result-state.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
 export type { TaskCredentials, TaskSpec } from './builder/task.js';
@@ -76,10 +70,13 @@ export type {
   IntegrationKind,
   IntegrationPattern,
   LambdaInvokeResult,
+  ResourcesOfIntegration,
   SnsPublishResult,
   SqsSendMessageResult,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
+export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
+export { placeholder } from './integrations/placeholder.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';

@@ -17,7 +17,7 @@ import type {
   StepResult,
   TokenOffer,
 } from './snapshot.js';
-import { step } from './step.js';
+import { interrupt, step } from './step.js';
 import { nextMove, type Waiters } from './time-policy.js';
 import { nextTimer } from './timers.js';
 import type { ExecutionHandle, ExecutionResult, StateRef, TaskTokenRequest } from './types.js';
@@ -179,6 +179,8 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   /** The pump is running (a reentrant call only asks for another round). */
   #busy = false;
   #again = false;
+  /** An asynchronous step is in flight (an abort then interrupts it rather than waiting for it). */
+  #stepping = false;
   /** The event loop was let turn since the run handed control back. */
   #yielded = false;
   /** A pump is queued as a microtask. */
@@ -287,6 +289,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
       if (!this.#options.virtual) snap.now = Date.now();
       const stepped = step(snap, event);
       if (stepped instanceof Promise) {
+        this.#stepping = true;
         stepped.then(
           (result) => this.#stepped(result),
           (thrown: unknown) => this.#crashed(thrown),
@@ -299,12 +302,14 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
 
   /** An asynchronous step ended: perform its effects and go on. */
   #stepped(result: StepResult): void {
+    this.#stepping = false;
     this.#perform(result.effects);
     this.#resumed();
   }
 
   /** `step` never rejects (it turns every error into the run's end); should it, the run still ends with a result. */
   #crashed(thrown: unknown): void {
+    this.#stepping = false;
     this.#ended = { status: 'FAILED', error: 'Stepcraft.InternalError', cause: describeThrown(thrown) };
     this.#close();
   }
@@ -403,6 +408,8 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   /** Queues an event from the outside world; the pump takes it up in a microtask (never inside the caller). */
   #push(event: StepEvent): void {
     if (this.#snap.outcome !== undefined || this.#ended !== undefined) return;
+    if (event.type === 'abort' && this.#stepping)
+      interrupt(this.#snap, { status: 'ABORTED', error: event.error, cause: event.cause });
     this.#events.push(event);
     this.#wake();
   }

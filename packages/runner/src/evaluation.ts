@@ -49,6 +49,7 @@ export function scopeOf(
     field,
     random: snap.random,
     now: snap.clock,
+    stop: snap.interrupt.stop,
     result: extras?.result,
     errorOutput: extras?.errorOutput,
     snap,

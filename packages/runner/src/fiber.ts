@@ -269,12 +269,24 @@ function noteFailure(run: StateRun, failure: StatesError): void {
   if (failure.cause !== undefined) inspection.cause = failure.cause;
 }
 
-/** Leaves a state: its assignments, the payload limit, its output contract and its `…StateExited` event. */
+/**
+ * Leaves a state: its assignments (within AWS's variable quotas), the payload limit, its output contract and its
+ * `…StateExited` event. Past a quota or the payload limit the fiber fails; no Retry or Catch of the state applies.
+ */
 function exit(fiber: Fiber, run: StateRun, outcome: StateOutcome): Flow | Promise<Flow> {
   const snap = fiber.snap;
-  if (outcome.assigned !== undefined) assignAll(fiber.vars, outcome.assigned);
-  if (exceedsPayloadLimit(outcome.output)) {
-    const failure = verbatim('States.DataLimitExceeded', dataLimitCause(run.name));
+  let failure: StatesError | undefined;
+  if (outcome.assigned !== undefined) {
+    try {
+      assignAll(fiber.vars, outcome.assigned, run.name);
+    } catch (thrown) {
+      // A quota names its state itself (`assignAll` throws only `StatesError`s).
+      failure = thrown instanceof StatesError ? thrown : locate(fiber, run, thrown);
+    }
+  }
+  if (failure === undefined && exceedsPayloadLimit(outcome.output))
+    failure = verbatim('States.DataLimitExceeded', dataLimitCause(run.name, outcome.output));
+  if (failure !== undefined) {
     noteFailure(run, failure);
     ended(fiber, failure);
     return undefined;

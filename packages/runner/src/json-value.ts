@@ -1,12 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-
-/**
- * How deeply JSON may nest. Step Functions parses JSON with Jackson, whose `StreamReadConstraints` refuse documents
- * nested more than 1,000 levels deep (the default `maxNestingDepth` since Jackson 2.15: depth > 1,000 fails).
- * @see https://github.com/FasterXML/jackson-core/wiki/StreamReadConstraints
- * @see https://github.com/FasterXML/jackson-core/pull/943
- */
-export const MAX_NESTING_DEPTH = 1000;
+import { MAX_JSON_DEPTH } from './limits.js';
 
 /** Sets `key` on `target` as plain data, even for `__proto__`. */
 export function setKey(target: JsonObject, key: string, value: JsonValue): void {
@@ -35,10 +28,13 @@ interface Frame {
  * Copies an untrusted value (a handler's result, a callback's output, an execution input) into fresh JSON data, so
  * later mutation by its owner cannot reach the execution. Iterative, so depth costs no stack; never throws. Rejects,
  * naming the path: what JSON cannot hold (functions, symbols, bigints, `undefined`, non-finite numbers, class
- * instances such as Date or Map), cycles, nesting deeper than {@link MAX_NESTING_DEPTH}, and values that throw when
- * read (getters, Proxy traps).
+ * instances such as Date or Map), cycles, nesting deeper than {@link MAX_JSON_DEPTH}, and values that throw when
+ * read (getters, Proxy traps). The depth is Step Functions' own: it parses JSON with Jackson, whose
+ * `StreamReadConstraints` refuse documents nested more than 1,000 levels deep (the default since Jackson 2.15).
+ * @see https://github.com/FasterXML/jackson-core/wiki/StreamReadConstraints
+ * @see https://github.com/FasterXML/jackson-core/pull/943
  */
-export function copyJson(value: unknown, maxDepth = MAX_NESTING_DEPTH): JsonCheck {
+export function copyJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonCheck {
   const flat = copyFlat(value);
   if (flat !== undefined) return { ok: true, value: flat };
   const frames: Frame[] = [];

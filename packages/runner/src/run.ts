@@ -11,7 +11,7 @@ import {
 import { Driver } from './driver.js';
 import { RunnerUsageError } from './errors.js';
 import { copyJson } from './json-value.js';
-import { exceedsPayloadLimit } from './limits.js';
+import { MAX_JSON_DEPTH, MAX_PAYLOAD_BYTES, payloadProblem } from './limits.js';
 import { checkOptions } from './options.js';
 import { createSnapshot } from './step.js';
 import type { ExecutionHandle, ExecutionResult, RunnableWorkflow, RunOptions } from './types.js';
@@ -42,8 +42,9 @@ function begin(workflow: RunnableWorkflow, input: unknown = {}, options: RunOpti
   const compiled = isCompiled(workflow) ? workflow : undefined;
   const definition: AslDocument = compiled === undefined ? (workflow as AslDocument) : compiled.definition;
   const checked = checkOptions(options, compiled?.type);
-  // Copied now: the caller may change its input object once `start` returns.
-  const copied = copyJson(input);
+  // Copied now: the caller may change its input object once `start` returns. Any depth copies (the walk is
+  // iterative); too deep is the payload quota's to say.
+  const copied = copyJson(input, Number.POSITIVE_INFINITY);
   const snap = createSnapshot({
     definition,
     settings: checked.settings,
@@ -73,10 +74,11 @@ function begin(workflow: RunnableWorkflow, input: unknown = {}, options: RunOpti
       error: 'Stepcraft.InvalidInput',
       cause: `The execution input is not JSON: ${copied.message}`,
     });
-  if (exceedsPayloadLimit(copied.value))
+  const problem = payloadProblem(copied.value);
+  if (problem !== undefined)
     return Driver.ended<JsonValue>(snap, checked, wallStart, {
       error: 'States.DataLimitExceeded',
-      cause: 'The execution input exceeds the maximum size of 262144 bytes.',
+      cause: `The execution input ${problem === 'size' ? `exceeds the maximum size of ${MAX_PAYLOAD_BYTES} bytes` : `is nested deeper than ${MAX_JSON_DEPTH} levels`}.`,
     });
   const driver = new Driver<JsonValue>(snap, checked, wallStart);
   driver.start(copied.value);

@@ -15,6 +15,7 @@ import type { InspectionRecord } from './inspection.js';
 import type { SeededRandom } from './random.js';
 import type { ResourceInfo } from './resources.js';
 import type { StateOutcome } from './state-outcome.js';
+import type { StopController } from './stop.js';
 import type { Timer, TimerQueue } from './timers.js';
 import type { ContractViolation } from './types.js';
 import type { VariableScope } from './variables.js';
@@ -100,6 +101,11 @@ export interface Snapshot {
   readonly inspections: InspectionRecord[] | undefined;
   /** Set when the execution must stop; acted on at the next safe point of the step. */
   termination: Termination | undefined;
+  /**
+   * Stopped (with `TERMINATED`) by `interrupt` when the execution must end while a step is in flight: the one
+   * way the outside world reaches into a step. A long JSONata evaluation watches it (`EvaluationScope.stop`).
+   */
+  readonly interrupt: StopController;
   outcome: Outcome | undefined;
   /** The effects of the step under way. */
   effects: Effect[];

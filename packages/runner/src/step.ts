@@ -19,6 +19,7 @@ import type {
   TimerTarget,
   Wake,
 } from './snapshot.js';
+import { stopController } from './stop.js';
 import { TERMINATED } from './termination.js';
 import { addTimer, takeDueTimer, timerQueue } from './timers.js';
 import { variableScope } from './variables.js';
@@ -88,6 +89,7 @@ export function createSnapshot(spec: SnapshotSpec): Snapshot {
     root: undefined,
     inspections: settings.inspect ? [] : undefined,
     termination: undefined,
+    interrupt: stopController(),
     outcome: undefined,
     effects: [],
     handBack: false,
@@ -124,6 +126,17 @@ export function step(snap: Snapshot, event: StepEvent): StepResult | Promise<Ste
       return done(snap);
     },
   );
+}
+
+/**
+ * Ends the execution while a step is in flight (an abort that cannot wait for the step to end): the step stops at
+ * its next safe point, or at once inside a JSONata evaluation, and ends the execution as `termination` says.
+ * Outside a step, the `abort` event does the same.
+ */
+export function interrupt(snap: Snapshot, termination: Termination): void {
+  if (snap.outcome !== undefined) return;
+  snap.termination ??= termination;
+  snap.interrupt.abort(TERMINATED);
 }
 
 /** Runs ready fibers, in order, until none is ready, the execution ends, or a fiber hands control back. */

@@ -278,3 +278,27 @@ describe('run options', () => {
     expect(result.output).toBe('RunnerUsageError');
   });
 });
+
+describe('aborting while a step is in flight', () => {
+  it('abort() ends a long JSONata evaluation at once, as ABORTED (not after its million-step budget)', async () => {
+    const definition: AslDocument = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Spin',
+      States: {
+        Spin: { Type: 'Pass', Output: '{% ($f := function($n) { $f($n + 1) }; $f(0)) %}', End: true },
+      },
+    };
+    const execution = start(definition, {});
+    await realDelay(5);
+    const before = performance.now();
+    execution.abort('Test.Stop', 'enough');
+    const result = await execution.result;
+    expect(performance.now() - before).toBeLessThan(1_000);
+    expect(result).toMatchObject({ status: 'ABORTED', error: 'Test.Stop', cause: 'enough' });
+    expect(result.history.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'PassStateEntered',
+      'ExecutionAborted',
+    ]);
+  });
+});

@@ -52,9 +52,14 @@ type PhantomOf<TWorkflow> = '~types' extends keyof TWorkflow
 export type WorkflowInput<TWorkflow> =
   PhantomOf<TWorkflow> extends PhantomTypes ? PhantomOf<TWorkflow>['input'] : JsonValue;
 
-/** The output type of a workflow or compiled workflow; JSON for a plain document. */
+/**
+ * The output type of a workflow or compiled workflow; JSON for a plain document and for a workflow whose output is
+ * not typed (`unknown`): whatever an execution outputs is JSON.
+ */
 export type WorkflowOutput<TWorkflow> =
-  PhantomOf<TWorkflow> extends PhantomTypes ? PhantomOf<TWorkflow>['output'] : JsonValue;
+  PhantomOf<TWorkflow> extends PhantomTypes ? JsonIfUnknown<PhantomOf<TWorkflow>['output']> : JsonValue;
+
+type JsonIfUnknown<T> = unknown extends T ? JsonValue : T;
 
 /**
  * A state as the builder of `@stepcraft/core` makes it (`task('Ask', …)`), seen structurally so the runner need

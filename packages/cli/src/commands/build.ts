@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type AslDocument, formatDiagnostics, validate } from '@stepcraft/asl';
+import { deployFiles } from '@stepcraft/cdk/cloudformation';
 import { CompileError, compile, stringifyAsl } from '@stepcraft/core';
 import { Project } from 'ts-morph';
 import { type DiscoveredWorkflow, discoverWorkflows } from '../discover.js';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   /** Directory the `<WorkflowName>.asl.json` files are written to. */
   readonly out: string;
   readonly queryLanguage?: QueryLanguageOption;
+  /** Also write a CloudFormation or SAM template per workflow. */
+  readonly format?: 'cloudformation' | 'sam';
 }
 
 // AWS state machine names may not hold these (and the name becomes a file name).
@@ -88,6 +91,18 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<ExitC
     const target = path.join(outDirectory, `${first.workflow.name}.asl.json`);
     await writeOutputFile(io.cwd, target, stringifyAsl(result.definition), '--out');
     io.stdout(show(target));
+    // The deployment files (@stepcraft/cdk/cloudformation): JSON Schemas, and a template with --format.
+    const deploy = deployFiles(first.workflow, options);
+    for (const finding of deploy.findings) {
+      const message = `${show(first.file)}: ${label}: ${finding.message} (${finding.pointer})`;
+      if (finding.severity === 'error') fail(message);
+      else io.stderr(`warning: ${message}`);
+    }
+    for (const file of deploy.files) {
+      const written = path.join(outDirectory, file.name);
+      await writeOutputFile(io.cwd, written, file.text, '--out');
+      io.stdout(show(written));
+    }
   }
   return isFailed ? 1 : 0;
 }

@@ -231,7 +231,10 @@ function succeed(
   const result = call.info.lambdaInvoke && call.info.pattern === 'request' ? envelopeOf(fiber, value) : value;
   if (exceedsPayloadLimit(result)) {
     // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
-    const cause = dataLimitCause(call.info.kind === 'integration' ? call.info.resourceType : state.Resource);
+    const cause = dataLimitCause(
+      call.info.kind === 'integration' ? call.info.resourceType : state.Resource,
+      result,
+    );
     emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
     throw verbatim('States.DataLimitExceeded', cause);
   }
