@@ -12,10 +12,12 @@ interface Receipt {
 }
 declare const orders: CompiledWorkflow<Order, Receipt>;
 declare const document: AslDocument;
-/** A state value as the builder makes it: name and phantom types (a result for callback tasks). */
+/** A state value as the builder makes it: name and phantom types (a Task's handler types under `'~task'`). */
 declare const approve: TypedState<Order, Order & { decision: boolean }> & {
-  readonly '~types': { readonly result: { readonly approved: boolean } };
+  readonly '~task': { readonly input: Order; readonly result: { readonly approved: boolean } };
 };
+/** A Map or Parallel: no handler types (`'~task'` is never). */
+declare const fanOut: TypedState<Order, Receipt> & { readonly '~task': never };
 
 describe('start() and run() are typed by the compiled workflow', () => {
   test('accepts the workflow input type and gives its output type', async () => {
@@ -51,6 +53,12 @@ describe('the handle is typed by the state it waits on', () => {
     execution.sendTaskSuccess(request.token, { approved: true });
     // @ts-expect-error: the state's result is { approved: boolean }
     execution.sendTaskSuccess(request.token, { approved: 'yes' });
+  });
+
+  test('a state without handler types answers with its output type', async () => {
+    const execution = start(orders, { id: 'o-1', amount: 5 });
+    const request = await execution.waitForTaskToken(fanOut);
+    expectTypeOf(request.token).toEqualTypeOf<TaskToken<Receipt>>();
   });
 
   test('a state named by a string gives JSON, and a plain token takes any output', async () => {

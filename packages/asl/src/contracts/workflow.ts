@@ -63,7 +63,7 @@ type JsonIfUnknown<T> = unknown extends T ? JsonValue : T;
 
 /**
  * A state as the builder of `@stepcraft/core` makes it (`task('Ask', …)`), seen structurally so the runner need
- * not depend on core: its name and its phantom input/output (and, for Task/Parallel/Map, result) types.
+ * not depend on core: its name and its phantom input/output types (and, for a Task, its handler's under `'~task'`).
  */
 export interface TypedState<TInput = unknown, TOutput = unknown> {
   readonly name: string;
@@ -76,14 +76,21 @@ export type StateInput<TState> = TState extends { readonly '~types': { readonly 
   : JsonValue;
 
 /**
- * What a callback task's `SendTaskSuccess` must send: the state's declared result where the builder records it,
- * else its output; JSON for a state named by a string.
+ * What a callback task's `SendTaskSuccess` must send: the answer its task declares (the builder records a Task's
+ * handler types under the phantom `'~task'`), else the state's output; JSON for a state named by a string.
  */
-export type StateResult<TState> = TState extends { readonly '~types': { readonly result: infer $Result } }
-  ? $Result
-  : TState extends { readonly '~types': { readonly output: infer $Output } }
-    ? $Output
-    : JsonValue;
+export type StateResult<TState> = TState extends { readonly '~task': infer $Task }
+  ? [$Task] extends [never]
+    ? StateOutput<TState>
+    : $Task extends { readonly result: infer $Result }
+      ? $Result
+      : StateOutput<TState>
+  : StateOutput<TState>;
+
+/** The output type of a state value; JSON for a state named by a string. */
+type StateOutput<TState> = TState extends { readonly '~types': { readonly output: infer $Output } }
+  ? $Output
+  : JsonValue;
 
 declare const taskResult: unique symbol;
 
