@@ -1,3 +1,5 @@
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StatesError } from './errors.js';
 import { copyJson, describeThrown, safeString } from './json-value.js';
 import type { Answer } from './snapshot.js';
@@ -24,7 +26,8 @@ export function returnedAnswer(value: unknown, stateName: string): Answer {
  * Lambda function (a TypeScript handler stands in for a Node.js function) the error is the Node.js runtime's
  * `errorType` and the cause its error document `{"errorType", "errorMessage", "trace"}`, built as the runtime builds
  * it: an Error gives its name, message and stack lines; anything else its `typeof` and `toString()`; a value that
- * cannot be read gives `handled`. For other resources the error is the Error's name and the cause its message.
+ * cannot be read gives `handled`. The trace keeps the handler's own frames only, with paths relative to the working
+ * directory (see `traceOf`). For other resources the error is the Error's name and the cause its message.
  * Never throws; a name that is not a string becomes one.
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
  */
@@ -80,7 +83,7 @@ function nodeErrorDocument(thrown: unknown): NodeErrorDocument {
       return {
         errorType: textOf(() => name) ?? 'Error',
         errorMessage: textOf(() => message) ?? '',
-        trace: stack.split('\n'),
+        trace: traceOf(stack),
       };
     }
     const text = (thrown as { toString(): unknown }).toString();
@@ -88,6 +91,27 @@ function nodeErrorDocument(thrown: unknown): NodeErrorDocument {
   } catch {
     return UNREADABLE;
   }
+}
+
+/** The runner's own code (a source folder or a bundle's): its frames in a stack are the runner calling a handler. */
+const RUNNER_HOME = new URL('.', import.meta.url);
+const RUNNER_PATHS = [RUNNER_HOME.href, fileURLToPath(RUNNER_HOME)];
+
+/**
+ * A stack's lines as the error document's `trace`, the same on every machine: the runner's frames and those below
+ * them (the runner calling the handler, then the test's own caller) are cut off, as are absolute paths to the
+ * working directory. On AWS the frames are the function's, under `/var/task`, then the runtime's, under
+ * `/var/runtime`; here the first part would name the folder the project sits in and the second the runner's
+ * internals, and both would make one run's history differ between two checkouts.
+ */
+function traceOf(stack: string): string[] {
+  const lines = stack.split('\n');
+  const end = lines.findIndex((line) => RUNNER_PATHS.some((path) => line.includes(path)));
+  const kept = end === -1 ? lines : lines.slice(0, end);
+  const cwd = safeString(() => process.cwd());
+  if (cwd === undefined) return kept;
+  const prefixes = [pathToFileURL(cwd + sep).href, cwd + sep];
+  return kept.map((line) => prefixes.reduce((text, prefix) => text.replaceAll(prefix, ''), line));
 }
 
 /** An object with string name, message and stack is taken for an error (as the Node.js runtime does). */

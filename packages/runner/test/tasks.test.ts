@@ -111,10 +111,14 @@ describe('Task handlers', () => {
       },
     );
     expect(lambda.error).toBe('PaymentDeclined');
-    // The Node.js runtime's error document: errorType, errorMessage and the stack's lines as trace.
+    // The Node.js runtime's error document: errorType, errorMessage and the stack's lines as trace: the handler's
+    // frames, relative to the working directory, without the runner's (the same history on every checkout).
     const document = JSON.parse(lambda.cause ?? '');
     expect(document).toMatchObject({ errorType: 'PaymentDeclined', errorMessage: 'card refused' });
     expect(document.trace[0]).toBe('PaymentDeclined: card refused');
+    expect(document.trace[1]).toMatch(/^ {4}at .*\(packages\/runner\/test\/tasks\.test\.ts:\d+:\d+\)$/);
+    expect(document.trace.join('\n')).not.toContain(process.cwd());
+    expect(document.trace.join('\n')).not.toMatch(/runner\/src\//);
     const sqs = await run(
       task('arn:aws:states:::sqs:sendMessage', { Parameters: { QueueUrl: 'q', MessageBody: 'm' } }),
       {},
