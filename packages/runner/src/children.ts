@@ -48,7 +48,10 @@ export function startGroup(owner: Fiber, run: StateRun, spec: GroupSpec): ChildG
   return group;
 }
 
-/** Starts the next child: at the back of the queue, or (`first`) in the slot of one that just ended. */
+/**
+ * Starts the next child (with its `MapIterationStarted`, as in LocalStack's AWS-recorded
+ * `test_service_lambda_map_timeout`): at the back of the queue, or (`first`) in the slot of one that just ended.
+ */
 function spawn(group: ChildGroup, first: boolean): void {
   const owner = group.owner;
   const snap = owner.snap;
@@ -70,6 +73,8 @@ function spawn(group: ChildGroup, first: boolean): void {
     nextReady: undefined,
   };
   group.live.add(child);
+  // AWS writes an iteration's start when it launches it: every launched iteration's, before any of their states.
+  if (group.iterationEvents) iterationEvent(child, 'MapIterationStarted');
   if (first) scheduleFirst(child, child.next);
   else schedule(child, child.next);
 }

@@ -60,11 +60,9 @@ export function turn(fiber: Fiber): void | Promise<void> {
   }
 }
 
-/** A branch's or an iteration's first turn: its start event, then its first state. */
+/** A branch's or an iteration's first turn: its first state (an iteration's start event is written at its launch). */
 function start(fiber: Fiber): void | Promise<void> {
-  const group = fiber.group;
-  if (group?.iterationEvents === true) iterationEvent(fiber, 'MapIterationStarted');
-  return runFrom(fiber, fiber.machine.StartAt, group?.input(fiber.index) ?? null, false);
+  return runFrom(fiber, fiber.machine.StartAt, fiber.group?.input(fiber.index) ?? null, false);
 }
 
 /** Writes a `MapIteration*` event for an inline Map iteration. */
@@ -329,7 +327,6 @@ function ended(fiber: Fiber, result: JsonValue | StatesError): void {
  */
 export function abortFiber(fiber: Fiber): void {
   if (fiber.status === 'done') return;
-  const started = fiber.next.kind !== 'start' || fiber.status !== 'ready';
   const run = fiber.run;
   if (run !== undefined) {
     abortKind(run.state.Type, fiber, run, run.state);
@@ -339,7 +336,7 @@ export function abortFiber(fiber: Fiber): void {
   fiber.status = 'done';
   fiber.run = undefined;
   fiber.wait = undefined;
-  if (started && fiber.group?.iterationEvents === true) iterationEvent(fiber, 'MapIterationAborted');
+  if (fiber.group?.iterationEvents === true) iterationEvent(fiber, 'MapIterationAborted');
   fiber.group?.live.delete(fiber);
 }
 

@@ -125,8 +125,9 @@ export interface Fiber extends Lane {
   readonly group: ChildGroup | undefined;
   readonly index: number;
   /**
-   * Runs beside sibling fibers: each of its states then yields between its work and its exit, so siblings interleave
-   * their events as AWS records them (all entries, then all exits).
+   * Runs beside sibling fibers: each of its states then yields between its work and its exit, and a Task between
+   * `TaskScheduled` and `TaskStarted`, so siblings interleave their events as AWS records them (all entries, then
+   * all exits; each entry and `TaskScheduled`, then each `TaskStarted`).
    */
   readonly concurrent: boolean;
   status: 'ready' | 'waiting' | 'done';
@@ -163,7 +164,9 @@ export type Wake =
   | { readonly kind: 'settled'; readonly call: Call; readonly answer: Answer }
   | { readonly kind: 'answered'; readonly call: Call; readonly answer: Answer }
   | { readonly kind: 'timeout'; readonly call: Call; readonly heartbeat: boolean }
-  | { readonly kind: 'children'; readonly group: ChildGroup };
+  | { readonly kind: 'children'; readonly group: ChildGroup }
+  /** A Task beside siblings, one turn after its `TaskScheduled`: its call starts (`TaskStarted`). */
+  | { readonly kind: 'started' };
 
 /** A handler's settled value (already checked to be JSON by the driver) or its failure; or a callback's answer. */
 export type Answer =
@@ -277,9 +280,25 @@ export interface StateRun {
 /** Per-kind progress of a state that waits. */
 export type StateWork =
   | { readonly kind: 'wait'; readonly effective: JsonValue }
-  | { readonly kind: 'task'; readonly call: Call | undefined }
+  /** `scheduled`: the call to start on the Task's next turn (set only between its TaskScheduled and TaskStarted). */
+  | { readonly kind: 'task'; readonly call: Call | undefined; readonly scheduled?: ScheduledCall }
   | { readonly kind: 'group'; readonly group: ChildGroup }
   | MapWork;
+
+/** A Task's settings once evaluated. */
+export interface TaskSettings {
+  readonly parameters: JsonValue;
+  readonly timeout: number | undefined;
+  readonly heartbeat: number | undefined;
+  readonly credentials: { readonly roleArn: string } | undefined;
+}
+
+/** A Task call scheduled but not started yet: what starting it needs. */
+export interface ScheduledCall {
+  readonly info: ResourceInfo;
+  readonly handler: TaskHandler | undefined;
+  readonly settings: TaskSettings;
+}
 
 /** A Map between its steps: reading items, running iterations, writing results. */
 export interface MapWork {

@@ -75,7 +75,14 @@ describe('the handler context', () => {
           End: true,
           Branches: [
             { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: LAMBDA, End: true } } },
-            { StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom', Cause: 'sibling' } } },
+            // A Pass first: the sibling fails once the task has started (its call starts a turn after it is scheduled).
+            {
+              StartAt: 'First',
+              States: {
+                First: { Type: 'Pass', Next: 'Boom' },
+                Boom: { Type: 'Fail', Error: 'Boom', Cause: 'sibling' },
+              },
+            },
           ],
         },
       },

@@ -15,10 +15,11 @@ import { NOT_TRUNCATED } from '../history.js';
 import { isJsonObject, ownField } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
-import { type Progress, type StateKind, type WAITING, waitOn } from '../progress.js';
+import { type Progress, type StateKind, WAITING, waitOn } from '../progress.js';
+import { schedule } from '../queue.js';
 import { deferredUuid, randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
-import type { Answer, Call, Fiber, StateRun } from '../snapshot.js';
+import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
 import { fatal } from '../termination.js';
 
 /**
@@ -32,6 +33,10 @@ import { fatal } from '../termination.js';
 export const taskKind: StateKind<TaskState> = {
   run: attempt,
   wake(fiber, run, state, wake) {
+    if (wake.kind === 'started' && run.work?.kind === 'task' && run.work.scheduled !== undefined) {
+      const { info, handler, settings } = run.work.scheduled;
+      return begin(fiber, run, state, info, handler, settings);
+    }
     const call = run.work?.kind === 'task' ? run.work.call : undefined;
     if (
       call === undefined ||
@@ -59,14 +64,6 @@ export const taskKind: StateKind<TaskState> = {
     if (run.work?.kind === 'task' && run.work.call !== undefined) endCall(run.work.call, 'aborted');
   },
 };
-
-/** A task's settings once evaluated. */
-interface TaskSettings {
-  readonly parameters: JsonValue;
-  readonly timeout: number | undefined;
-  readonly heartbeat: number | undefined;
-  readonly credentials: { readonly roleArn: string } | undefined;
-}
 
 /**
  * One attempt: a fresh token and context, the effective input and settings, the events, then the call. Synchronous
@@ -119,7 +116,11 @@ async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): P
   return { parameters, timeout, heartbeat, credentials };
 }
 
-/** Schedules the task (its events, its input contract) and starts its call; waits for the answer. */
+/**
+ * Schedules the task (`TaskScheduled`), then starts its call. Beside siblings (a Parallel branch, a Map iteration)
+ * the call starts on the fiber's next turn, so their events interleave as AWS records them: each one's entry and
+ * `TaskScheduled`, then each one's `TaskStarted` (LocalStack's AWS-recorded `test_service_lambda_map_timeout`).
+ */
 function call(
   fiber: Fiber,
   run: StateRun,
@@ -145,7 +146,25 @@ function call(
     events.scheduled,
     record ? scheduledDetails(events, state.Resource, snap.settings.region, settings) : undefined,
   );
-  snap.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
+  if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
+  const scheduled: ScheduledCall = { info, handler, settings };
+  run.work = { kind: 'task', call: undefined, scheduled };
+  schedule(fiber, { kind: 'wake', wake: { kind: 'started' } });
+  return WAITING;
+}
+
+/** Starts the scheduled call: `TaskStarted`, the task input contract, then the call; waits for the answer. */
+function begin(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  info: ResourceInfo,
+  handler: TaskHandler | undefined,
+  settings: TaskSettings,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  const events = taskEvents(info);
+  snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
   const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
   if (inputSchema === undefined) return submit(fiber, run, state, info, handler, input, settings);
