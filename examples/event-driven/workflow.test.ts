@@ -1,6 +1,6 @@
 import { validate } from '@stepcraft/asl';
-import { estimateCost, run } from '@stepcraft/runner';
-import { mock, run as runTest } from '@stepcraft/testing';
+import { estimateCost } from '@stepcraft/runner';
+import { mock, run } from '@stepcraft/testing';
 import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
@@ -56,7 +56,7 @@ describe('event-driven', () => {
     const webhook = mock(notifyCustomer)
       .rejectsOnce('States.Http.StatusCode.503', 'Service Unavailable')
       .resolves({ Headers: {}, ResponseBody: {}, StatusCode: 202, StatusText: 'Accepted' });
-    const result = await runTest(shipmentEvents, ShipmentEvent.parse(event), { mocks: [webhook] });
+    const result = await run(shipmentEvents, ShipmentEvent.parse(event), { mocks: [webhook] });
     expect(result).toSucceedWith(expect.objectContaining({ notified: { status: 202 } }));
     expect(result).toHaveRetried(notifyCustomer, 1);
     expect(result.view.visitsOf('NotifyCustomer')[0]?.retries.map((r) => r.delaySeconds)).toEqual([2]);

@@ -1,5 +1,4 @@
-import { run } from '@stepcraft/runner';
-import { mock, run as runTest } from '@stepcraft/testing';
+import { mock, run } from '@stepcraft/testing';
 import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
@@ -61,7 +60,7 @@ describe('glue-etl', () => {
         JobRunState: 'SUCCEEDED',
         ExecutionTime: 42,
       }));
-    const result = await runTest(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [jobRuns] });
+    const result = await run(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [jobRuns] });
     expect(result).toSucceedWith({ batchId: 'b-7', partitions: 3, glueSeconds: 126 });
     expect(result).toHaveRetried('TransformPartition', 1);
   });
@@ -72,7 +71,7 @@ describe('glue-etl', () => {
       JobName: 'transform-partition',
       JobRunState: 'FAILED',
     });
-    const result = await runTest(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [failed] });
+    const result = await run(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [failed] });
     expect(result).toFailWith('States.TaskFailed');
   });
 });

@@ -1,8 +1,8 @@
-import { run } from '@stepcraft/runner';
-import { mock, run as runTest } from '@stepcraft/testing';
+import { mock, run } from '@stepcraft/testing';
 import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
+import { train } from './handlers.js';
 import { Request } from './schemas.js';
 import { mlPipeline, training } from './workflow.js';
 
@@ -69,9 +69,20 @@ describe('ml-pipeline', () => {
       CreationTime: 0,
     }));
     const topic = mock.sns('arn:aws:sns:us-east-1:123456789012:ml-pipeline').resolves({ MessageId: 'm-1' });
-    const result = await runTest(mlPipeline, Request.parse(input), { mocks: [stopped, topic] });
+    const result = await run(mlPipeline, Request.parse(input), { mocks: [stopped, topic] });
     expect(result).toFailWith('TrainingFailed');
     expect(result).toHaveCaught(training, 'States.TaskFailed');
     expect(topic.calls.map((call) => call.input.Message)).toEqual(['Model churn: NotifyTrainingFailed']);
+  });
+
+  test('a SageMaker resource limit is retried a minute later', async () => {
+    const limited = mock(training)
+      .rejectsOnce('SageMaker.ResourceLimitExceededException', 'Too many training jobs')
+      .implements((request) => train(request));
+    const topic = mock.sns('arn:aws:sns:us-east-1:123456789012:ml-pipeline').resolves({ MessageId: 'm-1' });
+    const result = await run(mlPipeline, Request.parse(input), { mocks: [limited, topic] });
+    expect(result).toHaveRetried(training, 1);
+    expect(result.view.visitsOf('Train')[0]?.retries.map((r) => r.delaySeconds)).toEqual([60]);
+    expect(result.status).toBe('SUCCEEDED');
   });
 });

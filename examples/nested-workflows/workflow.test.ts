@@ -1,13 +1,11 @@
 import { compile } from '@stepcraft/core';
-import { run } from '@stepcraft/runner';
-import { mock, run as runTest } from '@stepcraft/testing';
+import { mock, run } from '@stepcraft/testing';
 import '@stepcraft/testing/vitest';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { checkCompiled, checkExample, sampleInput } from '../example-checks.js';
 import { fulfilment } from './child.js';
-import { childRuns } from './run-child.js';
 import { Order } from './schemas.js';
-import { fulfil, orderWithFulfilment } from './workflow.js';
+import { childRuns, fulfil, orderWithFulfilment } from './workflow.js';
 
 describe('nested-workflows', () => {
   const compiled = checkExample(orderWithFulfilment, import.meta.url);
@@ -33,11 +31,17 @@ describe('nested-workflows', () => {
     });
     // The child ran as an execution of its own, with its own history, linked to the parent by the input.
     const [child] = childRuns;
-    expect(child?.status).toBe('SUCCEEDED');
-    expect(child?.history.map((e) => e.type)).toContain('ExecutionStarted');
-    expect(JSON.parse(String(child?.history[0]?.executionStartedEventDetails?.input))).toMatchObject({
+    expect(child).toMatchObject({
+      executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Fulfilment:o-2001-fulfilment',
+      parentExecutionArn: expect.stringMatching(/:execution:OrderWithFulfilment:parent-1$/),
+      parentState: 'Fulfil',
+      result: { status: 'SUCCEEDED', output: { orderId: 'o-2001', trackingId: '1Z-o-2001' } },
+    });
+    const childHistory = child?.result.history ?? [];
+    expect(childHistory.map((e) => e.type)).toContain('ExecutionStarted');
+    expect(JSON.parse(String(childHistory[0]?.executionStartedEventDetails?.input))).toMatchObject({
       orderId: 'o-2001',
-      AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: expect.stringContaining(':execution:'),
+      AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: child?.parentExecutionArn,
     });
     const submitted = result.history.find((e) => e.type === 'TaskSucceeded');
     expect(submitted?.taskSucceededEventDetails).toMatchObject({
@@ -76,7 +80,7 @@ describe('nested-workflows', () => {
       Output: { orderId: request.Input.orderId, trackingId: 'MOCK-1' },
       OutputDetails: { Included: true },
     }));
-    const result = await runTest(orderWithFulfilment, Order.parse(input), { mocks: [child] });
+    const result = await run(orderWithFulfilment, Order.parse(input), { mocks: [child] });
     expect(result).toSucceedWith(
       expect.objectContaining({ fulfilment: { trackingId: 'MOCK-1', execution } }),
     );

@@ -1,7 +1,7 @@
 import { compile, fail, States, sns, stepFunctions, succeed, task, workflow } from '@stepcraft/core';
+import { type ChildRun, childExecution } from '@stepcraft/runner';
 import { fulfilment } from './child.js';
-import { runChild } from './run-child.js';
-import { FailedOrder, Fulfilled, type Fulfilment, Order, type Shipped } from './schemas.js';
+import { FailedOrder, Fulfilled, Order } from './schemas.js';
 
 const FULFILMENT = 'arn:aws:states:us-east-1:123456789012:stateMachine:Fulfilment';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:orders';
@@ -17,8 +17,11 @@ const failed = task('NotifyFailure', {
     fail('FulfilmentFailed', { error: 'FulfilmentFailed', cause: 'The Fulfilment child execution failed' }),
   );
 
-// Locally, the child runs as an execution of its own (see run-child.ts).
-const startFulfilment = runChild<Fulfilment, Shipped>(compile(fulfilment));
+/** The child executions run locally, each with its own history (read by the tests). */
+export const childRuns: ChildRun[] = [];
+
+// Locally, the child runs as an execution of its own, started at the parent's time; the parent waits for it.
+const startFulfilment = childExecution(compile(fulfilment), { onRun: (run) => childRuns.push(run) });
 
 // Runs the child and waits (.sync:2): the result is the child's DescribeExecution, its Output parsed and typed
 // as the child workflow's output; Input is checked against the child's input.
@@ -34,7 +37,7 @@ export const fulfil = task('Fulfil', {
     Name: States.format('{}-fulfilment', input.orderId),
   }),
   // An arrow, so its input is typed from `parameters` (a named function would be checked before them).
-  handler: (request) => startFulfilment(request),
+  handler: (request, context) => startFulfilment(request, context),
   resultSelector: ({ result }) => ({ trackingId: result.Output.trackingId, execution: result.ExecutionArn }),
 })
   .resultPath('$.fulfilment')

@@ -153,6 +153,7 @@ const COMMANDS: Readonly<
       input: { type: 'string', short: 'i' },
       handlers: { type: 'string' },
       json: { type: 'boolean' },
+      cost: { type: 'boolean' },
       history: { type: 'string' },
       workflow: { type: 'string', short: 'w' },
       help: HELP,
@@ -161,8 +162,7 @@ const COMMANDS: Readonly<
       const [file, ...extra] = positionals;
       if (file === undefined) throw new UsageError('missing FILE: name an .asl.json or .ts file to run');
       if (extra.length > 0) throw new UsageError(`run takes one FILE, got also: ${extra.join(' ')}`);
-      const input = requiredOption(values, 'input', 'JSON|@file');
-      const optional = (name: 'handlers' | 'history' | 'workflow') => {
+      const optional = (name: 'input' | 'handlers' | 'history' | 'workflow') => {
         const value = stringOption(values, name);
         return value === undefined ? {} : { [name]: value };
       };
@@ -170,8 +170,9 @@ const COMMANDS: Readonly<
       return runCommand(
         {
           file,
-          input,
           json: values.json === true,
+          cost: values.cost === true,
+          ...optional('input'),
           ...optional('handlers'),
           ...optional('history'),
           ...optional('workflow'),
@@ -202,14 +203,14 @@ const COMMANDS: Readonly<
         throw new UsageError(`--type must be STANDARD or EXPRESS, not '${type}'`);
       }
       const duration = stringOption(values, 'duration-ms');
-      const optional = (name: 'region' | 'handlers' | 'workflow') => {
+      const optional = (name: 'input' | 'region' | 'handlers' | 'workflow') => {
         const value = stringOption(values, name);
         return value === undefined ? {} : { [name]: value };
       };
       return costCommand(
         {
           file,
-          input: requiredOption(values, 'input', 'JSON|@file'),
+          ...optional('input'),
           runsPerMonth: parseCount('runs-per-month', requiredOption(values, 'runs-per-month', 'N')),
           json: values.json === true,
           ...(type === undefined ? {} : { type }),

@@ -44,4 +44,13 @@ describe('stepcraft cost', () => {
     expect(region.code).toBe(1);
     expect(region.stderr).toContain("No prices for region 'mars-1'");
   });
+
+  test('run --cost prints the run, then what it cost, on stderr', async () => {
+    const result = await stepcraft(['run', order, '--input', input, '--handlers', handlers, '--cost']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toBeTypeOf('object');
+    expect(result.stderr).toContain('billed state transitions');
+    expect(result.stderr).toMatch(/^Standard \(yours\) +\$0\.0000\d+$/m);
+    expect(result.stderr).toContain('Cheaper per run: Express.');
+  });
 });

@@ -1,5 +1,11 @@
 import type { AslDocument } from '@stepcraft/asl';
-import { type CostEstimate, estimateCost, type RunnableWorkflow, run } from '@stepcraft/runner';
+import {
+  type CostEstimate,
+  type ExecutionResult,
+  estimateCost,
+  type RunnableWorkflow,
+  run,
+} from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
 import { invalidMessage, loadTarget } from '../load-target.js';
 import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
@@ -35,7 +41,10 @@ export async function costCommand(options: CostCommandOptions, io: Io): Promise<
   const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
   let estimate: CostEstimate;
   try {
-    const result = await run(runnable, input, handlers === undefined ? {} : { handlers });
+    const result = await run(runnable, input, {
+      ...(handlers === undefined ? {} : { handlers }),
+      ...(target.kind === 'compiled' ? {} : { stateMachineType: type }),
+    });
     if (result.diagnostics !== undefined && result.diagnostics.length > 0) {
       io.stderr(invalidMessage(options.file, result.diagnostics));
       return 1;
@@ -58,6 +67,16 @@ export async function costCommand(options: CostCommandOptions, io: Io): Promise<
   }
   io.stdout(options.json === true ? formatJson(estimate) : formatEstimate(estimate));
   return 0;
+}
+
+/** `run --cost`: what one run of `workflow` costs as its own type and as the other one. */
+export function costReport(
+  result: ExecutionResult,
+  workflow: { readonly definition: AslDocument; readonly type?: 'STANDARD' | 'EXPRESS' },
+): string {
+  return formatEstimate(
+    estimateCost(result, { type: workflow.type ?? 'STANDARD', definition: workflow.definition }),
+  );
 }
 
 /** Parses `--runs-per-month` and `--duration-ms`: a non-negative number (`1e6` and `1_000_000` allowed). */
