@@ -2,10 +2,14 @@ export type {
   AnyChain,
   Chain,
   ChainNames,
+  ChainTypes,
   FirstOf,
+  Fragment,
   InputOf,
+  LaterTarget,
   Names,
   OutputOf,
+  Seq,
   StateNames,
 } from './builder/chain.js';
 export type {
@@ -20,7 +24,7 @@ export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken 
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
-export type { Arg } from './builder/intrinsics.js';
+export type { Arg, CarriesTaskToken } from './builder/intrinsics.js';
 export { raw, States } from './builder/intrinsics.js';
 export type { Later, LaterSpec } from './builder/later.js';
 export { later } from './builder/later.js';
@@ -38,14 +42,20 @@ export type { ParallelSpec } from './builder/parallel.js';
 export { parallel } from './builder/parallel.js';
 export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
-export type { Condition, Expr, PathExpr, Ref, Resolve } from './builder/refs.js';
+export type { Condition, Expr, PathExpr, Ref, Resolve, TemplateValue } from './builder/refs.js';
+export type { CommonSpec } from './builder/spec.js';
 export type {
   Assigns,
+  BareResult,
   CatchOptions,
+  Describable,
+  ErrorHandling,
   ErrorName,
   ErrorOutput,
+  JsonLiteral,
   OutputFiltered,
   PassState,
+  ResultFields,
   ResultRefs,
   RetryOptions,
   WorkState,
@@ -75,6 +85,7 @@ export type {
   Integration,
   IntegrationKind,
   IntegrationPattern,
+  IntegrationTypes,
   LambdaInvokeResult,
   SnsPublishResult,
   SqsSendMessageResult,
@@ -83,7 +94,8 @@ export { lambda } from './integrations/lambda.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';
-export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
+export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
+export type { InvalidPath, PathValue, SetAt } from './types/paths.js';
 export type { StepcraftTypeError } from './types/type-error.js';
 export type { InputOfSchema, OutputOfSchema, Same, SchemaLike, Simplify, Unset } from './types/type-utils.js';
