@@ -1,14 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type AslDocument, formatDiagnostics, validate } from '@stepcraft/asl';
-import { CompileError, compile, stringifyAsl } from '@stepcraft/core';
-import { Project } from 'ts-morph';
-import { type DiscoveredWorkflow, discoverWorkflows } from '../discover.js';
+import { stringifyAsl } from '@stepcraft/core';
+import { type LoadOutcome, loadIsolated } from '../build/load-isolated.js';
+import type { DiscoveredWorkflow } from '../discover.js';
 import { displayPath, writeOutputFile } from '../files.js';
-import { type ExitCode, type Io, messageOf } from '../output.js';
+import { type ExitCode, formatJson, type Io } from '../output.js';
 import { collectSourceFiles } from '../source-files.js';
-import { typeCheck } from '../typecheck.js';
+import { type TypeCheckResult, typeCheck } from '../typecheck/typecheck.js';
 import type { QueryLanguageOption } from '../usage.js';
-import { type LoadedWorkflow, loadWorkflows } from '../workflows.js';
 
 /** Options of `stepcraft build`. */
 export interface BuildOptions {
@@ -17,120 +17,201 @@ export interface BuildOptions {
   /** Directory the `<WorkflowName>.asl.json` files are written to. */
   readonly out: string;
   readonly queryLanguage?: QueryLanguageOption;
+  /** Type-check the workflow files first (default true). */
+  readonly typecheck?: boolean;
+  /** How long one module may take to load (default 30 s). */
+  readonly loadTimeoutSeconds?: number;
+  /** Print a JSON summary on stdout. */
+  readonly json?: boolean;
+}
+
+/** A workflow written by `build`. */
+export interface BuiltWorkflow {
+  readonly workflow: string;
+  readonly file: string;
+  readonly source: string;
+  readonly export: string;
+}
+
+/** A file or workflow `build` could not write. */
+export interface BuildFailure {
+  readonly source?: string;
+  readonly workflow?: string;
+  readonly message: string;
+}
+
+/** A workflow a module exported, compiled, waiting for its checks. */
+interface Candidate {
+  readonly source: string;
+  readonly exportName: string;
+  readonly name: string;
+  readonly definition: AslDocument;
 }
 
 // AWS state machine names may not hold these (and the name becomes a file name).
 // @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html
 const FORBIDDEN_NAME_CHARACTERS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]/u;
 
+// Only files that import core can declare a workflow; the rest are not parsed, checked or loaded.
+const CORE_IMPORT = '@stepcraft/core';
+
+const NO_TYPE_ERRORS: TypeCheckResult = { byFile: new Map(), other: [] };
+
 /**
- * `stepcraft build`: finds exported workflows, type-checks and loads their files, compiles and validates each,
- * and writes `OUT/<WorkflowName>.asl.json`. Exit 1 when any file or workflow fails; the others are still written.
+ * `stepcraft build`: finds exported workflows, and then at the same time type-checks their files with the project's
+ * TypeScript (a child process) and loads them in a worker (so a module that throws, exits or hangs at import is
+ * reported by file); compiles and validates each workflow and writes `OUT/<WorkflowName>.asl.json`, with one progress
+ * line per workflow on stderr. Exit 1 when any file or workflow fails; the others are still written.
  */
 export async function buildCommand(options: BuildOptions, io: Io): Promise<ExitCode> {
+  const started = performance.now();
   const show = (file: string) => displayPath(io.cwd, file);
   const files = await collectSourceFiles(io.cwd, options.paths.length === 0 ? ['.'] : options.paths);
-  const discovered = discover(files);
-  if (discovered.size === 0) {
-    io.stderr(`stepcraft build: no exported workflows found in ${options.paths.join(', ') || '.'}`);
-    return 1;
-  }
-  let isFailed = false;
-  const fail = (message: string) => {
-    io.stderr(message);
-    isFailed = true;
+  const texts = new Map(
+    await Promise.all(files.map(async (file) => [file, await readFile(file, 'utf8')] as const)),
+  );
+  const candidates = files.filter((file) => texts.get(file)?.includes(CORE_IMPORT));
+  const checking =
+    options.typecheck === false || candidates.length === 0 ? undefined : typeCheck(candidates, show);
+  const discovered = await discover(candidates, texts);
+  const failures: BuildFailure[] = [];
+  const written: BuiltWorkflow[] = [];
+  const fail = (failure: BuildFailure) => {
+    failures.push(failure);
+    io.stderr(failure.message);
   };
-
-  const typeErrors = typeCheck([...discovered.keys()], show);
-  const loaded: LoadedWorkflow[] = [];
-  for (const [file, found] of discovered) {
-    const errors = typeErrors.get(file) ?? [];
-    if (errors.length > 0) {
-      fail(`${errors.join('\n')}\n${show(file)}: not built, it has type errors`);
-      continue;
-    }
-    try {
-      loaded.push(
-        ...(await loadWorkflows(file, found, (name) =>
-          io.stderr(`${show(file)}: export '${name}' is not a workflow at run time; skipped`),
-        )),
-      );
-    } catch (error) {
-      fail(`${show(file)}: failed to load: ${messageOf(error)}`);
-    }
+  const finish = (): ExitCode => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.stderr(`stepcraft build: ${written.length} written, ${failures.length} failed (${seconds} s)`);
+    if (options.json === true) io.stdout(formatJson({ written, failed: failures }));
+    return failures.length === 0 ? 0 : 1;
+  };
+  if (discovered.size === 0) {
+    await checking;
+    fail({ message: `stepcraft build: no exported workflows found in ${options.paths.join(', ') || '.'}` });
+    return finish();
   }
 
-  if (loaded.length === 0 && !isFailed) {
-    io.stderr('stepcraft build: no workflows to build (every export found was skipped)');
-    return 1;
+  const outcomes: LoadOutcome[] = [];
+  await loadIsolated(
+    [...discovered].map(([file, found]) => ({
+      file,
+      exports: found.map((workflow) => workflow.exportName),
+      ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
+    })),
+    { timeoutMs: (options.loadTimeoutSeconds ?? 30) * 1000, onOutcome: (outcome) => outcomes.push(outcome) },
+  );
+  const types = (await checking) ?? NO_TYPE_ERRORS;
+  if (types.other.length > 0) {
+    fail({
+      message: `${types.other.join('\n')}\nstepcraft build: nothing built, the files above have type errors`,
+    });
+    return finish();
   }
+
+  const ready: Candidate[] = [];
+  for (const outcome of outcomes) {
+    const source = show(outcome.file);
+    const typeErrors = types.byFile.get(outcome.file) ?? [];
+    if (typeErrors.length > 0) {
+      fail({ source, message: `${typeErrors.join('\n')}\n${source}: not built, it has type errors` });
+    } else if (!outcome.ok) {
+      fail({ source, message: `${source}: failed to load: ${outcome.problem}` });
+    } else {
+      for (const result of outcome.exports) {
+        if (result.kind === 'not-a-workflow') {
+          io.stderr(`${source}: export '${result.exportName}' is not a workflow at run time; skipped`);
+        } else if (result.kind === 'not-compiled') {
+          const message = `${source}: workflow '${result.name}' does not compile:\n${indent(result.problem)}`;
+          fail({ source, workflow: result.name, message });
+        } else {
+          ready.push({
+            source,
+            exportName: result.exportName,
+            name: result.name,
+            definition: result.definition,
+          });
+        }
+      }
+    }
+  }
+  if (ready.length === 0 && failures.length === 0) {
+    fail({ message: 'stepcraft build: no workflows to build (every export found was skipped)' });
+    return finish();
+  }
+
   const outDirectory = path.resolve(io.cwd, options.out);
-  for (const group of groupByName(loaded).values()) {
+  for (const group of groupByName(ready).values()) {
     const [first, ...others] = group;
     if (first === undefined) continue;
-    const label = `workflow '${first.workflow.name}'`;
+    const label = `workflow '${first.name}'`;
     if (others.length > 0) {
-      const places = group.map((w) => `${show(w.file)} (export '${w.exportName}')`).join(', ');
-      fail(`${label} is defined more than once: ${places}; workflow names must be unique`);
+      const places = group.map((w) => `${w.source} (export '${w.exportName}')`).join(', ');
+      fail({
+        workflow: first.name,
+        message: `${label} is defined more than once: ${places}; workflow names must be unique`,
+      });
       continue;
     }
-    if (!isValidName(first.workflow.name)) {
-      fail(
-        `${show(first.file)}: ${label}: not a valid state machine name (1-80 characters, no spaces or <>{}[]?*"#%\\^|~\`$&,;:/)`,
-      );
+    const problem = isValidName(first.name)
+      ? invalidDefinition(first.definition)
+      : 'not a valid state machine name (1-80 characters, no spaces or <>{}[]?*"#%\\^|~`$&,;:/)';
+    if (problem !== undefined) {
+      fail({ source: first.source, workflow: first.name, message: `${first.source}: ${label} ${problem}` });
       continue;
     }
-    const result = compileAndValidate(first, options);
-    if (!result.ok) {
-      fail(`${show(first.file)}: ${label} ${result.problem}`);
-      continue;
-    }
-    const target = path.join(outDirectory, `${first.workflow.name}.asl.json`);
-    await writeOutputFile(io.cwd, target, stringifyAsl(result.definition), '--out');
-    io.stdout(show(target));
+    const target = path.join(outDirectory, `${first.name}.asl.json`);
+    await writeOutputFile(io.cwd, target, stringifyAsl(first.definition), '--out');
+    written.push({
+      workflow: first.name,
+      file: show(target),
+      source: first.source,
+      export: first.exportName,
+    });
+    io.stderr(`wrote ${show(target)} (${label} from ${first.source})`);
   }
-  return isFailed ? 1 : 0;
+  return finish();
 }
 
 /** Exported workflows per file, found by reading the source (only files that declare some). */
-function discover(files: readonly string[]): Map<string, DiscoveredWorkflow[]> {
-  const project = new Project({ skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+async function discover(
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): Promise<Map<string, DiscoveredWorkflow[]>> {
   const discovered = new Map<string, DiscoveredWorkflow[]>();
+  if (files.length === 0) return discovered;
+  const [{ Project }, { discoverWorkflows }] = await Promise.all([
+    import('ts-morph'),
+    import('../discover.js'),
+  ]);
+  const project = new Project({
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    useInMemoryFileSystem: false,
+  });
   for (const file of files) {
-    const found = discoverWorkflows(project.addSourceFileAtPath(file));
+    const found = discoverWorkflows(
+      project.createSourceFile(file, texts.get(file) ?? '', { overwrite: true }),
+    );
     if (found.length > 0) discovered.set(file, found);
   }
   return discovered;
 }
 
-type CompileOutcome =
-  | { readonly ok: true; readonly definition: AslDocument }
-  | { readonly ok: false; readonly problem: string };
-
-/** Compiles and validates one workflow; any failure, expected or not, becomes a printable problem. */
-function compileAndValidate(loaded: LoadedWorkflow, options: BuildOptions): CompileOutcome {
-  let definition: AslDocument;
-  try {
-    const queryLanguage = options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage };
-    definition = compile(loaded.workflow, queryLanguage).definition;
-  } catch (error) {
-    const problem = error instanceof CompileError ? formatDiagnostics(error.diagnostics) : messageOf(error);
-    return { ok: false, problem: `does not compile:\n${indent(problem)}` };
-  }
+/** Why a compiled definition cannot be written, if it cannot: its validation errors. */
+function invalidDefinition(definition: AslDocument): string | undefined {
   const errors = validate(definition).filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { ok: false, problem: `is invalid:\n${indent(formatDiagnostics(errors))}` };
-  return { ok: true, definition };
+  return errors.length === 0 ? undefined : `is invalid:\n${indent(formatDiagnostics(errors))}`;
 }
 
 function isValidName(name: string): boolean {
   return name.length >= 1 && name.length <= 80 && !FORBIDDEN_NAME_CHARACTERS.test(name);
 }
 
-function groupByName(workflows: readonly LoadedWorkflow[]): Map<string, LoadedWorkflow[]> {
-  const groups = new Map<string, LoadedWorkflow[]>();
-  for (const loaded of workflows) {
-    groups.set(loaded.workflow.name, [...(groups.get(loaded.workflow.name) ?? []), loaded]);
-  }
+function groupByName(workflows: readonly Candidate[]): Map<string, Candidate[]> {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of workflows)
+    groups.set(candidate.name, [...(groups.get(candidate.name) ?? []), candidate]);
   return groups;
 }
 

@@ -1,0 +1,32 @@
+import type { AslDocument } from '@stepcraft/asl';
+import type { QueryLanguageOption } from '../usage.js';
+
+/** Main thread → worker: load one module and compile the named exports. */
+export interface LoadRequest {
+  readonly file: string;
+  /** The exports discovery found; each is checked to be a workflow at run time. */
+  readonly exports: readonly string[];
+  readonly queryLanguage?: QueryLanguageOption;
+}
+
+/** What became of one export of a loaded module. */
+export type ExportOutcome =
+  | {
+      readonly exportName: string;
+      readonly kind: 'compiled';
+      readonly name: string;
+      readonly definition: AslDocument;
+    }
+  | {
+      readonly exportName: string;
+      readonly kind: 'not-compiled';
+      readonly name: string;
+      readonly problem: string;
+    }
+  | { readonly exportName: string; readonly kind: 'not-a-workflow' };
+
+/** Worker → main thread. */
+export type WorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'loaded'; readonly file: string; readonly exports: readonly ExportOutcome[] }
+  | { readonly type: 'failed'; readonly file: string; readonly problem: string };
