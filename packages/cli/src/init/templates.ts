@@ -26,6 +26,9 @@ export const Order = z.object({
 /** What the payment step adds at \`$.payment\`. */
 export const Payment = z.object({ paymentId: z.string(), status: z.enum(['PAID', 'DECLINED']) });
 
+/** The order once charged. */
+export const ChargedOrder = Order.extend({ payment: Payment });
+
 /** Checks the order. Its Lambda returns the order itself: \`lambda.payload\` passes the Payload on as is. */
 export const check = task('CheckOrder', {
   resource: lambda.invoke('check-order'),
@@ -47,7 +50,7 @@ export const charge = task('ChargeCard', {
   .retry({ errors: ['Lambda.TooManyRequestsException'], intervalSeconds: 1, maxAttempts: 3, backoffRate: 2 });
 
 /** Succeeds when the card was charged, fails the execution otherwise. */
-export const decide = choice('WasItPaid')
+export const decide = choice('WasItPaid', { input: ChargedOrder })
   .when(({ input }) => input.payment.status.stringEquals('PAID'), succeed('OrderPaid'))
   .otherwise(fail('PaymentDeclined', { error: 'PaymentDeclined', cause: 'The card was declined' }));
 
