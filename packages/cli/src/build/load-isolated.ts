@@ -8,13 +8,17 @@ export type LoadOutcome =
   | { readonly ok: true; readonly file: string; readonly exports: readonly ExportOutcome[] }
   | { readonly ok: false; readonly file: string; readonly problem: string };
 
-/** Options of `loadIsolated`. */
-export interface IsolationOptions {
-  /** How long one module may take to load before it is given up on. */
-  readonly timeoutMs: number;
-  /** Called with each module's outcome, in request order, as soon as it is known. */
-  readonly onOutcome: (outcome: LoadOutcome) => void;
+/** Loads workflow modules one at a time, each in isolation from the build; see `createIsolatedLoader`. */
+export interface IsolatedLoader {
+  /** Loads one module and compiles its named exports; never rejects. Calls are served in order. */
+  readonly load: (request: LoadRequest) => Promise<LoadOutcome>;
+  /** Ends the worker once the pending loads are done. */
+  readonly close: () => Promise<void>;
 }
+
+type Started =
+  | { readonly ok: true; readonly worker: Worker }
+  | { readonly ok: false; readonly problem: string };
 
 // The worker starts from this module: it registers tsx (and, in the workspace, the source condition), then imports
 // the worker's own code through tsx, so the same code runs from `src/*.ts` and from the published `dist/*.js`.
@@ -30,36 +34,40 @@ worker.serve(importModule);
 `;
 
 /**
- * Loads workflow modules in a worker thread, one after the other, so that what a module does at import cannot stop
- * the build: a throw of any value is reported by the worker; `process.exit()` ends only the worker; a module that
- * loops forever or never settles is stopped after `timeoutMs`. After an exit or a timeout a fresh worker takes the
- * remaining modules. Each module's outcome is reported by file.
+ * Loads workflow modules in a worker thread so that what a module does at import cannot stop the build: a throw of
+ * any value is reported by the worker; `process.exit()` ends only the worker; a module that loops forever or never
+ * settles is stopped after `timeoutMs`. After an exit or a timeout a fresh worker takes the next module. The first
+ * worker starts at once (loading tsx and core takes a while), so the caller can do other work meanwhile.
  */
-export async function loadIsolated(
-  requests: readonly LoadRequest[],
-  options: IsolationOptions,
-): Promise<void> {
-  let worker: Worker | undefined;
-  try {
-    for (const request of requests) {
-      if (worker === undefined) {
-        const started = await startWorker();
-        if (!started.ok) {
-          options.onOutcome({ ok: false, file: request.file, problem: started.problem });
-          continue;
-        }
-        worker = started.worker;
-      }
-      const { outcome, isWorkerGone } = await loadOne(worker, request, options.timeoutMs);
-      if (isWorkerGone) worker = undefined;
-      options.onOutcome(outcome);
+export function createIsolatedLoader(timeoutMs: number): IsolatedLoader {
+  let worker: Promise<Started> | undefined = startWorker();
+  let queue: Promise<unknown> = Promise.resolve();
+  const loadNow = async (request: LoadRequest): Promise<LoadOutcome> => {
+    worker ??= startWorker();
+    const started = await worker;
+    if (!started.ok) {
+      worker = undefined;
+      return { ok: false, file: request.file, problem: started.problem };
     }
-  } finally {
-    await worker?.terminate();
-  }
+    const { outcome, isWorkerGone } = await loadOne(started.worker, request, timeoutMs);
+    if (isWorkerGone) worker = undefined;
+    return outcome;
+  };
+  return {
+    load: (request) => {
+      const outcome = queue.then(() => loadNow(request));
+      queue = outcome;
+      return outcome;
+    },
+    close: async () => {
+      await queue;
+      const started = await worker;
+      if (started?.ok === true) await started.worker.terminate();
+    },
+  };
 }
 
-async function startWorker(): Promise<{ ok: true; worker: Worker } | { ok: false; problem: string }> {
+async function startWorker(): Promise<Started> {
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(BOOTSTRAP)}`), {
     workerData: {
       tsx: import.meta.resolve('tsx/esm/api'),
@@ -74,7 +82,7 @@ async function startWorker(): Promise<{ ok: true; worker: Worker } | { ok: false
   worker.stdout.pipe(process.stderr);
   worker.stderr.pipe(process.stderr);
   return new Promise((resolve) => {
-    const settle = (result: { ok: true; worker: Worker } | { ok: false; problem: string }) => {
+    const settle = (result: Started) => {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       resolve(result);
     };

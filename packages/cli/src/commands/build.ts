@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type AslDocument, formatDiagnostics, validate } from '@stepcraft/asl';
 import { stringifyAsl } from '@stepcraft/core';
-import { type LoadOutcome, loadIsolated } from '../build/load-isolated.js';
+import { createIsolatedLoader, type IsolatedLoader, type LoadOutcome } from '../build/load-isolated.js';
 import type { DiscoveredWorkflow } from '../discover.js';
 import { displayPath, writeOutputFile } from '../files.js';
 import { type ExitCode, formatJson, type Io } from '../output.js';
@@ -71,59 +71,108 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<ExitC
     await Promise.all(files.map(async (file) => [file, await readFile(file, 'utf8')] as const)),
   );
   const candidates = files.filter((file) => texts.get(file)?.includes(CORE_IMPORT));
+  // Three things at once: tsc in a child process, the loader's worker starting up, discovery on this thread.
   const checking =
     options.typecheck === false || candidates.length === 0 ? undefined : typeCheck(candidates, show);
-  const discovered = await discover(candidates, texts);
-  const failures: BuildFailure[] = [];
-  const written: BuiltWorkflow[] = [];
-  const fail = (failure: BuildFailure) => {
-    failures.push(failure);
-    io.stderr(failure.message);
-  };
-  const finish = (): ExitCode => {
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stderr(`stepcraft build: ${written.length} written, ${failures.length} failed (${seconds} s)`);
-    if (options.json === true) io.stdout(formatJson({ written, failed: failures }));
-    return failures.length === 0 ? 0 : 1;
-  };
-  if (discovered.size === 0) {
-    await checking;
-    fail({ message: `stepcraft build: no exported workflows found in ${options.paths.join(', ') || '.'}` });
-    return finish();
+  const loader =
+    candidates.length === 0 ? undefined : createIsolatedLoader((options.loadTimeoutSeconds ?? 30) * 1000);
+  const report = new BuildReport(io, options, started);
+  try {
+    const discovered = await discover(candidates, texts);
+    if (discovered.size === 0 || loader === undefined) {
+      report.fail({
+        message: `stepcraft build: no exported workflows found in ${options.paths.join(', ') || '.'}`,
+      });
+      return report.finish();
+    }
+    const outcomes = await load(loader, discovered, options);
+    const types = (await checking) ?? NO_TYPE_ERRORS;
+    if (types.other.length > 0) {
+      report.fail({
+        message: `${types.other.join('\n')}\nstepcraft build: nothing built, the files above have type errors`,
+      });
+      return report.finish();
+    }
+    const ready = collect(outcomes, types, show, report);
+    if (ready.length === 0 && report.failures.length === 0) {
+      report.fail({ message: 'stepcraft build: no workflows to build (every export found was skipped)' });
+      return report.finish();
+    }
+    await write(ready, path.resolve(io.cwd, options.out), show, report);
+    return report.finish();
+  } finally {
+    await Promise.all([loader?.close(), checking]);
+  }
+}
+
+/** What build has written and what failed: printed as it happens, summed up at the end. */
+class BuildReport {
+  readonly written: BuiltWorkflow[] = [];
+  readonly failures: BuildFailure[] = [];
+
+  constructor(
+    readonly io: Io,
+    private readonly options: BuildOptions,
+    private readonly started: number,
+  ) {}
+
+  fail(failure: BuildFailure): void {
+    this.failures.push(failure);
+    this.io.stderr(failure.message);
   }
 
-  const outcomes: LoadOutcome[] = [];
-  await loadIsolated(
-    [...discovered].map(([file, found]) => ({
-      file,
-      exports: found.map((workflow) => workflow.exportName),
-      ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
-    })),
-    { timeoutMs: (options.loadTimeoutSeconds ?? 30) * 1000, onOutcome: (outcome) => outcomes.push(outcome) },
+  wrote(built: BuiltWorkflow): void {
+    this.written.push(built);
+    this.io.stderr(`wrote ${built.file} (workflow '${built.workflow}' from ${built.source})`);
+  }
+
+  finish(): ExitCode {
+    const seconds = ((performance.now() - this.started) / 1000).toFixed(2);
+    this.io.stderr(
+      `stepcraft build: ${this.written.length} written, ${this.failures.length} failed (${seconds} s)`,
+    );
+    if (this.options.json === true)
+      this.io.stdout(formatJson({ written: this.written, failed: this.failures }));
+    return this.failures.length === 0 ? 0 : 1;
+  }
+}
+
+/** Loads every file with workflows, one after the other, in the isolated loader. */
+async function load(
+  loader: IsolatedLoader,
+  discovered: ReadonlyMap<string, readonly DiscoveredWorkflow[]>,
+  options: BuildOptions,
+): Promise<LoadOutcome[]> {
+  const language = options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage };
+  return Promise.all(
+    [...discovered].map(([file, found]) =>
+      loader.load({ file, exports: found.map((workflow) => workflow.exportName), ...language }),
+    ),
   );
-  const types = (await checking) ?? NO_TYPE_ERRORS;
-  if (types.other.length > 0) {
-    fail({
-      message: `${types.other.join('\n')}\nstepcraft build: nothing built, the files above have type errors`,
-    });
-    return finish();
-  }
+}
 
+/** The compiled workflows of the files that type-check and loaded; everything else reported. */
+function collect(
+  outcomes: readonly LoadOutcome[],
+  types: TypeCheckResult,
+  show: (file: string) => string,
+  report: BuildReport,
+): Candidate[] {
   const ready: Candidate[] = [];
   for (const outcome of outcomes) {
     const source = show(outcome.file);
     const typeErrors = types.byFile.get(outcome.file) ?? [];
     if (typeErrors.length > 0) {
-      fail({ source, message: `${typeErrors.join('\n')}\n${source}: not built, it has type errors` });
+      report.fail({ source, message: `${typeErrors.join('\n')}\n${source}: not built, it has type errors` });
     } else if (!outcome.ok) {
-      fail({ source, message: `${source}: failed to load: ${outcome.problem}` });
+      report.fail({ source, message: `${source}: failed to load: ${outcome.problem}` });
     } else {
       for (const result of outcome.exports) {
         if (result.kind === 'not-a-workflow') {
-          io.stderr(`${source}: export '${result.exportName}' is not a workflow at run time; skipped`);
+          report.io.stderr(`${source}: export '${result.exportName}' is not a workflow at run time; skipped`);
         } else if (result.kind === 'not-compiled') {
           const message = `${source}: workflow '${result.name}' does not compile:\n${indent(result.problem)}`;
-          fail({ source, workflow: result.name, message });
+          report.fail({ source, workflow: result.name, message });
         } else {
           ready.push({
             source,
@@ -135,19 +184,23 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<ExitC
       }
     }
   }
-  if (ready.length === 0 && failures.length === 0) {
-    fail({ message: 'stepcraft build: no workflows to build (every export found was skipped)' });
-    return finish();
-  }
+  return ready;
+}
 
-  const outDirectory = path.resolve(io.cwd, options.out);
+/** Validates each workflow and writes it, unless its name is taken twice or is not a valid state machine name. */
+async function write(
+  ready: readonly Candidate[],
+  outDirectory: string,
+  show: (file: string) => string,
+  report: BuildReport,
+): Promise<void> {
   for (const group of groupByName(ready).values()) {
     const [first, ...others] = group;
     if (first === undefined) continue;
     const label = `workflow '${first.name}'`;
     if (others.length > 0) {
       const places = group.map((w) => `${w.source} (export '${w.exportName}')`).join(', ');
-      fail({
+      report.fail({
         workflow: first.name,
         message: `${label} is defined more than once: ${places}; workflow names must be unique`,
       });
@@ -157,20 +210,22 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<ExitC
       ? invalidDefinition(first.definition)
       : 'not a valid state machine name (1-80 characters, no spaces or <>{}[]?*"#%\\^|~`$&,;:/)';
     if (problem !== undefined) {
-      fail({ source: first.source, workflow: first.name, message: `${first.source}: ${label} ${problem}` });
+      report.fail({
+        source: first.source,
+        workflow: first.name,
+        message: `${first.source}: ${label} ${problem}`,
+      });
       continue;
     }
     const target = path.join(outDirectory, `${first.name}.asl.json`);
-    await writeOutputFile(io.cwd, target, stringifyAsl(first.definition), '--out');
-    written.push({
+    await writeOutputFile(report.io.cwd, target, stringifyAsl(first.definition), '--out');
+    report.wrote({
       workflow: first.name,
       file: show(target),
       source: first.source,
       export: first.exportName,
     });
-    io.stderr(`wrote ${show(target)} (${label} from ${first.source})`);
   }
-  return finish();
 }
 
 /** Exported workflows per file, found by reading the source (only files that declare some). */
