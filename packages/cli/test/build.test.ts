@@ -135,6 +135,36 @@ describe('stepcraft build', () => {
     expect(readdirSync(loose).filter((name) => name.includes('stepcraft-typecheck'))).toEqual([]);
   });
 
+  test('modules load as Node runs them: import.meta of each file, JSON imports, tsconfig paths', async () => {
+    const dir = project({
+      'flow.ts': [
+        `import { readFileSync } from 'node:fs';`,
+        `import { pass, workflow } from '@stepcraft/core';`,
+        `import { greeting } from '#lib/greeting.js';`,
+        `import limits from './limits.json' with { type: 'json' };`,
+        `const name = JSON.parse(readFileSync(new URL('./name.json', import.meta.url), 'utf8')) as string;`,
+        'export const flow = workflow(name).start(pass(greeting, { result: { max: limits.max } }));',
+        '',
+      ].join('\n'),
+      'name.json': '"Named"',
+      'limits.json': '{ "max": 3 }',
+      'lib/greeting.ts': `import path from 'node:path';\nexport const greeting = path.basename(import.meta.dirname) === 'lib' ? 'FromLib' : 'Wrong';\n`,
+    });
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: path.join(ROOT, 'tsconfig.base.json'),
+        compilerOptions: { paths: { '#lib/*': ['./lib/*'] } },
+      }),
+    );
+    const result = await stepcraft(['build', 'flow.ts', '--out', 'out', '--no-typecheck'], dir);
+    expect(result.stderr).toContain("wrote out/Named.asl.json (workflow 'Named' from flow.ts)");
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/Named.asl.json'), 'utf8'))).toMatchObject({
+      StartAt: 'FromLib',
+      States: { FromLib: { Result: { max: 3 } } },
+    });
+  });
+
   test('two workflows with the same name: an error naming both, neither written', async () => {
     const out = freshOut();
     const result = await stepcraft(['build', `${FIXTURES}/duplicate`, '--out', out]);

@@ -20,24 +20,24 @@ type Started =
   | { readonly ok: true; readonly worker: Worker }
   | { readonly ok: false; readonly problem: string };
 
-// The worker starts from this module: it registers tsx (and, in the workspace, the source condition), then imports
-// the worker's own code through tsx, so the same code runs from `src/*.ts` and from the published `dist/*.js`.
+// The worker starts from this module. Published, the worker's code is JavaScript: imported natively, with core. In
+// the workspace it is TypeScript: tsx (registered for this thread only) and the source condition load it.
 const BOOTSTRAP = `
 import { register } from 'node:module';
 import { workerData } from 'node:worker_threads';
-if (workerData.conditionHook !== undefined) register(workerData.conditionHook);
-const tsx = await import(workerData.tsx);
-const loader = tsx.register({ namespace: 'stepcraft-build' });
-const importModule = (url) => loader.import(url, workerData.parent);
-const worker = await loader.import(workerData.worker, workerData.parent);
-worker.serve(importModule);
+if (workerData.fromSource) {
+  register(workerData.conditionHook);
+  (await import(workerData.tsx)).register();
+}
+const worker = await import(workerData.worker);
+worker.serve({ conditions: workerData.fromSource ? ['@stepcraft/source'] : [] });
 `;
 
 /**
  * Loads workflow modules in a worker thread so that what a module does at import cannot stop the build: a throw of
  * any value is reported by the worker; `process.exit()` ends only the worker; a module that loops forever or never
  * settles is stopped after `timeoutMs`. After an exit or a timeout a fresh worker takes the next module. The first
- * worker starts at once (loading tsx and core takes a while), so the caller can do other work meanwhile.
+ * worker starts at once (loading core takes a while), so the caller can do other work meanwhile.
  */
 export function createIsolatedLoader(timeoutMs: number): IsolatedLoader {
   let worker: Promise<Started> | undefined = startWorker();
@@ -70,10 +70,10 @@ export function createIsolatedLoader(timeoutMs: number): IsolatedLoader {
 async function startWorker(): Promise<Started> {
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(BOOTSTRAP)}`), {
     workerData: {
+      fromSource: isRunningFromSource(),
       tsx: import.meta.resolve('tsx/esm/api'),
       worker: new URL(`./worker${isRunningFromSource() ? '.ts' : '.js'}`, import.meta.url).href,
-      parent: import.meta.url,
-      conditionHook: isRunningFromSource() ? SOURCE_CONDITION_HOOK : undefined,
+      conditionHook: SOURCE_CONDITION_HOOK,
     },
     // What a module prints must not land in our stdout (it may be --json).
     stdout: true,

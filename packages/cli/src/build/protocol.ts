@@ -1,4 +1,3 @@
-import type { AslDocument } from '@stepcraft/asl';
 import type { QueryLanguageOption } from '../usage.js';
 
 /** Main thread → worker: load one module and compile the named exports. */
@@ -9,14 +8,12 @@ export interface LoadRequest {
   readonly queryLanguage?: QueryLanguageOption;
 }
 
-/** What became of one export of a loaded module. */
+/**
+ * What became of one export of a loaded module: its definition as written to disk (compiled, validated, stable
+ * JSON), or why it has none. The worker does all of it, so the main thread never loads core.
+ */
 export type ExportOutcome =
-  | {
-      readonly exportName: string;
-      readonly kind: 'compiled';
-      readonly name: string;
-      readonly definition: AslDocument;
-    }
+  | { readonly exportName: string; readonly kind: 'compiled'; readonly name: string; readonly text: string }
   | {
       readonly exportName: string;
       readonly kind: 'not-compiled';

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type AslDocument, formatDiagnostics, validate } from '@stepcraft/asl';
-import { stringifyAsl } from '@stepcraft/core';
 import { createIsolatedLoader, type IsolatedLoader, type LoadOutcome } from '../build/load-isolated.js';
 import type { DiscoveredWorkflow } from '../discover.js';
+import { discoveryCache } from '../discovery-cache.js';
 import { displayPath, writeOutputFile } from '../files.js';
 import { type ExitCode, formatJson, type Io } from '../output.js';
 import { collectSourceFiles } from '../source-files.js';
@@ -45,7 +44,8 @@ interface Candidate {
   readonly source: string;
   readonly exportName: string;
   readonly name: string;
-  readonly definition: AslDocument;
+  /** The definition as it is written: compiled, validated, stable JSON. */
+  readonly text: string;
 }
 
 // AWS state machine names may not hold these (and the name becomes a file name).
@@ -171,14 +171,14 @@ function collect(
         if (result.kind === 'not-a-workflow') {
           report.io.stderr(`${source}: export '${result.exportName}' is not a workflow at run time; skipped`);
         } else if (result.kind === 'not-compiled') {
-          const message = `${source}: workflow '${result.name}' does not compile:\n${indent(result.problem)}`;
+          const message = `${source}: workflow '${result.name}' ${result.problem}`;
           report.fail({ source, workflow: result.name, message });
         } else {
           ready.push({
             source,
             exportName: result.exportName,
             name: result.name,
-            definition: result.definition,
+            text: result.text,
           });
         }
       }
@@ -187,7 +187,7 @@ function collect(
   return ready;
 }
 
-/** Validates each workflow and writes it, unless its name is taken twice or is not a valid state machine name. */
+/** Writes each workflow, unless its name is taken twice or is not a valid state machine name. */
 async function write(
   ready: readonly Candidate[],
   outDirectory: string,
@@ -206,10 +206,9 @@ async function write(
       });
       continue;
     }
-    const problem = isValidName(first.name)
-      ? invalidDefinition(first.definition)
-      : 'not a valid state machine name (1-80 characters, no spaces or <>{}[]?*"#%\\^|~`$&,;:/)';
-    if (problem !== undefined) {
+    if (!isValidName(first.name)) {
+      const problem =
+        'not a valid state machine name (1-80 characters, no spaces or <>{}[]?*"#%\\^|~`$&,;:/)';
       report.fail({
         source: first.source,
         workflow: first.name,
@@ -218,7 +217,7 @@ async function write(
       continue;
     }
     const target = path.join(outDirectory, `${first.name}.asl.json`);
-    await writeOutputFile(report.io.cwd, target, stringifyAsl(first.definition), '--out');
+    await writeOutputFile(report.io.cwd, target, first.text, '--out');
     report.wrote({
       workflow: first.name,
       file: show(target),
@@ -228,35 +227,38 @@ async function write(
   }
 }
 
-/** Exported workflows per file, found by reading the source (only files that declare some). */
+/** Exported workflows per file, found by reading the source (only files that declare some), cached by text. */
 async function discover(
   files: readonly string[],
   texts: ReadonlyMap<string, string>,
 ): Promise<Map<string, DiscoveredWorkflow[]>> {
   const discovered = new Map<string, DiscoveredWorkflow[]>();
-  if (files.length === 0) return discovered;
-  const [{ Project }, { discoverWorkflows }] = await Promise.all([
-    import('ts-morph'),
-    import('../discover.js'),
-  ]);
-  const project = new Project({
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    useInMemoryFileSystem: false,
-  });
+  const cache = await discoveryCache();
+  const misses: string[] = [];
   for (const file of files) {
-    const found = discoverWorkflows(
-      project.createSourceFile(file, texts.get(file) ?? '', { overwrite: true }),
-    );
-    if (found.length > 0) discovered.set(file, found);
+    const found = await cache.get(texts.get(file) ?? '');
+    if (found === undefined) misses.push(file);
+    else if (found.length > 0)
+      discovered.set(
+        file,
+        found.map((workflow) => ({ file, ...workflow })),
+      );
   }
-  return discovered;
-}
-
-/** Why a compiled definition cannot be written, if it cannot: its validation errors. */
-function invalidDefinition(definition: AslDocument): string | undefined {
-  const errors = validate(definition).filter((d) => d.severity === 'error');
-  return errors.length === 0 ? undefined : `is invalid:\n${indent(formatDiagnostics(errors))}`;
+  if (misses.length > 0) {
+    const { discoverWorkflows, morph } = await import('../discover.js');
+    const project = new morph.Project({ skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+    for (const file of misses) {
+      const text = texts.get(file) ?? '';
+      const found = discoverWorkflows(project.createSourceFile(file, text, { overwrite: true }));
+      await cache.set(
+        text,
+        found.map(({ file: _, ...workflow }) => workflow),
+      );
+      if (found.length > 0) discovered.set(file, found);
+    }
+  }
+  // In file order, whatever came from the cache.
+  return new Map(files.flatMap((file) => (discovered.has(file) ? [[file, discovered.get(file) ?? []]] : [])));
 }
 
 function isValidName(name: string): boolean {
@@ -268,11 +270,4 @@ function groupByName(workflows: readonly Candidate[]): Map<string, Candidate[]> 
   for (const candidate of workflows)
     groups.set(candidate.name, [...(groups.get(candidate.name) ?? []), candidate]);
   return groups;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
 }
