@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { messageOf } from '../output.js';
 import {
   findTypeScript,
   isSupportedVersion,
@@ -44,29 +45,46 @@ export async function typeCheck(
   const other: string[] = [];
   await Promise.all(
     [...groupByConfig(files)].map(async ([config, group]) => {
-      const directory = path.dirname(config ?? group[0] ?? '.');
-      const typescript = await findTypeScript(directory);
-      const problem = unusable(typescript, config ?? directory);
-      if (problem !== undefined || typescript === undefined) {
-        for (const file of group) byFile.set(file, [`${displayPath(file)}: not type-checked: ${problem}`]);
-        return;
-      }
-      const output = await runTsc(typescript, config, group, directory);
-      const fileSet = new Set(group);
-      for (const error of parseTscOutput(output.text, output.cwd)) {
-        const line = formatTscError(error, displayPath);
-        if (error.file !== undefined && fileSet.has(error.file)) {
-          byFile.set(error.file, [...(byFile.get(error.file) ?? []), line]);
-        } else {
-          other.push(line);
-        }
-      }
-      if (output.failed && !group.some((file) => byFile.has(file)) && other.length === 0) {
-        other.push(`tsc ${typescript.version} failed: ${output.text.trim() || 'no output'}`);
+      try {
+        await checkGroup(config, group, displayPath, byFile, other);
+      } catch (error) {
+        // Never a rejection: the caller starts the check early and awaits it late.
+        for (const file of group)
+          byFile.set(file, [`${displayPath(file)}: not type-checked: ${messageOf(error)}`]);
       }
     }),
   );
   return { byFile, other };
+}
+
+/** Type-checks the files under one tsconfig.json, adding what tsc found to `byFile` and `other`. */
+async function checkGroup(
+  config: string | undefined,
+  group: readonly string[],
+  displayPath: (file: string) => string,
+  byFile: Map<string, string[]>,
+  other: string[],
+): Promise<void> {
+  const directory = path.dirname(config ?? group[0] ?? '.');
+  const typescript = await findTypeScript(directory);
+  const problem = unusable(typescript, config ?? directory);
+  if (problem !== undefined || typescript === undefined) {
+    for (const file of group) byFile.set(file, [`${displayPath(file)}: not type-checked: ${problem}`]);
+    return;
+  }
+  const output = await runTsc(typescript, config, group, directory);
+  const fileSet = new Set(group);
+  for (const error of parseTscOutput(output.text, output.cwd)) {
+    const line = formatTscError(error, displayPath);
+    if (error.file !== undefined && fileSet.has(error.file)) {
+      byFile.set(error.file, [...(byFile.get(error.file) ?? []), line]);
+    } else {
+      other.push(line);
+    }
+  }
+  if (output.failed && !group.some((file) => byFile.has(file)) && other.length === 0) {
+    other.push(`tsc ${typescript.version} failed: ${output.text.trim() || 'no output'}`);
+  }
 }
 
 function unusable(typescript: TypeScriptInstall | undefined, where: string): string | undefined {
