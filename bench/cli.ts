@@ -4,20 +4,28 @@
  *   - start-up: `validate` of one ASL file and `run` of a one-state ASL file, against `node -e 0`;
  *   - build: `stepcraft build examples` against a plain `tsc --noEmit` of the same files (those that import
  *     @stepcraft/core) with the same tsconfig.json and the same native tsc, and `build --no-typecheck`.
- *   --runs N   runs per variant (default 15 for start-up, 7 for build)
+ *   --runs N          runs per variant (default 15 for start-up, 7 for build)
+ *   --baseline BIN    also time another build of the CLI (e.g. main's dist/bin.js) on the same commands, for before/after
  * Writes bench/results/cli.json and prints a Markdown table.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { machine } from './lib/machine.js';
 import { type Summary, summarize } from './lib/stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** Where build keeps what discovery found per file content (see packages/cli/src/discovery-cache.ts). */
+const DISCOVERY_CACHE = path.join(tmpdir(), `stepcraft-${userInfo().uid}`, 'discovery');
 const BIN = path.join(ROOT, 'packages/cli/dist/bin.js');
 const runsOption = process.argv.indexOf('--runs');
 const runs = (fallback: number) => (runsOption >= 0 ? Number(process.argv[runsOption + 1]) : fallback);
+const baselineOption = process.argv.indexOf('--baseline');
+const BASELINE = baselineOption >= 0 ? path.resolve(process.argv[baselineOption + 1] ?? '') : undefined;
+/** The same command with the baseline CLI, under a `before:` label, when one is given. */
+const before = (name: string, run: (bin: string) => number): Record<string, () => number> =>
+  BASELINE === undefined ? {} : { [`before: ${name}`]: () => run(BASELINE) };
 
 /** Wall time of one process, in milliseconds; throws if it fails. */
 function time(command: string, args: readonly string[]): number {
@@ -80,8 +88,14 @@ async function main(): Promise<void> {
         'node -e 0': () => time(process.execPath, ['-e', '0']),
         'stepcraft validate examples/order-processing/workflow.asl.json': () =>
           time(process.execPath, [BIN, 'validate', 'examples/order-processing/workflow.asl.json']),
+        ...before('stepcraft validate …', (bin) =>
+          time(process.execPath, [bin, 'validate', 'examples/order-processing/workflow.asl.json']),
+        ),
         'stepcraft run pass.asl.json --input {}': () =>
           time(process.execPath, [BIN, 'run', asl, '--input', '{}']),
+        ...before('stepcraft run pass.asl.json', (bin) =>
+          time(process.execPath, [bin, 'run', asl, '--input', '{}']),
+        ),
       },
       runs(15),
     );
@@ -108,8 +122,15 @@ async function main(): Promise<void> {
           [`tsc --noEmit (${files.length} files)`]: () =>
             time(tsc, ['--project', config, '--pretty', 'false']),
           'stepcraft build examples': () => time(process.execPath, [BIN, 'build', 'examples', '--out', out]),
+          'stepcraft build examples, discovery cache emptied first': () => {
+            rmSync(DISCOVERY_CACHE, { recursive: true, force: true });
+            return time(process.execPath, [BIN, 'build', 'examples', '--out', out]);
+          },
           'stepcraft build examples --no-typecheck': () =>
             time(process.execPath, [BIN, 'build', 'examples', '--out', out, '--no-typecheck']),
+          ...before('stepcraft build examples', (bin) =>
+            time(process.execPath, [bin, 'build', 'examples', '--out', out]),
+          ),
         },
         runs(7),
       );
