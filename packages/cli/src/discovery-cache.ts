@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import type { DiscoveredWorkflow } from './discover.js';
@@ -17,10 +18,13 @@ export async function discoveryCache(): Promise<{
   get: (text: string) => Promise<Found | undefined>;
   set: (text: string, found: Found) => Promise<void>;
 }> {
-  const discoverer = await readFile(
-    new URL(`./discover${path.extname(import.meta.url)}`, import.meta.url),
-    'utf8',
-  ).catch(() => '');
+  // The discoverer is this CLI's discover module and the TypeScript parser ts-morph brings.
+  const discoverer = (
+    await Promise.all([
+      readFile(new URL(`./discover${path.extname(import.meta.url)}`, import.meta.url), 'utf8'),
+      readFile(createRequire(import.meta.url).resolve('ts-morph/package.json'), 'utf8'),
+    ]).catch(() => [])
+  ).join('\0');
   const directory = path.join(tmpdir(), `stepcraft-${safeUser()}`, 'discovery');
   const fileOf = (text: string) =>
     path.join(

@@ -165,6 +165,19 @@ describe('stepcraft build', () => {
     });
   });
 
+  test('what discovery found is remembered per file content: an edited file is read again', async () => {
+    const flow = (name: string) =>
+      `import { pass, workflow } from '@stepcraft/core';\nexport const ${name.toLowerCase()} = workflow('${name}').start(pass('P'));\n`;
+    const dir = project({ 'flow.ts': flow('First') });
+    const build = () => stepcraft(['build', '.', '--out', 'out', '--no-typecheck', '--json'], dir);
+    const names = async () =>
+      JSON.parse((await build()).stdout).written.map((w: { workflow: string }) => w.workflow);
+    expect(await names()).toEqual(['First']);
+    expect(await names()).toEqual(['First']);
+    writeFileSync(path.join(dir, 'flow.ts'), flow('Second'));
+    expect(await names()).toEqual(['Second']);
+  });
+
   test('two workflows with the same name: an error naming both, neither written', async () => {
     const out = freshOut();
     const result = await stepcraft(['build', `${FIXTURES}/duplicate`, '--out', out]);
