@@ -206,6 +206,20 @@ describe('a new npm project, following the README', () => {
     }
   }, 300_000);
 
+  test("each package README's example runs as written", async () => {
+    const examples = readdirSync(path.join(ROOT, 'packages')).flatMap((name) =>
+      readmeBlocks(readFileSync(path.join(ROOT, 'packages', name, 'README.md'), 'utf8'))
+        .filter((block) => block.language === 'ts')
+        .map((block, index) => ({ file: `readme-examples/${name}-${index}.mts`, text: block.text })),
+    );
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    mkdirSync(path.join(dir, 'readme-examples'));
+    for (const example of examples) writeFileSync(path.join(dir, example.file), example.text);
+    for (const example of examples) await project.run(`npx tsx ${example.file}`);
+    const runner = project.steps.find((step) => step.command.includes('readme-examples/runner-'));
+    expect(runner?.output).toContain('SUCCEEDED { charged: true }');
+  }, 120_000);
+
   test('TypeScript 5.4 (NoInfer) is the floor: 5.4 reads our declarations, 5.3 cannot', async () => {
     await project.run(
       'npm install --no-save typescript-5.4@npm:typescript@5.4.5 typescript-5.3@npm:typescript@5.3.3',
