@@ -206,6 +206,16 @@ describe('a new npm project, following the README', () => {
     }
   }, 300_000);
 
+  test.concurrent('npm refuses zod older than 3.24, whose schemas have no Standard Schema to check with', async () => {
+    const oldZod = new NpmProject(path.join(work, 'old-zod'), tarballs);
+    mkdirSync(oldZod.cwd);
+    await oldZod.run('npm init -y');
+    const refused = await oldZod
+      .run('npm install @stepcraft/core zod@3.22.4')
+      .then(() => 'installed', String);
+    expect(refused).toContain('peerOptional zod@">=3.24" from @stepcraft/core');
+  }, 120_000);
+
   test("each package README's example runs as written", async () => {
     const examples = readdirSync(path.join(ROOT, 'packages')).flatMap((name) =>
       readmeBlocks(readFileSync(path.join(ROOT, 'packages', name, 'README.md'), 'utf8'))
