@@ -39,14 +39,18 @@ export async function initCommand(options: InitOptions, io: Io): Promise<ExitCod
     return 0;
   }
   const enter = shown === '.' ? '' : `cd ${shown} && `;
+  const next: readonly (readonly [string, string])[] = [
+    [`${enter}npm install && npm test`, "install, type-check, run the workflow's tests"],
+    ['npm run build', 'write dist/asl/ProcessOrder.asl.json'],
+    ['npm start', 'run it locally on input.json'],
+  ];
+  const width = Math.max(...next.map(([command]) => command.length));
   io.stdout(
     [
       ...files.map((file) => `created ${path.join(shown, file.path)}`),
       '',
       'Next:',
-      `  ${enter}npm install && npm test   # install, type-check, run the workflow's tests`,
-      '  npm run build                   # write dist/asl/ProcessOrder.asl.json',
-      '  npm start                       # run it locally on input.json',
+      ...next.map(([command, why]) => `  ${command.padEnd(width)}   # ${why}`),
     ].join('\n'),
   );
   return 0;
