@@ -126,6 +126,7 @@ const INPUT = `{ "orderId": "o-1", "amount": 42, "card": "4242" }
 
 const GITIGNORE = `node_modules
 dist
+.stepcraft-typecheck-*
 `;
 
 /** The files of a new project: a workflow, its handlers, a test, and the configuration to build and test them. */
