@@ -1,9 +1,11 @@
-export type { BuildOptions } from './commands/build.js';
+export type { BuildFailure, BuildOptions, BuiltWorkflow } from './commands/build.js';
 export { buildCommand } from './commands/build.js';
 export type { GraphOptions } from './commands/graph.js';
 export { graphCommand } from './commands/graph.js';
 export type { ImportCommandOptions } from './commands/import.js';
 export { importCommand } from './commands/import.js';
+export type { InitOptions } from './commands/init.js';
+export { initCommand } from './commands/init.js';
 export type { RunOptions } from './commands/run.js';
 export { runCommand } from './commands/run.js';
 export type { FileReport, ValidateOptions } from './commands/validate.js';
@@ -17,3 +19,5 @@ export type { ImportOptions } from './import/index.js';
 export { generateWorkflowSource, ImportError } from './import/index.js';
 export { main } from './main.js';
 export type { ExitCode, Io } from './output.js';
+export type { TypeCheckResult } from './typecheck/typecheck.js';
+export { typeCheck } from './typecheck/typecheck.js';
