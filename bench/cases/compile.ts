@@ -7,7 +7,7 @@ import { passChain } from './runner-asl.js';
 
 /**
  * The same Pass chain built with Stepcraft's builder and with CDK constructs, rendered to ASL JSON text.
- * Stepcraft: `compile(workflow)` + `stringifyAsl(definition)`.
+ * Stepcraft: `compile(workflow)` + `stringifyAsl(definition)`; `compile()` includes `validate()` of what it emits.
  * CDK: what `new StateMachine()` does to its `DefinitionBody` minus the IAM role and the CloudFormation resource:
  * `new StateGraph(chain.startState)`, `DefinitionBody.fromChainable(chain).bind(stack, principal, {}, graph)`, then
  * `stack.resolve()` of the token-encoded definition string (the step `cdk synth` performs).

@@ -7,7 +7,7 @@ type States = Record<string, Record<string, Json>>;
 
 /** A definition, its input, the expected output and the number of state transitions one run makes. */
 export interface AslWorkload {
-  readonly definition: { StartAt: string; States: States };
+  readonly definition: { StartAt: string; States: States; QueryLanguage?: 'JSONata' };
   readonly input: Json;
   readonly expected: Json;
   readonly transitions: number;
@@ -141,3 +141,83 @@ export function taskChain(n: number): AslWorkload {
 export const increment = async (input: unknown): Promise<{ n: number }> => ({
   n: (input as { n: number }).n + 1,
 });
+
+/** Catalogue items both query workloads read: ids 0…19, every third one cheap. */
+const CATALOGUE = Array.from({ length: 20 }, (_, i) => ({
+  id: i,
+  name: `item-${i}`,
+  price: i % 3 === 0 ? 5 : 15,
+}));
+
+/**
+ * `n` Pass states whose Parameters run JSONPath queries (a filter, a negative slice, a wildcard) and an intrinsic
+ * over a 20-item input, each writing its result at `$.r`.
+ */
+export function jsonPathQueries(n: number): AslWorkload {
+  const name = (i: number) => `Query${i}`;
+  const states: States = {};
+  for (let i = 0; i < n; i++) {
+    states[name(i)] = {
+      Type: 'Pass',
+      Parameters: {
+        'cheap.$': '$.items[?(@.price < 10)].id',
+        'last.$': '$.items[-2:].id',
+        'names.$': '$.items[*].name',
+        'count.$': 'States.ArrayLength($.items)',
+      },
+      ResultPath: '$.r',
+      ...link(i, n, name),
+    };
+  }
+  const items = CATALOGUE;
+  return {
+    definition: { StartAt: name(0), States: states },
+    input: { items },
+    expected: {
+      items,
+      r: {
+        cheap: items.filter((item) => item.price < 10).map((item) => item.id),
+        last: [18, 19],
+        names: items.map((item) => item.name),
+        count: items.length,
+      },
+    },
+    transitions: n,
+    taskStates: [],
+    executions: 1,
+  };
+}
+
+/** `n` JSONata Pass states, each computing a sum, a filter, a join and a regex test over a 20-item input. */
+export function jsonataExpressions(n: number): AslWorkload {
+  const name = (i: number) => `Expr${i}`;
+  const states: States = {};
+  for (let i = 0; i < n; i++) {
+    states[name(i)] = {
+      Type: 'Pass',
+      Output: {
+        items: '{% $states.input.items %}',
+        total: '{% $sum($states.input.items.price) %}',
+        cheap: '{% $states.input.items[price < 10].id %}',
+        names: "{% $join($states.input.items.name, ',') %}",
+        matched: '{% $count($states.input.items[$contains(name, /item-1[0-9]/)]) %}',
+      },
+      ...link(i, n, name),
+    };
+  }
+  const items = CATALOGUE;
+  return {
+    definition: { QueryLanguage: 'JSONata', StartAt: name(0), States: states } as AslWorkload['definition'],
+    input: { items },
+    expected: {
+      items,
+      total: items.reduce((sum, item) => sum + item.price, 0),
+      cheap: items.filter((item) => item.price < 10).map((item) => item.id),
+      names: items.map((item) => item.name).join(','),
+      matched: 10,
+    },
+    transitions: n,
+    taskStates: [],
+    executions: 1,
+  };
+}

@@ -5,6 +5,8 @@ import {
   type AslWorkload,
   increment,
   inlineMap,
+  jsonataExpressions,
+  jsonPathQueries,
   mathLoop,
   parallelRuns,
   passChain,
@@ -19,6 +21,8 @@ const WORKLOADS: Readonly<Record<string, (size: number) => AslWorkload>> = {
   parallel: parallelRuns,
   'task-chain': taskChain,
   'million-transitions': mathLoop,
+  'jsonpath-queries': jsonPathQueries,
+  'jsonata-expressions': jsonataExpressions,
 };
 
 /** A peer run estimated (from the probe) over a minute is measured on a smaller size instead (labelled †). */
@@ -102,6 +106,21 @@ export function runnerPlans(quick: boolean): ScenarioPlan[] {
       quick ? [100] : [1000, 100],
       q(100, 10),
     ),
+    both(
+      'jsonpath-queries',
+      `JSONPath queries ×${q(1000, 100)} (filter, slice, wildcard, intrinsic)`,
+      q(1000, 100),
+      quick ? [100] : [1000, 100],
+      q(100, 10),
+    ),
+    {
+      group: 'runner',
+      key: 'jsonata-expressions',
+      title: `JSONata Pass chain ×${q(1000, 100)} (sum, filter, join, regex)`,
+      unit: 'transitions',
+      impls: [stepcraft(q(1000, 100), q(100, 10))],
+      note: 'Stepcraft only: aws-local-stepfunctions 3.0.0 has no JSONata.',
+    },
     {
       group: 'runner',
       key: 'million-transitions',
@@ -133,6 +152,9 @@ async function stepcraftJob(workload: AslWorkload): Promise<Job> {
     handlers: { Work: increment },
     maxHistoryEvents: Number.MAX_SAFE_INTEGER,
     maxTransitions: Number.MAX_SAFE_INTEGER,
+    // The 10,000-state chain is over AWS's 1 MB definition quota, which validation (untimed: first run only,
+    // then cached) reports; these rows measure the interpreter, as the peer's do (noValidate).
+    validate: false,
   };
   const definition = workload.definition as never;
   const input = workload.input as never;

@@ -36,7 +36,10 @@ export async function prepare(key: string, impl: Impl, size: number): Promise<Jo
   if (impl === 'stepcraft') {
     const { validate } = await stepcraftAsl();
     type Diagnostics = ReturnType<typeof validate>;
-    const errors = (result: unknown) => (result as Diagnostics).filter((d) => d.severity === 'error');
+    // The 10,000-state definition is over AWS's 1 MB definition quota, which validate() reports; the scenario
+    // measures the rules, so that one finding is expected.
+    const errors = (result: unknown) =>
+      (result as Diagnostics).filter((d) => d.severity === 'error' && d.code !== 'DEFINITION_TOO_LARGE');
     return {
       work: 1,
       setup,

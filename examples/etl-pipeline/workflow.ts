@@ -1,9 +1,9 @@
-import { lambda, map, task, workflow } from '@stepcraft/core';
+import { lambda, map, placeholder, task, workflow } from '@stepcraft/core';
 import { aggregate, transformRecord } from './handlers.js';
 import { Batch, Extracted, RecordJob, Summary, Transformed } from './schemas.js';
 
 const transform = task('TransformRecord', {
-  resource: lambda.invoke('transform-record'),
+  resource: lambda.invoke(placeholder('TransformRecordFunction')),
   input: RecordJob,
   output: Transformed,
   handler: transformRecord,
@@ -30,7 +30,7 @@ const transformAll = map('TransformRecords', {
 }).resultPath('$.transformed');
 
 const summarize = task('Aggregate', {
-  resource: lambda.invoke('aggregate'),
+  resource: lambda.invoke(placeholder('AggregateFunction')),
   input: Extracted,
   output: Summary,
   handler: aggregate,

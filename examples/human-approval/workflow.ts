@@ -1,9 +1,9 @@
-import { choice, fail, lambda, sqs, succeed, task, workflow } from '@stepcraft/core';
+import { choice, fail, lambda, placeholder, sqs, succeed, task, workflow } from '@stepcraft/core';
 import { escalate, notifyRejected, pay, requestApproval } from './handlers.js';
 import { Decision, Expense, Notice, Payout, Reviewed, TimedOut } from './schemas.js';
 
 const escalation = task('Escalate', {
-  resource: lambda.invoke('escalate'),
+  resource: lambda.invoke(placeholder('EscalateFunction')),
   input: TimedOut,
   handler: escalate,
 })
@@ -16,7 +16,7 @@ const escalation = task('Escalate', {
   );
 
 const askApproval = task('RequestApproval', {
-  resource: sqs.sendMessage('https://sqs.us-east-1.amazonaws.com/123456789012/approvals').waitForTaskToken(),
+  resource: sqs.sendMessage(placeholder('ApprovalQueue')).waitForTaskToken(),
   input: Expense,
   parameters: ({ input, context }) => ({
     expenseId: input.expenseId,
@@ -33,7 +33,7 @@ const askApproval = task('RequestApproval', {
   .catch(['States.Timeout', 'States.HeartbeatTimeout'], escalation, { resultPath: '$.error' });
 
 const payout = task('Pay', {
-  resource: lambda.invoke('pay'),
+  resource: lambda.invoke(placeholder('PayFunction')),
   input: Reviewed,
   output: Payout,
   handler: pay,
@@ -43,7 +43,7 @@ const payout = task('Pay', {
   .next(succeed('Paid'));
 
 const rejected = task('NotifyRejected', {
-  resource: lambda.invoke('notify-rejected'),
+  resource: lambda.invoke(placeholder('NotifyRejectedFunction')),
   input: Reviewed,
   output: Notice,
   handler: notifyRejected,

@@ -1,8 +1,13 @@
-import { dynamodb, lambda, parallel, task, wait, workflow } from '@stepcraft/core';
+import { dynamodb, lambda, parallel, placeholder, task, wait, workflow } from '@stepcraft/core';
 import { modelA, modelB, pickBest, preprocess, store } from './handlers.js';
 import { Best, Features, Prediction, Request, Scored } from './schemas.js';
 
-const model = (name: 'ModelA' | 'ModelB', functionName: string, handler: typeof modelA) =>
+// Generic in the function name, so the placeholder stays in the workflow's type (and its CDK binding is required).
+const model = <const TFunction extends string>(
+  name: 'ModelA' | 'ModelB',
+  functionName: TFunction,
+  handler: typeof modelA,
+) =>
   task(name, {
     resource: lambda.invoke(functionName),
     input: Features,
@@ -12,7 +17,7 @@ const model = (name: 'ModelA' | 'ModelB', functionName: string, handler: typeof 
   });
 
 const prepare = task('Preprocess', {
-  resource: lambda.invoke('preprocess'),
+  resource: lambda.invoke(placeholder('PreprocessFunction')),
   input: Request,
   output: Features,
   handler: preprocess,
@@ -21,11 +26,14 @@ const prepare = task('Preprocess', {
 
 const score = parallel('ScoreModels', {
   input: Features,
-  branches: [model('ModelA', 'model-a', modelA), model('ModelB', 'model-b', modelB)],
+  branches: [
+    model('ModelA', placeholder('ModelAFunction'), modelA),
+    model('ModelB', placeholder('ModelBFunction'), modelB),
+  ],
 }).resultPath('$.predictions');
 
 const best = task('PickBest', {
-  resource: lambda.invoke('pick-best'),
+  resource: lambda.invoke(placeholder('PickBestFunction')),
   input: Scored,
   output: Prediction,
   handler: pickBest,
@@ -38,7 +46,7 @@ const best = task('PickBest', {
 }).resultPath('$.best');
 
 const save = task('StorePrediction', {
-  resource: dynamodb.putItem('Predictions'),
+  resource: dynamodb.putItem(placeholder('PredictionsTable')),
   input: Best,
   parameters: ({ input, context }) => ({
     requestId: { S: input.requestId },

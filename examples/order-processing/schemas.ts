@@ -18,6 +18,10 @@ export type PaidOrder = z.infer<typeof PaidOrder>;
 export const Inventory = z.object({ reserved: z.boolean() });
 export type Inventory = z.infer<typeof Inventory>;
 
+/** The workflow's output: the paid order with its stock reserved. */
+export const CompletedOrder = PaidOrder.extend({ inventory: Inventory });
+export type CompletedOrder = z.infer<typeof CompletedOrder>;
+
 /** The input of the error path: the order plus AWS's Error Output at `$.error`. */
 export const FailedOrder = Order.extend({ error: z.object({ Error: z.string(), Cause: z.string() }) });
 export type FailedOrder = z.infer<typeof FailedOrder>;

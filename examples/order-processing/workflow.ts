@@ -1,6 +1,6 @@
-import { fail, lambda, sns, succeed, task, workflow } from '@stepcraft/core';
+import { fail, lambda, placeholder, sns, succeed, task, workflow } from '@stepcraft/core';
 import { checkInventory, handleError, processPayment, receiveOrder, sendAlert } from './handlers.js';
-import { Alert, FailedOrder, Inventory, Order, PaidOrder, Payment } from './schemas.js';
+import { Alert, CompletedOrder, FailedOrder, Inventory, Order, PaidOrder, Payment } from './schemas.js';
 
 // Lambda's transient service errors, worth retrying with backoff.
 const LAMBDA_TRANSIENT = [
@@ -11,7 +11,7 @@ const LAMBDA_TRANSIENT = [
 ];
 
 const receive = task('ReceiveOrder', {
-  resource: lambda.invoke('receive-order'),
+  resource: lambda.invoke(placeholder('ReceiveOrderFunction')),
   input: Order,
   output: Order,
   handler: receiveOrder,
@@ -19,7 +19,7 @@ const receive = task('ReceiveOrder', {
 });
 
 const alert = task('HandleError', {
-  resource: lambda.invoke('format-alert'),
+  resource: lambda.invoke(placeholder('FormatAlertFunction')),
   input: FailedOrder,
   output: Alert,
   handler: handleError,
@@ -27,7 +27,7 @@ const alert = task('HandleError', {
 })
   .next(
     task('SendAlert', {
-      resource: sns.publish('arn:aws:sns:us-east-1:123456789012:order-alerts'),
+      resource: sns.publish(placeholder('OrderAlertsTopic')),
       input: Alert,
       parameters: ({ input }) => ({ subject: input.subject, message: input.message }),
       handler: sendAlert,
@@ -41,7 +41,7 @@ const alert = task('HandleError', {
   );
 
 const pay = task('ProcessPayment', {
-  resource: lambda.invoke('process-payment'),
+  resource: lambda.invoke(placeholder('ProcessPaymentFunction')),
   input: Order,
   output: Payment,
   handler: processPayment,
@@ -52,7 +52,7 @@ const pay = task('ProcessPayment', {
   .catch(['States.ALL'], alert, { resultPath: '$.error' });
 
 const inventory = task('CheckInventory', {
-  resource: lambda.invoke('check-inventory'),
+  resource: lambda.invoke(placeholder('CheckInventoryFunction')),
   input: PaidOrder,
   output: Inventory,
   handler: checkInventory,
@@ -68,4 +68,5 @@ export const orderProcessing = workflow('OrderProcessing', {
   .start(receive)
   .next(pay)
   .next(inventory)
-  .next(succeed('OrderCompleted'));
+  // Declaring the final input gives the workflow an output schema (`OrderProcessing.output.schema.json`).
+  .next(succeed('OrderCompleted', { input: CompletedOrder }));

@@ -4,6 +4,7 @@ import {
   lambda,
   map,
   pass,
+  placeholder,
   States,
   succeed,
   task,
@@ -23,7 +24,7 @@ const total = variable('total', z.number());
 
 // The pricing goes into variables; the state's output stays the order (ResultPath null).
 const pricing = task('LoadPricing', {
-  resource: lambda.invoke('load-pricing'),
+  resource: lambda.invoke(placeholder('LoadPricingFunction')),
   input: Order,
   parameters: ({ input }) => ({ region: input.region }),
   output: Pricing,
@@ -35,7 +36,7 @@ const pricing = task('LoadPricing', {
   .resultPath(null);
 
 const priceOne = task('PriceLine', {
-  resource: lambda.invoke('price-line'),
+  resource: lambda.invoke(placeholder('PriceLineFunction')),
   input: LineJob,
   output: PricedLine,
   handler: priceLine,
@@ -57,7 +58,7 @@ const priceAll = map('PriceLines', {
 
 // The running total lives in variables: each step reads the values from before it and assigns the next ones.
 const addOne = task('AddLine', {
-  resource: lambda.invoke('add-line'),
+  resource: lambda.invoke(placeholder('AddLineFunction')),
   input: PricedOrder,
   parameters: ({ input }) => ({ total: total.ref, line: States.arrayGetItem(input.priced, index.ref) }),
   output: Running,

@@ -1,4 +1,16 @@
-import { choice, fail, lambda, pass, States, task, typed, variable, wait, workflow } from '@stepcraft/core';
+import {
+  choice,
+  fail,
+  lambda,
+  pass,
+  placeholder,
+  States,
+  task,
+  typed,
+  variable,
+  wait,
+  workflow,
+} from '@stepcraft/core';
 import { z } from 'zod';
 import { callService } from './handlers.js';
 import { Reply, Request } from './schemas.js';
@@ -27,7 +39,7 @@ const retryOrGiveUp = choice('RetryOrGiveUp', { input: Request })
   .otherwise(wait('Backoff', { seconds: 2 }).next(attempt));
 
 const call = task('CallService', {
-  resource: lambda.invoke('flaky-service'),
+  resource: lambda.invoke(placeholder('FlakyServiceFunction')),
   input: Request,
   parameters: ({ input }) => ({
     requestId: input.requestId,

@@ -81,7 +81,13 @@ describe('stepcraft build isolates each module it loads', () => {
       expect(failed?.code).toBe(1);
       const summary = JSON.parse(failed?.stdout ?? '{}');
       expect(summary.written).toEqual([
-        { workflow: 'Good', file: path.join('out', 'Good.asl.json'), source: 'z-good.ts', export: 'good' },
+        {
+          workflow: 'Good',
+          file: path.join('out', 'Good.asl.json'),
+          source: 'z-good.ts',
+          export: 'good',
+          beside: [],
+        },
       ]);
       expect(summary.failed.map((f: { source: string }) => f.source).sort()).toEqual(
         Object.values(CASES)

@@ -25,7 +25,8 @@ test('import → build gives back every corpus definition, and the generated cod
       const out = path.join(dir, `w${i}.ts`);
       writeFileSync(out, generateWorkflowSource(document, { name: 'Imported' }));
       const module = await loadModule(out);
-      const { definition } = compile(module.imported as never);
+      // The round trip is about bytes; which of these AWS accepts is the validator corpus test's question.
+      const { definition } = compile(module.imported as never, { validate: false });
       const built = normalise(JSON.parse(JSON.stringify(definition)));
       if (JSON.stringify(sortKeys(built)) !== JSON.stringify(sortKeys(normalise(document))))
         failures.push(name);

@@ -1,15 +1,40 @@
-export type { Diagnostic } from './diagnostic.js';
-export { AslValidationError, formatDiagnostics, pointerOf, pointerSegment } from './diagnostic.js';
+export type { CodeInfo, DiagnosticOrigin, NoFields } from './code-info.js';
+export type { CompileCode } from './compile-codes.js';
+export type {
+  Diagnostic,
+  DiagnosticBase,
+  DiagnosticCode,
+  DiagnosticFields,
+  FieldsArgument,
+} from './diagnostic.js';
+export {
+  AslValidationError,
+  createDiagnostic,
+  DIAGNOSTIC_CODES,
+  formatDiagnostics,
+  pointerOf,
+  pointerSegment,
+} from './diagnostic.js';
 export type { AslDocument, AslState, StateOfType, StateType } from './document.js';
 export { STATE_TYPES } from './document.js';
 export type { IntrinsicArg, IntrinsicCall } from './intrinsics/ast.js';
 export { INTRINSIC_FUNCTIONS } from './intrinsics/functions.js';
 export { parseIntrinsic } from './intrinsics/parse.js';
 export type { JsonObject, JsonValue } from './json.js';
+export { jsonByteLength } from './json-size.js';
 export { isJsonataString, jsonataBody } from './jsonata.js';
 export type { ParseResult } from './parse-result.js';
 export type { JsonPathInfo } from './paths/jsonpath.js';
-export { checkJsonPath } from './paths/jsonpath.js';
+export { checkJsonPath, parseJsonPath } from './paths/jsonpath.js';
+export type {
+  JsonPath,
+  JsonPathFilter,
+  JsonPathOperand,
+  JsonPathOperator,
+  JsonPathRoot,
+  JsonPathSegment,
+  JsonPathSelector,
+} from './paths/jsonpath-ast.js';
 export type { PathSegment, ReferencePath } from './paths/reference-path.js';
 export { parseReferencePath } from './paths/reference-path.js';
 export { hasPlaceholder, isDeployTimeValue, isPlaceholder, substitutePlaceholders } from './placeholders.js';
@@ -41,8 +66,7 @@ export type { SucceedState } from './states/succeed.js';
 export type { TaskState } from './states/task.js';
 export type { WaitState } from './states/wait.js';
 export { parseTimestamp } from './timestamp.js';
-export type { Code } from './validate/codes.js';
-export { CODES } from './validate/codes.js';
+export type { ValidateCode } from './validate/codes.js';
 export type { ValidateOptions } from './validate/context.js';
 export { variableNameProblem } from './validate/rules/assign.js';
 export { assertValid, validate } from './validate/validate.js';

@@ -1,5 +1,7 @@
 export type { BuildFailure, BuildOptions, BuiltWorkflow } from './commands/build.js';
 export { buildCommand } from './commands/build.js';
+export type { DevOptions, DevServer } from './commands/dev.js';
+export { devCommand, startDev } from './commands/dev.js';
 export type { GraphOptions } from './commands/graph.js';
 export { graphCommand } from './commands/graph.js';
 export type { ImportCommandOptions } from './commands/import.js';
@@ -10,6 +12,8 @@ export type { RunOptions } from './commands/run.js';
 export { runCommand } from './commands/run.js';
 export type { FileReport, ValidateOptions } from './commands/validate.js';
 export { validateCommand, validateText } from './commands/validate.js';
+export type { ViewOptions } from './commands/view.js';
+export { viewCommand } from './commands/view.js';
 export type { DiscoveredWorkflow } from './discover.js';
 export { discoverWorkflows } from './discover.js';
 export { UsageError } from './errors.js';

@@ -15,7 +15,8 @@ export type Target =
 
 /** How `loadTarget` treats a TypeScript file. */
 export interface TargetOptions {
-  /** Type-check a TypeScript file as `build` does before running or drawing it (default true). */
+  /** Type-check a TypeScript file as `build` does before running or drawing it (`run` and `graph` do, unless
+   * `--no-typecheck`; `dev` checks in its server instead). */
   readonly typecheck?: boolean;
 }
 
@@ -25,7 +26,7 @@ const TYPESCRIPT_FILE = /\.m?ts$/;
 
 /**
  * Loads FILE for `run` and `graph`: an ASL JSON file is parsed (not validated: each command decides how), a module
- * is type-checked (TypeScript only, unless `typecheck` is false), loaded, and its one workflow — or the one named by
+ * is type-checked (TypeScript, when `typecheck` is true), loaded, and its one workflow — or the one named by
  * `workflow` — compiled. Core, tsx and the type check are imported only for modules.
  */
 export async function loadTarget(
@@ -42,7 +43,7 @@ export async function loadTarget(
   }
   const absolute = await assertFile(cwd, file);
   const checking =
-    options.typecheck !== false && TYPESCRIPT_FILE.test(file) ? typeErrors(absolute, cwd) : undefined;
+    options.typecheck === true && TYPESCRIPT_FILE.test(file) ? typeErrors(absolute, cwd) : undefined;
   const [{ CompileError, compile }, { loadWorkflows }] = await Promise.all([
     import('@stepcraft/core'),
     import('./workflows.js'),

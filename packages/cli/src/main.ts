@@ -31,6 +31,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
     options: {
       out: { type: 'string', short: 'o', value: 'DIR' },
       'query-language': { type: 'string', value: 'JSONPath|JSONata' },
+      format: { type: 'string', value: 'cloudformation|sam' },
       'no-typecheck': NO_TYPECHECK,
       'load-timeout': { type: 'string', value: 'SECONDS' },
       json: JSON_OUTPUT,
@@ -44,6 +45,14 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
           `--query-language must be ${QUERY_LANGUAGES.join(' or ')}, not '${queryLanguage}'${didYouMean(queryLanguage, QUERY_LANGUAGES)}`,
         );
       }
+      const format = stringOption(parsed, 'format');
+      const formats = ['cloudformation', 'sam'] as const;
+      const template = formats.find((known) => known === format);
+      if (format !== undefined && template === undefined) {
+        throw new UsageError(
+          `--format must be cloudformation or sam, not '${format}'${didYouMean(format, formats)}`,
+        );
+      }
       const out = requiredOption(parsed, 'out', 'DIR');
       const timeout = stringOption(parsed, 'load-timeout');
       const { buildCommand } = await import('./commands/build.js');
@@ -54,6 +63,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
           json: flag(parsed, 'json'),
           typecheck: !flag(parsed, 'no-typecheck'),
           ...(language === undefined ? {} : { queryLanguage: language }),
+          ...(template === undefined ? {} : { format: template }),
           ...(timeout === undefined ? {} : { loadTimeoutSeconds: seconds(timeout, '--load-timeout') }),
         },
         io,
@@ -133,6 +143,32 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
         { directory: directory ?? '.', force: flag(parsed, 'force'), json: flag(parsed, 'json') },
         io,
       );
+    },
+  },
+  view: {
+    options: {
+      out: { type: 'string', short: 'o', value: 'FILE.html' },
+      open: { type: 'boolean' },
+      definition: { type: 'string', value: 'ASL|MODULE' },
+      workflow: WORKFLOW,
+      help: HELP,
+    },
+    run: async (parsed, io) => {
+      const { viewCommand, viewOptions } = await import('./commands/view.js');
+      return viewCommand(viewOptions(parsed.positionals, parsed.values), io);
+    },
+  },
+  dev: {
+    options: {
+      input: { type: 'string', short: 'i', value: 'JSON|@file|@dir/' },
+      workflow: WORKFLOW,
+      port: { type: 'string', value: 'N' },
+      open: { type: 'boolean' },
+      help: HELP,
+    },
+    run: async (parsed, io) => {
+      const { devCommand, devOptions } = await import('./commands/dev.js');
+      return devCommand(devOptions(parsed.positionals, parsed.values), io);
     },
   },
   run: {

@@ -1,7 +1,7 @@
 import type { CompileOptions } from '@stepcraft/core';
 
 /** The commands `stepcraft` knows. */
-export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import' | 'init';
+export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import' | 'init' | 'view' | 'dev';
 
 /** The values of `build --query-language`: those `compile()` supports. */
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const satisfies readonly NonNullable<
@@ -23,30 +23,36 @@ Commands:
   run FILE --input JSON|@file     execute a workflow locally
   import FILE.asl.json            generate typed builder code from an ASL definition
   graph FILE [--run RUN.json]     draw a workflow (and a run of it) as Mermaid or DOT
+  view RUN.json                   write a run as one HTML page: graph, each state's data, timeline
+  dev FILE [--input @fixtures/]   re-check and re-run a workflow on save; view the runs live
 
 Options:
   -h, --help      show help (for a command: stepcraft <command> --help)
   -v, --version   print the version
 
-Every command takes --json to print its result as JSON.
+Every command but view and dev takes --json to print its result as JSON.
 
 Exit codes: 0 ok, 1 validation or run failure, 2 usage error.`;
 
 /** `stepcraft <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata] [--no-typecheck] [--json]
+  build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata] [--format cloudformation|sam]
+                       [--no-typecheck] [--json]
 
 Finds the exported workflows in the given .ts files and directories (recursively, skipping *.test.ts,
 *.test-d.ts, node_modules and dist; default: the current directory), type-checks the files that import
 @stepcraft/core with the project's own TypeScript (its tsconfig.json and tsc, the native one of TypeScript 7
 where installed), loads each module in isolation, compiles and validates each workflow, and writes
-DIR/<WorkflowName>.asl.json, one progress line per workflow on stderr. A file with type errors, or one that
+DIR/<WorkflowName>.asl.json with the JSON Schemas of its input and output (<WorkflowName>.input.schema.json,
+.output.schema.json) beside it, one progress line per workflow on stderr. A file with type errors, or one that
 throws, exits or hangs while loading, is reported and not built; the others are. A type error in a file the
 workflows import stops the whole build.
 
 Options:
   -o, --out DIR                  where to write the .asl.json files (required)
       --query-language LANGUAGE  compile every workflow to JSONPath or JSONata (default: each workflow's own)
+      --format FORMAT            also write DIR/<WorkflowName>.<FORMAT>.json: a cloudformation or sam template
+                                 (placeholders as parameters, the execution role's least-privilege policy)
       --no-typecheck             skip the type check
       --load-timeout SECONDS     how long one module may take to load (default 30)
       --json                     print {"written": [...], "failed": [...]} on stdout
@@ -126,4 +132,35 @@ Options:
   -h, --help    show this help
 
 Exit codes: 0 created, 2 usage error (files in the way, a directory that cannot be written).`,
+  view: `Usage: stepcraft view FILE [--out FILE.html] [--open] [--definition ASL|MODULE [--workflow NAME]]
+
+Writes one self-contained HTML page showing a run (no network needed to view it): the workflow graph with the
+path taken and each state's status, each state's input, I/O steps, output, variables, retries and errors, Map
+iterations and Parallel branches one by one, a timeline and the event list. Prints the page's path.
+FILE is a run record written by 'stepcraft run --history', or an AWS history
+('aws stepfunctions get-execution-history' output) given with --definition.
+
+Options:
+  -o, --out FILE.html       where to write the page (default: FILE with .html for .json)
+      --open                open the page in the browser ($BROWSER, else the system's default)
+      --definition FILE     the ASL JSON file or TypeScript module that ran, for an AWS history
+  -w, --workflow NAME       the workflow of a TypeScript --definition exporting several
+  -h, --help                show this help
+
+Exit codes: 0 written, 1 FILE is not a run or cannot be drawn, 2 usage error.`,
+  dev: `Usage: stepcraft dev FILE [--input JSON|@file|@dir/] [--workflow NAME] [--port N] [--open]
+
+Watches the workflow's folder; on every save type-checks FILE, rebuilds and validates the workflow, runs it on
+each input, and serves the viewer of each run on http://127.0.0.1 with live reload. Type, validation and run
+problems show in the page and here. Runs until Ctrl-C.
+
+Options:
+  -i, --input JSON|@file|@dir/  the inputs: inline JSON, a JSON file, or every *.json file in a folder
+                                (default: input.json beside FILE, else {})
+  -w, --workflow NAME           the workflow to run when FILE exports several (workflow or export name)
+      --port N                  the port on 127.0.0.1 (default: any free port, printed)
+      --open                    open the page in the browser
+  -h, --help                    show this help
+
+Exit codes: 0 stopped with Ctrl-C, 2 usage error.`,
 };

@@ -68,7 +68,13 @@ describe('stepcraft build', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       written: [
-        { workflow: 'Flow', file: path.join('asl', 'Flow.asl.json'), source: 'flow.ts', export: 'flow' },
+        {
+          workflow: 'Flow',
+          file: path.join('asl', 'Flow.asl.json'),
+          source: 'flow.ts',
+          export: 'flow',
+          beside: [],
+        },
       ],
       failed: [],
     });
@@ -195,7 +201,7 @@ describe('stepcraft build', () => {
     expect(result.code).toBe(1);
     expect(messages(result.stderr)).toEqual([
       `${FIXTURES}/invalid/bad-timeout.ts: workflow 'BadTimeout' does not compile:`,
-      '  /TimeoutSeconds: TimeoutSeconds must be a positive integer, got 0 [FIELD_RANGE]',
+      '  /TimeoutSeconds: TimeoutSeconds must be a positive integer, got 0. [INVALID_VALUE]',
       `${FIXTURES}/invalid/throws.ts: failed to load: boom at load time`,
     ]);
     expect(existsSync(out)).toBe(false);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { choiceLabel } from '@stepcraft/viewer';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { choiceLabel } from '../src/graph/choice-label.js';
 import {
   buildGraph,
   dotString,

@@ -14,7 +14,8 @@ describe('stepcraft import', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("export const orderProcessing = workflow('OrderProcessing', {");
     expect(stdout).toContain(
-      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke('receive-order'),\n  resultSelector: lambda.payload,\n})",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the example's FunctionName is a deploy-time placeholder
+      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke('${ReceiveOrderFunction}'),\n  resultSelector: lambda.payload,\n})",
     );
     expect(stdout).toContain(
       "  .catch(['States.ALL'], handleError, { resultPath: '$.error' })\n  .next(checkInventory);",

@@ -195,7 +195,7 @@ describe('stepcraft run (TypeScript workflow)', () => {
     const result = await stepcraft(['run', `${FIXTURES}/invalid/bad-timeout.ts`, '--input', '{}']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `${FIXTURES}/invalid/bad-timeout.ts (workflow 'BadTimeout'):/TimeoutSeconds: TimeoutSeconds must be a positive integer, got 0 [FIELD_RANGE]`,
+      `${FIXTURES}/invalid/bad-timeout.ts (workflow 'BadTimeout'):/TimeoutSeconds: TimeoutSeconds must be a positive integer, got 0. [INVALID_VALUE]`,
     );
   });
 

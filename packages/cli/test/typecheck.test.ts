@@ -47,7 +47,8 @@ describe("the project's TypeScript", () => {
 
   test.each([
     ['5.3.3', false],
-    ['5.4.0', true],
+    ['5.4.5', false],
+    ['5.5.0', true],
     ['5.9.3', true],
     ['6.0.0-beta', true],
     ['7.0.2', true],
@@ -56,7 +57,7 @@ describe("the project's TypeScript", () => {
     expect(isSupportedVersion(version)).toBe(supported);
   });
 
-  test('a project whose TypeScript is older than 5.4 gets told so, and nothing is built', async () => {
+  test('a project whose TypeScript is older than 5.5 gets told so, and nothing is built', async () => {
     const dir = scratchProject(scratch, {
       'flow.ts': `import { pass, workflow } from '@stepcraft/core';\nexport const flow = workflow('Flow').start(pass('P'));\n`,
     });
@@ -68,7 +69,7 @@ describe("the project's TypeScript", () => {
     const result = await stepcraft(['build', '.', '--out', 'out'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `flow.ts: not type-checked: TypeScript 5.3.3 (${path.join(dir, 'node_modules/typescript')}) is older than 5.4, the first that reads Stepcraft's types`,
+      `flow.ts: not type-checked: TypeScript 5.3.3 (${path.join(dir, 'node_modules/typescript')}) is older than 5.5, the first that reads Stepcraft's types`,
     );
   });
 });

@@ -1,6 +1,15 @@
-import { type Diagnostic, formatDiagnostics } from '@stepcraft/asl';
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticCode,
+  type FieldsArgument,
+  formatDiagnostics,
+} from '@stepcraft/asl';
 
-/** Thrown by the builder and `compile()` for problems types cannot catch; holds every diagnostic found. */
+/**
+ * Thrown by the builder and `compile()` for problems types cannot catch; holds every diagnostic found (codes from
+ * the one registry, `DIAGNOSTIC_CODES` of `@stepcraft/asl`).
+ */
 export class CompileError extends Error {
   override readonly name = 'CompileError';
   readonly diagnostics: readonly Diagnostic[];
@@ -10,14 +19,12 @@ export class CompileError extends Error {
   }
 }
 
-/** One error diagnostic (compile never emits warnings). */
-export function diagnostic(code: string, message: string, pointer: string, state?: string): Diagnostic {
-  return state === undefined
-    ? { code, message, pointer, severity: 'error' }
-    : { code, message, pointer, state, severity: 'error' };
-}
-
-/** Throws one `CompileError` for a single build-time problem. */
-export function raise(code: string, message: string, state?: string): never {
-  throw new CompileError([diagnostic(code, message, '', state)]);
+/** Throws one `CompileError` for a problem found while building a state (it has no place in a document yet). */
+export function raise<TCode extends DiagnosticCode>(
+  code: TCode,
+  message: string,
+  state?: string,
+  ...fields: FieldsArgument<TCode>
+): never {
+  throw new CompileError([createDiagnostic(code, message, '', state, ...fields)]);
 }

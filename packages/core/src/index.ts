@@ -1,15 +1,14 @@
+export type { Assigns, ResultRefs } from './builder/assign.js';
 export type {
   AnyChain,
   Chain,
   ChainNames,
   ChainTypes,
   FirstOf,
-  Fragment,
   InputOf,
-  LaterTarget,
   Names,
   OutputOf,
-  Seq,
+  ResourcesOf,
   StateNames,
 } from './builder/chain.js';
 export type {
@@ -21,9 +20,18 @@ export type {
 export { choice } from './builder/choice.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
+export type { Describable } from './builder/describable.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
+export type {
+  CatchOptions,
+  ErrorHandling,
+  ErrorName,
+  ErrorOutput,
+  RetryOptions,
+} from './builder/error-handling.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
+export type { Fragment, LaterTarget, Seq } from './builder/fragment.js';
 export type { Arg, CarriesTaskToken } from './builder/intrinsics.js';
 export { raw, States } from './builder/intrinsics.js';
 export type { Later, LaterSpec } from './builder/later.js';
@@ -43,23 +51,9 @@ export { parallel } from './builder/parallel.js';
 export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
 export type { Condition, Expr, PathExpr, Ref, Resolve, TemplateValue } from './builder/refs.js';
+export type { BareResult, OutputFiltered, ResultFields } from './builder/result-fields.js';
+export type { PassState, WorkState } from './builder/result-state.js';
 export type { CommonSpec } from './builder/spec.js';
-export type {
-  Assigns,
-  BareResult,
-  CatchOptions,
-  Describable,
-  ErrorHandling,
-  ErrorName,
-  ErrorOutput,
-  JsonLiteral,
-  OutputFiltered,
-  PassState,
-  ResultFields,
-  ResultRefs,
-  RetryOptions,
-  WorkState,
-} from './builder/state.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
 export type { TaskCredentials, TaskSpec } from './builder/task.js';
@@ -87,10 +81,13 @@ export type {
   IntegrationPattern,
   IntegrationTypes,
   LambdaInvokeResult,
+  ResourcesOfIntegration,
   SnsPublishResult,
   SqsSendMessageResult,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
+export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
+export { placeholder } from './integrations/placeholder.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';
@@ -98,4 +95,12 @@ export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerConte
 export type { WorkflowNode } from './ir/workflow-node.js';
 export type { InvalidPath, PathValue, SetAt } from './types/paths.js';
 export type { StepcraftTypeError } from './types/type-error.js';
-export type { InputOfSchema, OutputOfSchema, Same, SchemaLike, Simplify, Unset } from './types/type-utils.js';
+export type {
+  InputOfSchema,
+  JsonLiteral,
+  OutputOfSchema,
+  Same,
+  SchemaLike,
+  Simplify,
+  Unset,
+} from './types/type-utils.js';

@@ -33,19 +33,20 @@ describe('CompileError', () => {
     ]);
   });
 
-  test('a name over 80 characters, a Choice with no branches, bad retry values, States.ALL not last', () => {
+  test('what the document shows is the validator’s: a long name, an empty Choice, retry values, States.ALL not last', () => {
     const long = 'x'.repeat(81);
     const t = task('T', { resource: lambda.invoke('f') })
       .retry({ errors: ['States.ALL'], maxAttempts: -1 })
       .retry({ errors: ['Other'], backoffRate: 0.5 });
     const wf = workflow('W', { timeoutSeconds: 0 }).start(pass(long)).next(t).next(choice('Empty'));
     expect(diagnosticsOf(() => compile(wf))).toEqual([
+      { code: 'INVALID_VALUE', pointer: '/TimeoutSeconds', state: undefined },
       { code: 'STATE_NAME_TOO_LONG', pointer: `/States/${long}`, state: long },
-      { code: 'STATES_ALL_NOT_LAST', pointer: '/States/T/Retry/0/ErrorEquals', state: 'T' },
-      { code: 'FIELD_RANGE', pointer: '/States/T/Retry/0/MaxAttempts', state: 'T' },
-      { code: 'RETRY_RANGE', pointer: '/States/T/Retry/1/BackoffRate', state: 'T' },
-      { code: 'CHOICE_NO_BRANCHES', pointer: '/States/Empty/Choices', state: 'Empty' },
-      { code: 'FIELD_RANGE', pointer: '/TimeoutSeconds', state: undefined },
+      { code: 'INVALID_VALUE', pointer: '/States/T/Retry/0/MaxAttempts', state: 'T' },
+      { code: 'STATES_ALL_NOT_LAST', pointer: '/States/T/Retry/0/ErrorEquals/0', state: 'T' },
+      { code: 'INVALID_VALUE', pointer: '/States/T/Retry/1/BackoffRate', state: 'T' },
+      { code: 'INVALID_VALUE', pointer: '/States/Empty/Choices', state: 'Empty' },
+      { code: 'MISSING_TERMINAL_STATE', pointer: '/States', state: undefined },
     ]);
   });
 
@@ -65,18 +66,18 @@ describe('CompileError', () => {
       parameters: ({ context }) => ({ token: context.Task.Token }),
     });
     expect(diagnosticsOf(() => compile(workflow('W', { type: 'EXPRESS' }).start(t)))).toEqual([
-      { code: 'EXPRESS_UNSUPPORTED', pointer: '/States/Cb/Resource', state: 'Cb' },
+      { code: 'EXPRESS_UNSUPPORTED_RESOURCE', pointer: '/States/Cb/Resource', state: 'Cb' },
     ]);
   });
 
-  test('invalid values caught at build time', () => {
+  test('invalid values caught at build time or by the validator', () => {
     expect(
       diagnosticsOf(
         () =>
           wait('W', { timestamp: 'tomorrow' }) &&
           compile(workflow('X').start(wait('W', { timestamp: 'tomorrow' }))),
       ),
-    ).toEqual([{ code: 'WAIT_TIMESTAMP', pointer: '/States/W/Timestamp', state: 'W' }]);
+    ).toEqual([{ code: 'INVALID_VALUE', pointer: '/States/W/Timestamp', state: 'W' }]);
     expect(
       diagnosticsOf(() =>
         pass('P', { input: z.object({ a: z.string() }), parameters: () => ({ 'x.$': '$.a' }) }),

@@ -187,10 +187,10 @@ describe('variables', () => {
 
   test('rejects invalid and reserved variable names at build time', () => {
     expect(diagnosticsOf(() => variable('states', z.number()))).toEqual([
-      { code: 'VARIABLE_NAME', pointer: '' },
+      { code: 'INVALID_VARIABLE_NAME', pointer: '' },
     ]);
     expect(diagnosticsOf(() => variable('a.b', z.number()))).toEqual([
-      { code: 'VARIABLE_NAME', pointer: '' },
+      { code: 'INVALID_VARIABLE_NAME', pointer: '' },
     ]);
   });
 });
@@ -260,7 +260,7 @@ describe('jsonata()', () => {
       pass('A', { parameters: () => ({ n: jsonata<number>('$count(') }) }),
     );
     expect(diagnosticsOf(() => compile(wf))).toEqual([
-      { code: 'JSONATA_SYNTAX', pointer: '/States/A/Output/n', state: 'A' },
+      { code: 'INVALID_JSONATA', pointer: '/States/A/Output/n', state: 'A' },
     ]);
   });
 

@@ -49,6 +49,7 @@ export function scopeOf(
     field,
     random: exec.random,
     now: exec.clock.now,
+    stop: fiber.signal,
     result: extras?.result,
     errorOutput: extras?.errorOutput,
     exec,

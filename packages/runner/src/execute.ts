@@ -154,9 +154,9 @@ function stateFailure(fiber: Fiber, run: StateRun, thrown: unknown): unknown {
 function exitState(fiber: Fiber, run: StateRun, outcome: StateOutcome): StateOutcome | Promise<StateOutcome> {
   const exec = fiber.exec;
   checkSignal(fiber.signal);
-  if (outcome.assigned !== undefined) assignAll(fiber.vars, outcome.assigned);
+  if (outcome.assigned !== undefined) assignAll(fiber.vars, outcome.assigned, run.name);
   if (exceedsPayloadLimit(outcome.output)) {
-    throw verbatim('States.DataLimitExceeded', dataLimitCause(run.name));
+    throw verbatim('States.DataLimitExceeded', dataLimitCause(run.name, outcome.output));
   }
   const outputSchema = contractFor(exec, run.name, 'stateOutput');
   if (outputSchema === undefined) return recordExit(fiber, run, outcome);

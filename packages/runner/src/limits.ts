@@ -1,15 +1,45 @@
-import type { JsonValue } from '@stepcraft/asl';
+import { type JsonValue, jsonByteLength } from '@stepcraft/asl';
 
-/** AWS's payload quota: 256 KiB of UTF-8 JSON (state input/output, task parameters and results, callbacks). */
+/**
+ * AWS's payload quota: 256 KiB of UTF-8 JSON (state input/output, task parameters and results, callbacks).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html
+ */
 export const MAX_PAYLOAD_BYTES = 262_144;
 
 /**
- * Whether `value` serialises to more than `limit` UTF-8 bytes. A cheap upper-bound walk answers "no" for
- * almost every payload without building the JSON text; only values whose bound crosses the limit are serialised.
+ * The deepest nesting accepted in workflow data. AWS documents none; its JSON parsing (Jackson) refuses documents
+ * nested deeper than 1,000 levels by default, and deeper data is what overflows the JavaScript stack in
+ * `JSON.stringify` (from about 4,000 levels), so data past it fails with a named error instead.
  */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * AWS's quotas for workflow variables: one variable, all values one `Assign` sets, all variables an execution
+ * holds ("The size limits for variables: single variable 256 KiB, single Assign field 256 KiB, all stored
+ * variables 10 MiB").
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+ */
+export const MAX_VARIABLE_BYTES = 262_144;
+export const MAX_ASSIGN_BYTES = 262_144;
+export const MAX_VARIABLES_BYTES = 10 * 1024 * 1024;
+
+/** What makes a payload exceed the quota: its size, or its nesting. */
+export type PayloadProblem = 'size' | 'depth';
+
+/**
+ * Why `value` is over the payload quota, or `undefined`. A cheap upper-bound walk answers "fine" for almost every
+ * payload; only values whose bound crosses the limit are measured exactly. Iterative: any depth is safe.
+ */
+export function payloadProblem(value: JsonValue, limit = MAX_PAYLOAD_BYTES): PayloadProblem | undefined {
+  const bound = upperBound(value, limit);
+  if (bound === DEEP) return 'depth';
+  if (bound <= limit) return undefined;
+  return jsonByteLength(value, limit) > limit ? 'size' : undefined;
+}
+
+/** Whether `value` is over the payload quota (its size or its nesting). */
 export function exceedsPayloadLimit(value: JsonValue, limit = MAX_PAYLOAD_BYTES): boolean {
-  if (upperBound(value, limit) <= limit) return false;
-  return Buffer.byteLength(JSON.stringify(value), 'utf8') > limit;
+  return payloadProblem(value, limit) !== undefined;
 }
 
 /** Exact size check on text already serialised (history recording has it anyway). */
@@ -18,30 +48,57 @@ export function textExceedsPayloadLimit(json: string, limit = MAX_PAYLOAD_BYTES)
   return json.length * 3 > limit && Buffer.byteLength(json, 'utf8') > limit;
 }
 
-/** An upper bound of the serialised size, abandoning the walk as soon as it passes `limit`. */
+const DEEP = -1;
+
+/** An upper bound of the serialised size, abandoning the walk as soon as it passes `limit`; `DEEP` when too deep. */
 function upperBound(value: JsonValue, limit: number): number {
   let total = 0;
   const stack: JsonValue[] = [value];
+  const depths: number[] = [0];
   while (stack.length > 0) {
     const v = stack.pop() as JsonValue;
+    const depth = depths.pop() as number;
     if (typeof v === 'string') total += v.length * 6 + 2;
     else if (v === null || typeof v !== 'object') total += 24;
+    else if (depth >= MAX_JSON_DEPTH) return DEEP;
     else if (Array.isArray(v)) {
       total += 2 + v.length;
-      for (const item of v) stack.push(item);
+      for (const item of v) {
+        stack.push(item);
+        depths.push(depth + 1);
+      }
     } else {
       total += 2;
       for (const key in v) {
         total += key.length * 6 + 4;
         stack.push(v[key] as JsonValue);
+        depths.push(depth + 1);
       }
     }
-    if (total > limit) return total;
+    // Past the limit the size needs an exact count; what is left of the walk is still checked for depth.
+    if (total > limit) return exceedsDepth(stack, depths) ? DEEP : total;
   }
   return total;
 }
 
-/** AWS's cause for an oversized payload. */
-export function dataLimitCause(name: string): string {
+/** Whether anything still on the walk's stack nests past the limit. */
+function exceedsDepth(stack: JsonValue[], depths: number[]): boolean {
+  while (stack.length > 0) {
+    const v = stack.pop() as JsonValue;
+    const depth = depths.pop() as number;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return true;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      stack.push(item);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
+}
+
+/** AWS's cause for an oversized payload (and ours for one nested past {@link MAX_JSON_DEPTH}). */
+export function dataLimitCause(name: string, value?: JsonValue): string {
+  if (value !== undefined && payloadProblem(value) === 'depth')
+    return `The state/task '${name}' returned a result nested deeper than ${MAX_JSON_DEPTH} levels, the maximum this runner accepts.`;
   return `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`;
 }

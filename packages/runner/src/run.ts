@@ -20,7 +20,7 @@ import {
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './handlers.js';
 import { historyRecorder, NOT_TRUNCATED } from './history.js';
 import { copyJson } from './json-value.js';
-import { exceedsPayloadLimit } from './limits.js';
+import { MAX_JSON_DEPTH, MAX_PAYLOAD_BYTES, payloadProblem } from './limits.js';
 import { randomUuid, seededRandom } from './random.js';
 import { stopController } from './stop.js';
 import type {
@@ -186,11 +186,12 @@ export function start(
           cause: `The execution input is not JSON: ${checked.message}`,
         });
       }
-      if (exceedsPayloadLimit(checked.value)) {
+      const inputProblem = payloadProblem(checked.value);
+      if (inputProblem !== undefined) {
         return finish({
           status: 'FAILED',
           error: 'States.DataLimitExceeded',
-          cause: 'The execution input exceeds the maximum size of 262144 bytes.',
+          cause: `The execution input ${inputProblem === 'size' ? `exceeds the maximum size of ${MAX_PAYLOAD_BYTES} bytes` : `is nested deeper than ${MAX_JSON_DEPTH} levels`}.`,
         });
       }
       exec.history.emit(

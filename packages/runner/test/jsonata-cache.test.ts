@@ -31,6 +31,7 @@ describe('JSONata compile cache', () => {
         'Output',
       );
     }
-    expect(compiled).toEqual(['$states.input.n + 1', '2']);
+    // Besides the workflow's expressions, the key-safe replacements read jsonata's own functions once.
+    expect(compiled.filter((text) => !text.startsWith('[$merge'))).toEqual(['$states.input.n + 1', '2']);
   });
 });

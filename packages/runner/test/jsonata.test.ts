@@ -120,7 +120,9 @@ describe('evaluateJsonataValue', () => {
   it('stops runaway expressions after a fixed number of steps instead of hanging', async () => {
     const error = await errorOf(() => value('{% ($f := function($n) { $f($n + 1) }; $f(0)) %}'));
     expect(error.error).toBe('States.QueryEvaluationError');
-    expect(error.cause).toContain('U1001: Expression evaluation timeout');
+    expect(error.cause).toContain(
+      'threw an error during evaluation: Expression evaluation timeout: Check for infinite loop',
+    );
     expect(await value('{% ($f := function($n) { $n >= 1000 ? $n : $f($n + 1) }; $f(0)) %}')).toBe(1000);
   });
 

@@ -114,8 +114,81 @@ describe('queryPath (indefinite paths)', () => {
 
   it('never exposes prototype members through filters or scans', () => {
     expect(queryPath('$..constructor', scopeOf({ a: { b: 1 } }))).toEqual([]);
-    const error = errorOf(() => queryPath('$[?(@.constructor)]', scopeOf([{ a: 1 }])));
+    // Jayway reads own fields only: an inherited member is a missing field.
+    expect(queryPath('$[?(@.constructor)]', scopeOf([{ a: 1 }]))).toEqual([]);
+    expect(queryPath('$[?(@.__proto__)]', scopeOf(JSON.parse('[{"__proto__": 1}, {}]')))).toEqual([
+      JSON.parse('{"__proto__": 1}'),
+    ]);
+  });
+});
+
+describe('queryPath (Jayway fidelity)', () => {
+  it('counts negative indexes from the end in unions, after wildcards and after deep scans', () => {
+    expect(queryPath('$..a[-2]', scopeOf({ a: [1, 2, 3, 4] }))).toEqual([3]);
+    expect(queryPath('$.a[0,-1]', scopeOf({ a: [1, 2, 3, 4] }))).toEqual([1, 4]);
+    expect(
+      queryPath(
+        '$.m[*][-1]',
+        scopeOf({
+          m: [
+            [1, 2],
+            [3, 4],
+          ],
+        }),
+      ),
+    ).toEqual([2, 4]);
+    expect(queryPath('$.a[-9,0]', scopeOf({ a: [1] }))).toEqual([1]);
+    expect(queryPath('$.a[(@.length-1)]', scopeOf({ a: [1, 2, 3] }))).toEqual([3]);
+  });
+
+  it('scans parents before children, and a deep filter tests each object once', () => {
+    expect(queryPath('$..a', scopeOf({ a: { a: 1 }, b: [{ a: 2 }] }))).toEqual([{ a: 1 }, 1, 2]);
+    expect(queryPath('$..[?(@.k)]', scopeOf({ k: 1, c: [{ k: 2 }, { j: 3 }] }))).toEqual([
+      { k: 1, c: [{ k: 2 }, { j: 3 }] },
+      { k: 2 },
+    ]);
+    expect(queryPath("$['a','b']", scopeOf({ b: 2, a: 1 }))).toEqual([1, 2]);
+    expect(queryPath('$[::2]', scopeOf([0, 1, 2, 3, 4]))).toEqual([0, 2, 4]);
+    expect(queryPath('$[-2:]', scopeOf([0, 1, 2, 3, 4]))).toEqual([3, 4]);
+  });
+
+  it("evaluates Jayway's filter operators", () => {
+    const items = scopeOf({
+      max: 2,
+      xs: [
+        { n: 1, s: 'apple', tags: ['a', 'b'] },
+        { n: 2, s: 'Banana', tags: [] },
+        { n: 3, s: 'cherry', tags: ['c'] },
+      ],
+    });
+    const names = (filter: string) => queryPath(`$.xs[?(${filter})].n`, items);
+    expect(names('@.n == 2')).toEqual([2]);
+    expect(names('@.n != 2')).toEqual([1, 3]);
+    expect(names('@.n <= $.max')).toEqual([1, 2]);
+    expect(names('@.s =~ /b.*/i')).toEqual([2]); // a full match, as Java's Matcher.matches()
+    expect(names('@.s =~ /an/')).toEqual([]);
+    expect(names("@.s in ['apple', 'cherry']")).toEqual([1, 3]);
+    expect(names("@.s nin ['apple']")).toEqual([2, 3]);
+    expect(names("@.tags subsetof ['a', 'b', 'c']")).toEqual([1, 2, 3]);
+    expect(names("@.tags anyof ['c']")).toEqual([3]);
+    expect(names("@.tags noneof ['a']")).toEqual([2, 3]);
+    expect(names('@.tags size 1')).toEqual([3]);
+    expect(names('@.tags empty true')).toEqual([2]);
+    expect(names("@.s contains 'err'")).toEqual([3]);
+    expect(names('@.n > 1 && (@.s == cherry || !(@.n == 3))')).toEqual([2, 3]);
+    expect(names('@.missing')).toEqual([]);
+    expect(names(Array(5000).fill('@.n > 0').join(' && '))).toEqual([1, 2, 3]);
+    expect(queryPath('$.xs.length()', items)).toBe(3);
+  });
+
+  it('ends a query that visits too many nodes in States.Runtime, naming the state and field', () => {
+    let nested: JsonValue = {};
+    for (let i = 0; i < 200; i++) nested = { a: nested };
+    const error = errorOf(() => queryPath('$..a..a..a..a..a', scopeOf(nested)));
     expect(error.error).toBe('States.Runtime');
+    expect(error.cause).toBe(
+      "The JSONPath '$..a..a..a..a..a' in field 'Parameters' of state 'S' visited more than 1000000 nodes; simplify the path (for example fewer deep scans '..').",
+    );
   });
 });
 

@@ -1,4 +1,12 @@
 import { failed, type ParseResult, parsed } from '../parse-result.js';
+import type {
+  JsonPath,
+  JsonPathFilter,
+  JsonPathOperand,
+  JsonPathOperator,
+  JsonPathSegment,
+  JsonPathSelector,
+} from './jsonpath-ast.js';
 import {
   excessiveNesting,
   isDigit,
@@ -24,6 +32,12 @@ export interface JsonPathInfo {
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
 export function checkJsonPath(text: string): ParseResult<JsonPathInfo> {
+  const path = parseJsonPath(text);
+  return path.ok ? parsed({ root: path.value.root.kind, isDefinite: path.value.isDefinite }) : path;
+}
+
+/** Parses a JSONPath (see {@link checkJsonPath}) into its root and segments, for evaluation. */
+export function parseJsonPath(text: string): ParseResult<JsonPath> {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) return failed(`brackets nest more than ${MAX_NESTING} levels`, tooDeep);
   const root = readRoot(text);
@@ -33,35 +47,54 @@ export function checkJsonPath(text: string): ParseResult<JsonPathInfo> {
   // Jayway trims the path, and AWS accepts deployed definitions with a trailing space.
   const end = skipSpaces(text, rest.value.end);
   if (end < text.length) return failed(`unexpected '${text[end]}' in path: expected '.' or '['`, end);
-  return parsed({ root: root.value.value.kind, isDefinite: rest.value.value });
+  const segments = rest.value.value;
+  return parsed({ root: root.value.value, segments, isDefinite: segments.every(isDefiniteSegment) });
+}
+
+function isDefiniteSegment({ deep, selector }: JsonPathSegment): boolean {
+  if (deep) return false;
+  switch (selector.kind) {
+    case 'names':
+      return selector.names.length === 1;
+    case 'indexes':
+      return selector.indexes.length === 1;
+    case 'function':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Characters that also end a property name inside a filter, where operators follow paths without spaces. */
 const FILTER_STOP = new Set(['<', '>', '=', '!', '&', '|', '~']);
 
-/** Reads `.x`, `..x`, `[…]` segments from `start`; value = whether all were definite. */
-function readSegments(text: string, start: number, inFilter: boolean): ParseResult<Lexed<boolean>> {
+/** Reads `.x`, `..x`, `[…]` segments from `start`. */
+function readSegments(text: string, start: number, inFilter: boolean): ParseResult<Lexed<JsonPathSegment[]>> {
   let i = start;
-  let definite = true;
+  const segments: JsonPathSegment[] = [];
   while (text[i] === '.' || text[i] === '[') {
-    let next: ParseResult<Lexed<boolean>>;
+    let next: ParseResult<Lexed<JsonPathSelector>>;
+    let deep = false;
     if (text[i] === '[') {
       next = readBracket(text, i);
     } else {
-      const deep = text[i + 1] === '.';
+      deep = text[i + 1] === '.';
       const at = i + (deep ? 2 : 1);
       next = text[at] === '[' ? readBracket(text, at) : readDotSegment(text, at, inFilter);
-      if (deep && next.ok) next = parsed({ value: false, end: next.value.end });
     }
     if (!next.ok) return next;
-    definite &&= next.value.value;
+    segments.push({ deep, selector: next.value.value });
     i = next.value.end;
   }
-  return parsed({ value: definite, end: i });
+  return parsed({ value: segments, end: i });
 }
 
-function readDotSegment(text: string, start: number, inFilter: boolean): ParseResult<Lexed<boolean>> {
-  if (text[start] === '*') return parsed({ value: false, end: start + 1 });
+function readDotSegment(
+  text: string,
+  start: number,
+  inFilter: boolean,
+): ParseResult<Lexed<JsonPathSelector>> {
+  if (text[start] === '*') return parsed({ value: { kind: 'wildcard' }, end: start + 1 });
   let { value: name, end } = readDotName(text, start);
   if (inFilter) {
     const stop = [...name].findIndex((ch) => FILTER_STOP.has(ch));
@@ -72,43 +105,44 @@ function readDotSegment(text: string, start: number, inFilter: boolean): ParseRe
   }
   if (name === '') return failed("expected a field name, '*' or '[' after '.'", start);
   // Jayway functions such as `.length()` end a path.
-  if (text[end] === '(' && text[end + 1] === ')') return parsed({ value: true, end: end + 2 });
-  return parsed({ value: true, end });
+  if (text[end] === '(' && text[end + 1] === ')')
+    return parsed({ value: { kind: 'function', name }, end: end + 2 });
+  return parsed({ value: { kind: 'names', names: [name] }, end });
 }
 
-function readBracket(text: string, start: number): ParseResult<Lexed<boolean>> {
+function readBracket(text: string, start: number): ParseResult<Lexed<JsonPathSelector>> {
   let i = skipSpaces(text, start + 1);
-  let definite: boolean;
+  let selector: JsonPathSelector;
   if (text[i] === '*') {
-    definite = false;
+    selector = { kind: 'wildcard' };
     i++;
   } else if (text[i] === '?') {
     const filter = readFilter(text, i + 1);
     if (!filter.ok) return filter;
-    definite = false;
+    selector = { kind: 'filter', filter: filter.value.value };
     i = filter.value.end;
   } else if (text[i] === '(') {
     // Jayway script expressions such as `[(@.length-1)]`.
     const close = closingParen(text, i);
     if (close === undefined) return failed("expected ')' to close the script expression", i);
-    definite = false;
+    selector = { kind: 'script', text: text.slice(i + 1, close) };
     i = close + 1;
   } else if (text[i] === "'" || text[i] === '"') {
     const names = readList(text, i, (at) =>
       text[at] === "'" || text[at] === '"' ? readQuoted(text, at) : undefined,
     );
     if (!names.ok) return names;
-    definite = names.value.value === 1;
+    selector = { kind: 'names', names: names.value.value };
     i = names.value.end;
   } else {
     const indexes = readIndexes(text, i);
     if (!indexes.ok) return indexes;
-    definite = indexes.value.value;
+    selector = indexes.value.value;
     i = indexes.value.end;
   }
   i = skipSpaces(text, i);
   if (text[i] !== ']') return failed("expected ']'", i);
-  return parsed({ value: definite, end: i + 1 });
+  return parsed({ value: selector, end: i + 1 });
 }
 
 /** The offset of the `)` matching the `(` at `start`, skipping quoted text; `undefined` when unbalanced. */
@@ -129,27 +163,27 @@ function closingParen(text: string, start: number): number | undefined {
   return undefined;
 }
 
-/** Reads `item (, item)*`; value = the number of items. */
-function readList(
+/** Reads `item (, item)*`. */
+function readList<T>(
   text: string,
   start: number,
-  readItem: (at: number) => ParseResult<Lexed<unknown>> | undefined,
-): ParseResult<Lexed<number>> {
+  readItem: (at: number) => ParseResult<Lexed<T>> | undefined,
+): ParseResult<Lexed<T[]>> {
   let i = start;
-  let count = 0;
+  const items: T[] = [];
   for (;;) {
     const item = readItem(skipSpaces(text, i));
     if (item === undefined) return failed('expected a list item', skipSpaces(text, i));
     if (!item.ok) return item;
-    count++;
+    items.push(item.value.value);
     i = skipSpaces(text, item.value.end);
-    if (text[i] !== ',') return parsed({ value: count, end: i });
+    if (text[i] !== ',') return parsed({ value: items, end: i });
     i++;
   }
 }
 
-/** `[0]`, `[-1]`, `[0,1]`, `[1:3]`, `[:2]`, `[::2]`: value = definite (a single index). */
-function readIndexes(text: string, start: number): ParseResult<Lexed<boolean>> {
+/** `[0]`, `[-1]`, `[0,1]`, `[1:3]`, `[:2]`, `[::2]`. */
+function readIndexes(text: string, start: number): ParseResult<Lexed<JsonPathSelector>> {
   const parts: (string | undefined)[] = [];
   let i = start;
   let current = '';
@@ -177,21 +211,25 @@ function readIndexes(text: string, start: number): ParseResult<Lexed<boolean>> {
       );
     }
   }
-  return parsed({ value: !isSlice && parts.length === 1, end: i });
+  const numbers = parts.map((part) => (part === undefined ? undefined : Number(part)));
+  const selector: JsonPathSelector = isSlice
+    ? { kind: 'slice', start: numbers[0], end: numbers[1], step: numbers[2] }
+    : { kind: 'indexes', indexes: numbers as number[] };
+  return parsed({ value: selector, end: i });
 }
 
 /** Reads `(expr)` after `?` in a filter, returning the offset after `)`. */
-function readFilter(text: string, start: number): ParseResult<Lexed<true>> {
+function readFilter(text: string, start: number): ParseResult<Lexed<JsonPathFilter>> {
   const open = skipSpaces(text, start);
   if (text[open] !== '(') return failed("expected '(' after '?' in a filter", open);
   const expr = readOr(text, open + 1);
   if (!expr.ok) return expr;
   const close = skipSpaces(text, expr.value.end);
   if (text[close] !== ')') return failed("expected ')' to close the filter", close);
-  return parsed({ value: true, end: close + 1 });
+  return parsed({ value: expr.value.value, end: close + 1 });
 }
 
-type Step = ParseResult<Lexed<true>>;
+type Step = ParseResult<Lexed<JsonPathFilter>>;
 
 function readOr(text: string, start: number): Step {
   return readChain(text, start, '||', readAnd);
@@ -204,30 +242,43 @@ function readAnd(text: string, start: number): Step {
 function readChain(
   text: string,
   start: number,
-  op: string,
+  op: '||' | '&&',
   readPart: (text: string, at: number) => Step,
 ): Step {
+  const operands: JsonPathFilter[] = [];
   let part = readPart(text, start);
   for (;;) {
     if (!part.ok) return part;
+    operands.push(part.value.value);
     const at = skipSpaces(text, part.value.end);
-    if (!text.startsWith(op, at)) return part;
+    if (!text.startsWith(op, at)) break;
     part = readPart(text, at + op.length);
   }
+  const end = part.value.end;
+  if (operands.length === 1) return parsed({ value: operands[0] as JsonPathFilter, end });
+  return parsed({ value: { kind: op === '||' ? 'or' : 'and', operands }, end });
 }
 
 function readUnary(text: string, start: number): Step {
   let i = skipSpaces(text, start);
   // A loop, not recursion: a long run of `!` must not exhaust the stack.
-  while (text[i] === '!' && text[i + 1] !== '=') i = skipSpaces(text, i + 1);
-  if (text[i] === '(') {
-    const inner = readOr(text, i + 1);
-    if (!inner.ok) return inner;
-    const close = skipSpaces(text, inner.value.end);
-    if (text[close] !== ')') return failed("expected ')'", close);
-    return parsed({ value: true, end: close + 1 });
+  let negations = 0;
+  while (text[i] === '!' && text[i + 1] !== '=') {
+    negations++;
+    i = skipSpaces(text, i + 1);
   }
-  return readComparison(text, i);
+  let inner: Step;
+  if (text[i] === '(') {
+    const nested = readOr(text, i + 1);
+    if (!nested.ok) return nested;
+    const close = skipSpaces(text, nested.value.end);
+    if (text[close] !== ')') return failed("expected ')'", close);
+    inner = parsed({ value: nested.value.value, end: close + 1 });
+  } else {
+    inner = readComparison(text, i);
+  }
+  if (!inner.ok || negations % 2 === 0) return inner;
+  return parsed({ value: { kind: 'not', operand: inner.value.value }, end: inner.value.end });
 }
 
 const BARE_WORD_STOP = new Set([
@@ -249,45 +300,75 @@ const BARE_WORD_STOP = new Set([
   "'",
   '"',
 ]);
-const SYMBOL_OPERATORS = ['==', '!=', '<=', '>=', '=~', '<', '>'];
-const WORD_OPERATORS = new Set(['in', 'nin', 'subsetof', 'anyof', 'noneof', 'size', 'empty', 'contains']);
+const SYMBOL_OPERATORS = ['==', '!=', '<=', '>=', '=~', '<', '>'] as const;
+const WORD_OPERATORS: ReadonlySet<string> = new Set([
+  'in',
+  'nin',
+  'subsetof',
+  'anyof',
+  'noneof',
+  'size',
+  'empty',
+  'contains',
+]);
 
 function readComparison(text: string, start: number): Step {
   const left = readOperand(text, start);
   if (!left.ok) return left;
   const at = skipSpaces(text, left.value.end);
-  const symbol = SYMBOL_OPERATORS.find((op) => text.startsWith(op, at));
-  let afterOp: number | undefined = symbol === undefined ? undefined : at + symbol.length;
+  let operator: JsonPathOperator | undefined = SYMBOL_OPERATORS.find((op) => text.startsWith(op, at));
+  let afterOp: number | undefined = operator === undefined ? undefined : at + operator.length;
   if (afterOp === undefined) {
     const word = readIdentifier(text, at);
-    if (WORD_OPERATORS.has(word.value)) afterOp = word.end;
+    if (WORD_OPERATORS.has(word.value)) {
+      operator = word.value as JsonPathOperator;
+      afterOp = word.end;
+    }
   }
-  if (afterOp === undefined) return left;
-  return readOperand(text, afterOp);
+  if (operator === undefined || afterOp === undefined)
+    return parsed({ value: { kind: 'exists', operand: left.value.value }, end: left.value.end });
+  const right = readOperand(text, afterOp);
+  if (!right.ok) return right;
+  return parsed({
+    value: { kind: 'compare', operator, left: left.value.value, right: right.value.value },
+    end: right.value.end,
+  });
 }
 
-function readOperand(text: string, start: number): Step {
+type OperandStep = ParseResult<Lexed<JsonPathOperand>>;
+
+function readOperand(text: string, start: number): OperandStep {
   const i = skipSpaces(text, start);
   const ch = text[i];
   if (ch === '@' || ch === '$') {
-    const root = ch === '@' ? parsed({ value: true as const, end: i + 1 }) : readRoot(text.slice(i));
-    if (!root.ok) return failed(root.message, i + root.offset);
-    const segments = readSegments(text, ch === '@' ? i + 1 : i + root.value.end, true);
+    let root: JsonPathOperand & { kind: 'path' };
+    let end: number;
+    if (ch === '@') {
+      root = { kind: 'path', root: undefined, segments: [] };
+      end = i + 1;
+    } else {
+      const read = readRoot(text.slice(i));
+      if (!read.ok) return failed(read.message, i + read.offset);
+      root = { kind: 'path', root: read.value.value, segments: [] };
+      end = i + read.value.end;
+    }
+    const segments = readSegments(text, end, true);
     if (!segments.ok) return segments;
-    return parsed({ value: true, end: segments.value.end });
+    return parsed({ value: { ...root, segments: segments.value.value }, end: segments.value.end });
   }
   if (ch === "'" || ch === '"') {
     const quoted = readQuoted(text, i);
-    return quoted.ok ? parsed({ value: true, end: quoted.value.end }) : quoted;
+    if (!quoted.ok) return quoted;
+    return parsed({ value: { kind: 'literal', value: quoted.value.value }, end: quoted.value.end });
   }
   if (ch === '/') return readRegex(text, i);
   if (ch === '[') {
-    if (text[skipSpaces(text, i + 1)] === ']')
-      return parsed({ value: true, end: skipSpaces(text, i + 1) + 1 });
+    const after = skipSpaces(text, i + 1);
+    if (text[after] === ']') return parsed({ value: { kind: 'list', items: [] }, end: after + 1 });
     const items = readList(text, i + 1, (at) => readOperand(text, at));
     if (!items.ok) return items;
     if (text[items.value.end] !== ']') return failed("expected ']' to close the list", items.value.end);
-    return parsed({ value: true, end: items.value.end + 1 });
+    return parsed({ value: { kind: 'list', items: items.value.value }, end: items.value.end + 1 });
   }
   if (ch === '-' || isDigit(ch)) return readNumber(text, i);
   // Jayway reads an unquoted word (`@.status==Failure`) as a string; AWS accepts it.
@@ -299,10 +380,12 @@ function readOperand(text: string, start: number): Step {
       i,
     );
   }
-  return parsed({ value: true, end });
+  const word = text.slice(i, end);
+  const value = word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : word;
+  return parsed({ value: { kind: 'literal', value }, end });
 }
 
-function readNumber(text: string, start: number): Step {
+function readNumber(text: string, start: number): OperandStep {
   let i = start;
   if (text[i] === '-') i++;
   const digits = (): boolean => {
@@ -320,17 +403,22 @@ function readNumber(text: string, start: number): Step {
     if (text[i] === '+' || text[i] === '-') i++;
     if (!digits()) return failed('expected digits in the exponent', i);
   }
-  return parsed({ value: true, end: i });
+  return parsed({ value: { kind: 'literal', value: Number(text.slice(start, i)) }, end: i });
 }
 
-function readRegex(text: string, start: number): Step {
+function readRegex(text: string, start: number): OperandStep {
   for (let i = start + 1; i < text.length; i++) {
     if (text[i] === '\\') {
       i++;
     } else if (text[i] === '/') {
       let end = i + 1;
       while (end < text.length && /[a-z]/.test(text[end] as string)) end++;
-      return parsed({ value: true, end });
+      const value: JsonPathOperand = {
+        kind: 'regex',
+        source: text.slice(start + 1, i),
+        flags: text.slice(i + 1, end),
+      };
+      return parsed({ value, end });
     }
   }
   return failed('unterminated regular expression', start);

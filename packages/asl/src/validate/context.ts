@@ -1,9 +1,8 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { pointerOf } from '../diagnostic.js';
+import { createDiagnostic, type Diagnostic, type FieldsArgument, pointerOf } from '../diagnostic.js';
 import type { StateType } from '../document.js';
 import type { Obj } from '../json-shape.js';
 import type { QueryLanguage } from '../states/common.js';
-import type { Code } from './codes.js';
+import type { ValidateCode } from './codes.js';
 
 /** Options of `validate()`. */
 export interface ValidateOptions {
@@ -15,6 +14,11 @@ export interface ValidateOptions {
   readonly substitutions?: Readonly<Record<string, string>>;
   /** Express workflows reject `.sync`, `.waitForTaskToken` and activities. */
   readonly stateMachineType?: 'STANDARD' | 'EXPRESS';
+  /**
+   * The definition's source text, when it was read from one: its size is checked against AWS's 1 MB quota as
+   * written, and keys repeated within one object (which parsing dropped silently) are reported with a pointer.
+   */
+  readonly text?: string;
 }
 
 /** A JSON pointer under construction. */
@@ -39,18 +43,28 @@ export interface StateVisit {
   readonly pointer: Pointer;
 }
 
-/** Records an error at `pointer`. */
-export function report(ctx: Ctx, code: Code, pointer: Pointer, message: string, state?: string): void {
-  const diagnostic: Diagnostic =
-    state === undefined
-      ? { code, message, pointer: pointerOf(...pointer), severity: 'error' }
-      : { code, message, pointer: pointerOf(...pointer), state, severity: 'error' };
-  ctx.diagnostics.push(diagnostic);
+/** Records an error at `pointer`; a code with fields of its own takes them last. */
+export function report<TCode extends ValidateCode>(
+  ctx: Ctx,
+  code: TCode,
+  pointer: Pointer,
+  message: string,
+  state?: string,
+  ...fields: FieldsArgument<TCode>
+): void {
+  ctx.diagnostics.push(createDiagnostic(code, message, pointerOf(...pointer), state, ...fields));
 }
 
-/** Records an error on a field of the visited state. */
-export function reportAt(ctx: Ctx, visit: StateVisit, code: Code, field: Pointer, message: string): void {
-  report(ctx, code, [...visit.pointer, ...field], message, visit.name);
+/** Records an error on a field of the visited state; a code with fields of its own takes them last. */
+export function reportAt<TCode extends ValidateCode>(
+  ctx: Ctx,
+  visit: StateVisit,
+  code: TCode,
+  field: Pointer,
+  message: string,
+  ...fields: FieldsArgument<TCode>
+): void {
+  report(ctx, code, [...visit.pointer, ...field], message, visit.name, ...fields);
 }
 
 /** `State "A"` for messages. */

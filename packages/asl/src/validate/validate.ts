@@ -1,7 +1,8 @@
-import { AslValidationError, type Diagnostic } from '../diagnostic.js';
+import { AslValidationError, createDiagnostic, type Diagnostic } from '../diagnostic.js';
 import { isObject, type Obj, own } from '../json-shape.js';
 import { substitutePlaceholders } from '../placeholders.js';
 import { type Ctx, report, type ValidateOptions } from './context.js';
+import { checkDefinitionQuotas } from './rules/quotas.js';
 import { show } from './values.js';
 import { walkDocument } from './walk.js';
 
@@ -14,9 +15,18 @@ export function validate(document: unknown, options: ValidateOptions = {}): Diag
   try {
     return validateDefinition(document, options);
   } catch (error) {
-    // Only pathological input gets here (nesting deeper than the stack, throwing getters): report, never throw.
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : `of ${String(error)}`;
+    // Only pathological input gets here (nesting deeper than the stack, throwing getters, hostile proxies).
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : `of ${describeThrown(error)}`;
     return [documentError(`The definition could not be validated because ${reason}.`)];
+  }
+}
+
+/** Text for anything thrown, even a value whose conversion to text throws again (`Object.create(null)`, proxies). */
+function describeThrown(thrown: unknown): string {
+  try {
+    return String(thrown);
+  } catch {
+    return `a thrown ${thrown === null ? 'null' : typeof thrown} that cannot be shown as text`;
   }
 }
 
@@ -40,11 +50,14 @@ function validateDefinition(document: unknown, options: ValidateOptions): Diagno
   };
   checkTopLevel(ctx, definition);
   walkDocument(ctx, definition);
+  // A cyclic object has no size (and is reported as such); anything else is measured.
+  if (!ctx.diagnostics.some((d) => d.code === 'INVALID_DOCUMENT'))
+    checkDefinitionQuotas(ctx, definition, options.text);
   return ctx.diagnostics;
 }
 
 function documentError(message: string): Diagnostic {
-  return { code: 'INVALID_DOCUMENT', message, pointer: '', severity: 'error' };
+  return createDiagnostic('INVALID_DOCUMENT', message, '', undefined);
 }
 
 /** Like `validate`, but throws an `AslValidationError` holding the diagnostics when there are any. */

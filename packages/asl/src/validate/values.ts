@@ -95,6 +95,8 @@ export function checkEnum(
 /** A value for messages: short JSON text, or its type when long. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON.stringify would print null; these come only from objects built in code, never from JSON text.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (not a JSON number)`;
   let text: string;
   try {
     text = JSON.stringify(value) ?? jsonTypeOf(value);

@@ -14,8 +14,11 @@ import { checkRetryCatch } from './rules/retry-catch.js';
 import { checkSettings } from './rules/settings.js';
 import { show } from './values.js';
 
+/** One rule checked on every state. */
+type StateRule = (ctx: Ctx, visit: StateVisit) => void;
+
 /** The per-state rules, in the order their diagnostics appear. */
-const STATE_RULES: readonly ((ctx: Ctx, visit: StateVisit) => void)[] = [
+const STATE_RULES: readonly StateRule[] = [
   checkFields,
   checkSettings,
   checkResource,
@@ -107,7 +110,9 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
     );
   }
   if (states === undefined) return;
-  if (!isObject(states) || Object.keys(states).length === 0) {
+  // Names listed once per scope (Object.entries would pair every state of a large scope, twice).
+  const names = isObject(states) ? Object.keys(states) : [];
+  if (!isObject(states) || names.length === 0) {
     report(
       ctx,
       'INVALID_TYPE',
@@ -116,9 +121,10 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
     );
     return;
   }
-  walk.scopes.push({ pointer, states, startAt });
-  for (const [name, state] of Object.entries(states)) {
-    walkState(ctx, name, state, [...pointer, 'States', name], place, walk);
+  walk.scopes.push({ pointer, states, names, startAt });
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    walkState(ctx, name, states[name], [...pointer, 'States', name], place, walk);
   }
 }
 
@@ -141,13 +147,16 @@ function walkState(
   } else {
     walk.scopeOf.set(name, place.pointer);
   }
-  if ([...name].length > MAX_NAME_LENGTH) {
+  // Characters are code points; the UTF-16 length bounds their count, so most names need no split.
+  const length = name.length > MAX_NAME_LENGTH ? [...name].length : 0;
+  if (length > MAX_NAME_LENGTH) {
     report(
       ctx,
       'STATE_NAME_TOO_LONG',
       at,
-      `State name ${JSON.stringify(name.slice(0, 40))}… has ${[...name].length} characters; the limit is ${MAX_NAME_LENGTH}.`,
+      `State name ${JSON.stringify(name.slice(0, 40))}… has ${length} characters; the limit is ${MAX_NAME_LENGTH}.`,
       name,
+      { length },
     );
   }
   if (!isObject(state)) {
@@ -197,7 +206,7 @@ function walkState(
       name,
     );
   }
-  for (const rule of STATE_RULES) rule(ctx, visit);
+  for (let i = 0; i < STATE_RULES.length; i++) (STATE_RULES[i] as StateRule)(ctx, visit);
   walkChildren(ctx, visit, walk);
 }
 

@@ -1,3 +1,4 @@
+import type { DeployFile, Finding } from '@stepcraft/cdk/cloudformation';
 import type { QueryLanguageOption } from '../usage.js';
 
 /** Main thread → worker: load one module and compile the named exports. */
@@ -6,6 +7,8 @@ export interface LoadRequest {
   /** The exports discovery found; each is checked to be a workflow at run time. */
   readonly exports: readonly string[];
   readonly queryLanguage?: QueryLanguageOption;
+  /** Also a CloudFormation or SAM template per workflow. */
+  readonly format?: 'cloudformation' | 'sam';
 }
 
 /**
@@ -13,7 +16,14 @@ export interface LoadRequest {
  * JSON), or why it has none. The worker does all of it, so the main thread never loads core.
  */
 export type ExportOutcome =
-  | { readonly exportName: string; readonly kind: 'compiled'; readonly name: string; readonly text: string }
+  | {
+      readonly exportName: string;
+      readonly kind: 'compiled';
+      readonly name: string;
+      readonly text: string;
+      /** What is written beside the ASL (JSON Schemas, a template) and what deriving it found. */
+      readonly deploy: { readonly files: readonly DeployFile[]; readonly findings: readonly Finding[] };
+    }
   | {
       readonly exportName: string;
       readonly kind: 'not-compiled';

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { formatDiagnostics, validate } from '@stepcraft/asl';
+import { deployFiles } from '@stepcraft/cdk/cloudformation';
 import { CompileError, compile, isWorkflow, stringifyAsl } from '@stepcraft/core';
 import { messageOf } from '../output.js';
 import { type BundleOptions, importBundled } from './bundle-module.js';
@@ -47,7 +48,17 @@ function compileExport(exportName: string, value: unknown, request: LoadRequest)
         problem: `is invalid:\n${indent(formatDiagnostics(errors))}`,
       };
     }
-    return { exportName, kind: 'compiled', name, text: stringifyAsl(definition) };
+    const { files, findings } = deployFiles(value, {
+      ...options,
+      ...(request.format === undefined ? {} : { format: request.format }),
+    });
+    return {
+      exportName,
+      kind: 'compiled',
+      name,
+      text: stringifyAsl(definition),
+      deploy: { files, findings },
+    };
   } catch (error) {
     const problem = error instanceof CompileError ? formatDiagnostics(error.diagnostics) : messageOf(error);
     return { exportName, kind: 'not-compiled', name, problem: `does not compile:\n${indent(problem)}` };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createIsolatedLoader, type IsolatedLoader, type LoadOutcome } from '../build/load-isolated.js';
+import type { ExportOutcome } from '../build/protocol.js';
 import type { DiscoveredWorkflow } from '../discover.js';
 import { discoveryCache } from '../discovery-cache.js';
 import { displayPath, writeOutputFile } from '../files.js';
@@ -16,6 +17,8 @@ export interface BuildOptions {
   /** Directory the `<WorkflowName>.asl.json` files are written to. */
   readonly out: string;
   readonly queryLanguage?: QueryLanguageOption;
+  /** Also write a CloudFormation or SAM template per workflow. */
+  readonly format?: 'cloudformation' | 'sam';
   /** Type-check the workflow files first (default true). */
   readonly typecheck?: boolean;
   /** How long one module may take to load (default 30 s). */
@@ -30,6 +33,8 @@ export interface BuiltWorkflow {
   readonly file: string;
   readonly source: string;
   readonly export: string;
+  /** The files written beside it: JSON Schemas of its input and output, a template with `--format`. */
+  readonly beside: readonly string[];
 }
 
 /** A file or workflow `build` could not write. */
@@ -46,6 +51,7 @@ interface Candidate {
   readonly name: string;
   /** The definition as it is written: compiled, validated, stable JSON. */
   readonly text: string;
+  readonly deploy: Extract<ExportOutcome, { kind: 'compiled' }>['deploy'];
 }
 
 // AWS state machine names may not hold these (and the name becomes a file name).
@@ -123,7 +129,9 @@ class BuildReport {
 
   wrote(built: BuiltWorkflow): void {
     this.written.push(built);
-    this.io.stderr(`wrote ${built.file} (workflow '${built.workflow}' from ${built.source})`);
+    const beside =
+      built.beside.length === 0 ? '' : `, with ${built.beside.map((file) => path.basename(file)).join(', ')}`;
+    this.io.stderr(`wrote ${built.file} (workflow '${built.workflow}' from ${built.source}${beside})`);
   }
 
   finish(): ExitCode {
@@ -143,7 +151,10 @@ async function load(
   discovered: ReadonlyMap<string, readonly DiscoveredWorkflow[]>,
   options: BuildOptions,
 ): Promise<LoadOutcome[]> {
-  const language = options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage };
+  const language = {
+    ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
+    ...(options.format === undefined ? {} : { format: options.format }),
+  };
   return Promise.all(
     [...discovered].map(([file, found]) =>
       loader.load({ file, exports: found.map((workflow) => workflow.exportName), ...language }),
@@ -179,6 +190,7 @@ function collect(
             exportName: result.exportName,
             name: result.name,
             text: result.text,
+            deploy: result.deploy,
           });
         }
       }
@@ -218,11 +230,24 @@ async function write(
     }
     const target = path.join(outDirectory, `${first.name}.asl.json`);
     await writeOutputFile(report.io.cwd, target, first.text, '--out');
+    // The deployment files (@stepcraft/cdk/cloudformation): JSON Schemas, and a template with --format.
+    for (const finding of first.deploy.findings) {
+      const message = `${first.source}: ${label}: ${finding.message} (${finding.pointer})`;
+      if (finding.severity === 'error') report.fail({ source: first.source, workflow: first.name, message });
+      else report.io.stderr(`warning: ${message}`);
+    }
+    const beside: string[] = [];
+    for (const file of first.deploy.files) {
+      const written = path.join(outDirectory, file.name);
+      await writeOutputFile(report.io.cwd, written, file.text, '--out');
+      beside.push(show(written));
+    }
     report.wrote({
       workflow: first.name,
       file: show(target),
       source: first.source,
       export: first.exportName,
+      beside,
     });
   }
 }

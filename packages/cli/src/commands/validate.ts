@@ -52,6 +52,7 @@ export function validateText(
         checkArn: options.checkArn ?? true,
         ...(options.substitutions === undefined ? {} : { substitutions: options.substitutions }),
         stateMachineType: options.express === true ? 'EXPRESS' : 'STANDARD',
+        text,
       })
     : [parsed.diagnostic];
   return { file, valid: diagnostics.every((d) => d.severity !== 'error'), diagnostics };

@@ -1,5 +1,5 @@
-import type { GraphEdge, GraphElement, StateGraph } from './model.js';
-import { walkElements } from './model.js';
+import type { GraphEdge, GraphElement, StateGraph } from '@stepcraft/viewer';
+import { walkElements } from '@stepcraft/viewer';
 import { type RunSummary, type VisitStatus, visitStatus } from './run-summary.js';
 
 /** What both formats draw for one element: its label as plain-text lines, and its run status when overlaid. */

@@ -1,5 +1,5 @@
+import type { GraphElement, GraphGroup, NodeType, StateGraph } from '@stepcraft/viewer';
 import { decorate } from './decorate.js';
-import type { GraphElement, GraphGroup, NodeType, StateGraph } from './model.js';
 import type { RunSummary } from './run-summary.js';
 import { STYLES, styleOf } from './styles.js';
 

@@ -1,12 +1,9 @@
+import { buildGraph } from '@stepcraft/viewer';
 import { toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
-import { buildGraph } from './model.js';
 import type { RunEvent } from './run-summary.js';
 import { summarizeRun } from './run-summary.js';
 
-export type { Decoration } from './decorate.js';
-export { dotString, toDot } from './dot.js';
-export { mermaidText, toMermaid } from './mermaid.js';
 export type {
   EdgeKind,
   GraphEdge,
@@ -15,8 +12,11 @@ export type {
   GraphNode,
   NodeType,
   StateGraph,
-} from './model.js';
-export { buildGraph, walkElements } from './model.js';
+} from '@stepcraft/viewer';
+export { buildGraph, walkElements } from '@stepcraft/viewer';
+export type { Decoration } from './decorate.js';
+export { dotString, toDot } from './dot.js';
+export { mermaidText, toMermaid } from './mermaid.js';
 export type { RunEvent, RunSummary, StateVisit, VisitStatus } from './run-summary.js';
 export { parseRunEvents, summarizeRun, visitStatus } from './run-summary.js';
 

@@ -1,5 +1,5 @@
+import type { GraphEdge, GraphElement, GraphNode, NodeType, StateGraph } from '@stepcraft/viewer';
 import { type Decorated, decorate } from './decorate.js';
-import type { GraphEdge, GraphElement, GraphNode, NodeType, StateGraph } from './model.js';
 import type { RunSummary } from './run-summary.js';
 import { STYLES, type StyleName, styleOf } from './styles.js';
 

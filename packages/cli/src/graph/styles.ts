@@ -1,4 +1,4 @@
-import type { GraphElement } from './model.js';
+import type { GraphElement } from '@stepcraft/viewer';
 import type { VisitStatus } from './run-summary.js';
 
 /** The looks an element or edge can have. */

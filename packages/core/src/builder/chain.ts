@@ -1,88 +1,43 @@
-import { raise } from '../errors.js';
-import type { Schema } from '../ir/contract.js';
-import {
-  createGraphNode,
-  createStateReferenceNode,
-  createTransitionNode,
-  type GraphNode,
-  type StateReferenceNode,
-  type TransitionNode,
-} from '../ir/graph-node.js';
-import type { StateNode } from '../ir/node.js';
 import type { Accepts, Check, Resolved } from '../types/type-utils.js';
+import { concat, type Fragment, fragmentOf } from './fragment.js';
 
 /** The names at both ends of a chain, and whether its end is open (can be followed by `.next()`). */
 export interface Names {
   readonly first: string;
   readonly last: string;
   readonly open: boolean;
+  /** The placeholders its integrations hold (`ResourceTag`s), joined at every `.next()`, Catch, branch and target. */
+  readonly resources: string;
 }
 
 /**
  * The names of a chain. An interface, not an object literal type: its type arguments are resolved at each
  * `.next()`, where an object literal's members would be instantiated lazily and nest 500 deep on a 500-step chain.
  */
-export interface ChainNames<TFirst extends string, TLast extends string, TOpen extends boolean>
-  extends Names {
+export interface ChainNames<
+  TFirst extends string,
+  TLast extends string,
+  TOpen extends boolean,
+  TResources extends string = never,
+> extends Names {
   readonly first: TFirst;
   readonly last: TLast;
   readonly open: TOpen;
+  readonly resources: TResources;
 }
 
-/** The names of a single state, open or terminal. */
-export type StateNames<TName extends string, TOpen extends boolean = true> = ChainNames<TName, TName, TOpen>;
+/** The names of a single state, open or terminal, with the placeholders it (and what it jumps to) holds. */
+export type StateNames<
+  TName extends string,
+  TOpen extends boolean = true,
+  TResources extends string = never,
+> = ChainNames<TName, TName, TOpen, TResources>;
 
 /** Phantom types of a chain: only its own input and output, never the history of the graph. */
 export interface ChainTypes<TInput, TOutput, TNames extends Names> {
   readonly input: TInput;
   readonly output: TOutput;
   readonly names: TNames;
-}
-
-/**
- * An immutable list that concatenates in O(1): an array, or two lists joined. A chain built one `.next()` at a time
- * would otherwise copy its states on every step (O(n²)); `flatten` makes the array once, when the graph is built.
- */
-export type Seq<T> = readonly T[] | { readonly left: Seq<T>; readonly right: Seq<T> };
-
-// `Array.isArray` does not narrow a readonly array out of a union.
-const isArray = <T>(seq: Seq<T>): seq is readonly T[] => Array.isArray(seq);
-
-/** `left` then `right`, without copying either. */
-function join<T>(left: Seq<T>, right: Seq<T>): Seq<T> {
-  if (isArray(right) && right.length === 0) return left;
-  if (isArray(left) && left.length === 0) return right;
-  return Object.freeze({ left, right });
-}
-
-/** Appends the items of a list, in order, to `out` (iterative: a 5,000-step chain is a 5,000-deep join). */
-function flatten<T>(seq: Seq<T>, out: T[] = []): T[] {
-  const pending: Seq<T>[] = [seq];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    // Indexed: for…of over a frozen array allocates an iterator result per item in V8.
-    if (isArray(next)) for (let i = 0; i < next.length; i++) out.push(next[i] as T);
-    else pending.push(next.right, next.left);
-  }
-  return out;
-}
-
-/**
- * A piece of graph: its states, the transitions inside it, the states whose `Next` is still open, and the
- * `later()` references it jumps to (resolved when the graph is built, so cycles need no mutation).
- */
-export interface Fragment {
-  readonly startAt: string;
-  readonly states: Seq<StateNode>;
-  readonly transitions: Seq<TransitionNode>;
-  readonly ends: readonly string[];
-  readonly later: Seq<LaterTarget>;
-}
-
-/** A state named before its value exists: found by name in the graph, or produced by `resolve` when built. */
-export interface LaterTarget {
-  readonly name: string;
-  readonly input?: Schema;
-  readonly resolve?: () => unknown;
 }
 
 /** Anything that can be wired: a state or a chain of states. */
@@ -97,6 +52,8 @@ export type InputOf<T extends AnyChain> = T['~types']['input'];
 export type OutputOf<T extends AnyChain> = T['~types']['output'];
 /** The name of the first state of a chain. */
 export type FirstOf<T extends AnyChain> = T['~types']['names']['first'];
+/** The placeholders (`ResourceTag`s) a state or chain holds. */
+export type ResourcesOf<T extends AnyChain> = T['~types']['names']['resources'];
 
 /** Rejects wiring `TNext` after a chain ending in `TNames.last` whose output is `TOutput`. */
 export type WireCheck<TOutput, TNames extends Names, TNext extends AnyChain> = TNames['open'] extends false
@@ -121,128 +78,40 @@ export interface Chain<TInput, TOutput, TNames extends Names> extends AnyChain {
   ): Chain<
     TInput,
     Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    ChainNames<
+      TNames['first'],
+      $Next['~types']['names']['last'],
+      $Next['~types']['names']['open'],
+      TNames['resources'] | ResourcesOf<$Next>
+    >
   >;
 }
 
-// The phantom `~types` has no run-time value; readers only use it in types.
-const phantom = undefined as never;
-
-/** Builds the run-time chain object over a fragment. */
-export function createChain<TChain extends AnyChain>(fragment: Fragment): TChain {
-  const chain = {
-    '~types': phantom,
-    '~fragment': fragment,
-    next: (next: AnyChain) => createChain(concat(fragment, fragmentOf(next))),
-  };
-  return Object.freeze(chain) as unknown as TChain;
-}
-
-/** Points every open end of `first` at the start of `second`. */
-function concat(first: Fragment, second: Fragment): Fragment {
-  if (first.ends.length === 0) {
-    return raise(
-      'CHAIN_CLOSED',
-      `Nothing can follow "${first.startAt}…": its chain ends in a Choice, Succeed or Fail`,
-    );
-  }
-  const wires = Object.freeze(first.ends.map((end) => createTransitionNode(end, second.startAt)));
-  // Every part is frozen already (fragments are built frozen), so only the new object needs freezing.
-  return Object.freeze({
-    startAt: first.startAt,
-    states: join(first.states, second.states),
-    transitions: join(join(first.transitions, wires), second.transitions),
-    ends: second.ends,
-    later: join(first.later, second.later),
-  });
-}
-
-/** A fragment holding `node` plus the fragments it jumps to (Catch handlers, Choice targets). */
-export function stateFragment(node: StateNode, targets: readonly Fragment[], isOpen: boolean): Fragment {
-  let states: Seq<StateNode> = Object.freeze([node]);
-  let transitions: Seq<TransitionNode> = NONE;
-  let later: Seq<LaterTarget> = NONE;
-  for (const t of targets) {
-    states = join(states, t.states);
-    transitions = join(transitions, t.transitions);
-    later = join(later, t.later);
-  }
-  return Object.freeze({
-    startAt: node.name,
-    states,
-    transitions,
-    ends: isOpen ? Object.freeze([node.name]) : NONE,
-    later,
-  });
-}
-
-const NONE: readonly never[] = Object.freeze([]);
-
-/** The fragment of a chain argument, with a clear error for values that are not states. */
-export function fragmentOf(value: unknown): Fragment {
-  const fragment = (value as Partial<AnyChain> | undefined)?.['~fragment'];
-  if (fragment === undefined)
-    return raise('NOT_A_STATE', `Expected a state or a chain of states, got ${typeof value}`);
-  return fragment;
-}
-
 /**
- * The sub-machine (Parallel branch, Map processor, workflow) made of a chain. `later()` targets are resolved here,
- * each once: their fragments join the graph, and their declared inputs go to the IR for `compile()` to check.
+ * The run-time chain: a frozen fragment of graph. `~types` is declared only: it exists for the type checker, never
+ * at run time.
  */
-export function graphOf(chain: AnyChain): GraphNode {
-  const fragment = fragmentOf(chain);
-  const states = flatten(fragment.states);
-  const transitions = flatten(fragment.transitions);
-  const references: StateReferenceNode[] = [];
-  const pending = flatten(fragment.later);
-  const seen = new Set<LaterTarget>();
-  for (const target of pending) {
-    if (seen.has(target)) continue;
-    seen.add(target);
-    references.push(createStateReferenceNode(target.name, target.input));
-    if (target.resolve === undefined) continue;
-    const resolved = resolveLater(target, target.resolve);
-    flatten(resolved.states, states);
-    flatten(resolved.transitions, transitions);
-    flatten(resolved.later, pending);
-  }
-  return createGraphNode({ startAt: fragment.startAt, states, transitions, references });
-}
+export class ChainImpl<TInput, TOutput, TNames extends Names> implements Chain<TInput, TOutput, TNames> {
+  declare readonly '~types': ChainTypes<TInput, TOutput, TNames>;
+  readonly '~fragment': Fragment;
 
-function resolveLater(target: LaterTarget, resolve: () => unknown): Fragment {
-  let value: unknown;
-  try {
-    value = resolve();
-  } catch (error) {
-    // Typically a temporal-dead-zone ReferenceError: the thunk ran before its `const` was initialised.
-    return raise(
-      'LATER_UNRESOLVED',
-      `later("${target.name}", …) could not produce its state yet (${String(error)}); build the sub-machine or workflow after the state is defined`,
-      target.name,
-    );
+  constructor(fragment: Fragment) {
+    this['~fragment'] = fragment;
+    // Subclasses (states) add fields, so each concrete class freezes its own instances.
+    if (new.target === ChainImpl) Object.freeze(this);
   }
-  const fragment = fragmentOf(value);
-  if (fragment.startAt !== target.name) {
-    return raise(
-      'LATER_NAME_MISMATCH',
-      `later("${target.name}", …) resolves to a chain starting at "${fragment.startAt}"; the names must match`,
-      target.name,
-    );
+
+  next<$Next extends AnyChain>(
+    next: $Next & WireCheck<TOutput, TNames, $Next>,
+  ): Chain<
+    TInput,
+    Resolved<OutputOf<$Next>, TOutput>,
+    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+  > {
+    return new ChainImpl<
+      TInput,
+      Resolved<OutputOf<$Next>, TOutput>,
+      ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    >(concat(this['~fragment'], fragmentOf(next)));
   }
-  return fragment;
 }
-
-/** A frozen fragment; arrays not frozen yet are copied and frozen, joined lists are frozen already. */
-export function freezeFragment(fragment: Fragment): Fragment {
-  return Object.freeze({
-    startAt: fragment.startAt,
-    states: frozen(fragment.states),
-    transitions: frozen(fragment.transitions),
-    ends: Object.freeze([...fragment.ends]),
-    later: frozen(fragment.later),
-  });
-}
-
-const frozen = <T>(seq: Seq<T>): Seq<T> =>
-  isArray(seq) && !Object.isFrozen(seq) ? Object.freeze([...seq]) : seq;

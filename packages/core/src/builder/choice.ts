@@ -6,22 +6,23 @@ import {
   createChoiceNode,
 } from '../ir/choice-node.js';
 import type { Accepts, Check, OrError, Unset } from '../types/type-utils.js';
+import { withAssignment } from './assign.js';
 import {
   type AnyChain,
   type Chain,
-  createChain,
+  ChainImpl,
   type FirstOf,
-  type Fragment,
-  fragmentOf,
   type InputOf,
+  type ResourcesOf,
   type StateNames,
-  stateFragment,
 } from './chain.js';
 import { toConditionNode } from './conditions.js';
 import type { ContextObject } from './context.js';
+import { defined } from './defined.js';
 import type { InputRefs } from './dynamic.js';
-import { type Condition, contextRef, inputRef, type Ref, type Resolve } from './refs.js';
-import { withAssignment } from './result-state.js';
+import { type Fragment, fragmentOf, stateFragment } from './fragment.js';
+import type { Condition, Ref, Resolve } from './refs.js';
+import { runSelector, selectorRefs } from './selector.js';
 import {
   type CommonSpec,
   commonFields,
@@ -29,7 +30,6 @@ import {
   inputPathField,
   type MaybeSchema,
 } from './spec.js';
-import { defined, runSelector, type Selector } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
 
@@ -62,8 +62,8 @@ export interface ChoiceRuleOutputOptions<TInput, TRuleOutput> extends ChoiceRule
  * A Choice state: branches are tried in order, the first whose condition holds wins.
  * Closed: nothing can follow a Choice; its branches continue the flow.
  */
-export interface ChoiceState<TName extends string, TInput, TOutput>
-  extends Chain<TInput, TOutput, StateNames<TName, false>> {
+export interface ChoiceState<TName extends string, TInput, TOutput, TResources extends string = never>
+  extends Chain<TInput, TOutput, StateNames<TName, false, TResources>> {
   readonly name: TName;
   /**
    * Adds a branch. The condition is built from typed refs; comparisons exist only where the field's type allows them.
@@ -74,7 +74,7 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
     condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
     target: $Target & TargetCheck<TName, TOutput, $Target>,
     options?: ChoiceRuleOptions<TOutput> & { readonly output?: never },
-  ): ChoiceState<TName, TInput, TOutput>;
+  ): ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>;
   /**
    * Adds a branch whose `output` becomes the Choice's output when it matches (JSONata only); the target must
    * accept that output, else the result is a `StepcraftTypeError`.
@@ -84,7 +84,10 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
     condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
     target: $Target,
     options: ChoiceRuleOutputOptions<TOutput, TRuleOutput>,
-  ): OrError<TargetCheck<TName, Resolve<TRuleOutput>, $Target>, ChoiceState<TName, TInput, TOutput>>;
+  ): OrError<
+    TargetCheck<TName, Resolve<TRuleOutput>, $Target>,
+    ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>
+  >;
   /**
    * Sets a variable whichever way the Choice goes; the value reads the Choice's (effective) input.
    * @example .assign(route, ({ input }) => input.kind) // "Assign": { "route.$": "$.kind" } on every rule and the state
@@ -95,11 +98,11 @@ export interface ChoiceState<TName extends string, TInput, TOutput>
       readonly input: Ref<TOutput>;
       readonly context: Ref<ContextObject>;
     }) => NoInfer<Assignable<TValue>>,
-  ): ChoiceState<TName, TInput, TOutput>;
+  ): ChoiceState<TName, TInput, TOutput, TResources>;
   /** Where to go when no branch matches (ASL `Default`); without it, no match fails with `States.NoChoiceMatched`. */
   otherwise<$Target extends AnyChain>(
     target: $Target & TargetCheck<TName, TOutput, $Target>,
-  ): ChoiceState<TName, TInput, TOutput>;
+  ): ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>;
 }
 
 /** How `choice()` is configured. */
@@ -123,59 +126,97 @@ export function choice<
   name: TName,
   spec: ChoiceSpec<TName, TInputSchema, TInputPath> = {},
 ): ChoiceState<TName, DeclaredInput<TInputSchema>, AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>> {
-  return createChoiceState(
-    createChoiceNode({
-      name,
-      ...commonFields(spec, spec.input),
-      ...inputPathField(spec.inputPath, name),
-      branches: [],
-    }),
-    [],
-  );
+  const node = createChoiceNode({
+    name,
+    ...commonFields(spec, spec.input),
+    ...inputPathField(spec.inputPath, name),
+    branches: [],
+  });
+  return new ChoiceStateImpl<
+    TName,
+    DeclaredInput<TInputSchema>,
+    AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>
+  >(name, node, []);
 }
 
-function createChoiceState<TState>(node: ChoiceNode, targets: readonly Fragment[]): TState {
-  const withTarget = (patch: Partial<ChoiceNode>, target: Fragment) =>
-    createChoiceState(createChoiceNode({ ...node, ...patch }), [...targets, target]);
-  return Object.freeze({
-    ...createChain<AnyChain>(stateFragment(node, targets, false)),
-    name: node.name,
-    when(
-      condition: (refs: { input: never; context: never }) => Condition,
-      target: AnyChain,
-      options?: ChoiceRuleOptions<never> & { readonly output?: Selector },
-    ) {
-      const fragment = fragmentOf(target);
-      const refs = { input: inputRef() as never, context: contextRef() as never };
-      const where = `Rule ${node.branches.length + 1} of Choice "${node.name}"`;
-      const branch: ChoiceBranchNode = createChoiceBranchNode({
-        condition: toConditionNode(condition(refs), `A condition of Choice "${node.name}"`),
-        next: fragment.startAt,
-        ...defined('comment', options?.comment),
-        ...defined(
-          'assign',
-          options?.assign === undefined
-            ? undefined
-            : assignmentNodes(options.assign(refs), `The assign of ${where}`),
-        ),
-        ...defined('output', runSelector(options?.output, `The output of ${where}`)),
-      });
-      return withTarget({ branches: [...node.branches, branch] }, fragment);
-    },
-    assign(variable: Variable<unknown>, value: (refs: never) => unknown) {
-      const assign = withAssignment(
-        node,
-        variable,
-        value({ input: inputRef(), context: contextRef() } as never),
-      );
-      return createChoiceState(createChoiceNode({ ...node, assign }), targets);
-    },
-    otherwise(target: AnyChain) {
-      if (node.otherwise !== undefined) {
-        raise('CHOICE_DEFAULT', `Choice "${node.name}" already has an otherwise() target`, node.name);
-      }
-      const fragment = fragmentOf(target);
-      return withTarget({ otherwise: fragment.startAt }, fragment);
-    },
-  }) as TState;
+/**
+ * A Choice at run time: a closed chain over its frozen node plus the fragments its rules jump to; every method
+ * returns a new state. Checked against `ChoiceState` by `implements`.
+ */
+class ChoiceStateImpl<TName extends string, TInput, TOutput>
+  extends ChainImpl<TInput, TOutput, StateNames<TName, false>>
+  implements ChoiceState<TName, TInput, TOutput>
+{
+  readonly name: TName;
+  readonly #node: ChoiceNode;
+  readonly #targets: readonly Fragment[];
+
+  constructor(name: TName, node: ChoiceNode, targets: readonly Fragment[]) {
+    super(stateFragment(node, targets, false));
+    this.name = name;
+    this.#node = node;
+    this.#targets = targets;
+    Object.freeze(this);
+  }
+
+  #with(patch: Partial<ChoiceNode>, target?: Fragment): ChoiceState<TName, TInput, TOutput> {
+    const targets = target === undefined ? this.#targets : [...this.#targets, target];
+    return new ChoiceStateImpl<TName, TInput, TOutput>(
+      this.name,
+      createChoiceNode({ ...this.#node, ...patch }),
+      targets,
+    );
+  }
+
+  when<$Target extends AnyChain>(
+    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
+    target: $Target & TargetCheck<TName, TOutput, $Target>,
+    options?: ChoiceRuleOptions<TOutput> & { readonly output?: never },
+  ): ChoiceState<TName, TInput, TOutput>;
+  when<$Target extends AnyChain, TRuleOutput>(
+    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
+    target: $Target,
+    options: ChoiceRuleOutputOptions<TOutput, TRuleOutput>,
+  ): OrError<TargetCheck<TName, Resolve<TRuleOutput>, $Target>, ChoiceState<TName, TInput, TOutput>>;
+  when(
+    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
+    target: AnyChain,
+    options?: ChoiceRuleOptions<TOutput> & { readonly output?: (refs: InputRefs<TOutput>) => unknown },
+  ): unknown {
+    const node = this.#node;
+    const fragment = fragmentOf(target);
+    const refs = selectorRefs();
+    const where = `Rule ${node.branches.length + 1} of Choice "${node.name}"`;
+    const branch: ChoiceBranchNode = createChoiceBranchNode({
+      condition: toConditionNode(condition(refs), `A condition of Choice "${node.name}"`),
+      next: fragment.startAt,
+      ...defined('comment', options?.comment),
+      ...defined(
+        'assign',
+        options?.assign === undefined
+          ? undefined
+          : assignmentNodes(options.assign(refs), `The assign of ${where}`),
+      ),
+      ...defined('output', runSelector(options?.output, `The output of ${where}`)),
+    });
+    return this.#with({ branches: [...node.branches, branch] }, fragment);
+  }
+
+  assign<TValue>(
+    variable: Variable<TValue>,
+    value: (refs: {
+      readonly input: Ref<TOutput>;
+      readonly context: Ref<ContextObject>;
+    }) => NoInfer<Assignable<TValue>>,
+  ): ChoiceState<TName, TInput, TOutput> {
+    return this.#with({ assign: withAssignment(this.#node, variable, value(selectorRefs())) });
+  }
+
+  otherwise(target: AnyChain): ChoiceState<TName, TInput, TOutput> {
+    if (this.#node.otherwise !== undefined) {
+      raise('CHOICE_DEFAULT', `Choice "${this.name}" already has an otherwise() target`, this.name);
+    }
+    const fragment = fragmentOf(target);
+    return this.#with({ otherwise: fragment.startAt }, fragment);
+  }
 }

@@ -1,7 +1,7 @@
 import type { TemplateNode } from '../ir/template-node.js';
 import type { ContextObject } from './context.js';
 import { type Expr, type Ref, toTemplate, unboxNode } from './refs.js';
-import { runSelector, type Selector } from './state.js';
+import { runSelector, type Selector } from './selector.js';
 
 /** What a computed field's selector reads: the state's (effective) input and the Context Object. */
 export interface InputRefs<TInput> {

@@ -1,11 +1,12 @@
 import { raise } from '../errors.js';
 import { createFailNode, type FailText } from '../ir/fail-node.js';
 import type { Unset } from '../types/type-utils.js';
-import { type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import type { ContextObject } from './context.js';
+import { defined } from './defined.js';
+import { stateFragment } from './fragment.js';
 import { contextRef, type Expr, inputRef, type Ref, unboxNode } from './refs.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
-import { defined } from './state.js';
 
 /** A Fail's error or cause: a constant, or computed from the input (ASL `ErrorPath`/`CausePath`). */
 export type FailTextSpec<TInput> =
@@ -35,7 +36,9 @@ export function fail<const TName extends string, TInputSchema extends MaybeSchem
     ...defined('error', failText(name, 'error', spec.error)),
     ...defined('cause', failText(name, 'cause', spec.cause)),
   });
-  return createChain(stateFragment(node, [], false));
+  return new ChainImpl<DeclaredInput<TInputSchema>, never, StateNames<TName, false>>(
+    stateFragment(node, [], false),
+  );
 }
 
 function failText(name: string, field: string, spec: unknown): FailText | undefined {

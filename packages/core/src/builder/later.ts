@@ -1,5 +1,6 @@
 import type { Unset } from '../types/type-utils.js';
-import { type Chain, createChain, freezeFragment, type StateNames } from './chain.js';
+import { type Chain, ChainImpl, type StateNames } from './chain.js';
+import { freezeFragment } from './fragment.js';
 import { type DeclaredInput, isSchema, type MaybeSchema } from './spec.js';
 
 /** A reference to a state defined elsewhere: a closed chain (the state's own `Next` is wired where it is defined). */
@@ -43,10 +44,10 @@ export function later(
   stateOrSpec?: (() => void) | LaterSpec<MaybeSchema>,
   maybeSpec?: LaterSpec<MaybeSchema>,
 ): Later<string, unknown> {
-  const resolve = typeof stateOrSpec === 'function' ? (stateOrSpec as () => unknown) : undefined;
+  const resolve: (() => unknown) | undefined = typeof stateOrSpec === 'function' ? stateOrSpec : undefined;
   const spec = typeof stateOrSpec === 'function' ? maybeSpec : stateOrSpec;
   const input = isSchema(spec?.input) ? spec.input : undefined;
-  return createChain(
+  return new ChainImpl<unknown, unknown, StateNames<string, false>>(
     freezeFragment({
       startAt: name,
       states: [],

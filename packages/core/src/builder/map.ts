@@ -1,25 +1,31 @@
-import type { ItemBatcher, ItemReader, JsonObject, ResultWriter } from '@stepcraft/asl';
+import type { ItemBatcher, ItemReader, ResultWriter } from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import {
   createMapNode,
+  createRawAslNode,
   type DistributedNode,
   type ItemBatcherNode,
   type ItemReaderNode,
   type NumberValue,
+  type RawAslNode,
   type ResultWriterNode,
 } from '../ir/map-node.js';
-import { createRawNode, createReferenceNode, type RawNode, type TemplateNode } from '../ir/template-node.js';
+import { createReferenceNode, type TemplateNode } from '../ir/template-node.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, Check, OrError, Resolved, SchemaLike, Unset } from '../types/type-utils.js';
-import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
+import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
+import { defined } from './defined.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
+import { graphOf } from './fragment.js';
 import type { Arg } from './intrinsics.js';
+import { orError } from './or-error.js';
+import { parsePath } from './paths.js';
 import { type Ref, type Resolve, type TemplateValue, toTemplate } from './refs.js';
-import { createResultState } from './result-state.js';
+import { type WorkState, WorkStateImpl } from './result-state.js';
+import { runSelector, type Selector } from './selector.js';
 import { type CommonSpec, commonFields, type DeclaredInput, inputPathField } from './spec.js';
-import { defined, parsePath, runSelector, type Selector, type WorkState } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 type Items<TEffective, TItemsPath> = TItemsPath extends string
@@ -208,11 +214,17 @@ export function map<
       IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>,
       TProcessor,
       TSelected
-    >
+    >,
+    ResourcesOf<TProcessor>
   >
 > {
   if (spec.maxConcurrency !== undefined && spec.maxConcurrencyPath !== undefined) {
-    raise('MAP_CONCURRENCY', `Map "${name}" has both maxConcurrency and maxConcurrencyPath; keep one`, name);
+    raise(
+      'EXCLUSIVE_FIELDS',
+      `Map "${name}" has both maxConcurrency and maxConcurrencyPath; keep one`,
+      name,
+      { fields: ['MaxConcurrency', 'MaxConcurrencyPath'] },
+    );
   }
   const node = createMapNode({
     name,
@@ -238,14 +250,29 @@ export function map<
     retry: [],
     catch: [],
   });
-  return createResultState(node);
+  type Iteration = IterationInput<
+    AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>,
+    TItemsPath,
+    TItemSelected
+  >;
+  return orError(
+    new WorkStateImpl<
+      TName,
+      DeclaredInput<TInputSchema>,
+      MapResult<Iteration, TProcessor, TSelected>,
+      MapResult<Iteration, TProcessor, TSelected>
+    >(name, node, []),
+  );
 }
 
 function distributed(name: string, spec: DistributedOptions<never>): DistributedNode {
   const tolerated = (key: 'toleratedFailurePercentage' | 'toleratedFailureCount', field: string) => {
     const path = spec[`${key}Path`];
-    if (path !== undefined && spec[key] !== undefined)
-      raise('MAP_TOLERANCE', `Map "${name}" has both ${key} and ${key}Path; keep one`, name);
+    if (path !== undefined && spec[key] !== undefined) {
+      raise('EXCLUSIVE_FIELDS', `Map "${name}" has both ${key} and ${key}Path; keep one`, name, {
+        fields: [field, `${field}Path`],
+      });
+    }
     return path === undefined
       ? (dynamicValue(spec[key], `${field} of "${name}"`) as NumberValue | undefined)
       : createReferenceNode(parsePath(path, `${field}Path`, name));
@@ -271,10 +298,8 @@ function distributed(name: string, spec: DistributedOptions<never>): Distributed
 }
 
 // Raw ASL is told apart from typed options by its capitalised field names.
-function rawAsl(value: object): RawNode | undefined {
-  return Object.keys(value).some((key) => /^[A-Z]/.test(key))
-    ? createRawNode(value as JsonObject)
-    : undefined;
+function isAsl<TOptions extends object, TAsl extends object>(value: TOptions | TAsl): value is TAsl {
+  return Object.keys(value).some((key) => /^[A-Z]/.test(key));
 }
 
 function payload(value: unknown, where: string): TemplateNode {
@@ -282,10 +307,12 @@ function payload(value: unknown, where: string): TemplateNode {
   return typeof value === 'function' ? runSelector(value as Selector, where) : toTemplate(value, where);
 }
 
-function itemReader(name: string, options: ItemReaderOptions<never> | ItemReader): ItemReaderNode | RawNode {
-  const raw = rawAsl(options);
-  if (raw !== undefined) return raw;
-  const o = options as ItemReaderOptions<never>;
+function itemReader(
+  name: string,
+  options: ItemReaderOptions<never> | ItemReader,
+): ItemReaderNode | RawAslNode<ItemReader> {
+  if (isAsl<ItemReaderOptions<never>, ItemReader>(options)) return createRawAslNode(options);
+  const o = options;
   const where = `ItemReader of "${name}"`;
   const file = o.resource === 's3:getObject' ? o : undefined;
   const readerConfig = {
@@ -310,10 +337,9 @@ function itemReader(name: string, options: ItemReaderOptions<never> | ItemReader
 function itemBatcher(
   name: string,
   options: ItemBatcherOptions<never> | ItemBatcher,
-): ItemBatcherNode | RawNode {
-  const raw = rawAsl(options);
-  if (raw !== undefined) return raw;
-  const o = options as ItemBatcherOptions<never>;
+): ItemBatcherNode | RawAslNode<ItemBatcher> {
+  if (isAsl<ItemBatcherOptions<never>, ItemBatcher>(options)) return createRawAslNode(options);
+  const o = options;
   const where = `ItemBatcher of "${name}"`;
   return Object.freeze({
     kind: 'item-batcher',
@@ -337,10 +363,9 @@ function itemBatcher(
 function resultWriter(
   name: string,
   options: ResultWriterOptions<never> | ResultWriter,
-): ResultWriterNode | RawNode {
-  const raw = rawAsl(options);
-  if (raw !== undefined) return raw;
-  const o = options as ResultWriterOptions<never>;
+): ResultWriterNode | RawAslNode<ResultWriter> {
+  if (isAsl<ResultWriterOptions<never>, ResultWriter>(options)) return createRawAslNode(options);
+  const o = options;
   const config = o.writerConfig;
   return Object.freeze({
     kind: 'result-writer',

@@ -1,11 +1,14 @@
-import { raise } from '../errors.js';
 import { createParallelNode } from '../ir/parallel-node.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Accepts, OrError, Resolved, Unset } from '../types/type-utils.js';
-import { type AnyChain, type FirstOf, graphOf, type InputOf, type OutputOf } from './chain.js';
+import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject } from './context.js';
+import { defined } from './defined.js';
+import { graphOf } from './fragment.js';
+import { orError } from './or-error.js';
 import type { Ref, Resolve } from './refs.js';
-import { createResultState } from './result-state.js';
+import { type WorkState, WorkStateImpl } from './result-state.js';
+import { runSelector } from './selector.js';
 import {
   type CommonSpec,
   commonFields,
@@ -13,7 +16,6 @@ import {
   inputPathField,
   type MaybeSchema,
 } from './spec.js';
-import { defined, runSelector, type WorkState } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 type Effective<TInputSchema extends MaybeSchema, TInputPath, TPayload> = [TPayload] extends [Unset]
@@ -91,11 +93,11 @@ export function parallel<
     TName,
     DeclaredInput<TInputSchema>,
     ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
-    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+    ResourcesOf<TBranches[number]>
   >
 > {
   const branches = spec.branches as readonly AnyChain[];
-  if (branches.length === 0) raise('PARALLEL_BRANCHES', `Parallel "${name}" needs at least one branch`, name);
   const node = createParallelNode({
     name,
     ...commonFields(spec, spec.input),
@@ -106,5 +108,12 @@ export function parallel<
     retry: [],
     catch: [],
   });
-  return createResultState(node);
+  return orError(
+    new WorkStateImpl<
+      TName,
+      DeclaredInput<TInputSchema>,
+      ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+      ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>
+    >(name, node, []),
+  );
 }

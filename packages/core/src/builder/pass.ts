@@ -1,9 +1,11 @@
 import type { JsonValue } from '@stepcraft/asl';
 import { createPassNode } from '../ir/pass-node.js';
-import type { Same, Unset } from '../types/type-utils.js';
+import type { JsonLiteral, Same, Unset } from '../types/type-utils.js';
 import type { ContextObject } from './context.js';
+import { defined } from './defined.js';
 import type { Ref, Resolve } from './refs.js';
-import { createResultState } from './result-state.js';
+import { type PassState, PassStateImpl } from './result-state.js';
+import { runSelector } from './selector.js';
 import {
   type CommonSpec,
   commonFields,
@@ -11,7 +13,6 @@ import {
   inputPathField,
   type MaybeSchema,
 } from './spec.js';
-import { defined, type JsonLiteral, type PassState, runSelector } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 
 /** How `pass()` is configured. */
@@ -72,5 +73,10 @@ export function pass<
     ...defined('result', spec.result as JsonValue | undefined),
     ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`)),
   });
-  return createResultState(node);
+  return new PassStateImpl<
+    TName,
+    DeclaredInput<TInputSchema>,
+    PassResult<TInputSchema, TInputPath, TResult, TPayload>,
+    PassResult<TInputSchema, TInputPath, TResult, TPayload>
+  >(name, node);
 }

@@ -159,38 +159,42 @@ export function unboxNode(value: unknown): TemplateNode | ConditionNode | undefi
   return (value as { [nodeKey]?: TemplateNode | ConditionNode })[nodeKey];
 }
 
+/**
+ * The target of a ref's proxy: a function, so the same proxy can be both `input.status` (a path) and
+ * `input.status.stringEquals(…)`, that returns the ref's path when the handler calls it (the proxy's own calls go to
+ * the `apply` trap). So one handler serves every ref, and a ref costs a closure and a proxy.
+ */
+type RefTarget = () => ReferencePath;
+
+const REF_HANDLER: ProxyHandler<RefTarget> = Object.freeze({
+  get(target: RefTarget, key: string | symbol): unknown {
+    if (key === nodeKey) return createReferenceNode(target());
+    if (typeof key === 'symbol') return key === Symbol.toPrimitive ? refToPrimitive : undefined;
+    return createRef(childPath(target(), fieldSegment(key)));
+  },
+  apply(target: RefTarget, _this: unknown, args: unknown[]): unknown {
+    const path = target();
+    const last = path.segments.at(-1);
+    const parent = createReferenceNode(
+      Object.freeze({ root: path.root, segments: Object.freeze(path.segments.slice(0, -1)) }),
+    );
+    if (last?.kind === 'field' && last.name === 'at') return atIndex(parent, args[0]);
+    if (last?.kind === 'field' && isComparisonMethod(last.name)) {
+      return boxNode<Condition>(comparisonMethod(last.name, parent, args[0]));
+    }
+    return raise(
+      'REF_NOT_CALLABLE',
+      `${describeRef(createReferenceNode(path))} is a reference, not a function`,
+    );
+  },
+  set: readOnly,
+  defineProperty: readOnly,
+  deleteProperty: readOnly,
+});
+
 /** Creates the recording proxy for `path`: property access records deeper paths, calls are Choice comparisons. */
 export function createRef(path: ReferencePath): unknown {
-  // Made on first use: `input.a.b` creates refs for `input` and `input.a` that are never read.
-  let node: ReferenceNode | undefined;
-  const nodeOf = () => {
-    node ??= createReferenceNode(path);
-    return node;
-  };
-  // A function target lets the same proxy be both `input.status` (a path) and `input.status.stringEquals(…)`.
-  const target = () => undefined;
-  return new Proxy(target, {
-    get(_target, key) {
-      if (key === nodeKey) return nodeOf();
-      if (typeof key === 'symbol') {
-        if (key === Symbol.toPrimitive) return refToPrimitive;
-        return undefined;
-      }
-      return createRef({ root: path.root, segments: [...path.segments, { kind: 'field', name: key }] });
-    },
-    apply(_target, _this, args: unknown[]) {
-      const last = path.segments.at(-1);
-      const parent = createReferenceNode({ root: path.root, segments: path.segments.slice(0, -1) });
-      if (last?.kind === 'field' && last.name === 'at') return atIndex(parent, args[0]);
-      if (last?.kind === 'field' && isComparisonMethod(last.name)) {
-        return boxNode<Condition>(comparisonMethod(last.name, parent, args[0]));
-      }
-      return raise('REF_NOT_CALLABLE', `${describeRef(nodeOf())} is a reference, not a function`);
-    },
-    set: readOnly,
-    defineProperty: readOnly,
-    deleteProperty: readOnly,
-  });
+  return new Proxy<RefTarget>(() => path, REF_HANDLER);
 }
 
 function refToPrimitive(): never {
@@ -209,8 +213,7 @@ function atIndex(parent: ReferenceNode, index: unknown): unknown {
   if (typeof index !== 'number' || !Number.isInteger(index)) {
     return raise('REF_INDEX', `at() needs an integer index, got ${String(index)}`);
   }
-  const segment: PathSegment = { kind: 'index', index };
-  return createRef({ root: parent.path.root, segments: [...parent.path.segments, segment] });
+  return createRef(childPath(parent.path, Object.freeze({ kind: 'index', index })));
 }
 
 /** `$.a.b` style text for messages only (the emitters print paths for real). */
@@ -224,14 +227,59 @@ function describeRef(node: ReferenceNode): string {
   return root + node.path.segments.map((s) => (s.kind === 'index' ? `[${s.index}]` : `.${s.name}`)).join('');
 }
 
+const NO_SEGMENTS: readonly PathSegment[] = Object.freeze([]);
+const INPUT: ReferencePath = Object.freeze({ root: Object.freeze({ kind: 'input' }), segments: NO_SEGMENTS });
+const CONTEXT: ReferencePath = Object.freeze({
+  root: Object.freeze({ kind: 'context' }),
+  segments: NO_SEGMENTS,
+});
+
 /** The `input` root ref a selector receives (`$`; also its `result`, read from the same place). */
 export function inputRef(): unknown {
-  return createRef({ root: { kind: 'input' }, segments: [] });
+  return createRef(INPUT);
 }
 
 /** The `context` root ref: the Context Object (`$$`). */
 export function contextRef(): unknown {
-  return createRef({ root: { kind: 'context' }, segments: [] });
+  return createRef(CONTEXT);
+}
+
+/** The frozen root path of a variable (`$name`). */
+export function variablePath(name: string): ReferencePath {
+  return Object.freeze({ root: Object.freeze({ kind: 'variable', name }), segments: NO_SEGMENTS });
+}
+
+// Paths are shared too: `input.order.id` is one frozen path object wherever it is read (each path keeps its
+// children; a WeakMap, so paths of dropped workflows go with them).
+const CHILDREN = new WeakMap<ReferencePath, Map<PathSegment, ReferencePath>>();
+
+/** `path` one segment deeper, frozen (the IR then keeps it without a copy). */
+function childPath(path: ReferencePath, segment: PathSegment): ReferencePath {
+  let children = CHILDREN.get(path);
+  if (children === undefined) {
+    children = new Map();
+    CHILDREN.set(path, children);
+  }
+  let child = children.get(segment);
+  if (child === undefined) {
+    child = Object.freeze({ root: path.root, segments: Object.freeze([...path.segments, segment]) });
+    // Index segments are not interned (any integer may come): only field children are kept.
+    if (segment.kind === 'field') children.set(segment, child);
+  }
+  return child;
+}
+
+// Field segments are shared: `input.order.id` read in a thousand states makes two segment objects, not two thousand.
+const FIELD_SEGMENTS = new Map<string, PathSegment>();
+
+function fieldSegment(name: string): PathSegment {
+  let segment = FIELD_SEGMENTS.get(name);
+  if (segment === undefined) {
+    segment = Object.freeze({ kind: 'field', name });
+    // Bounded: names come from user code.
+    if (FIELD_SEGMENTS.size < 10_000) FIELD_SEGMENTS.set(name, segment);
+  }
+  return segment;
 }
 
 /**
@@ -257,7 +305,7 @@ export function toTemplate(value: unknown, where: string): TemplateNode {
     return allLiteral(items) ? createLiteralNode(items.map(literalValue)) : createArrayTemplateNode(items);
   }
   if (typeof value === 'object' && isPlainObject(value)) {
-    const entries: { key: string; value: TemplateNode }[] = [];
+    const entries: { readonly key: string; readonly value: TemplateNode }[] = [];
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
       if (item === undefined) continue;
@@ -267,7 +315,7 @@ export function toTemplate(value: unknown, where: string): TemplateNode {
           `${where}: the key "${key}" ends in ".$", which ASL reads as a path; write a reference instead, or raw(…)`,
         );
       }
-      entries.push({ key, value: toTemplate(item, `${where}.${key}`) });
+      entries.push(Object.freeze({ key, value: toTemplate(item, `${where}.${key}`) }));
     }
     if (entries.every((e) => e.value.kind === 'literal')) {
       const literal: Record<string, JsonValue> = Object.create(null);
@@ -275,7 +323,7 @@ export function toTemplate(value: unknown, where: string): TemplateNode {
         Object.defineProperty(literal, e.key, { value: literalValue(e.value), enumerable: true });
       return createLiteralNode({ ...literal });
     }
-    return createObjectTemplateNode(entries);
+    return createObjectTemplateNode(Object.freeze(entries));
   }
   return raise('TEMPLATE_VALUE', `${where}: ${typeof value} values cannot appear in a template`);
 }

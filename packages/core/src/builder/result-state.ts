@@ -1,82 +1,213 @@
 import type { JsonObject } from '@stepcraft/asl';
-import type { AssignmentNode } from '../ir/common-node.js';
 import { createMapNode, type MapNode } from '../ir/map-node.js';
 import { createParallelNode, type ParallelNode } from '../ir/parallel-node.js';
 import { createPassNode, type PassNode } from '../ir/pass-node.js';
 import { createTaskNode, type TaskNode } from '../ir/task-node.js';
-import { type AnyChain, createChain, type Fragment, fragmentOf, stateFragment } from './chain.js';
-import { contextRef, inputRef } from './refs.js';
-import { type CatchOptions, catchNode, parseNullablePath, type RetryOptions, retryNode } from './state.js';
-import { assignmentNodes, assignmentOf, type Variable } from './variable.js';
+import type { ApplyResultPath } from '../types/paths.js';
+import { type Assigns, type ResultRefs, withAssignment } from './assign.js';
+import { type AnyChain, type Chain, ChainImpl, type StateNames } from './chain.js';
+import type { Describable } from './describable.js';
+import {
+  type CatchOptions,
+  catchNode,
+  type ErrorHandling,
+  type RetryOptions,
+  retryNode,
+} from './error-handling.js';
+import { type Fragment, fragmentOf, stateFragment } from './fragment.js';
+import { parsePath } from './paths.js';
+import type { OutputFiltered, OutputPathValue, ResultFields, Unbare } from './result-fields.js';
+import { selectorRefs } from './selector.js';
+import type { Assignable, Variable } from './variable.js';
 
-/** The node's assignments plus one more (a later assignment of the same variable replaces the earlier one). */
-export function withAssignment(
-  node: { readonly name: string; readonly assign?: readonly AssignmentNode[] },
-  variable: Variable<unknown>,
-  value: unknown,
-): AssignmentNode[] {
-  const [added] = assignmentNodes([assignmentOf(variable.name, value)], `assign on "${node.name}"`);
-  return [...(node.assign ?? []).filter((a) => a.name !== variable.name), added as AssignmentNode];
+/**
+ * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
+ * Every method returns a new state.
+ */
+export interface WorkState<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+  extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources>> {
+  readonly name: TName;
 }
 
-type ResultNode = TaskNode | ParallelNode | MapNode | PassNode;
+/** A Pass state. */
+export interface PassState<TName extends string, TInput, TResult, TOutput>
+  extends Chain<TInput, TOutput, StateNames<TName>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'pass'>,
+    Assigns<ResultRefs<TResult>, PassState<TName, TInput, TResult, TOutput>>,
+    Describable<PassState<TName, TInput, TResult, TOutput>> {
+  readonly name: TName;
+}
+
+/** The IR of a Task, Parallel or Map. */
 type WorkNode = TaskNode | ParallelNode | MapNode;
 
-function recreate<TNode extends ResultNode>(node: TNode, patch: object): TNode {
-  const fields = { ...node, ...patch } as ResultNode;
-  switch (fields.kind) {
+/** What the output-side methods change on a node. */
+type Patch = Partial<Pick<PassNode, 'resultPath' | 'outputPath' | 'comment' | 'raw' | 'assign' | 'contract'>>;
+
+/** What the methods of a Task, Parallel or Map change. */
+type WorkPatch = Patch & Partial<Pick<TaskNode, 'retry' | 'catch'>>;
+
+function patchWork(node: WorkNode, patch: WorkPatch): WorkNode {
+  switch (node.kind) {
     case 'task':
-      return createTaskNode(fields) as TNode;
+      return createTaskNode({ ...node, ...patch });
     case 'parallel':
-      return createParallelNode(fields) as TNode;
+      return createParallelNode({ ...node, ...patch });
     case 'map':
-      return createMapNode(fields) as TNode;
-    case 'pass':
-      return createPassNode(fields) as TNode;
+      return createMapNode({ ...node, ...patch });
   }
 }
 
+function patchPass(node: PassNode, patch: Patch): PassNode {
+  return createPassNode({ ...node, ...patch });
+}
+
 // Once ResultPath/OutputPath reshape the output, the declared result schema no longer describes it.
-function outputChanges(node: ResultNode, isIdentity: boolean): object {
+function outputChanges(node: WorkNode | PassNode, isIdentity: boolean): Patch {
   if (isIdentity || node.contract?.stateOutput === undefined) return {};
   const { stateOutput: _dropped, ...contract } = node.contract;
   return { contract };
 }
 
+// The patches of the methods both kinds share: each returns the fields a new node takes.
+const resultPathPatch = (node: WorkNode | PassNode, path: string | null): Patch => ({
+  resultPath: path === null ? null : parsePath(path, 'ResultPath', node.name),
+  ...outputChanges(node, path === '$'),
+});
+const outputPathPatch = (node: WorkNode | PassNode, path: string | null): Patch => ({
+  outputPath: path === null ? null : parsePath(path, 'OutputPath', node.name),
+  ...outputChanges(node, path === '$'),
+});
+const rawPatch = (node: WorkNode | PassNode, fields: JsonObject): Patch => ({
+  raw: { ...node.raw, ...fields },
+});
+const assignPatch = (
+  node: WorkNode | PassNode,
+  variable: { readonly name: string },
+  value: (refs: { readonly result: never; readonly context: never }) => unknown,
+): Patch => ({ assign: withAssignment(node, variable, value(selectorRefs())) });
+
 /**
- * The run-time object behind `WorkState`/`PassState`: a chain over the node, plus methods that each return a new
- * state (the node is never mutated; Catch handler fragments travel with the state).
+ * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
+ * handler fragments travel with it). Checked against `WorkState` by `implements`.
  */
-export function createResultState<TState>(node: ResultNode, targets: readonly Fragment[] = []): TState {
-  const rebuild = (patch: object, target?: Fragment): TState =>
-    createResultState(recreate(node, patch), target === undefined ? targets : [...targets, target]);
-  const state: Record<string, unknown> = {
-    ...createChain<AnyChain>(stateFragment(node, targets, true)),
-    name: node.name,
-    resultPath: (path: string | null) =>
-      rebuild({
-        resultPath: parseNullablePath(path, 'ResultPath', node.name),
-        ...outputChanges(node, path === '$'),
-      }),
-    outputPath: (path: string | null) =>
-      rebuild({
-        outputPath: parseNullablePath(path, 'OutputPath', node.name),
-        ...outputChanges(node, path === '$'),
-      }),
-    comment: (text: string) => rebuild({ comment: text }),
-    rawFields: (fields: JsonObject) => rebuild({ raw: { ...node.raw, ...fields } }),
-    assign: (variable: Variable<unknown>, value: (refs: never) => unknown) =>
-      rebuild({
-        assign: withAssignment(node, variable, value({ result: inputRef(), context: contextRef() } as never)),
-      }),
-  };
-  if (node.kind !== 'pass') {
-    const work: WorkNode = node;
-    state.retry = (options: RetryOptions) => rebuild({ retry: [...work.retry, retryNode(options)] });
-    state.catch = (errors: readonly string[], handler: AnyChain, options?: CatchOptions<string | null>) => {
-      const fragment = fragmentOf(handler);
-      return rebuild({ catch: [...work.catch, catchNode(node.name, errors, fragment, options)] }, fragment);
-    };
+export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+  extends ChainImpl<TInput, TOutput, StateNames<TName, true, TResources>>
+  implements WorkState<TName, TInput, TResult, TOutput, TResources>
+{
+  readonly name: TName;
+  readonly #node: WorkNode;
+  readonly #targets: readonly Fragment[];
+
+  constructor(name: TName, node: WorkNode, targets: readonly Fragment[]) {
+    super(stateFragment(node, targets, true));
+    this.name = name;
+    this.#node = node;
+    this.#targets = targets;
+    Object.freeze(this);
   }
-  return Object.freeze(state) as TState;
+
+  #with<TNewResult, TNewOutput>(
+    patch: WorkPatch,
+    target?: Fragment,
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources> {
+    const targets = target === undefined ? this.#targets : [...this.#targets, target];
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources>(
+      this.name,
+      patchWork(this.#node, patch),
+      targets,
+    );
+  }
+
+  resultPath<const TPath extends string | null>(
+    path: TPath,
+  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources> {
+    return this.#with(resultPathPatch(this.#node, path));
+  }
+
+  outputPath<const TPath extends string | null>(
+    path: TPath,
+  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources> {
+    return this.#with(outputPathPatch(this.#node, path));
+  }
+
+  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources> {
+    return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
+  }
+
+  catch(
+    errors: readonly string[],
+    handler: AnyChain,
+    options?: CatchOptions<string | null>,
+  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+    const fragment = fragmentOf(handler);
+    const added = catchNode(this.name, errors, fragment, options);
+    return this.#with({ catch: [...this.#node.catch, added] }, fragment);
+  }
+
+  assign<TValue>(
+    variable: Variable<TValue>,
+    value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
+  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+    return this.#with(assignPatch(this.#node, variable, value));
+  }
+
+  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources> {
+    return this.#with({ comment: text });
+  }
+
+  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources> {
+    return this.#with(rawPatch(this.#node, fields));
+  }
+}
+
+/** A Pass at run time: like {@link WorkStateImpl}, without Retry and Catch. Checked against `PassState`. */
+export class PassStateImpl<TName extends string, TInput, TResult, TOutput>
+  extends ChainImpl<TInput, TOutput, StateNames<TName>>
+  implements PassState<TName, TInput, TResult, TOutput>
+{
+  readonly name: TName;
+  readonly #node: PassNode;
+
+  constructor(name: TName, node: PassNode) {
+    super(stateFragment(node, [], true));
+    this.name = name;
+    this.#node = node;
+    Object.freeze(this);
+  }
+
+  #with<TNewResult, TNewOutput>(patch: Patch): PassState<TName, TInput, TNewResult, TNewOutput> {
+    return new PassStateImpl<TName, TInput, TNewResult, TNewOutput>(this.name, patchPass(this.#node, patch));
+  }
+
+  resultPath<const TPath extends string | null>(
+    path: TPath,
+  ): PassState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>> {
+    return this.#with(resultPathPatch(this.#node, path));
+  }
+
+  outputPath<const TPath extends string | null>(
+    path: TPath,
+  ): PassState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>> {
+    return this.#with(outputPathPatch(this.#node, path));
+  }
+
+  assign<TValue>(
+    variable: Variable<TValue>,
+    value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
+  ): PassState<TName, TInput, TResult, TOutput> {
+    return this.#with(assignPatch(this.#node, variable, value));
+  }
+
+  comment(text: string): PassState<TName, TInput, TResult, TOutput> {
+    return this.#with({ comment: text });
+  }
+
+  rawFields(fields: JsonObject): PassState<TName, TInput, TResult, TOutput> {
+    return this.#with(rawPatch(this.#node, fields));
+  }
 }

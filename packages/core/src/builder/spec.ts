@@ -2,7 +2,8 @@ import type { JsonObject, ReferencePath } from '@stepcraft/asl';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { Schema, StateContract } from '../ir/contract.js';
 import type { InputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';
-import { defined, parseNullablePath } from './state.js';
+import { defined } from './defined.js';
+import { parseNullablePath } from './paths.js';
 
 /** A declared input schema, or `Unset` when the state takes whatever flows in. */
 export type MaybeSchema = SchemaLike | Unset;

@@ -1,6 +1,7 @@
 import { createSucceedNode } from '../ir/succeed-node.js';
 import type { Same, Unset } from '../types/type-utils.js';
-import { type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import { type Chain, ChainImpl, type StateNames } from './chain.js';
+import { stateFragment } from './fragment.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
 
 /** How `succeed()` is configured. */
@@ -22,5 +23,9 @@ export function succeed<const TName extends string, TInputSchema extends MaybeSc
   StateNames<TName, false>
 > {
   const node = createSucceedNode({ name, ...commonFields(spec, spec.input) });
-  return createChain(stateFragment(node, [], false));
+  return new ChainImpl<
+    DeclaredInput<TInputSchema>,
+    [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>,
+    StateNames<TName, false>
+  >(stateFragment(node, [], false));
 }

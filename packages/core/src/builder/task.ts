@@ -1,5 +1,10 @@
 import { raise } from '../errors.js';
-import type { Integration, TaskInputOf, TaskResultOf } from '../integrations/integration.js';
+import type {
+  Integration,
+  ResourcesOfIntegration,
+  TaskInputOf,
+  TaskResultOf,
+} from '../integrations/integration.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
@@ -15,20 +20,16 @@ import type {
   Unset,
 } from '../types/type-utils.js';
 import type { ContextObject, TaskContextObject } from './context.js';
+import { defined } from './defined.js';
 import type { InputRefs } from './dynamic.js';
 import type { Arg, IsTaskToken } from './intrinsics.js';
-import { contextRef, type Expr, inputRef, type Ref, type Resolve, toTemplate } from './refs.js';
-import { createResultState } from './result-state.js';
+import { orError } from './or-error.js';
+import { parseNullablePath, parsePath } from './paths.js';
+import { type Expr, type Ref, type Resolve, toTemplate } from './refs.js';
+import type { BareResult, Unbare } from './result-fields.js';
+import { type WorkState, WorkStateImpl } from './result-state.js';
+import { runSelector, selectorRefs } from './selector.js';
 import { isSchema } from './spec.js';
-import {
-  type BareResult,
-  defined,
-  parseNullablePath,
-  parsePath,
-  runSelector,
-  type Unbare,
-  type WorkState,
-} from './state.js';
 
 /** The effective input after InputPath. */
 export type AfterInputPath<TInput, TPath> = TPath extends string
@@ -179,7 +180,8 @@ export function task<
     TName,
     InputOfSchema<TInputSchema>,
     TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+    ResourcesOfIntegration<TIntegration>
   >
 > {
   const resource = spec.resource as Integration;
@@ -222,12 +224,28 @@ export function task<
     catch: [],
   });
   if (spec.timeoutSeconds !== undefined && spec.timeoutSecondsPath !== undefined) {
-    raise('TASK_TIMEOUT', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name);
+    raise('EXCLUSIVE_FIELDS', `"${name}" has both timeoutSeconds and timeoutSecondsPath; keep one`, name, {
+      fields: ['TimeoutSeconds', 'TimeoutSecondsPath'],
+    });
   }
   if (spec.heartbeatSeconds !== undefined && spec.heartbeatSecondsPath !== undefined) {
-    raise('TASK_HEARTBEAT', `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`, name);
+    raise(
+      'EXCLUSIVE_FIELDS',
+      `"${name}" has both heartbeatSeconds and heartbeatSecondsPath; keep one`,
+      name,
+      {
+        fields: ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+      },
+    );
   }
-  return createResultState(node);
+  return orError(
+    new WorkStateImpl<
+      TName,
+      InputOfSchema<TInputSchema>,
+      TaskResult<TIntegration, TOutputSchema, TSelected>,
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>
+    >(name, node, []),
+  );
 }
 
 function credentials(
@@ -235,8 +253,7 @@ function credentials(
   value: TaskSpec<string, Integration, SchemaLike, unknown, unknown, SchemaLike, unknown>['credentials'],
 ): TemplateNode | undefined {
   if (value === undefined) return undefined;
-  const given =
-    typeof value === 'function' ? value({ input: inputRef(), context: contextRef() } as never) : value;
+  const given = typeof value === 'function' ? value(selectorRefs()) : value;
   return toTemplate({ RoleArn: given.roleArn }, `Credentials of "${name}"`);
 }
 

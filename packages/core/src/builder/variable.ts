@@ -3,7 +3,7 @@ import { raise } from '../errors.js';
 import { type AssignmentNode, createAssignmentNode } from '../ir/common-node.js';
 import { createJsonataNode } from '../ir/template-node.js';
 import type { OutputOfSchema, Primitive, SchemaLike } from '../types/type-utils.js';
-import { boxNode, createRef, type Expr, type Ref, toTemplate } from './refs.js';
+import { boxNode, createRef, type Expr, type Ref, toTemplate, variablePath } from './refs.js';
 
 /** A value that may be stored in a variable of type `T`: literals, refs and intrinsic results of that type. */
 export type Assignable<T> =
@@ -16,10 +16,11 @@ export type Assignable<T> =
           ? { readonly [K in keyof T]: Assignable<T[K]> }
           : never);
 
-declare const assignmentBrand: unique symbol;
-/** One `variable.set(value)`, for a catcher's `assign`. */
+const assignmentKey: unique symbol = Symbol('stepcraft.assignment');
+
+/** One `variable.set(value)`, for a catcher's `assign` (opaque: it carries the assignment for the compiler). */
 export interface Assignment {
-  readonly [assignmentBrand]: true;
+  readonly [assignmentKey]: AssignmentNode;
 }
 
 /**
@@ -35,8 +36,6 @@ export interface Variable<T> {
   set(value: NoInfer<Assignable<T>>): Assignment;
 }
 
-const assignmentKey: unique symbol = Symbol('stepcraft.assignment');
-
 /**
  * Declares a variable; its type comes from the schema (`z.number()`, or `typed<T>()` for types only).
  * @example const total = variable('total', z.number()); task(…).assign(total, ({ result }) => result.sum)
@@ -47,10 +46,14 @@ export function variable<TSchema extends SchemaLike>(
   _schema: TSchema,
 ): Variable<OutputOfSchema<TSchema>> {
   const problem = variableNameProblem(name);
-  if (problem !== undefined) raise('VARIABLE_NAME', `Invalid variable name "${name}": ${problem}`);
+  if (problem !== undefined) {
+    raise('INVALID_VARIABLE_NAME', `Invalid variable name "${name}": ${problem}`, undefined, {
+      variable: name,
+    });
+  }
   return Object.freeze({
     name,
-    ref: createRef({ root: { kind: 'variable', name }, segments: [] }) as Ref<OutputOfSchema<TSchema>>,
+    ref: createRef(variablePath(name)) as Ref<OutputOfSchema<TSchema>>,
     set: (value: unknown) => assignmentOf(name, value),
   });
 }
@@ -58,7 +61,7 @@ export function variable<TSchema extends SchemaLike>(
 /** The IR of an assignment built at build time from a selector's return value. */
 export function assignmentOf(name: string, value: unknown): Assignment {
   const node = createAssignmentNode(name, toTemplate(value, `The value assigned to $${name}`));
-  return Object.freeze({ [assignmentKey]: node }) as unknown as Assignment;
+  return Object.freeze({ [assignmentKey]: node });
 }
 
 /** The nodes of `assign` callbacks' results, with a clear error for anything else. */

@@ -4,10 +4,12 @@ import { createWaitNode, type WaitDuration, type WaitNode } from '../ir/wait-nod
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Same, Unset } from '../types/type-utils.js';
-import { type AnyChain, type Chain, createChain, type StateNames, stateFragment } from './chain.js';
+import { withAssignment } from './assign.js';
+import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
-import { contextRef, inputRef } from './refs.js';
-import { withAssignment } from './result-state.js';
+import { stateFragment } from './fragment.js';
+import { parsePath } from './paths.js';
+import { selectorRefs } from './selector.js';
 import {
   type CommonSpec,
   commonFields,
@@ -15,7 +17,6 @@ import {
   inputPathField,
   type MaybeSchema,
 } from './spec.js';
-import { parsePath } from './state.js';
 import type { AfterInputPath, InputPathCheck } from './task.js';
 import type { Assignable, Variable } from './variable.js';
 
@@ -86,31 +87,51 @@ export function wait<
     name,
     ...commonFields(spec, spec.input),
     ...inputPathField(spec.inputPath, name),
-    duration: duration(name, spec as unknown as Record<string, unknown>),
+    duration: duration(name, spec),
   });
-  return createWaitState(node);
+  return new WaitStateImpl<
+    TName,
+    DeclaredInput<TInputSchema>,
+    [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>
+  >(name, node);
 }
 
-function createWaitState<TState>(node: WaitNode): TState {
-  return Object.freeze({
-    ...createChain<AnyChain>(stateFragment(node, [], true)),
-    name: node.name,
-    assign: (variable: Variable<unknown>, value: (refs: never) => unknown) =>
-      createWaitState(
-        createWaitNode({
-          ...node,
-          assign: withAssignment(
-            node,
-            variable,
-            value({ input: inputRef(), context: contextRef() } as never),
-          ),
-        }),
-      ),
-  }) as TState;
+/** A Wait at run time: a chain over its frozen node. Checked against `WaitState` by `implements`. */
+class WaitStateImpl<TName extends string, TInput, TOutput>
+  extends ChainImpl<TInput, TOutput, StateNames<TName>>
+  implements WaitState<TName, TInput, TOutput>
+{
+  readonly name: TName;
+  readonly #node: WaitNode;
+
+  constructor(name: TName, node: WaitNode) {
+    super(stateFragment(node, [], true));
+    this.name = name;
+    this.#node = node;
+    Object.freeze(this);
+  }
+
+  assign<TValue>(
+    variable: Variable<TValue>,
+    value: (refs: InputRefs<TOutput>) => NoInfer<Assignable<TValue>>,
+  ): WaitState<TName, TInput, TOutput> {
+    const assign = withAssignment(this.#node, variable, value(selectorRefs()));
+    return new WaitStateImpl<TName, TInput, TOutput>(this.name, createWaitNode({ ...this.#node, assign }));
+  }
 }
 
-function duration(name: string, spec: Record<string, unknown>): WaitDuration {
-  const forms = ['seconds', 'timestamp', 'secondsPath', 'timestampPath'].filter((k) => spec[k] !== undefined);
+/** The four duration fields as the run time sees them: the spec's type allows exactly one. */
+interface DurationFields {
+  readonly seconds?: Dynamic<number, never>;
+  readonly timestamp?: Dynamic<string, never>;
+  readonly secondsPath?: unknown;
+  readonly timestampPath?: unknown;
+}
+
+const DURATION_FIELDS = ['seconds', 'timestamp', 'secondsPath', 'timestampPath'] as const;
+
+function duration(name: string, spec: DurationFields): WaitDuration {
+  const forms = DURATION_FIELDS.filter((k) => spec[k] !== undefined);
   if (forms.length !== 1) {
     return raise(
       'WAIT_DURATION',
@@ -118,11 +139,8 @@ function duration(name: string, spec: Record<string, unknown>): WaitDuration {
       name,
     );
   }
-  const seconds = dynamicValue(spec.seconds as Dynamic<number, never> | undefined, `Seconds of "${name}"`);
-  const timestamp = dynamicValue(
-    spec.timestamp as Dynamic<string, never> | undefined,
-    `Timestamp of "${name}"`,
-  );
+  const seconds = dynamicValue(spec.seconds, `Seconds of "${name}"`);
+  const timestamp = dynamicValue(spec.timestamp, `Timestamp of "${name}"`);
   const { secondsPath, timestampPath } = spec;
   if (typeof seconds === 'number') return { kind: 'seconds', seconds };
   if (typeof timestamp === 'string') return { kind: 'timestamp', timestamp };

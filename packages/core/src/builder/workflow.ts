@@ -2,19 +2,10 @@ import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract } from '../ir/contract.js';
 import { createWorkflowNode, type WorkflowNode } from '../ir/workflow-node.js';
 import type { Accepts, Check, Resolved, Unset } from '../types/type-utils.js';
-import {
-  type AnyChain,
-  type Chain,
-  type ChainNames,
-  type FirstOf,
-  fragmentOf,
-  graphOf,
-  type Names,
-  type OutputOf,
-  type WireCheck,
-} from './chain.js';
+import type { AnyChain, ChainNames, FirstOf, Names, OutputOf, ResourcesOf, WireCheck } from './chain.js';
+import { defined } from './defined.js';
+import { concat, type Fragment, fragmentOf, graphOfFragment } from './fragment.js';
 import { type DeclaredInput, isSchema, type MaybeSchema } from './spec.js';
-import { defined } from './state.js';
 
 const workflowBrand: unique symbol = Symbol.for('stepcraft.workflow');
 
@@ -48,7 +39,12 @@ export interface Workflow<
     TName,
     TInput,
     Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    ChainNames<
+      TNames['first'],
+      $Next['~types']['names']['last'],
+      $Next['~types']['names']['open'],
+      TNames['resources'] | ResourcesOf<$Next>
+    >
   >;
   /** The IR the compiler reads. */
   toNode(): WorkflowNode;
@@ -75,32 +71,79 @@ export function workflow<const TName extends string, TInputSchema extends MaybeS
   name: TName,
   options: WorkflowOptions<TInputSchema> = {},
 ): WorkflowStart<TName, DeclaredInput<TInputSchema>> {
-  return Object.freeze({
-    start: (chain: AnyChain) => createWorkflow(name, options, fragmentOf(chain) && chain),
-  }) as unknown as WorkflowStart<TName, DeclaredInput<TInputSchema>>;
+  return new WorkflowStartImpl<TName, DeclaredInput<TInputSchema>>(name, options);
 }
 
-function createWorkflow(name: string, options: WorkflowOptions<MaybeSchema>, chain: AnyChain): unknown {
-  return Object.freeze({
-    [workflowBrand]: true,
-    name,
-    '~types': undefined,
-    next: (next: AnyChain) =>
-      createWorkflow(name, options, (chain as Chain<unknown, unknown, Names>).next(next as never)),
-    toNode: () =>
-      createWorkflowNode({
-        name,
-        graph: graphOf(chain),
-        type: options.type ?? 'STANDARD',
-        ...defined('comment', options.comment),
-        ...defined('timeoutSeconds', options.timeoutSeconds),
-        ...defined('queryLanguage', options.queryLanguage),
-        ...defined(
-          'contract',
-          isSchema(options.input) ? ({ stateInput: options.input } satisfies StateContract) : undefined,
-        ),
-      }),
-  });
+/** `workflow()` before its first state. Checked against `WorkflowStart` by `implements`. */
+class WorkflowStartImpl<TName extends string, TInput> implements WorkflowStart<TName, TInput> {
+  readonly #name: TName;
+  readonly #options: WorkflowOptions<MaybeSchema>;
+
+  constructor(name: TName, options: WorkflowOptions<MaybeSchema>) {
+    this.#name = name;
+    this.#options = options;
+    Object.freeze(this);
+  }
+
+  start<$Chain extends AnyChain>(
+    chain: $Chain,
+  ): Workflow<TName, TInput, Resolved<OutputOf<$Chain>, TInput>, $Chain['~types']['names']> {
+    return new WorkflowImpl<TName, TInput, Resolved<OutputOf<$Chain>, TInput>, $Chain['~types']['names']>(
+      this.#name,
+      this.#options,
+      fragmentOf(chain),
+    );
+  }
+}
+
+/** A workflow at run time: its options and the fragment of its chain. Checked against `Workflow`. */
+class WorkflowImpl<TName extends string, TInput, TOutput, TNames extends Names>
+  implements Workflow<TName, TInput, TOutput, TNames>
+{
+  readonly [workflowBrand] = true as const;
+  declare readonly '~types': { readonly input: TInput; readonly output: TOutput; readonly names: TNames };
+  readonly name: TName;
+  readonly #options: WorkflowOptions<MaybeSchema>;
+  readonly #fragment: Fragment;
+
+  constructor(name: TName, options: WorkflowOptions<MaybeSchema>, fragment: Fragment) {
+    this.name = name;
+    this.#options = options;
+    this.#fragment = fragment;
+    Object.freeze(this);
+  }
+
+  next<$Next extends AnyChain>(
+    next: $Next,
+  ): Workflow<
+    TName,
+    TInput,
+    Resolved<OutputOf<$Next>, TOutput>,
+    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+  > {
+    return new WorkflowImpl<
+      TName,
+      TInput,
+      Resolved<OutputOf<$Next>, TOutput>,
+      ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    >(this.name, this.#options, concat(this.#fragment, fragmentOf(next)));
+  }
+
+  toNode(): WorkflowNode {
+    const options = this.#options;
+    return createWorkflowNode({
+      name: this.name,
+      graph: graphOfFragment(this.#fragment),
+      type: options.type ?? 'STANDARD',
+      ...defined('comment', options.comment),
+      ...defined('timeoutSeconds', options.timeoutSeconds),
+      ...defined('queryLanguage', options.queryLanguage),
+      ...defined(
+        'contract',
+        isSchema(options.input) ? ({ stateInput: options.input } satisfies StateContract) : undefined,
+      ),
+    });
+  }
 }
 
 /** Whether `value` is a workflow built by `workflow()` (the CLI uses it to find exported workflows). */

@@ -1,18 +1,26 @@
-import { type AslDocument, type AslState, type Diagnostic, pointerOf, type SubMachine } from '@stepcraft/asl';
-import { CompileError, diagnostic } from '../errors.js';
+import {
+  type AslDocument,
+  type AslState,
+  createDiagnostic,
+  type Diagnostic,
+  pointerOf,
+  type SubMachine,
+  type ValidateOptions,
+  validate,
+} from '@stepcraft/asl';
+import { CompileError } from '../errors.js';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler } from '../ir/contract.js';
 import type { GraphNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
 import type { WorkflowNode } from '../ir/workflow-node.js';
 import { defineKey } from './define-key.js';
-import type { EmitContext } from './emit/context.js';
-import { withRaw } from './emit/context.js';
+import { type EmitContext, withRaw } from './emit/context.js';
 import { emitState } from './emit/index.js';
 import { type ResolvedGraph, resolveGraph } from './graph.js';
-import type { QueryLanguageDialect } from './query-language/dialect.js';
-import { jsonataDialect } from './query-language/jsonata.js';
-import { jsonPathDialect } from './query-language/jsonpath.js';
+import type { Draft, FieldPath, QueryLanguageDialect, Report } from './query-language/dialect.js';
+import { jsonataDialect } from './query-language/jsonata-dialect.js';
+import { jsonPathDialect } from './query-language/jsonpath-dialect.js';
 import { variableChecker } from './variables.js';
 
 const DIALECTS: Readonly<Record<QueryLanguage, QueryLanguageDialect>> = Object.freeze({
@@ -40,6 +48,11 @@ export interface CompileOptions {
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
    */
   readonly queryLanguage?: QueryLanguage;
+  /**
+   * How the emitted document is validated: `validate()`'s options (the workflow's type is passed for you), or
+   * `false` to skip it, for documents known to differ from AWS on purpose (fixtures with stand-in ARNs).
+   */
+  readonly validate?: Pick<ValidateOptions, 'checkArn' | 'checkPaths'> | false;
 }
 
 /** Anything that yields a workflow IR (a `Workflow` from `workflow()`); `compile/` never imports the builder. */
@@ -47,12 +60,12 @@ export interface CompilableWorkflow {
   toNode(): WorkflowNode;
 }
 
-const MAX_STATE_NAME = 80;
-const END = Object.freeze({ End: true as const });
-
 /**
- * Compiles a workflow to ASL. Throws one `CompileError` listing every problem types could not catch (conflicting
- * duplicate names, two `Next`s for one state, names over 80 characters, a Choice without branches, …).
+ * Compiles a workflow to ASL in one pass over each graph, then runs `validate()` on the result: every rule the
+ * document shows (names, ranges, Retry/Catch, reachability, Express limits, …) is the validator's. Throws one
+ * `CompileError` listing every problem: the validator's, and those only the builder's graph can show (two state
+ * values with one name, two `Next`s for one state, `later()` references, variable scopes, values the query
+ * language cannot express).
  * @example const { definition } = compile(orderFlow); stringifyAsl(definition)
  */
 export function compile(workflow: CompilableWorkflow, options: CompileOptions = {}): CompiledWorkflow {
@@ -61,71 +74,49 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
   const diagnostics: Diagnostic[] = [];
   const contracts: Record<string, StateContract> = Object.create(null);
   const handlers: Record<string, TaskHandler> = Object.create(null);
-  const scopes = new Map<string, string>();
-  const resolvedGraphs = new Map<GraphNode, ResolvedGraph>();
+  const resolved = new Map<GraphNode, ResolvedGraph>();
   const variables = variableChecker();
+  const reportAt =
+    (state: string, base: FieldPath): Report =>
+    (code, message, field, ...fields) => {
+      diagnostics.push(
+        createDiagnostic(code, message, pointerOf(...base, 'States', state, ...field), state, ...fields),
+      );
+    };
 
-  const emitGraph = (graph: GraphNode, base: readonly (string | number)[]): SubMachine => {
-    const reportAt =
-      (state: string) => (code: string, message: string, field: readonly (string | number)[]) => {
-        diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
-      };
-    const resolved = resolveGraph(graph, reportAt);
-    resolvedGraphs.set(graph, resolved);
-    const scope = pointerOf(...base);
+  const emitGraph = (graph: GraphNode, base: FieldPath): SubMachine => {
+    const graphResolved = resolveGraph(graph, (state) => reportAt(state, base));
+    const { startAt, states: ordered, next } = graphResolved;
+    resolved.set(graph, graphResolved);
     const states: Record<string, AslState> = {};
-    for (const state of resolved.states) {
-      const report = reportAt(state.name);
-      checkName(state, scope, scopes, report, node.type);
+    // One context per graph, pointed at each state in turn: a state is emitted synchronously and reports only
+    // while it is, so no state needs a context object and closures of its own.
+    let current = '';
+    const context: Draft<EmitContext> = {
+      dialect: DIALECTS[language],
+      pinned: undefined,
+      next: undefined,
+      report: (code, message, field, ...fields) => reportAt(current, base)(code, message, field, ...fields),
+      subMachine: (sub, field) => emitGraph(sub, [...base, 'States', current, ...field]),
+    };
+    for (let i = 0; i < ordered.length; i++) {
+      const state = ordered[i] as StateNode;
       const stateLanguage = state.queryLanguage ?? language;
-      if (language === 'JSONata' && stateLanguage === 'JSONPath') {
-        report(
-          'QUERY_LANGUAGE_CONFLICT',
-          `"${state.name}" is pinned to JSONPath, which a JSONata workflow cannot hold (AWS rule); compile the workflow as JSONPath or drop the state's queryLanguage`,
-          ['QueryLanguage'],
-        );
-      }
-      const next = resolved.next.get(state.name);
-      const context: EmitContext = {
-        dialect: DIALECTS[stateLanguage],
-        report,
-        transition: next === undefined ? END : { Next: next },
-        subMachine: (sub, field) => emitGraph(sub, [...base, 'States', state.name, ...field]),
-      };
-      const emitted = emitState(state, context);
+      current = state.name;
+      context.dialect = DIALECTS[stateLanguage];
+      context.pinned = stateLanguage === language ? undefined : stateLanguage;
+      context.next = next[i];
+      defineKey(states, state.name, withRaw(emitState(state, context), state.raw));
       variables.note(state);
-      // stringifyAsl puts QueryLanguage in its place; only pinned states that differ from the workflow carry it.
-      const pinned = stateLanguage === language ? emitted : { ...emitted, QueryLanguage: stateLanguage };
-      defineKey(states as never, state.name, withRaw(pinned, state.raw) as never);
       if (state.contract !== undefined && Object.keys(state.contract).length > 0)
         contracts[state.name] = state.contract;
       if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
     }
-    return { StartAt: resolved.startAt, States: states };
+    return { StartAt: startAt, States: states };
   };
 
   const machine = emitGraph(node.graph, []);
-  variables.check(
-    node.graph,
-    (state, base) => (code, message, field) => {
-      diagnostics.push(diagnostic(code, message, pointerOf(...base, 'States', state, ...field), state));
-    },
-    // Every graph was resolved while emitting; the fallback only runs if emission stopped early.
-    (graph) => resolvedGraphs.get(graph) ?? resolveGraph(graph, () => () => undefined),
-  );
-  if (
-    node.timeoutSeconds !== undefined &&
-    !(Number.isInteger(node.timeoutSeconds) && node.timeoutSeconds > 0)
-  ) {
-    diagnostics.push(
-      diagnostic(
-        'FIELD_RANGE',
-        `TimeoutSeconds must be a positive integer, got ${node.timeoutSeconds}`,
-        '/TimeoutSeconds',
-      ),
-    );
-  }
-  if (diagnostics.length > 0) throw new CompileError(diagnostics);
+  variables.check(node.graph, reportAt, (graph) => resolved.get(graph) ?? resolveGraph(graph, () => ignore));
   const definition: AslDocument = {
     ...(node.comment === undefined ? {} : { Comment: node.comment }),
     ...(language === 'JSONata' ? { QueryLanguage: language } : {}),
@@ -133,45 +124,15 @@ export function compile(workflow: CompilableWorkflow, options: CompileOptions = 
     States: machine.States,
     ...(node.timeoutSeconds === undefined ? {} : { TimeoutSeconds: node.timeoutSeconds }),
   };
+  // A document emitted from a graph with problems misrepresents it (a dropped duplicate, a missing value): the
+  // validator's findings on it would mislead, so they come once the graph's own are fixed.
+  if (diagnostics.length === 0 && options.validate !== false) {
+    for (const d of validate(definition, { ...options.validate, stateMachineType: node.type })) {
+      if (d.severity === 'error') diagnostics.push(d);
+    }
+  }
+  if (diagnostics.length > 0) throw new CompileError(diagnostics);
   return Object.freeze({ name: node.name, type: node.type, definition, contracts, handlers });
 }
 
-// Names: ≤ 80 characters, unique across the whole machine (branches and processors included); Express limits.
-function checkName(
-  state: StateNode,
-  scope: string,
-  scopes: Map<string, string>,
-  report: (code: string, message: string, field: readonly (string | number)[]) => void,
-  type: WorkflowNode['type'],
-): void {
-  // Characters are code points; the UTF-16 length bounds their count, so most names need no split.
-  if (state.name.length > MAX_STATE_NAME && [...state.name].length > MAX_STATE_NAME) {
-    report(
-      'STATE_NAME_TOO_LONG',
-      `State name "${state.name}" is longer than ${MAX_STATE_NAME} characters`,
-      [],
-    );
-  }
-  if (state.name.length === 0) report('STATE_NAME_EMPTY', 'A state name cannot be empty', []);
-  const seen = scopes.get(state.name);
-  if (seen !== undefined && seen !== scope) {
-    report(
-      'DUPLICATE_STATE_NAME',
-      `"${state.name}" is used in two state machines (${seen || '/'} and ${scope || '/'}); names are unique across a workflow, branches included`,
-      [],
-    );
-  }
-  scopes.set(state.name, scope);
-  if (type === 'EXPRESS' && state.kind === 'task') {
-    const r = state.resource;
-    if (
-      /\.sync(:2)?$/.test(r) ||
-      r.endsWith('.waitForTaskToken') ||
-      /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(r)
-    ) {
-      report('EXPRESS_UNSUPPORTED', `Express workflows do not support ${r} (in "${state.name}")`, [
-        'Resource',
-      ]);
-    }
-  }
-}
+const ignore: Report = () => undefined;

@@ -1,29 +1,44 @@
-import type { GraphNode, TransitionNode } from '../ir/graph-node.js';
+import type { ChoiceBranchNode } from '../ir/choice-node.js';
+import type { CatchNode } from '../ir/common-node.js';
+import type { GraphNode, StateReferenceNode, TransitionNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
-import type { Report } from './query-language/dialect.js';
+import type { FieldPath, Report } from './query-language/dialect.js';
 
-/** A graph with one definition per state, in emission order, and each state's `Next`. */
+/** A graph with one definition per state, in emission order, and each state's `Next` (same index). */
 export interface ResolvedGraph {
   readonly startAt: string;
   readonly states: readonly StateNode[];
-  readonly next: ReadonlyMap<string, string>;
+  /** `next[i]` is the `Next` of `states[i]` (`undefined`: none). */
+  readonly next: readonly (string | undefined)[];
+}
+
+/** Reports at a state of the graph being resolved. */
+export type ReportAtState = (state: string) => Report;
+
+/** One state while the graph is resolved. */
+interface Entry {
+  readonly node: StateNode;
+  next: string | undefined;
+  visited: boolean;
 }
 
 /**
- * Merges the fragments of a graph: the same state value met twice is one state (joins, loops, reused fragments);
- * two different values with one name, or two different `Next`s for one state, are reported. States are ordered depth-first from
- * `startAt`, following `Next` before Choice targets and Catch handlers, so the output is stable.
+ * Merges the fragments of a graph and checks what only the builder's graph knows: the same state value met twice
+ * is one state (joins, loops, reused fragments), while two different values with one name, or two different
+ * `Next`s for one state, are reported; a `later()` reference must find its state, with the same input schema.
+ * States are ordered depth-first from `startAt`, following `Next` before Choice targets and Catch handlers, so the
+ * output is stable. Everything the emitted document shows (names, scopes, reachability) is left to `validate()`.
  */
-export function resolveGraph(graph: GraphNode, report: (state: string) => Report): ResolvedGraph {
-  const byName = new Map<string, StateNode>();
+export function resolveGraph(graph: GraphNode, reportAt: ReportAtState): ResolvedGraph {
+  const entries = new Map<string, Entry>();
   // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
   for (let i = 0; i < graph.states.length; i++) {
     const node = graph.states[i] as StateNode;
-    const seen = byName.get(node.name);
-    if (seen === undefined) byName.set(node.name, node);
-    else if (seen !== node) {
+    const seen = entries.get(node.name);
+    if (seen === undefined) entries.set(node.name, { node, next: undefined, visited: false });
+    else if (seen.node !== node) {
       // States are values: only the same value is one state (a join or a loop); equal-looking copies are not.
-      report(node.name)(
+      reportAt(node.name)(
         'DUPLICATE_STATE_NAME',
         `Two different states are named "${node.name}"; rename one, or define the state once and reuse that value ` +
           '(state names are unique in a workflow)',
@@ -31,101 +46,107 @@ export function resolveGraph(graph: GraphNode, report: (state: string) => Report
       );
     }
   }
-  const next = new Map<string, string>();
   for (let i = 0; i < graph.transitions.length; i++) {
     const { from, to } = graph.transitions[i] as TransitionNode;
-    const seen = next.get(from);
-    if (seen === undefined) next.set(from, to);
-    else if (seen !== to) {
-      report(from)(
+    const entry = entries.get(from);
+    if (entry === undefined) continue;
+    if (entry.next === undefined) entry.next = to;
+    else if (entry.next !== to) {
+      reportAt(from)(
         'AMBIGUOUS_NEXT',
-        `"${from}" would continue with both "${seen}" and "${to}"; a state has one Next (use a Choice to branch)`,
+        `"${from}" would continue with both "${entry.next}" and "${to}"; a state has one Next (use a Choice to branch)`,
         ['Next'],
+        { targets: [entry.next, to] },
       );
     }
   }
-  const exits = checkReferences(graph, byName, next, report);
-  const ordered: StateNode[] = [];
-  const visited = new Set<string>();
-  const visit = (name: string): void => {
-    // Iterative DFS keeps 1000-state chains off the call stack.
-    const stack = [name];
-    while (stack.length > 0) {
-      const current = stack.pop() as string;
-      const node = byName.get(current);
-      if (visited.has(current) || node === undefined) continue;
-      visited.add(current);
-      ordered.push(node);
-      const out = exits.get(current) ?? [];
-      // Reversed onto the stack, so the first target is visited first.
-      for (let i = out.length - 1; i >= 0; i--) stack.push((out[i] as Target)[0]);
-    }
-  };
-  visit(graph.startAt);
-  for (const node of byName.values()) if (!visited.has(node.name)) visit(node.name);
-  return { startAt: graph.startAt, states: ordered, next };
+  checkReferences(graph, entries, reportAt);
+  return order(graph.startAt, entries);
 }
 
 // Every target must name a state of this graph (a `later()` reference may name one that is missing), and a
-// reference's declared input schema must be the state's own. Returns each state's targets.
+// reference's declared input schema must be the state's own.
 function checkReferences(
   graph: GraphNode,
-  byName: ReadonlyMap<string, StateNode>,
-  next: ReadonlyMap<string, string>,
-  report: (state: string) => Report,
-): Map<string, Target[]> {
-  const exits = new Map<string, Target[]>();
-  const missing = (name: string) => !byName.has(name);
-  if (missing(graph.startAt)) {
-    report(graph.startAt)(
+  entries: ReadonlyMap<string, Entry>,
+  reportAt: ReportAtState,
+): void {
+  if (!entries.has(graph.startAt)) {
+    reportAt(graph.startAt)(
       'UNRESOLVED_REFERENCE',
       `The machine starts at "${graph.startAt}", but no state has that name (a later() reference without a state)`,
       [],
+      { target: graph.startAt },
     );
   }
-  for (const node of byName.values()) {
-    const out = targets(node, next.get(node.name));
-    exits.set(node.name, out);
-    for (const exit of out) {
-      // Indexing, not destructuring: `[a, b] of …` runs the iterator protocol for every tuple.
-      const target = exit[0];
-      if (!missing(target)) continue;
-      const field = exit[1];
-      report(node.name)(
-        'UNRESOLVED_REFERENCE',
-        `"${node.name}" goes to "${target}", but no state in its machine has that name; define it, or give later("${target}", () => state) the state`,
-        field,
-      );
+  for (const { node, next } of entries.values()) {
+    if (node.name === '') reportAt(node.name)('STATE_NAME_EMPTY', 'A state name cannot be empty', []);
+    if (next !== undefined && !entries.has(next)) unresolved(node, next, ['Next'], reportAt);
+    if (node.kind === 'choice') {
+      node.branches.forEach((b, i) => {
+        if (!entries.has(b.next)) unresolved(node, b.next, ['Choices', i, 'Next'], reportAt);
+      });
+      if (node.otherwise !== undefined && !entries.has(node.otherwise)) {
+        unresolved(node, node.otherwise, ['Default'], reportAt);
+      }
+    }
+    if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map') {
+      node.catch.forEach((c, i) => {
+        if (!entries.has(c.next)) unresolved(node, c.next, ['Catch', i, 'Next'], reportAt);
+      });
     }
   }
-  for (const reference of graph.references) {
-    const declared = byName.get(reference.name)?.contract?.stateInput;
+  for (let i = 0; i < graph.references.length; i++) {
+    const reference = graph.references[i] as StateReferenceNode;
+    const declared = entries.get(reference.name)?.node.contract?.stateInput;
     if (reference.input === undefined || declared === undefined || declared === reference.input) continue;
-    report(reference.name)(
+    reportAt(reference.name)(
       'REFERENCE_INPUT_MISMATCH',
       `later("${reference.name}") declares an input schema other than the one "${reference.name}" declares; use the same schema value`,
       [],
     );
   }
-  return exits;
 }
 
-type Target = readonly [name: string, field: readonly (string | number)[]];
-const NEXT_FIELD = Object.freeze(['Next']);
+function unresolved(node: StateNode, target: string, field: FieldPath, reportAt: ReportAtState): void {
+  reportAt(node.name)(
+    'UNRESOLVED_REFERENCE',
+    `"${node.name}" goes to "${target}", but no state in its machine has that name; define it, or give later("${target}", () => state) the state`,
+    field,
+    { target },
+  );
+}
 
-// Each way out of a state, with the field that names it.
-function targets(node: StateNode, next: string | undefined): Target[] {
-  const out: Target[] = next === undefined ? [] : [[next, NEXT_FIELD]];
-  if (node.kind === 'choice') {
-    node.branches.forEach((b, i) => {
-      out.push([b.next, ['Choices', i, 'Next']]);
-    });
-    if (node.otherwise !== undefined) out.push([node.otherwise, ['Default']]);
-  }
+// Depth-first from `start` (iterative: a 5,000-state chain is 5,000 deep), then any state not reached, in order.
+function order(start: string, entries: ReadonlyMap<string, Entry>): ResolvedGraph {
+  const states: StateNode[] = [];
+  const next: (string | undefined)[] = [];
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    stack.push(name);
+    for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+      const entry = entries.get(current);
+      if (entry === undefined || entry.visited) continue;
+      entry.visited = true;
+      states.push(entry.node);
+      next.push(entry.next);
+      pushTargets(entry.node, entry.next, stack);
+    }
+  };
+  visit(start);
+  for (const entry of entries.values()) if (!entry.visited) visit(entry.node.name);
+  return { startAt: start, states, next };
+}
+
+// The targets of `node` pushed in reverse (catchers, Default, Choice rules, Next), so the first is visited first.
+function pushTargets(node: StateNode, next: string | undefined, stack: string[]): void {
   if (node.kind === 'task' || node.kind === 'parallel' || node.kind === 'map') {
-    node.catch.forEach((c, i) => {
-      out.push([c.next, ['Catch', i, 'Next']]);
-    });
+    for (let i = node.catch.length - 1; i >= 0; i--) stack.push((node.catch[i] as CatchNode).next);
   }
-  return out;
+  if (node.kind === 'choice') {
+    if (node.otherwise !== undefined) stack.push(node.otherwise);
+    for (let i = node.branches.length - 1; i >= 0; i--)
+      stack.push((node.branches[i] as ChoiceBranchNode).next);
+  }
+  if (next !== undefined) stack.push(next);
 }

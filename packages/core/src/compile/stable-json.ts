@@ -1,4 +1,4 @@
-import type { AslDocument, JsonValue } from '@stepcraft/asl';
+import type { AslDocument } from '@stepcraft/asl';
 import { defineKey } from './define-key.js';
 
 // Conventional ASL key orders. Keys not listed keep their order, after the listed ones (Next/End always last).
@@ -64,15 +64,20 @@ const RETRIER_KEYS = [
 ];
 const CATCHER_KEYS = ['ErrorEquals', 'Comment', 'ResultPath', 'Output', 'Assign', 'Next'];
 
-type JsonRecord = Record<string, JsonValue>;
-type Reorder = (value: JsonValue) => JsonValue;
+type JsonRecord = Readonly<Record<string, unknown>>;
+/** Orders one value of a document (any JSON: states, templates, …). */
+type Reorder = (value: unknown) => unknown;
 
-/** How one kind of ASL object is ordered: a rank per listed key, and how some keys' values are ordered in turn. */
+/** Where a key goes in its object, and how its value is ordered in turn (if it is an ASL object). */
+interface Slot {
+  readonly rank: number;
+  readonly child: Reorder | undefined;
+}
+
+/** How one kind of ASL object is ordered: a slot per known key; `other` for the keys not listed. */
 interface Layout {
-  readonly rank: ReadonlyMap<string, number>;
-  /** The rank of unlisted keys: after the `first` keys, before the `last` ones. */
-  readonly middle: number;
-  readonly child: (key: string) => Reorder | undefined;
+  readonly slots: ReadonlyMap<string, Slot>;
+  readonly other: Slot;
 }
 
 // Listed keys first (in list order), then the others in their own order, then the `last` keys.
@@ -81,18 +86,18 @@ function layout(
   last: readonly string[],
   children: Readonly<Record<string, Reorder>> = {},
 ): Layout {
-  const rank = new Map<string, number>();
+  const slots = new Map<string, Slot>();
+  const add = (key: string, rank: number) => {
+    slots.set(key, { rank, child: Object.hasOwn(children, key) ? children[key] : undefined });
+  };
   first.forEach((key, i) => {
-    rank.set(key, i);
+    add(key, i);
   });
   last.forEach((key, i) => {
-    rank.set(key, first.length + 1 + i);
+    add(key, first.length + 1 + i);
   });
-  return {
-    rank,
-    middle: first.length,
-    child: (key) => (Object.hasOwn(children, key) ? children[key] : undefined),
-  };
+  for (const key of Object.keys(children)) if (!slots.has(key)) add(key, first.length);
+  return { slots, other: { rank: first.length, child: undefined } };
 }
 
 /** Reorders each item of an array; the same array when nothing changed. */
@@ -106,7 +111,7 @@ const eachItem =
 
 // The layouts refer to each other (a state holds machines, a machine holds states): the closures below read them
 // when called, after all are defined.
-const states: Reorder = (value) => reorder(value, STATES);
+const states: Reorder = (value) => reorderStates(value);
 const subMachine: Reorder = (value) => reorder(value, SUB_MACHINE);
 const DOCUMENT = layout(DOCUMENT_KEYS, [], { States: states });
 const SUB_MACHINE = layout(SUB_MACHINE_KEYS, [], { States: states });
@@ -121,9 +126,24 @@ const STATE = layout(STATE_KEYS, TRANSITION_KEYS, {
   Catch: eachItem((c) => reorder(c, CATCHER)),
   Choices: eachItem((c) => reorder(c, CHOICE_RULE)),
 });
-// State names keep their order; each state is ordered.
-const state: Reorder = (value) => reorder(value, STATE);
-const STATES: Layout = { rank: new Map(), middle: 0, child: () => state };
+
+// State names keep their order; each state is ordered. The same object when every state already is.
+function reorderStates(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const names = Object.keys(value);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const state = value[name];
+    const ordered = reorder(state, STATE);
+    if (ordered !== state && out === undefined) {
+      out = {};
+      for (let j = 0; j < i; j++) defineKey(out, names[j] as string, value[names[j] as string]);
+    }
+    if (out !== undefined) defineKey(out, name, ordered);
+  }
+  return out ?? value;
+}
 
 /**
  * Serialises an ASL document deterministically: conventional key order (Comment, QueryLanguage, StartAt, States,
@@ -131,39 +151,37 @@ const STATES: Layout = { rank: new Map(), middle: 0, child: () => state };
  * templates keep the order they were written in. The single place that decides ASL formatting.
  */
 export function stringifyAsl(definition: AslDocument): string {
-  return `${JSON.stringify(reorder(definition as unknown as JsonValue, DOCUMENT), null, 2)}\n`;
+  return `${JSON.stringify(reorder(definition, DOCUMENT), null, 2)}\n`;
 }
 
 /**
  * `value` with its keys in layout order. Objects already in order (what `compile()` emits) are returned as they are,
  * so serialising a compiled document copies nothing; the input is never modified.
  */
-function reorder(value: JsonValue, { rank, middle, child }: Layout): JsonValue {
+function reorder(value: unknown, { slots, other }: Layout): unknown {
   if (!isRecord(value)) return value;
   const keys = Object.keys(value);
   let isSorted = true;
   let previous = -1;
-  let changed: Map<string, JsonValue> | undefined;
-  for (const key of keys) {
-    const at = rank.get(key) ?? middle;
-    if (at < previous) isSorted = false;
-    previous = at;
-    const reorderChild = child(key);
-    if (reorderChild === undefined) continue;
-    const item = value[key] as JsonValue;
-    const out = reorderChild(item);
+  let changed: Map<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const slot = slots.get(key) ?? other;
+    if (slot.rank < previous) isSorted = false;
+    previous = slot.rank;
+    if (slot.child === undefined) continue;
+    const item = value[key];
+    const out = slot.child(item);
     if (out === item) continue;
     changed ??= new Map();
     changed.set(key, out);
   }
   if (isSorted && changed === undefined) return value;
-  const rankOf = (key: string) => rank.get(key) ?? middle;
+  const rankOf = (key: string) => (slots.get(key) ?? other).rank;
   // Array.prototype.sort is stable: unlisted keys keep their own order.
   const sorted = isSorted ? keys : [...keys].sort((a, b) => rankOf(a) - rankOf(b));
-  const out: JsonRecord = {};
-  for (const key of sorted) {
-    defineKey(out, key, changed?.has(key) ? (changed.get(key) as JsonValue) : (value[key] as JsonValue));
-  }
+  const out: Record<string, unknown> = {};
+  for (const key of sorted) defineKey(out, key, changed?.has(key) ? changed.get(key) : value[key]);
   return out;
 }
 

@@ -1,13 +1,41 @@
 import type { JsonValue, PathSegment } from '@stepcraft/asl';
+import type { AssignmentNode } from '../ir/common-node.js';
 import {
   createArrayTemplateNode,
   createIntrinsicNode,
   createLiteralNode,
   createObjectTemplateNode,
   createReferenceNode,
+  type ObjectTemplateNode,
   type TemplateNode,
 } from '../ir/template-node.js';
 import type { Report } from './query-language/dialect.js';
+
+/**
+ * A state's assignments as one object template (`Assign`), each value read through `through` when given (what the
+ * builder's `$` was made of: a ResultSelector, a Pass result). Both query languages print it.
+ */
+export function assignTemplate(
+  assign: readonly AssignmentNode[],
+  through: TemplateNode | undefined,
+  report: Report,
+): ObjectTemplateNode {
+  return createObjectTemplateNode(
+    assign.map((a) => ({
+      key: a.name,
+      value: through === undefined ? a.value : substitute(a.value, through, report, ['Assign', a.name]),
+    })),
+  );
+}
+
+/** A rule's assignments after the state's: a rule's own value wins for the same name. */
+export function mergeAssign(
+  state: readonly AssignmentNode[] | undefined,
+  own: readonly AssignmentNode[],
+): AssignmentNode[] {
+  const names = new Set(own.map((a) => a.name));
+  return [...(state ?? []).filter((a) => !names.has(a.name)), ...own];
+}
 
 /**
  * Rewrites the input-rooted references of `node` as reads of `base` (a template describing what `$` stands for):

@@ -1,8 +1,11 @@
+import type { ConditionNode } from '../ir/choice-rule-node.js';
+import type { AssignmentNode } from '../ir/common-node.js';
 import type { GraphNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
 import type { ObjectTemplateNode, TemplateNode } from '../ir/template-node.js';
 import type { ResolvedGraph } from './graph.js';
-import type { Report } from './query-language/dialect.js';
+import type { Report, SettingValue } from './query-language/dialect.js';
+import { isReference } from './query-language/jsonpath.js';
 
 /** Reports at a state of the (sub-)machine found at `base`. */
 export type ReportAt = (state: string, base: readonly (string | number)[]) => Report;
@@ -60,8 +63,13 @@ interface Walk {
 }
 
 function checkGraph(graph: GraphNode, base: readonly (string | number)[], outer: Outer, walk: Walk): void {
-  const { states, next } = walk.resolve(graph);
+  const { states, next: nextOf } = walk.resolve(graph);
   const byName = new Map(states.map((s) => [s.name, s]));
+  const next = new Map<string, string>();
+  states.forEach((s, i) => {
+    const to = nextOf[i];
+    if (to !== undefined) next.set(s.name, to);
+  });
   const entry = outer.isDistributed ? new Set<string>() : new Set(outer.available);
   const inbound = flowIn(graph.startAt, entry, byName, next);
   const ownAssigned = new Set(states.flatMap((s) => [...assignedOn(s, 'any')]));
@@ -75,6 +83,7 @@ function checkGraph(graph: GraphNode, base: readonly (string | number)[], outer:
           'VARIABLE_OUTER_ASSIGN',
           `"${state.name}" assigns $${name}, which an enclosing scope assigns; a Map or Parallel may read outer variables but not reassign them (return the value in the output instead)`,
           ['Assign'],
+          { variable: name },
         );
       }
     }
@@ -86,12 +95,14 @@ function checkGraph(graph: GraphNode, base: readonly (string | number)[], outer:
             'VARIABLE_DISTRIBUTED',
             `"${state.name}" reads $${name}, but a Distributed Map's iterations cannot see outer variables; pass the value in ItemSelector`,
             [],
+            { variable: name },
           );
         } else {
           report(
             'VARIABLE_UNASSIGNED',
             `"${state.name}" reads $${name}, which is not assigned on every path from "${graph.startAt}" to "${state.name}" (a state's own Assign takes effect after it)`,
             [],
+            { variable: name },
           );
         }
       }
@@ -161,50 +172,101 @@ function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
   return [...own, ...state.catch.flatMap((c) => (c.assign ?? []).map((a) => a.name))];
 }
 
-// Schemas and handlers hold no IR references; raw ASL, a Pass Result and a WriterConfig are user JSON.
-type ObjectEntry = ObjectTemplateNode['entries'][number];
-const SKIPPED = new Set(['contract', 'handler', 'raw', 'result', 'writerConfig']);
-const TEMPLATE_KINDS = new Set<string>([
-  'reference',
-  'object',
-  'array',
-  'intrinsic',
-  'literal',
-  'raw',
-  'jsonata',
-]);
-
 /**
- * The variables a state reads anywhere in its own fields (Catch and Assign included): its reference nodes with a
- * variable root. Templates are walked by their known shape, other nodes by their keys (enumerating the keys of these
- * frozen objects is the slow part, so templates and paths skip it).
+ * The variables a state reads in its own fields (conditions, templates, computed settings, Catch and Assign
+ * included), walked by the IR's known shape: its references with a variable root.
  */
 function readsOf(state: StateNode): ReadonlySet<string> {
   const names: string[] = [];
-  visitNode(state, names);
+  visitAssign(state.kind === 'fail' || state.kind === 'succeed' ? undefined : state.assign, names);
+  switch (state.kind) {
+    case 'task':
+      visitTemplate(state.parameters, names);
+      visitTemplate(state.resultSelector, names);
+      visitTemplate(state.credentials, names);
+      visitSetting(state.timeoutSeconds, names);
+      visitSetting(state.heartbeatSeconds, names);
+      break;
+    case 'pass':
+      visitTemplate(state.parameters, names);
+      break;
+    case 'parallel':
+      visitTemplate(state.parameters, names);
+      visitTemplate(state.resultSelector, names);
+      break;
+    case 'map': {
+      visitTemplate(state.itemSelector, names);
+      visitTemplate(state.resultSelector, names);
+      visitSetting(state.maxConcurrency, names);
+      const d = state.distributed;
+      visitSetting(d?.toleratedFailurePercentage, names);
+      visitSetting(d?.toleratedFailureCount, names);
+      if (d?.itemReader?.kind === 'item-reader') {
+        visitTemplate(d.itemReader.parameters, names);
+        visitSetting(d.itemReader.readerConfig?.maxItems, names);
+      }
+      if (d?.itemBatcher?.kind === 'item-batcher') {
+        visitSetting(d.itemBatcher.maxItemsPerBatch, names);
+        visitSetting(d.itemBatcher.maxInputBytesPerBatch, names);
+        visitTemplate(d.itemBatcher.batchInput, names);
+      }
+      if (d?.resultWriter?.kind === 'result-writer') visitTemplate(d.resultWriter.parameters, names);
+      break;
+    }
+    case 'choice':
+      for (const branch of state.branches) {
+        visitCondition(branch.condition, names);
+        visitTemplate(branch.output, names);
+        visitAssign(branch.assign, names);
+      }
+      break;
+    case 'wait': {
+      const d = state.duration;
+      if (d.kind === 'seconds-path' || d.kind === 'timestamp-path') visitSetting(d.path, names);
+      if (d.kind === 'seconds-expression' || d.kind === 'timestamp-expression') visitTemplate(d.value, names);
+      break;
+    }
+    case 'fail':
+      if (typeof state.error === 'object') visitTemplate(state.error, names);
+      if (typeof state.cause === 'object') visitTemplate(state.cause, names);
+      break;
+    case 'succeed':
+      break;
+  }
+  if (state.kind === 'task' || state.kind === 'parallel' || state.kind === 'map') {
+    for (const c of state.catch) visitAssign(c.assign, names);
+  }
   return names.length === 0 ? NO_READS : new Set(names);
 }
 
-function visitNode(value: unknown, names: string[]): void {
-  if (typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visitNode(value[i], names);
-    return;
+function visitSetting(value: SettingValue | undefined, names: string[]): void {
+  if (typeof value !== 'object') return;
+  if ('kind' in value) visitTemplate(value, names);
+  else if (value.root.kind === 'variable') names.push(value.root.name);
+}
+
+function visitAssign(assign: readonly AssignmentNode[] | undefined, names: string[]): void {
+  if (assign !== undefined) for (const a of assign) visitTemplate(a.value, names);
+}
+
+function visitCondition(node: ConditionNode, names: string[]): void {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      for (const rule of node.rules) visitCondition(rule, names);
+      return;
+    case 'not':
+      visitCondition(node.rule, names);
+      return;
+    case 'comparison':
+      visitTemplate(node.variable, names);
+      if (isReference(node.operand)) visitTemplate(node.operand, names);
   }
-  const { kind } = value as { readonly kind?: unknown };
-  if (typeof kind === 'string' && TEMPLATE_KINDS.has(kind)) {
-    visitTemplate(value as TemplateNode, names);
-    return;
-  }
-  // A sub-machine is checked in its own scope; a path field (ResultPath, ItemsPath, …) is not a read.
-  if (kind === 'graph' || 'segments' in value) return;
-  const record = value as Readonly<Record<string, unknown>>;
-  for (const key of Object.keys(record)) if (!SKIPPED.has(key)) visitNode(record[key], names);
 }
 
 // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
-function visitTemplate(node: TemplateNode, names: string[]): void {
-  switch (node.kind) {
+function visitTemplate(node: TemplateNode | undefined, names: string[]): void {
+  switch (node?.kind) {
     case 'reference':
       if (node.path.root.kind === 'variable') names.push(node.path.root.name);
       return;
@@ -218,10 +280,10 @@ function visitTemplate(node: TemplateNode, names: string[]): void {
     case 'intrinsic':
       for (let i = 0; i < node.args.length; i++) visitTemplate(node.args[i] as TemplateNode, names);
       return;
-    // User JSON or JSONata text.
-    case 'literal':
-    case 'raw':
-    case 'jsonata':
+    // Literals and raw ASL are user JSON, a jsonata(…) node is text: no references to read.
+    default:
       return;
   }
 }
+
+type ObjectEntry = ObjectTemplateNode['entries'][number];

@@ -6,7 +6,7 @@ import { createIntegration, type Integration } from './integration.js';
  * @example awsSdk('s3', 'getObject') // "Resource": "arn:aws:states:::aws-sdk:s3:getObject"
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
  */
-export function awsSdk(service: string, action: string): Integration<'aws-sdk', 'request-response'> {
+export function awsSdk(service: string, action: string): Integration<'aws-sdk', 'request-response', never> {
   return createIntegration(
     'aws-sdk',
     'request-response',
@@ -19,7 +19,7 @@ export function awsSdk(service: string, action: string): Integration<'aws-sdk', 
  * Any other resource ARN (an optimized integration such as `arn:aws:states:::ecs:runTask`, or `.sync` forms).
  * The payload is the Parameters; declare the result with the task's `output` schema.
  */
-export function resource(arn: string): Integration<'resource', 'request-response' | 'sync'> {
+export function resource(arn: string): Integration<'resource', 'request-response' | 'sync', never> {
   return createIntegration('resource', /\.sync(:2)?$/.test(arn) ? 'sync' : 'request-response', arn, (p) => p);
 }
 
@@ -27,6 +27,6 @@ export function resource(arn: string): Integration<'resource', 'request-response
  * Runs a nested state machine and waits for it: `arn:aws:states:::states:startExecution.sync:2` (Output as JSON).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-stepfunctions.html
  */
-export function startExecutionSync(): Integration<'resource', 'sync'> {
+export function startExecutionSync(): Integration<'resource', 'sync', never> {
   return createIntegration('resource', 'sync', 'arn:aws:states:::states:startExecution.sync:2', (p) => p);
 }

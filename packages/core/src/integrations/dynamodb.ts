@@ -1,6 +1,7 @@
 import { raise } from '../errors.js';
 import { createLiteralNode, createObjectTemplateNode } from '../ir/template-node.js';
 import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import type { ResourceTag } from './placeholder.js';
 
 /**
  * DynamoDB integrations. Payloads are in DynamoDB's attribute-value form: `{ pk: { S: input.orderId } }`.
@@ -8,7 +9,9 @@ import { createIntegration, type Integration, wrapPayload } from './integration.
  */
 export const dynamodb = Object.freeze({
   /** `arn:aws:states:::dynamodb:getItem`; the payload is the `Key`. */
-  getItem(tableName: string): Integration<'dynamodb-get-item', 'request-response'> {
+  getItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-get-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-get-item',
       'request-response',
@@ -17,7 +20,9 @@ export const dynamodb = Object.freeze({
     );
   },
   /** `arn:aws:states:::dynamodb:putItem`; the payload is the `Item`. */
-  putItem(tableName: string): Integration<'dynamodb-put-item', 'request-response'> {
+  putItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-put-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-put-item',
       'request-response',
@@ -26,7 +31,9 @@ export const dynamodb = Object.freeze({
     );
   },
   /** `arn:aws:states:::dynamodb:updateItem`; the payload is the rest of the request (`Key`, `UpdateExpression`, …). */
-  updateItem(tableName: string): Integration<'dynamodb-update-item', 'request-response'> {
+  updateItem<const TTable extends string>(
+    tableName: TTable,
+  ): Integration<'dynamodb-update-item', 'request-response', ResourceTag<'dynamodb-table', TTable>> {
     return createIntegration(
       'dynamodb-update-item',
       'request-response',

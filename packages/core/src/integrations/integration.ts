@@ -17,7 +17,11 @@ export type IntegrationPattern = 'request-response' | 'sync' | 'callback';
 export interface Integration<
   TKind extends IntegrationKind = IntegrationKind,
   TPattern extends IntegrationPattern = IntegrationPattern,
+  // `string` when unknown (a constraint); helpers that hold no placeholder say `never`.
+  TResources extends string = string,
 > {
+  /** Types only: the placeholders this integration's resource fields hold (`ResourceTag`s). */
+  readonly '~resources'?: TResources;
   readonly kind: TKind;
   readonly pattern: TPattern;
   readonly resource: string;
@@ -27,8 +31,14 @@ export interface Integration<
    * The callback pattern: the task pauses until `SendTaskSuccess`/`SendTaskFailure` with its token; its result is
    * what the callback sends (typed by the task's `output` schema). Put `context.Task.Token` in the payload.
    */
-  waitForTaskToken(): Integration<TKind, 'callback'>;
+  waitForTaskToken(): Integration<TKind, 'callback', TResources>;
 }
+
+/** The placeholders (`ResourceTag`s) an integration's resource fields hold. */
+export type ResourcesOfIntegration<TIntegration extends Integration> = Exclude<
+  TIntegration['~resources'],
+  undefined
+>;
 
 /** Lambda's Invoke response, as `arn:aws:states:::lambda:invoke` returns it. */
 export interface LambdaInvokeResult<TPayload> {
@@ -117,7 +127,7 @@ export function createIntegration<TKind extends IntegrationKind, TPattern extend
   pattern: TPattern,
   resource: string,
   parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
-): Integration<TKind, TPattern> {
+): Integration<TKind, TPattern, never> {
   const base = resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '');
   return Object.freeze({
     kind,

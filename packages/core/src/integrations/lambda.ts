@@ -1,4 +1,5 @@
 import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import type { ResourceTag } from './placeholder.js';
 
 /**
  * Lambda integrations.
@@ -11,7 +12,9 @@ export const lambda = Object.freeze({
    * it with `lambda.payload` as ResultSelector, or `.outputPath('$.Payload')`.
    * @example lambda.invoke('Payment') // "Resource": "arn:aws:states:::lambda:invoke", "Parameters": { "FunctionName": "Payment", "Payload.$": "$" }
    */
-  invoke(functionName: string): Integration<'lambda-invoke', 'request-response'> {
+  invoke<const TFunction extends string>(
+    functionName: TFunction,
+  ): Integration<'lambda-invoke', 'request-response', ResourceTag<'lambda-function', TFunction>> {
     return createIntegration(
       'lambda-invoke',
       'request-response',
@@ -20,7 +23,9 @@ export const lambda = Object.freeze({
     );
   },
   /** A Lambda function ARN used directly as the resource: the input goes to the function, its return value is the result. */
-  function(functionArn: string): Integration<'lambda-function', 'request-response'> {
+  function<const TFunction extends string>(
+    functionArn: TFunction,
+  ): Integration<'lambda-function', 'request-response', ResourceTag<'lambda-function', TFunction>> {
     return createIntegration('lambda-function', 'request-response', functionArn, (payload) => payload);
   },
   /** A ResultSelector that unwraps the Invoke envelope: the task's result becomes the function's return value. */

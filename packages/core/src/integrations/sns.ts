@@ -1,4 +1,5 @@
 import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import type { ResourceTag } from './placeholder.js';
 
 /**
  * SNS integrations.
@@ -6,7 +7,9 @@ import { createIntegration, type Integration, wrapPayload } from './integration.
  */
 export const sns = Object.freeze({
   /** `arn:aws:states:::sns:publish`; the payload (default: the effective input) becomes `Message`. */
-  publish(topicArn: string): Integration<'sns-publish', 'request-response'> {
+  publish<const TTopic extends string>(
+    topicArn: TTopic,
+  ): Integration<'sns-publish', 'request-response', ResourceTag<'sns-topic', TTopic>> {
     return createIntegration(
       'sns-publish',
       'request-response',

@@ -1,4 +1,5 @@
 import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import type { ResourceTag } from './placeholder.js';
 
 /**
  * SQS integrations.
@@ -9,7 +10,9 @@ export const sqs = Object.freeze({
    * `arn:aws:states:::sqs:sendMessage`; the payload (default: the effective input) becomes `MessageBody`.
    * With `.waitForTaskToken()`, put `context.Task.Token` in the payload.
    */
-  sendMessage(queueUrl: string): Integration<'sqs-send-message', 'request-response'> {
+  sendMessage<const TQueue extends string>(
+    queueUrl: TQueue,
+  ): Integration<'sqs-send-message', 'request-response', ResourceTag<'sqs-queue', TQueue>> {
     return createIntegration(
       'sqs-send-message',
       'request-response',

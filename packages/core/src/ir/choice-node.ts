@@ -1,6 +1,6 @@
 import type { ConditionNode } from './choice-rule-node.js';
 import type { AssignFields, AssignmentNode, FilterFields, StateNodeBase } from './common-node.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 
 /** One branch of a Choice: when `condition` holds, go to `next`. */
@@ -29,5 +29,5 @@ export function createChoiceBranchNode(fields: Omit<ChoiceBranchNode, 'kind'>): 
 
 /** Builds a frozen Choice node. */
 export function createChoiceNode(fields: Omit<ChoiceNode, 'kind'>): ChoiceNode {
-  return freeze({ kind: 'choice', ...fields, branches: freeze([...fields.branches]) });
+  return freeze({ kind: 'choice', ...fields, branches: frozen(fields.branches) });
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { ReferenceNode } from './template-node.js';
 
 /** The data-test operators of a Choice rule, without the `Path` suffix (chosen at emit time by the operand). */
@@ -64,12 +64,12 @@ export function createComparisonNode(fields: Omit<ComparisonNode, 'kind'>): Comp
 
 /** Builds a frozen `And`. */
 export function createAndNode(rules: readonly ConditionNode[]): AndNode {
-  return freeze({ kind: 'and', rules: freeze([...rules]) });
+  return freeze({ kind: 'and', rules: frozen(rules) });
 }
 
 /** Builds a frozen `Or`. */
 export function createOrNode(rules: readonly ConditionNode[]): OrNode {
-  return freeze({ kind: 'or', rules: freeze([...rules]) });
+  return freeze({ kind: 'or', rules: frozen(rules) });
 }
 
 /** Builds a frozen `Not`. */

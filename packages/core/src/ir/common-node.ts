@@ -1,6 +1,6 @@
 import type { JsonObject, ReferencePath } from '@stepcraft/asl';
 import type { StateContract } from './contract.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 
 /** One retrier. */
@@ -61,12 +61,12 @@ export interface FilterFields {
 
 /** Builds a frozen retrier. */
 export function createRetryNode(fields: Omit<RetryNode, 'kind'>): RetryNode {
-  return freeze({ kind: 'retry', ...fields, errors: freeze([...fields.errors]) });
+  return freeze({ kind: 'retry', ...fields, errors: frozen(fields.errors) });
 }
 
 /** Builds a frozen catcher. */
 export function createCatchNode(fields: Omit<CatchNode, 'kind'>): CatchNode {
-  return freeze({ kind: 'catch', ...fields, errors: freeze([...fields.errors]) });
+  return freeze({ kind: 'catch', ...fields, errors: frozen(fields.errors) });
 }
 
 /** Builds a frozen assignment of `value` to the variable `name`. */

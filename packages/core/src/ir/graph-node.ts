@@ -1,5 +1,5 @@
 import type { Schema } from './contract.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { StateNode } from './node.js';
 
 /** `from` continues with `to` (ASL `Next`). */
@@ -41,9 +41,9 @@ export function createGraphNode(fields: Omit<GraphNode, 'kind'>): GraphNode {
   return freeze({
     kind: 'graph',
     startAt: fields.startAt,
-    states: freeze([...fields.states]),
-    transitions: freeze([...fields.transitions]),
-    references: freeze([...fields.references]),
+    states: frozen(fields.states),
+    transitions: frozen(fields.transitions),
+    references: frozen(fields.references),
   });
 }
 

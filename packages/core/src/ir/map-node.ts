@@ -1,8 +1,8 @@
-import type { JsonObject, ReferencePath } from '@stepcraft/asl';
+import type { ItemBatcher, ItemReader, JsonObject, ReferencePath, ResultWriter } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
-import type { RawNode, TemplateNode } from './template-node.js';
+import type { TemplateNode } from './template-node.js';
 
 /** A number given as a constant or computed at run time (a path, or an expression only JSONata can hold). */
 export type NumberValue = number | TemplateNode;
@@ -43,15 +43,26 @@ export interface ResultWriterNode {
   readonly writerConfig?: JsonObject;
 }
 
+/** One of a Distributed Map's objects given as raw ASL (the escape hatch), emitted as given. */
+export interface RawAslNode<TAsl> {
+  readonly kind: 'raw-asl';
+  readonly value: TAsl;
+}
+
+/** Builds a frozen raw-ASL node. */
+export function createRawAslNode<TAsl>(value: TAsl): RawAslNode<TAsl> {
+  return freeze({ kind: 'raw-asl', value });
+}
+
 /** Distributed-mode settings of a Map; ItemReader/ItemBatcher/ResultWriter may also be raw ASL. */
 export interface DistributedNode {
   readonly executionType: 'STANDARD' | 'EXPRESS';
   readonly label?: string;
   readonly toleratedFailurePercentage?: NumberValue;
   readonly toleratedFailureCount?: NumberValue;
-  readonly itemReader?: ItemReaderNode | RawNode;
-  readonly itemBatcher?: ItemBatcherNode | RawNode;
-  readonly resultWriter?: ResultWriterNode | RawNode;
+  readonly itemReader?: ItemReaderNode | RawAslNode<ItemReader>;
+  readonly itemBatcher?: ItemBatcherNode | RawAslNode<ItemBatcher>;
+  readonly resultWriter?: ResultWriterNode | RawAslNode<ResultWriter>;
 }
 
 /** A Map: runs `processor` once per item of the array at `itemsPath`; the result is the array of outputs. */
@@ -73,7 +84,7 @@ export function createMapNode(fields: Omit<MapNode, 'kind'>): MapNode {
   return freeze({
     kind: 'map',
     ...fields,
-    retry: freeze([...fields.retry]),
-    catch: freeze([...fields.catch]),
+    retry: frozen(fields.retry),
+    catch: frozen(fields.catch),
   });
 }

@@ -1,6 +1,6 @@
 import type { ReferencePath } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
 import type { TemplateNode } from './template-node.js';
 
@@ -20,8 +20,8 @@ export function createParallelNode(fields: Omit<ParallelNode, 'kind'>): Parallel
   return freeze({
     kind: 'parallel',
     ...fields,
-    branches: freeze([...fields.branches]),
-    retry: freeze([...fields.retry]),
-    catch: freeze([...fields.catch]),
+    branches: frozen(fields.branches),
+    retry: frozen(fields.retry),
+    catch: frozen(fields.catch),
   });
 }

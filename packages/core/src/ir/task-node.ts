@@ -1,7 +1,7 @@
 import type { ReferencePath } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
 import type { TaskHandler } from './contract.js';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 
 /** A Task: call `resource` with the effective input. */
@@ -25,7 +25,7 @@ export function createTaskNode(fields: Omit<TaskNode, 'kind'>): TaskNode {
   return freeze({
     kind: 'task',
     ...fields,
-    retry: freeze([...fields.retry]),
-    catch: freeze([...fields.catch]),
+    retry: frozen(fields.retry),
+    catch: frozen(fields.catch),
   });
 }

@@ -1,5 +1,5 @@
 import type { JsonValue, ReferencePath } from '@stepcraft/asl';
-import { freeze } from './freeze.js';
+import { freeze, frozen } from './freeze.js';
 
 /** A reference to data: the template's input (`$…`), the Context Object (`$$…`) or a variable. */
 export interface ReferenceNode {
@@ -75,17 +75,23 @@ export type IntrinsicName =
   | 'States.StringSplit'
   | 'States.UUID';
 
-/** Builds a frozen reference, copying the path so the caller's object cannot change it. */
+/** Builds a frozen reference, copying the path (unless frozen already) so the caller's object cannot change it. */
 export function createReferenceNode(path: ReferencePath): ReferenceNode {
+  return freeze({ kind: 'reference', path: frozenPath(path) });
+}
+
+/** `path` itself when it and its parts are frozen, else a frozen copy. */
+export function frozenPath(path: ReferencePath): ReferencePath {
+  if (Object.isFrozen(path) && Object.isFrozen(path.root) && Object.isFrozen(path.segments)) return path;
   return freeze({
-    kind: 'reference',
-    path: freeze({ root: freeze({ ...path.root }), segments: freeze([...path.segments]) }),
+    root: Object.isFrozen(path.root) ? path.root : freeze({ ...path.root }),
+    segments: frozen(path.segments),
   });
 }
 
 /** Builds a frozen intrinsic call. */
 export function createIntrinsicNode(name: IntrinsicName, args: readonly TemplateNode[]): IntrinsicNode {
-  return freeze({ kind: 'intrinsic', name, args: freeze([...args]) });
+  return freeze({ kind: 'intrinsic', name, args: frozen(args) });
 }
 
 /** Builds a frozen literal. */
@@ -97,12 +103,16 @@ export function createLiteralNode(value: JsonValue): LiteralNode {
 export function createObjectTemplateNode(
   entries: readonly { key: string; value: TemplateNode }[],
 ): ObjectTemplateNode {
-  return freeze({ kind: 'object', entries: freeze(entries.map((e) => freeze({ ...e }))) });
+  const isFrozen = Object.isFrozen(entries) && entries.every((e) => Object.isFrozen(e));
+  return freeze({
+    kind: 'object',
+    entries: isFrozen ? entries : freeze(entries.map((e) => freeze({ ...e }))),
+  });
 }
 
 /** Builds a frozen array template. */
 export function createArrayTemplateNode(items: readonly TemplateNode[]): ArrayTemplateNode {
-  return freeze({ kind: 'array', items: freeze([...items]) });
+  return freeze({ kind: 'array', items: frozen(items) });
 }
 
 /** Builds a frozen raw (verbatim ASL) value. */

@@ -46,6 +46,9 @@ export type OrError<TCheck, TState> = TCheck extends StepcraftTypeError<string> 
 /** JSON-compatible primitives. */
 export type Primitive = string | number | boolean | null;
 
+/** A literal JSON value allowed in Result etc. */
+export type JsonLiteral = Primitive | readonly JsonLiteral[] | { readonly [key: string]: JsonLiteral };
+
 declare const unsetBrand: unique symbol;
 /** "Not given": the default of optional type parameters, distinct from `undefined` and `unknown` (tRPC `UnsetMarker`). */
 export interface Unset {

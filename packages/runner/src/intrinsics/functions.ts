@@ -4,6 +4,7 @@ import { StatesError } from '../errors.js';
 import { compactJson, isJsonObject, jsonEquals, jsonTypeName, setField } from '../io/json.js';
 import { randomUuid } from '../random.js';
 import { javaSeededInt } from './java-random.js';
+import { decodeMimeBase64 } from './mime-base64.js';
 import { parseJsonText, renderFormatArgument } from './render.js';
 
 /** What an intrinsic may use besides its arguments. */
@@ -26,7 +27,6 @@ const HASH_ALGORITHMS: ReadonlyMap<string, string> = new Map([
   ['SHA-384', 'sha384'],
   ['SHA-512', 'sha512'],
 ]);
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Throws `States.IntrinsicFailure` naming the function. */
 export function intrinsicFailure(name: string, message: string): StatesError {
@@ -183,8 +183,10 @@ function arrayUnique(args: readonly JsonValue[]): JsonValue {
 function base64Decode(args: readonly JsonValue[]): JsonValue {
   const name = 'States.Base64Decode';
   const text = expectLimitedText(name, args[0] ?? null, 'the argument');
-  if (!BASE64.test(text)) throw intrinsicFailure(name, 'the argument is not valid Base64');
-  return Buffer.from(text, 'base64').toString('utf8');
+  const decoded = decodeMimeBase64(text);
+  if (typeof decoded === 'string')
+    throw intrinsicFailure(name, `the argument is not valid Base64: ${decoded}`);
+  return Buffer.from(decoded).toString('utf8');
 }
 
 function jsonMerge(args: readonly JsonValue[]): JsonValue {

@@ -1,4 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
+import { MAX_JSON_DEPTH } from '../limits.js';
 
 /**
  * How States.Format prints an argument: strings raw, numbers/booleans/null as JSON, and (observed on AWS) objects
@@ -15,8 +16,26 @@ export function renderFormatArgument(value: JsonValue): string {
   return JSON.stringify(value);
 }
 
-/** Parses JSON text for States.StringToJson / `$parse`: blank text is `null` (observed), `-0` becomes `0`. */
+/**
+ * Parses JSON text for States.StringToJson / `$parse`: blank text is `null` (observed), `-0` becomes `0`. Text
+ * nested deeper than {@link MAX_JSON_DEPTH} is refused (JSON.parse itself is iterative; later steps are not).
+ */
 export function parseJsonText(text: string): JsonValue {
   if (text.trim() === '') return null;
-  return JSON.parse(text, (_key, value: JsonValue) => (Object.is(value, -0) ? 0 : value)) as JsonValue;
+  const parsed = JSON.parse(text) as JsonValue;
+  if (Object.is(parsed, -0)) return 0;
+  // A fresh value: normalised in place, iteratively.
+  const stack: { readonly node: JsonValue; readonly depth: number }[] = [{ node: parsed, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: JsonValue; depth: number };
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) throw new Error(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    const container = node as Record<string, JsonValue>;
+    for (const key of Object.keys(container)) {
+      const item = container[key] as JsonValue;
+      if (Object.is(item, -0)) container[key] = 0;
+      else if (item !== null && typeof item === 'object') stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return parsed;
 }

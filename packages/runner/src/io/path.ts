@@ -1,36 +1,35 @@
-import { checkJsonPath, type JsonValue, type PathSegment, parseReferencePath } from '@stepcraft/asl';
-import { JSONPath } from 'jsonpath-plus';
+import {
+  type JsonPathRoot,
+  type JsonPathSegment,
+  type JsonValue,
+  type PathSegment,
+  parseJsonPath,
+  parseReferencePath,
+} from '@stepcraft/asl';
 import { StatesError } from '../errors.js';
 import { boundedMemo } from './cache.js';
 import { isJsonObject, ownField } from './json.js';
+import { selectAll } from './path-query.js';
 import type { EvaluationScope } from './scope.js';
 
-type PathRoot =
-  | { readonly kind: 'input' }
-  | { readonly kind: 'context' }
-  | { readonly kind: 'variable'; readonly name: string };
-
-/** A path compiled once: a plain walk (the fast, common case), a jsonpath-plus query, or the reason it is invalid. */
+/** A path compiled once: a plain walk (the fast, common case), a query, or the reason it is invalid. */
 type CompiledPath =
-  | { readonly kind: 'walk'; readonly root: PathRoot; readonly segments: readonly PathSegment[] }
-  | { readonly kind: 'query'; readonly root: PathRoot; readonly query: string; readonly definite: boolean }
+  | { readonly kind: 'walk'; readonly root: JsonPathRoot; readonly segments: readonly PathSegment[] }
+  | {
+      readonly kind: 'query';
+      readonly root: JsonPathRoot;
+      readonly segments: readonly JsonPathSegment[];
+      readonly definite: boolean;
+    }
   | { readonly kind: 'invalid'; readonly message: string };
-
-const VARIABLE_ROOT = /^\$([\p{ID_Start}_][\p{ID_Continue}\u200C\u200D]*)/u;
 
 const compile = boundedMemo<CompiledPath>(4096, (text) => {
   const reference = parseReferencePath(text);
   if (reference.ok) return { kind: 'walk', root: reference.value.root, segments: reference.value.segments };
-  const checked = checkJsonPath(text);
-  if (!checked.ok) return { kind: 'invalid', message: `${checked.message} (at offset ${checked.offset})` };
-  const variable = checked.value.root === 'variable' ? VARIABLE_ROOT.exec(text)?.[1] : undefined;
-  const root: PathRoot =
-    variable === undefined
-      ? { kind: checked.value.root === 'context' ? 'context' : 'input' }
-      : { kind: 'variable', name: variable };
-  const rootLength =
-    root.kind === 'input' ? 1 : root.kind === 'context' ? 2 : 1 + (variable as string).length;
-  return { kind: 'query', root, query: `$${text.slice(rootLength)}`, definite: checked.value.isDefinite };
+  const path = parseJsonPath(text);
+  if (!path.ok) return { kind: 'invalid', message: `${path.message} (at offset ${path.offset})` };
+  const { root, segments, isDefinite } = path.value;
+  return { kind: 'query', root, segments, definite: isDefinite };
 });
 
 /** The outcome of evaluating a path: a value, or `undefined` when a definite path selects nothing. */
@@ -41,7 +40,7 @@ export function evaluatePath(path: string, scope: EvaluationScope): JsonValue | 
   const root = rootValue(compiled.root, scope);
   if (compiled.kind === 'walk') return walk(root, compiled.segments);
   if (root === undefined) return compiled.definite ? undefined : [];
-  const matches = runQuery(path, compiled.query, root);
+  const matches = selectAll(path, root, compiled.segments, scope);
   return compiled.definite ? matches[0] : matches;
 }
 
@@ -100,7 +99,7 @@ function bracketed(segment: PathSegment): string {
   return segment.kind === 'field' ? `['${segment.name}']` : `[${segment.index}]`;
 }
 
-function rootValue(root: PathRoot, scope: EvaluationScope): JsonValue | undefined {
+function rootValue(root: JsonPathRoot, scope: EvaluationScope): JsonValue | undefined {
   if (root.kind === 'input') return scope.input;
   if (root.kind === 'context') return scope.context();
   return scope.variables(root.name);
@@ -120,15 +119,4 @@ function walk(start: JsonValue | undefined, segments: readonly PathSegment[]): J
     if (node === undefined) return undefined;
   }
   return node;
-}
-
-function runQuery(path: string, query: string, root: JsonValue): JsonValue[] {
-  if (typeof root !== 'object' || root === null) return [];
-  try {
-    // jsonpath-plus's 'safe' evaluator interprets filters without eval and refuses prototype members.
-    return JSONPath({ path: query, json: root, wrap: true, eval: 'safe' }) as JsonValue[];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new StatesError('States.Runtime', `Invalid path '${path}': ${message}`);
-  }
 }

@@ -64,9 +64,11 @@ function writeAt(
     if (!isJsonObject(node))
       throw mismatch(resultPath, stateName, segments, at, `is ${jsonTypeName(node)}, not an object`);
     const child = ownField(node, segment.name);
-    // Spread defines own data properties, so a `__proto__` key stays plain data.
+    // Spread defines own data properties, so a `__proto__` key stays plain data. Only a missing field is
+    // created: a null one cannot hold fields, as a number cannot (the specification's ResultPathMatchFailure).
     const copy: JsonObject = { ...node };
-    setField(copy, segment.name, writeAt(child ?? {}, segments, at + 1, value, resultPath, stateName));
+    const inner = child === undefined ? {} : child;
+    setField(copy, segment.name, writeAt(inner, segments, at + 1, value, resultPath, stateName));
     return copy;
   }
   if (!Array.isArray(node))

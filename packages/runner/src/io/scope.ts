@@ -1,4 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
+import type { Stop } from '../stop.js';
 
 /**
  * Everything a path, intrinsic, Choice rule or JSONata expression may read while one state is evaluated.
@@ -25,4 +26,6 @@ export interface EvaluationScope {
   readonly random: () => number;
   /** JSONata only: the execution clock (epoch ms) behind `$now()` / `$millis()`; absent → jsonata's wall clock. */
   readonly now?: () => number;
+  /** The running fiber's stop signal: a long evaluation ends with its reason once the execution is interrupted. */
+  readonly stop?: Stop;
 }

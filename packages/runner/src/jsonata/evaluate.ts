@@ -4,43 +4,37 @@ import { StatesError } from '../errors.js';
 import { boundedMemo } from '../io/cache.js';
 import { setField } from '../io/json.js';
 import type { EvaluationScope } from '../io/scope.js';
+import { BUDGET, type Budget, EvaluationLimit, enterNode, exitNode } from './budget.js';
 import { clockBindings, STEP_FUNCTIONS_FUNCTION_NAMES, stepFunctionsBindings } from './functions.js';
+import { keyFunctionBindings } from './key-functions.js';
 import { ownView, viewTarget } from './own-view.js';
+import { bindingName, plainJson, prepareAst } from './plain-keys.js';
+import { prepareRegexes } from './regex.js';
 
 /** One expression, compiled once: the jsonata program and the `$names` it may read (bound from the scope). */
 type Compiled =
-  | { readonly ok: true; readonly expression: jsonata.Expression; readonly variables: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly expression: jsonata.Expression;
+      readonly variables: readonly string[];
+      /** Whether the key-safe functions are bound on the expression yet (they are read once, asynchronously). */
+      keyFunctionsBound: boolean;
+    }
   | { readonly ok: false; readonly error: unknown };
-
-/**
- * Evaluation steps one expression may take. jsonata optimises tail calls, so a runaway recursive lambda would
- * otherwise spin forever; counting steps (not time) keeps the cut-off deterministic.
- */
-export const JSONATA_STEP_LIMIT = 1_000_000;
-
-/** Per-evaluation step counter, bound under a name no JSONata expression can spell (it contains a space). */
-const BUDGET = 'stepcraft budget';
-
-interface Budget {
-  steps: number;
-}
-
-/** jsonata's entry hook: called before every AST node is evaluated. */
-function countStep(_node: unknown, _input: unknown, environment: { lookup(name: string): unknown }): void {
-  const budget = environment.lookup(BUDGET) as Budget | undefined;
-  if (budget !== undefined && ++budget.steps > JSONATA_STEP_LIMIT) {
-    throw Object.assign(new Error('Expression evaluation timeout: Check for infinite loop'), {
-      code: 'U1001',
-    });
-  }
-}
 
 const compile = boundedMemo<Compiled>(2048, (body) => {
   try {
     const expression = jsonata(body);
-    // jsonata looks its entry hook up under this symbol; `assign` accepts any key although typed as string.
-    expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, countStep);
-    return { ok: true, expression, variables: referencedVariables(expression.ast()) };
+    // jsonata looks its hooks up under these symbols; `assign` accepts any key although typed as string.
+    expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, enterNode);
+    expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, exitNode);
+    // Bindings that never change are bound on the expression once, not into every evaluation's frame.
+    const regexes = prepareRegexes(expression.ast());
+    for (const [name, matcher] of Object.entries(regexes)) expression.assign(name, matcher);
+    const variables = prepareAst(expression.ast()).filter(
+      (name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name) && !Object.hasOwn(regexes, name),
+    );
+    return { ok: true, expression, variables, keyFunctionsBound: false };
   } catch (error) {
     return { ok: false, error };
   }
@@ -93,9 +87,17 @@ export async function evaluateJsonataExpression(
     throw queryError(text, location, `is not a valid JSONata expression: ${describeError(compiled.error)}`);
   let result: unknown;
   try {
+    if (!compiled.keyFunctionsBound) {
+      for (const [name, fn] of Object.entries(await keyFunctionBindings()))
+        compiled.expression.assign(name, fn);
+      compiled.keyFunctionsBound = true;
+    }
     result = await compiled.expression.evaluate(null, bindingsFor(compiled.variables, scope));
   } catch (error) {
-    throw queryError(text, location, `threw an error during evaluation. ${describeError(error)}`);
+    if (scope.stop?.aborted === true) throw scope.stop.reason;
+    // AWS separates a bound's cause with a colon, a jsonata error's code with a full stop.
+    const separator = error instanceof EvaluationLimit ? ':' : '.';
+    throw queryError(text, location, `threw an error during evaluation${separator} ${describeError(error)}`);
   }
   if (result === undefined || result === Object.prototype) return undefined;
   if (!isJsonResult(result)) throw queryError(text, location, 'returned an unsupported result type.');
@@ -120,13 +122,16 @@ function describeError(error: unknown): string {
 
 /** `$states`, AWS's functions, and each referenced workflow variable (bound by reference, not copied). */
 function bindingsFor(variables: readonly string[], scope: EvaluationScope): Record<string, unknown> {
+  // The context object is built only if the expression reads it (most never do).
   const states: Record<string, JsonValue> = {
     input: ownView(scope.input),
-    context: ownView(scope.context()),
+    get context() {
+      return ownView(scope.context());
+    },
   };
   if (scope.result !== undefined) states.result = ownView(scope.result);
   if (scope.errorOutput !== undefined) states.errorOutput = ownView(scope.errorOutput);
-  const budget: Budget = { steps: 0 };
+  const budget: Budget = { steps: 0, depth: 0, allocated: 0, stop: scope.stop };
   const bindings: Record<string, unknown> = {
     ...stepFunctionsBindings(scope.random),
     states,
@@ -135,25 +140,10 @@ function bindingsFor(variables: readonly string[], scope: EvaluationScope): Reco
   if (scope.now !== undefined) Object.assign(bindings, clockBindings(scope.now));
   for (const name of variables) {
     const value = scope.variables(name);
-    if (value !== undefined) bindings[name] = ownView(value);
+    // Renamed when a plain object would inherit the name (see plain-keys.ts): `__proto__` stays a variable.
+    if (value !== undefined) setField(bindings as JsonObject, bindingName(name), ownView(value));
   }
   return bindings;
-}
-
-/** Every `$name` the expression mentions, minus `$states` and AWS's functions (found by walking the AST). */
-function referencedVariables(ast: unknown): readonly string[] {
-  const names = new Set<string>();
-  const seen = new Set<object>();
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    const { type, value } = node as { type?: unknown; value?: unknown };
-    if (type === 'variable' && typeof value === 'string' && value !== '' && value !== 'states')
-      names.add(value);
-    for (const child of Object.values(node)) visit(child);
-  };
-  visit(ast);
-  return [...names].filter((name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name));
 }
 
 /** Whether a jsonata result is plain JSON data all the way down (no functions, no non-finite numbers). */
@@ -166,26 +156,4 @@ function isJsonResult(value: unknown): boolean {
   const marked = value as { _jsonata_function?: unknown; _jsonata_lambda?: unknown };
   if (marked._jsonata_function === true || marked._jsonata_lambda === true) return false;
   return Object.values(value).every(isJsonResult);
-}
-
-/** Unwraps data views and drops jsonata's sequence markers so results are plain JSON; shares everything else. */
-function plainJson(value: JsonValue): JsonValue {
-  const target = viewTarget(value);
-  if (target !== undefined) return target;
-  if (Array.isArray(value)) {
-    const items = value.map(plainJson);
-    const unchanged =
-      items.every((item, i) => item === value[i]) && Object.keys(value).length === value.length;
-    return unchanged && !('sequence' in value) ? value : items;
-  }
-  if (value === null || typeof value !== 'object') return value;
-  let copy: JsonObject | undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const plain = plainJson(item);
-    if (plain !== item) {
-      copy ??= { ...value };
-      setField(copy, key, plain);
-    }
-  }
-  return copy ?? value;
 }

@@ -2,6 +2,7 @@ import type { JsonValue } from '@stepcraft/asl';
 import { hash, intrinsicFailure, partition, range, stringToJson } from '../intrinsics/functions.js';
 import { javaSeededDouble } from '../intrinsics/java-random.js';
 import { randomUuid } from '../random.js';
+import { ownView } from './own-view.js';
 
 type Arg = JsonValue | undefined;
 
@@ -27,7 +28,8 @@ export function stepFunctionsBindings(random: () => number): Record<string, unkn
     range: (first: Arg, last: Arg, step: Arg) =>
       asSequence(range('$range', first ?? null, last ?? null, step ?? null)),
     hash: (value: Arg, algorithm: Arg) => hash('$hash', value ?? null, algorithm ?? null),
-    parse: (text: Arg) => stringToJson('$parse', text ?? null),
+    // Parsed data is workflow data: seen through an own-property view like the input.
+    parse: (text: Arg) => ownView(stringToJson('$parse', text ?? null)),
     uuid: () => randomUuid(random),
     random: (seed: Arg) => {
       if (seed === undefined) return random();

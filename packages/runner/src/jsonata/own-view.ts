@@ -1,4 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
+import { unescapeKey } from './plain-keys.js';
 
 /*
  * jsonata reads fields with `input[key]`, so on plain data `$states.input.constructor` would find
@@ -9,10 +10,14 @@ import type { JsonValue } from '@stepcraft/asl';
 const viewOf = new WeakMap<object, object>();
 const targetOf = new WeakMap<object, object>();
 
+// Path steps named `__proto__` or `hasOwnProperty` arrive escaped (see plain-keys.ts).
 const objectHandler: ProxyHandler<Record<string, JsonValue>> = {
-  get: (target, key) =>
-    typeof key === 'string' && Object.hasOwn(target, key) ? ownView(target[key]) : undefined,
-  has: (target, key) => typeof key === 'string' && Object.hasOwn(target, key),
+  get: (target, key) => {
+    if (typeof key !== 'string') return undefined;
+    const name = unescapeKey(key);
+    return Object.hasOwn(target, name) ? ownView(target[name]) : undefined;
+  },
+  has: (target, key) => typeof key === 'string' && Object.hasOwn(target, unescapeKey(key)),
   set: () => false,
   defineProperty: () => false,
   deleteProperty: () => false,

@@ -114,7 +114,7 @@ export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<St
       : outcome.value;
     if (exceedsPayloadLimit(result)) {
       // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
-      const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource);
+      const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource, result);
       emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
       throw verbatim('States.DataLimitExceeded', cause);
     }

@@ -41,6 +41,7 @@ function checkBlock(ctx: Ctx, visit: StateVisit, at: Pointer, block: unknown): v
         'INVALID_VARIABLE_NAME',
         [...at, key],
         `${describe(visit)}: cannot assign ${JSON.stringify(name)}: ${problem}.`,
+        { variable: name },
       );
     }
   }

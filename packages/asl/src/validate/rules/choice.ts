@@ -143,6 +143,7 @@ function checkJsonPathRule(ctx: Ctx, visit: StateVisit, at: Pointer, rule: Obj, 
       operators.length === 0
         ? `${describe(visit)}: the Choice rule needs one comparison (e.g. "Variable": "$.x", "StringEquals": "y") or And/Or/Not.`
         : `${describe(visit)}: a Choice rule takes exactly one operator, found ${operators.join(', ')}; combine them with And/Or.`,
+      { operators },
     );
   }
   const operator = operators[0];

@@ -250,6 +250,7 @@ function exclusive(
       'EXCLUSIVE_FIELDS',
       [...at, pair[1]],
       `${describe(visit)}: ${at.join('.')} may have only one of "${pair[0]}" and "${pair[1]}".`,
+      { fields: pair },
     );
   }
 }

@@ -97,13 +97,17 @@ const REQUIRED: Partial<Record<StateType, readonly string[]>> = {
   Parallel: ['Branches'],
 };
 
+const NONE: readonly string[] = [];
+
 const TRANSITIONING: ReadonlySet<StateType> = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 /** Unknown fields, fields of the other query language, required fields, exclusive pairs and Next/End. */
 export function checkFields(ctx: Ctx, visit: StateVisit): void {
   const allowed = STATE_FIELDS[visit.type];
   const transitions = TRANSITIONING.has(visit.type);
-  for (const field of Object.keys(visit.state)) {
+  // for…in reads the shape's cached key list (no array per state); own keys only, whatever the prototype holds.
+  for (const field in visit.state) {
+    if (!Object.hasOwn(visit.state, field)) continue;
     const language = Object.hasOwn(allowed, field) ? allowed[field] : undefined;
     if (!transitions && (field === 'Next' || field === 'End')) {
       reportAt(
@@ -131,7 +135,7 @@ export function checkFields(ctx: Ctx, visit: StateVisit): void {
       );
     }
   }
-  for (const field of REQUIRED[visit.type] ?? []) {
+  for (const field of REQUIRED[visit.type] ?? NONE) {
     if (!has(visit.state, field)) {
       reportAt(
         ctx,
@@ -153,6 +157,7 @@ export function checkFields(ctx: Ctx, visit: StateVisit): void {
         'EXCLUSIVE_FIELDS',
         [present[1] as string],
         `${describe(visit)}: use only one of ${list} (found ${present.map((f) => `"${f}"`).join(' and ')}).`,
+        { fields: present },
       );
     } else if (present.length === 0 && group.exactlyOne) {
       reportAt(

@@ -7,14 +7,27 @@ export interface Scope {
   /** Pointer of the object holding StartAt and States. */
   readonly pointer: Pointer;
   readonly states: Obj;
+  /** The keys of `states`, in order. */
+  readonly names: readonly string[];
   readonly startAt: unknown;
 }
 
-/** A transition found in a scope: where it is written and the state it names. */
+/** A transition found in a scope: the state it leaves (none for StartAt), its field there, and its target. */
 interface Edge {
   readonly from: string | undefined;
-  readonly pointer: Pointer;
+  readonly field: Pointer;
   readonly target: string;
+}
+
+const NEXT: Pointer = ['Next'];
+const DEFAULT: Pointer = ['Default'];
+const START_AT: Pointer = ['StartAt'];
+
+/** Where an edge is written (built only for a report: most edges are fine). */
+function pointerOfEdge(scope: Scope, edge: Edge): Pointer {
+  return edge.from === undefined
+    ? [...scope.pointer, ...edge.field]
+    : [...scope.pointer, 'States', edge.from, ...edge.field];
 }
 
 /**
@@ -25,20 +38,23 @@ interface Edge {
 export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, Pointer>): void {
   const edges = new Map<string, Edge[]>();
   let terminal = false;
-  for (const [name, state] of Object.entries(scope.states)) {
+  for (let i = 0; i < scope.names.length; i++) {
+    const name = scope.names[i] as string;
+    const state = scope.states[name];
     if (!isObject(state)) continue;
-    edges.set(name, transitionsOf(name, state, [...scope.pointer, 'States', name]));
+    edges.set(name, transitionsOf(name, state));
     if (state.Type === 'Succeed' || state.Type === 'Fail' || state.End === true) terminal = true;
   }
-  const start: Edge[] =
+  const start: Edge | undefined =
     typeof scope.startAt === 'string'
-      ? [{ from: undefined, pointer: [...scope.pointer, 'StartAt'], target: scope.startAt }]
-      : [];
-  for (const edge of [...start, ...[...edges.values()].flat()]) {
-    if (!has(scope.states, edge.target)) reportMissing(ctx, edge, scopeOf);
+      ? { from: undefined, field: START_AT, target: scope.startAt }
+      : undefined;
+  if (start !== undefined && !has(scope.states, start.target)) reportMissing(ctx, scope, start, scopeOf);
+  for (const list of edges.values()) {
+    for (const edge of list) if (!has(scope.states, edge.target)) reportMissing(ctx, scope, edge, scopeOf);
   }
-  if (start.length > 0 && has(scope.states, start[0]?.target ?? '')) {
-    const reached = reachable(start[0]?.target ?? '', edges, scope.states);
+  if (start !== undefined && has(scope.states, start.target)) {
+    const reached = reachable(start.target, edges, scope.states);
     for (const name of edges.keys()) {
       if (!reached.has(name)) {
         report(
@@ -61,18 +77,20 @@ export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, 
   }
 }
 
-function transitionsOf(name: string, state: Obj, at: Pointer): Edge[] {
+const LISTS = ['Choices', 'Catch'] as const;
+
+function transitionsOf(name: string, state: Obj): Edge[] {
   const edges: Edge[] = [];
-  const add = (pointer: Pointer, target: unknown): void => {
-    if (typeof target === 'string') edges.push({ from: name, pointer, target });
-  };
-  add([...at, 'Next'], own(state, 'Next'));
-  add([...at, 'Default'], own(state, 'Default'));
-  for (const field of ['Choices', 'Catch']) {
+  const next = own(state, 'Next');
+  if (typeof next === 'string') edges.push({ from: name, field: NEXT, target: next });
+  const otherwise = own(state, 'Default');
+  if (typeof otherwise === 'string') edges.push({ from: name, field: DEFAULT, target: otherwise });
+  for (const field of LISTS) {
     const list = own(state, field);
     if (!Array.isArray(list)) continue;
     for (const [i, entry] of list.entries()) {
-      if (isObject(entry)) add([...at, field, i, 'Next'], own(entry, 'Next'));
+      const target = isObject(entry) ? own(entry, 'Next') : undefined;
+      if (typeof target === 'string') edges.push({ from: name, field: [field, i, 'Next'], target });
     }
   }
   return edges;
@@ -92,25 +110,27 @@ function reachable(start: string, edges: ReadonlyMap<string, readonly Edge[]>, s
   return seen;
 }
 
-function reportMissing(ctx: Ctx, edge: Edge, scopeOf: ReadonlyMap<string, Pointer>): void {
-  const field = fieldName(edge.pointer);
+function reportMissing(ctx: Ctx, scope: Scope, edge: Edge, scopeOf: ReadonlyMap<string, Pointer>): void {
+  const field = fieldName(edge.field);
   const where = edge.from === undefined ? field : `State ${JSON.stringify(edge.from)}: ${field}`;
   const elsewhere = scopeOf.get(edge.target);
   if (elsewhere !== undefined) {
     report(
       ctx,
       'TRANSITION_OUT_OF_SCOPE',
-      edge.pointer,
+      pointerOfEdge(scope, edge),
       `${where} names ${JSON.stringify(edge.target)}, which is in another scope (${elsewhere.length === 0 ? 'the top level' : pointerOf(...elsewhere)}); states can only transition within their own States object.`,
       edge.from,
+      { target: edge.target },
     );
   } else {
     report(
       ctx,
       'MISSING_TRANSITION_TARGET',
-      edge.pointer,
+      pointerOfEdge(scope, edge),
       `${where} names ${JSON.stringify(edge.target)}, which is not a state of this scope.`,
       edge.from,
+      { target: edge.target },
     );
   }
 }

@@ -69,3 +69,19 @@ function firstOf(nodes: readonly unknown[]): string | undefined {
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
+
+/** Whether a JSONata AST calls `$name(…)` anywhere. Iterative: an AST nests as deep as its text. */
+export function callsFunction(ast: unknown, name: string): boolean {
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...node);
+    } else if (isObject(node)) {
+      const procedure = own(node, 'procedure');
+      if (own(node, 'type') === 'function' && isObject(procedure) && procedure.value === name) return true;
+      stack.push(...Object.values(node));
+    }
+  }
+  return false;
+}

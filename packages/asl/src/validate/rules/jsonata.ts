@@ -1,9 +1,10 @@
 import jsonata from 'jsonata';
+import { pointerOf } from '../../diagnostic.js';
 import { isObject, own } from '../../json-shape.js';
 import { isJsonataString, jsonataBody } from '../../jsonata.js';
 import { maskPlaceholders } from '../../placeholders.js';
 import { type Ctx, describe, type Pointer, reportAt, reportCycle, type StateVisit } from '../context.js';
-import { statesFields, topLevelInputReference } from './jsonata-ast.js';
+import { callsFunction, statesFields, topLevelInputReference } from './jsonata-ast.js';
 
 /** Which `$states` fields an expression may read. */
 interface Scope {
@@ -111,8 +112,19 @@ function checkString(ctx: Ctx, visit: StateVisit, at: Pointer, text: string, sco
     }
     return;
   }
-  const problem = jsonataProblem(jsonataBody(maskPlaceholders(text)), scope);
+  const body = jsonataBody(maskPlaceholders(text));
+  const problem = jsonataProblem(body, scope);
   if (problem !== undefined) reportAt(ctx, visit, problem.code, at, `${describe(visit)}: ${problem.message}`);
+  else if (body.includes('$eval') && callsFunction(jsonata(body).ast(), 'eval')) {
+    // AWS provides JSONata 2.0.6 without $eval and fails the call at run time (T1006): say so before deploying.
+    ctx.diagnostics.push({
+      code: 'JSONATA_UNSUPPORTED_FUNCTION',
+      message: `${describe(visit)}: {%${shorten(body)}%} calls $eval, which Step Functions does not provide; the call fails at run time with "T1006: Attempted to invoke a non-function". Use $parse to read JSON text.`,
+      pointer: pointerOf(...visit.pointer, ...at),
+      state: visit.name,
+      severity: 'warning',
+    });
+  }
 }
 
 /** Parses an expression and checks its `$states` accesses; returns the first problem. */

@@ -49,6 +49,20 @@ const STRING_INTRINSICS: ReadonlySet<string> = new Set([
  */
 const MAX_CALL_DEPTH = 10;
 
+// Constant lists, not array literals in the loops: a literal is a new array (and iterator) per state checked.
+const FILTER_FIELDS = ['InputPath', 'OutputPath'] as const;
+const FAIL_PATH_FIELDS = ['ErrorPath', 'CausePath'] as const;
+const RESOURCE_FIELDS = ['ItemReader', 'ResultWriter'] as const;
+const BATCH_PATH_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
+const RESULT_PATH: Pointer = ['ResultPath'];
+/** The pointer `[field]` of each template field, made once. */
+const TEMPLATE_POINTERS: Readonly<Record<string, Pointer>> = Object.freeze({
+  Parameters: ['Parameters'],
+  ResultSelector: ['ResultSelector'],
+  ItemSelector: ['ItemSelector'],
+  Credentials: ['Credentials'],
+});
+
 /** Fields holding payload templates (keys ending `.$` take paths or intrinsic calls). */
 const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials'] as const;
 
@@ -59,21 +73,21 @@ const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Creden
 export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
   if (visit.language !== 'JSONPath') return;
   const { state } = visit;
-  for (const field of ['InputPath', 'OutputPath'] as const) {
+  for (const field of FILTER_FIELDS) {
     if (has(state, field) && state[field] !== null) checkPathValue(ctx, visit, [field], state[field]);
   }
-  if (has(state, 'ResultPath')) checkResultPath(ctx, visit, ['ResultPath'], state.ResultPath);
+  if (has(state, 'ResultPath')) checkResultPath(ctx, visit, RESULT_PATH, state.ResultPath);
   for (const field of PATH_FIELDS) {
     if (has(state, field) && (field !== 'ItemsPath' || typeof state[field] === 'string')) {
       checkPathValue(ctx, visit, [field], state[field]);
     }
   }
-  for (const field of ['ErrorPath', 'CausePath'] as const) {
+  for (const field of FAIL_PATH_FIELDS) {
     if (has(state, field)) checkDynamicValue(ctx, visit, [field], state[field], STRING_INTRINSICS);
   }
   for (const field of TEMPLATE_FIELDS) {
     if (has(state, field) && !(visit.type === 'Task' && field === 'Credentials' && !isObject(state[field]))) {
-      checkTemplate(ctx, visit, [field], state[field], field === 'Credentials');
+      checkTemplate(ctx, visit, TEMPLATE_POINTERS[field] ?? [field], state[field], field === 'Credentials');
     }
   }
   checkDistributedPaths(ctx, visit);
@@ -98,7 +112,7 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
 
 function checkDistributedPaths(ctx: Ctx, visit: StateVisit): void {
   const { state } = visit;
-  for (const field of ['ItemReader', 'ResultWriter'] as const) {
+  for (const field of RESOURCE_FIELDS) {
     const holder = own(state, field);
     if (isObject(holder) && has(holder, 'Parameters'))
       checkTemplate(ctx, visit, [field, 'Parameters'], holder.Parameters, false);
@@ -110,12 +124,30 @@ function checkDistributedPaths(ctx: Ctx, visit: StateVisit): void {
   }
   const batcher = own(state, 'ItemBatcher');
   if (isObject(batcher)) {
-    for (const field of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
+    for (const field of BATCH_PATH_FIELDS) {
       if (has(batcher, field)) checkPathValue(ctx, visit, ['ItemBatcher', field], batcher[field]);
     }
     if (has(batcher, 'BatchInput'))
       checkTemplate(ctx, visit, ['ItemBatcher', 'BatchInput'], batcher.BatchInput, false);
   }
+}
+
+// Definitions repeat the same paths and calls in many states: each distinct text is parsed once (parsers are pure;
+// the memos are bounded because the texts come from input).
+const MEMO_LIMIT = 10_000;
+const JSON_PATHS = new Map<string, ReturnType<typeof checkJsonPath>>();
+const REFERENCE_PATHS = new Map<string, ReturnType<typeof parseReferencePath>>();
+const INTRINSICS = new Map<string, ReturnType<typeof parseIntrinsic>>();
+const ROOTS = new Map<string, ReturnType<typeof readRoot>>();
+
+function once<T>(memo: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let result = memo.get(text);
+  if (result === undefined) {
+    result = parse(text);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, result);
+  }
+  return result;
 }
 
 /** Checks a JSONPath (`$…`, `$$…`, `$var…`); placeholders are accepted wherever a value may stand. */
@@ -133,7 +165,7 @@ export function checkPathValue(ctx: Ctx, visit: StateVisit, field: Pointer, valu
     return;
   }
   if (!ctx.checkPaths) return;
-  const result = checkJsonPath(maskPlaceholders(value));
+  const result = once(JSON_PATHS, maskPlaceholders(value), checkJsonPath);
   if (!result.ok) {
     reportAt(
       ctx,
@@ -158,7 +190,7 @@ export function checkResultPath(ctx: Ctx, visit: StateVisit, field: Pointer, val
     );
     return;
   }
-  const root = readRoot(value);
+  const root = once(ROOTS, value, readRoot);
   if (root.ok && root.value.value.kind !== 'input') {
     const what =
       root.value.value.kind === 'context'
@@ -174,7 +206,7 @@ export function checkResultPath(ctx: Ctx, visit: StateVisit, field: Pointer, val
     return;
   }
   if (!ctx.checkPaths) return;
-  const result = parseReferencePath(maskPlaceholders(value));
+  const result = once(REFERENCE_PATHS, maskPlaceholders(value), parseReferencePath);
   if (!result.ok) {
     reportAt(
       ctx,
@@ -208,38 +240,60 @@ export function checkTemplate(
     );
     return;
   }
-  walkTemplate(ctx, visit, field, value, new Set());
+  walkTemplate(ctx, visit, field, value, undefined);
 }
 
-function walkTemplate(ctx: Ctx, visit: StateVisit, at: Pointer, value: unknown, path: Set<unknown>): void {
+// `ancestors` holds the objects being walked (a cyclic object graph must not loop forever); it is made on the first
+// descent, as most templates are flat.
+function walkTemplate(
+  ctx: Ctx,
+  visit: StateVisit,
+  at: Pointer,
+  value: unknown,
+  ancestors: Set<unknown> | undefined,
+): void {
   if (typeof value !== 'object' || value === null) return;
-  if (path.has(value)) {
+  if (ancestors?.has(value)) {
     reportCycle(ctx, [...visit.pointer, ...at], visit.name);
     return;
   }
-  path.add(value);
   if (Array.isArray(value)) {
+    const path = (ancestors ?? new Set()).add(value);
     for (const [i, item] of value.entries()) walkTemplate(ctx, visit, [...at, i], item, path);
+    path.delete(value);
   } else if (isObject(value)) {
-    const seen = new Set<string>();
-    for (const [key, item] of Object.entries(value)) {
+    const keys = Object.keys(value);
+    let path = ancestors;
+    let isAdded = false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const item = value[key];
       const dynamic = key.endsWith('.$');
-      const output = dynamic ? key.slice(0, -2) : key;
-      if (seen.has(output)) {
-        reportAt(
-          ctx,
-          visit,
-          'DUPLICATE_TEMPLATE_KEY',
-          [...at, key],
-          `${describe(visit)}: "${output}" appears twice in ${fieldName(at)} once "${output}.$" is renamed; keep one of them.`,
-        );
+      // Keys are unique, so only "k.$" beside "k" can clash: reported at whichever of the two comes second.
+      if (dynamic) {
+        const output = key.slice(0, -2);
+        const plain = keys.indexOf(output);
+        if (plain >= 0) {
+          reportAt(
+            ctx,
+            visit,
+            'DUPLICATE_TEMPLATE_KEY',
+            [...at, plain < i ? key : output],
+            `${describe(visit)}: "${output}" appears twice in ${fieldName(at)} once "${output}.$" is renamed; keep one of them.`,
+            { key: output },
+          );
+        }
       }
-      seen.add(output);
       if (dynamic) checkDynamicValue(ctx, visit, [...at, key], item);
-      else walkTemplate(ctx, visit, [...at, key], item, path);
+      else if (typeof item === 'object' && item !== null) {
+        path ??= new Set();
+        if (!isAdded) path.add(value);
+        isAdded = true;
+        walkTemplate(ctx, visit, [...at, key], item, path);
+      }
     }
+    if (isAdded) path?.delete(value);
   }
-  path.delete(value);
 }
 
 /**
@@ -268,7 +322,7 @@ export function checkDynamicValue(
   if (!ctx.checkPaths) return;
   const text = maskPlaceholders(value);
   if (text.startsWith('$')) {
-    const result = checkJsonPath(text);
+    const result = once(JSON_PATHS, text, checkJsonPath);
     if (!result.ok) {
       reportAt(
         ctx,
@@ -280,7 +334,7 @@ export function checkDynamicValue(
     }
     return;
   }
-  const call = parseIntrinsic(text);
+  const call = once(INTRINSICS, text, parseIntrinsic);
   if (!call.ok) {
     reportAt(
       ctx,

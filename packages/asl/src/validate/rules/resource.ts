@@ -37,6 +37,7 @@ export function checkResource(ctx: Ctx, visit: StateVisit): void {
         'INVALID_ARN',
         ['Resource'],
         `${describe(visit)}: Resource ${JSON.stringify(resource)} ${problem}.`,
+        { resource },
       );
     }
   }
@@ -56,6 +57,7 @@ export function checkResource(ctx: Ctx, visit: StateVisit): void {
         'EXPRESS_UNSUPPORTED_RESOURCE',
         ['Resource'],
         `${describe(visit)}: Express state machines do not support ${unsupported}; use a Standard workflow or the request-response integration.`,
+        { resource },
       );
     }
   }

@@ -1,26 +1,21 @@
-import type { JsonValue, ParallelState } from '@stepcraft/asl';
+import type { ParallelState } from '@stepcraft/asl';
 import type { ParallelNode } from '../../ir/parallel-node.js';
-import { catchField, type EmitContext, field, filterFields, retryField, templateField } from './context.js';
-import { argumentsField, assignField, isJsonata, outputField } from './jsonata-io.js';
-import { resultSelectorFields } from './result-selector.js';
+import type { Draft } from '../query-language/dialect.js';
+import { type EmitContext, header, writeTransition } from './context.js';
+import { writeErrorHandling } from './error-handling.js';
 
-/** Emits a Parallel with its branches. */
+/**
+ * Emits a Parallel with its branches (written between the input and the result fields, in ASL's key order).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
+ */
 export function emitParallel(node: ParallelNode, context: EmitContext): ParallelState {
-  return {
-    Type: 'Parallel',
-    ...field('Comment', node.comment),
-    ...(isJsonata(context) ? argumentsField(context, node, node.parameters) : jsonPathInput(node, context)),
-    Branches: node.branches.map((branch, i) => context.subMachine(branch, ['Branches', i])),
-    ...(isJsonata(context)
-      ? outputField(context, node, node.resultSelector, '$states.result', false)
-      : resultSelectorFields(context, node, filterFields(context, node).output)),
-    ...assignField(context, node.assign, node.resultSelector, '$states.result'),
-    ...retryField(context, node.retry),
-    ...catchField(context, node.catch),
-    ...context.transition,
-  } as unknown as ParallelState;
-}
-
-function jsonPathInput(node: ParallelNode, context: EmitContext): Record<string, JsonValue> {
-  return { ...filterFields(context, node).input, ...templateField(context, 'Parameters', node.parameters) };
+  const { dialect, report } = context;
+  const head: Draft<Omit<ParallelState, 'Type' | 'Branches'>> = { ...header(node, context) };
+  dialect.input(head, node, node.parameters, report);
+  const branches = node.branches.map((branch, i) => context.subMachine(branch, ['Branches', i]));
+  const tail: Draft<Omit<ParallelState, 'Type' | 'Branches'>> = {};
+  dialect.result(tail, node, report);
+  writeErrorHandling(tail, node, context);
+  writeTransition(tail, context);
+  return { Type: 'Parallel', ...head, Branches: branches, ...tail };
 }

@@ -1,44 +1,28 @@
 import type { WaitState } from '@stepcraft/asl';
-import { createReferenceNode } from '../../ir/template-node.js';
 import type { WaitNode } from '../../ir/wait-node.js';
-import { type EmitContext, field, filterFields, integer } from './context.js';
-import { assignField, dynamicField, effectiveInput, isJsonata, passThroughOutput } from './jsonata-io.js';
+import type { Draft, SettingValue } from '../query-language/dialect.js';
+import { type EmitContext, header, writeTransition } from './context.js';
 
-/** Emits a Wait. */
+/**
+ * Emits a Wait.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html
+ */
 export function emitWait(node: WaitNode, context: EmitContext): WaitState {
-  const jsonata = isJsonata(context);
-  const { input, output } = jsonata
-    ? { input: {}, output: passThroughOutput(node) }
-    : filterFields(context, node);
+  const { dialect, report } = context;
+  const out: Draft<WaitState> = { Type: 'Wait', ...header(node, context) };
+  dialect.inputPath(out, node);
   const d = node.duration;
-  if (d.kind === 'seconds') integer(context, [], 'Seconds', d.seconds, 0, 99_999_999);
-  if (d.kind === 'timestamp' && !RFC3339.test(d.timestamp)) {
-    context.report(
-      'WAIT_TIMESTAMP',
-      `Timestamp "${d.timestamp}" is not an RFC 3339 date-time like 2024-01-01T00:00:00Z`,
-      ['Timestamp'],
-    );
-  }
-  const key = d.kind.startsWith('seconds') ? 'Seconds' : 'Timestamp';
-  const value =
+  const value: SettingValue =
     d.kind === 'seconds'
       ? d.seconds
       : d.kind === 'timestamp'
         ? d.timestamp
         : d.kind === 'seconds-path' || d.kind === 'timestamp-path'
-          ? createReferenceNode(d.path)
+          ? d.path
           : d.value;
-  const duration = dynamicField(context, key, value, effectiveInput(node));
-  return {
-    Type: 'Wait',
-    ...field('Comment', node.comment),
-    ...input,
-    ...duration,
-    ...output,
-    ...assignField(context, node.assign, undefined, effectiveInput(node)),
-    ...context.transition,
-  } as unknown as WaitState;
+  dialect.setting(out, d.kind.startsWith('seconds') ? 'Seconds' : 'Timestamp', value, node, report);
+  dialect.passThrough(out, node);
+  dialect.assign(out, node, node.assign, report);
+  writeTransition(out, context);
+  return out;
 }
-
-// Uppercase T and Z (or an offset) as AWS requires; fractional seconds optional.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,16 +1,16 @@
-import type { ChoiceRuleExpression, JsonObject, JsonValue, PathSegment, ReferencePath } from '@stepcraft/asl';
-import jsonata from 'jsonata';
+import type { JsonObject, JsonValue, PathSegment, ReferencePath } from '@stepcraft/asl';
 import type { ConditionNode } from '../../ir/choice-rule-node.js';
-import type { FailText } from '../../ir/fail-node.js';
-import type { IntrinsicNode, TemplateNode } from '../../ir/template-node.js';
-import type { QueryLanguageDialect, Report } from './dialect.js';
+import type { IntrinsicNode, ObjectTemplateNode, TemplateNode } from '../../ir/template-node.js';
+import { defineKey } from '../define-key.js';
+import type { FieldPath, Report } from './dialect.js';
+import { isReference } from './jsonpath.js';
 
 /** Where a printer stands: what `$` (an input-rooted reference) means, and where to report problems. */
 export interface JsonataScope {
   /** The JSONata expression that input-rooted references start from (`$states.input`, `$states.result`, …). */
   readonly input: string;
   readonly report: Report;
-  readonly field: readonly (string | number)[];
+  readonly field: FieldPath;
 }
 
 /** Wraps an expression as an ASL JSONata string. */
@@ -41,7 +41,8 @@ export function jsonataPath(base: string, segments: readonly PathSegment[]): str
   return text;
 }
 
-function referenceText(path: ReferencePath, scope: JsonataScope): string {
+/** A reference path read in `scope` (`$states.context…` for `$$`, `$name…` for a variable). */
+export function jsonataReference(path: ReferencePath, scope: JsonataScope): string {
   const base =
     path.root.kind === 'context'
       ? '$states.context'
@@ -75,7 +76,7 @@ function arrayItem(node: TemplateNode, scope: JsonataScope): string {
 export function jsonataExpression(node: TemplateNode, scope: JsonataScope): string {
   switch (node.kind) {
     case 'reference':
-      return referenceText(node.path, scope);
+      return jsonataReference(node.path, scope);
     case 'literal':
     case 'raw':
       return literalExpression(node.value);
@@ -91,7 +92,7 @@ export function jsonataExpression(node: TemplateNode, scope: JsonataScope): stri
     case 'intrinsic':
       return intrinsicExpression(node, scope);
     case 'jsonata':
-      return `(${checkedJsonata(node.expression, scope)})`;
+      return `(${node.expression})`;
   }
 }
 
@@ -105,23 +106,22 @@ export function jsonataValue(node: TemplateNode, scope: JsonataScope): JsonValue
       return escapeLiterals(node.value);
     case 'raw':
       return node.value;
-    case 'object': {
-      const out: Record<string, JsonValue> = {};
-      for (const e of node.entries) {
-        Object.defineProperty(out, e.key, {
-          value: jsonataValue(e.value, { ...scope, field: [...scope.field, e.key] }),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      return out;
-    }
+    case 'object':
+      return jsonataObject(node, scope);
     case 'array':
       return node.items.map((item, i) => jsonataValue(item, { ...scope, field: [...scope.field, i] }));
     default:
       return embed(jsonataExpression(node, scope));
   }
+}
+
+/** An object template as a JSON object whose computed values are `{% %}` strings. */
+export function jsonataObject(node: ObjectTemplateNode, scope: JsonataScope): JsonObject {
+  const out: JsonObject = {};
+  for (const e of node.entries) {
+    defineKey(out, e.key, jsonataValue(e.value, { ...scope, field: [...scope.field, e.key] }));
+  }
+  return out;
 }
 
 // A literal string shaped like `{% … %}` would be evaluated: print it as a JSONata string instead.
@@ -131,33 +131,11 @@ function escapeLiterals(value: JsonValue): JsonValue {
   }
   if (Array.isArray(value)) return value.map(escapeLiterals);
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, {
-        value: escapeLiterals(v),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) defineKey(out, k, escapeLiterals(v));
     return out;
   }
   return value;
-}
-
-/** Parses a hand-written expression once, so a syntax error fails the build at its state and field. */
-function checkedJsonata(expression: string, scope: JsonataScope): string {
-  try {
-    jsonata(expression);
-  } catch (error) {
-    const { message, position } = error as { message?: string; position?: number };
-    scope.report(
-      'JSONATA_SYNTAX',
-      `Invalid JSONata expression ${JSON.stringify(expression)}${position === undefined ? '' : ` at character ${position}`}: ${message ?? String(error)}`,
-      scope.field,
-    );
-  }
-  return expression;
 }
 
 // `[…]` escapes for a regular-expression character class or literal text.
@@ -277,13 +255,10 @@ export function jsonataCondition(node: ConditionNode, scope: JsonataScope): stri
     case 'not':
       return `$not(${jsonataCondition(node.rule, scope)})`;
     case 'comparison': {
-      const value = referenceText(node.variable.path, scope);
+      const value = jsonataReference(node.variable.path, scope);
       const operand = node.operand;
-      const isPath =
-        typeof operand === 'object' && operand !== null && !Array.isArray(operand) && 'kind' in operand;
-      const other = isPath
-        ? referenceText((operand as { path: ReferencePath }).path, scope)
-        : literalExpression(operand as JsonValue);
+      const isPath = isReference(operand);
+      const other = isPath ? jsonataReference(operand.path, scope) : literalExpression(operand);
       const expected = operand === true;
       const test = (text: string) => (expected ? text : `$not(${text})`);
       const op = node.operator;
@@ -330,38 +305,3 @@ function matchPattern(pattern: string): string {
   }
   return out;
 }
-
-const DEFAULT_SCOPE = (report: Report, field: readonly (string | number)[]): JsonataScope => ({
-  input: '$states.input',
-  report,
-  field,
-});
-
-/** The JSONata dialect, for data read from the state input (state emitters pass other scopes where `$` differs). */
-export const jsonataDialect: QueryLanguageDialect = Object.freeze({
-  name: 'JSONata',
-  path: (path: ReferencePath) =>
-    referenceText(
-      path,
-      DEFAULT_SCOPE(() => undefined, []),
-    ),
-  template(node: TemplateNode, field: string, report: Report): JsonObject | undefined {
-    const value = jsonataValue(node, DEFAULT_SCOPE(report, [field]));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-  },
-  condition: (node: ConditionNode, report: Report): ChoiceRuleExpression =>
-    ({
-      Condition: embed(jsonataCondition(node, DEFAULT_SCOPE(report, ['Condition']))),
-    }) as unknown as ChoiceRuleExpression,
-  failText(node: FailText, field: 'Error' | 'Cause'): Record<string, JsonValue> {
-    if (typeof node === 'string') return { [field]: node };
-    return {
-      [field]: embed(
-        jsonataExpression(
-          node,
-          DEFAULT_SCOPE(() => undefined, [field]),
-        ),
-      ),
-    };
-  },
-});

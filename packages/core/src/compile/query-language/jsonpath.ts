@@ -1,9 +1,8 @@
 import type { ChoiceRuleExpression, JsonObject, JsonValue, PathSegment, ReferencePath } from '@stepcraft/asl';
-import type { ConditionNode } from '../../ir/choice-rule-node.js';
-import type { FailText } from '../../ir/fail-node.js';
-import type { IntrinsicNode, TemplateNode } from '../../ir/template-node.js';
+import type { ComparisonNode, ConditionNode } from '../../ir/choice-rule-node.js';
+import type { IntrinsicNode, ReferenceNode, TemplateNode } from '../../ir/template-node.js';
 import { defineKey } from '../define-key.js';
-import type { QueryLanguageDialect, Report } from './dialect.js';
+import type { FieldPath, Report } from './dialect.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -11,19 +10,48 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Prints a reference path: `.name` for identifiers, `['odd name']` otherwise, `[n]` for indexes.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
-function printPath(path: ReferencePath): string {
-  const root =
-    path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
-  let text = root;
+export function printPath(path: ReferencePath): string {
+  // The builder shares frozen paths between states (`$.result` in every state of a chain): each prints once.
+  const known = PRINTED.get(path);
+  if (known !== undefined) return known;
+  let text = path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
   // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
   for (let i = 0; i < path.segments.length; i++) {
     const s = path.segments[i] as PathSegment;
-    if (s.kind === 'index') text += `[${s.index}]`;
-    else if (IDENTIFIER.test(s.name)) text += `.${s.name}`;
-    else text += `['${s.name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
+    text += s.kind === 'index' ? `[${s.index}]` : fieldText(s.name);
+  }
+  if (Object.isFrozen(path)) PRINTED.set(path, text);
+  return text;
+}
+
+const PRINTED = new WeakMap<ReferencePath, string>();
+
+// Workflows print the same field names over and over: each name's text is worked out once.
+const FIELD_TEXT = new Map<string, string>();
+
+function fieldText(name: string): string {
+  let text = FIELD_TEXT.get(name);
+  if (text === undefined) {
+    text = IDENTIFIER.test(name) ? `.${name}` : `['${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
+    if (FIELD_TEXT.size < MEMO_LIMIT) FIELD_TEXT.set(name, text);
   }
   return text;
 }
+
+// The `key.$` form of a template key, made once per key: the same string object is then a known property name.
+const PATH_KEYS = new Map<string, string>();
+
+function pathKey(key: string): string {
+  let text = PATH_KEYS.get(key);
+  if (text === undefined) {
+    text = `${key}.$`;
+    if (PATH_KEYS.size < MEMO_LIMIT) PATH_KEYS.set(key, text);
+  }
+  return text;
+}
+
+/** Bounds the memos above: names come from user code, so their number is not ours to cap otherwise. */
+const MEMO_LIMIT = 10_000;
 
 // Inside an intrinsic's string literal, ' { } \ are reserved (Format's template keeps its {} placeholders).
 function quote(text: string, isFormatTemplate: boolean): string {
@@ -31,19 +59,14 @@ function quote(text: string, isFormatTemplate: boolean): string {
   return `'${isFormatTemplate ? escaped : escaped.replaceAll('{', '\\{').replaceAll('}', '\\}')}'`;
 }
 
-function printIntrinsic(node: IntrinsicNode, report: Report, field: readonly (string | number)[]): string {
+function printIntrinsic(node: IntrinsicNode, report: Report, field: FieldPath): string {
   const args = node.args.map((arg, i) =>
     printArg(arg, node.name === 'States.Format' && i === 0, report, field),
   );
   return `${node.name}(${args.join(', ')})`;
 }
 
-function printArg(
-  node: TemplateNode,
-  isFormatTemplate: boolean,
-  report: Report,
-  field: readonly (string | number)[],
-): string {
+function printArg(node: TemplateNode, isFormatTemplate: boolean, report: Report, field: FieldPath): string {
   switch (node.kind) {
     case 'reference':
       return printPath(node.path);
@@ -77,7 +100,7 @@ function printArg(
 
 function printTemplateObject(
   entries: readonly { key: string; value: TemplateNode }[],
-  field: readonly (string | number)[],
+  field: FieldPath,
   report: Report,
 ): JsonObject {
   const out: JsonObject = {};
@@ -89,10 +112,10 @@ function printTemplateObject(
         defineKey(out, key, value.value);
         break;
       case 'reference':
-        defineKey(out, `${key}.$`, printPath(value.path));
+        defineKey(out, pathKey(key), printPath(value.path));
         break;
       case 'intrinsic':
-        defineKey(out, `${key}.$`, printIntrinsic(value, report, [...field, key]));
+        defineKey(out, pathKey(key), printIntrinsic(value, report, [...field, key]));
         break;
       case 'object':
         defineKey(out, key, printTemplateObject(value.entries, [...field, key], report));
@@ -112,7 +135,7 @@ function printTemplateObject(
           // An array mixing constants and paths becomes one States.Array call.
           defineKey(
             out,
-            `${key}.$`,
+            pathKey(key),
             printIntrinsic({ kind: 'intrinsic', name: 'States.Array', args: value.items }, report, [
               ...field,
               key,
@@ -125,7 +148,53 @@ function printTemplateObject(
   return out;
 }
 
-function reportJsonata(report: Report, field: readonly (string | number)[]): string {
+/**
+ * A payload template as a JSONPath object (`key.$` for computed values); reports and returns `undefined` when the
+ * template is not an object or holds what JSONPath cannot write.
+ */
+export function printTemplate(node: TemplateNode, report: Report, field: FieldPath): JsonObject | undefined {
+  if (node.kind === 'object') return printTemplateObject(node.entries, field, report);
+  if (node.kind === 'jsonata') {
+    reportJsonata(report, field);
+    return undefined;
+  }
+  if ((node.kind === 'literal' || node.kind === 'raw') && isObject(node.value)) return node.value;
+  report(
+    'TEMPLATE_NOT_OBJECT',
+    `${field[field.length - 1]} must be an object: return { … } from the selector`,
+    field,
+  );
+  return undefined;
+}
+
+/** A Choice condition as a JSONPath rule (`Variable` + one operator, or `And`/`Or`/`Not`). */
+export function printCondition(node: ConditionNode): ChoiceRuleExpression {
+  switch (node.kind) {
+    case 'and':
+      return { And: node.rules.map(printCondition) };
+    case 'or':
+      return { Or: node.rules.map(printCondition) };
+    case 'not':
+      return { Not: printCondition(node.rule) };
+    case 'comparison': {
+      const operand = node.operand;
+      const rule: Record<string, JsonValue> = { Variable: printPath(node.variable.path) };
+      if (isReference(operand)) rule[`${node.operator}Path`] = printPath(operand.path);
+      else rule[node.operator] = operand;
+      // The builder pairs each operator with an operand of its type (builder/conditions.ts); ASL's type gives each
+      // operator its own value type, which a computed key cannot show.
+      return rule as ChoiceRuleExpression;
+    }
+  }
+}
+
+/** A Fail's computed Error/Cause as a `…Path` value: a reference path or an intrinsic call. */
+export function printFailPath(node: ReferenceNode | IntrinsicNode, report: Report, field: FieldPath): string {
+  return node.kind === 'reference' ? printPath(node.path) : printIntrinsic(node, report, field);
+}
+
+/** Reports a `jsonata(…)` value in a JSONPath state. */
+export function reportJsonata(report: Report, field: FieldPath): string {
   report(
     'JSONATA_IN_JSONPATH',
     "jsonata(…) expressions need the JSONata query language: set queryLanguage: 'JSONata' on the state or workflow",
@@ -134,50 +203,11 @@ function reportJsonata(report: Report, field: readonly (string | number)[]): str
   return 'null';
 }
 
-/** The JSONPath dialect: `.$` keys, reference paths, intrinsic calls, JSONPath Choice rules. */
-export const jsonPathDialect: QueryLanguageDialect = Object.freeze({
-  name: 'JSONPath',
-  path: printPath,
-  template(node: TemplateNode, field: string, report: Report): JsonObject | undefined {
-    if (node.kind === 'object') return printTemplateObject(node.entries, [field], report);
-    if (node.kind === 'jsonata') {
-      reportJsonata(report, [field]);
-      return undefined;
-    }
-    if ((node.kind === 'literal' || node.kind === 'raw') && isObject(node.value)) return node.value;
-    report('TEMPLATE_NOT_OBJECT', `${field} must be an object: return { … } from the selector`, [field]);
-    return undefined;
-  },
-  condition(node: ConditionNode, report: Report): ChoiceRuleExpression {
-    switch (node.kind) {
-      case 'and':
-        return { And: node.rules.map((r) => jsonPathDialect.condition(r, report)) };
-      case 'or':
-        return { Or: node.rules.map((r) => jsonPathDialect.condition(r, report)) };
-      case 'not':
-        return { Not: jsonPathDialect.condition(node.rule, report) };
-      case 'comparison': {
-        const operand = node.operand;
-        const isPath =
-          typeof operand === 'object' &&
-          operand !== null &&
-          !Array.isArray(operand) &&
-          operand.kind === 'reference';
-        const rule: Record<string, JsonValue> = { Variable: printPath(node.variable.path) };
-        if (isPath) rule[`${node.operator}Path`] = printPath((operand as { path: ReferencePath }).path);
-        else rule[node.operator] = operand as JsonValue;
-        return rule as ChoiceRuleExpression;
-      }
-    }
-  },
-  failText(node: FailText, field: 'Error' | 'Cause'): Record<string, JsonValue> {
-    if (typeof node === 'string') return { [field]: node };
-    if (node.kind === 'jsonata') return {};
-    const text = node.kind === 'reference' ? printPath(node.path) : printIntrinsic(node, () => undefined, []);
-    return { [`${field}Path`]: text };
-  },
-});
-
 function isObject(value: JsonValue): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a comparison operand is a path (compare with another value of the data) rather than a constant. */
+export function isReference(operand: ComparisonNode['operand']): operand is ReferenceNode {
+  return typeof operand === 'object' && operand !== null && !Array.isArray(operand) && 'kind' in operand;
 }

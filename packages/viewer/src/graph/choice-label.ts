@@ -1,5 +1,5 @@
 import { isJsonataString, jsonataBody } from '@stepcraft/asl';
-import { isRecord, own } from './json-data.js';
+import { isRecord, own } from '../json-data.js';
 import { shorten } from './text.js';
 
 const RELATIONS = [

@@ -1,5 +1,5 @@
+import { isRecord, own } from '../json-data.js';
 import { choiceLabel } from './choice-label.js';
-import { isRecord, own } from './json-data.js';
 import { shortJson } from './text.js';
 
 /** What a box stands for: a state type, the start/end markers, or a transition target that does not exist. */
