@@ -145,6 +145,24 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
       );
     },
   },
+  replay: {
+    options: {
+      history: { type: 'string', value: 'aws-history.json' },
+      workflow: WORKFLOW,
+      json: JSON_OUTPUT,
+      help: HELP,
+    },
+    run: async (parsed, io) => {
+      const file = singleFile(parsed, 'replay', 'name the .asl.json or .ts file that ran');
+      const history = requiredOption(parsed, 'history', 'aws-history.json');
+      const workflow = stringOption(parsed, 'workflow');
+      const { replayCommand } = await import('./commands/replay.js');
+      return replayCommand(
+        { file, history, json: flag(parsed, 'json'), ...(workflow === undefined ? {} : { workflow }) },
+        io,
+      );
+    },
+  },
   view: {
     options: {
       out: { type: 'string', short: 'o', value: 'FILE.html' },

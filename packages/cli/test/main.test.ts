@@ -15,7 +15,7 @@ describe('stepcraft (top level)', () => {
     expect(await stepcraft(['--version'])).toEqual({ code: 0, stdout: manifest.version, stderr: '' });
   });
 
-  test.each(['build', 'validate', 'run', 'graph', 'import', 'init'])(
+  test.each(['build', 'validate', 'run', 'replay', 'graph', 'import', 'init'])(
     '%s --help prints its usage and exits 0',
     async (command) => {
       const result = await stepcraft([command, '--help']);
@@ -89,7 +89,7 @@ describe('stepcraft (top level)', () => {
   });
 
   test('every command takes --json', async () => {
-    for (const command of ['build', 'validate', 'run', 'graph', 'import', 'init']) {
+    for (const command of ['build', 'validate', 'run', 'replay', 'graph', 'import', 'init']) {
       const help = await stepcraft([command, '--help']);
       expect(help.stdout, command).toContain('--json');
     }
