@@ -24,7 +24,6 @@ const published = readdirSync(path.join(ROOT, 'packages'))
 /** The lowest Node.js the project supports; a package may require more only because a dependency does. */
 const PROJECT_FLOOR = semver.minVersion(root.engines?.node ?? '')?.version ?? '';
 
-
 /** A package's production dependencies, all the way down, with the directory each resolved to. */
 function productionTree(dir: string, seen = new Map<string, Manifest>()): Map<string, Manifest> {
   for (const name of Object.keys(read(path.join(dir, 'package.json')).dependencies ?? {})) {
