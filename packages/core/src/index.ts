@@ -3,6 +3,7 @@ export type {
   AnyChain,
   Chain,
   ChainNames,
+  ChainTypes,
   FirstOf,
   InputOf,
   Names,
@@ -19,10 +20,12 @@ export type {
 export { choice } from './builder/choice.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
+export type { Describable } from './builder/describable.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
 export type {
   AllowedErrorName,
   CatchOptions,
+  ErrorHandling,
   ErrorName,
   ErrorOutput,
   RetryOptions,
@@ -30,7 +33,8 @@ export type {
 } from './builder/error-handling.js';
 export type { FailSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
-export type { Arg } from './builder/intrinsics.js';
+export type { Fragment, LaterTarget, Seq } from './builder/fragment.js';
+export type { Arg, CarriesTaskToken } from './builder/intrinsics.js';
 export { raw, States } from './builder/intrinsics.js';
 export type { Later, LaterSpec } from './builder/later.js';
 export { later } from './builder/later.js';
@@ -48,9 +52,10 @@ export type { ParallelSpec } from './builder/parallel.js';
 export { parallel } from './builder/parallel.js';
 export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
-export type { Condition, Expr, PathExpr, Ref, Resolve } from './builder/refs.js';
-export type { BareResult, OutputFiltered } from './builder/result-fields.js';
+export type { Condition, Expr, PathExpr, Ref, Resolve, TemplateValue } from './builder/refs.js';
+export type { BareResult, OutputFiltered, ResultFields } from './builder/result-fields.js';
 export type { PassState, TaskTypes, WorkState } from './builder/result-state.js';
+export type { CommonSpec } from './builder/spec.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
 export type { TaskAnswerOf, TaskCredentials, TaskSpec } from './builder/task.js';
@@ -130,6 +135,7 @@ export type {
   Integration,
   IntegrationKind,
   IntegrationPattern,
+  IntegrationTypes,
   LambdaInvokeResult,
   ResourcesOfIntegration,
   SdkHttpMetadata,
@@ -176,7 +182,16 @@ export type {
 } from './integrations/step-functions.js';
 export { STEP_FUNCTIONS_ERRORS, stepFunctions } from './integrations/step-functions.js';
 export type { QueryLanguage } from './ir/common-node.js';
-export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
+export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
+export type { InvalidPath, PathValue, SetAt } from './types/paths.js';
 export type { StepcraftTypeError } from './types/type-error.js';
-export type { InputOfSchema, OutputOfSchema, Same, SchemaLike, Simplify, Unset } from './types/type-utils.js';
+export type {
+  InputOfSchema,
+  JsonLiteral,
+  OutputOfSchema,
+  Same,
+  SchemaLike,
+  Simplify,
+  Unset,
+} from './types/type-utils.js';

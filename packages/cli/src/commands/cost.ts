@@ -28,7 +28,7 @@ export interface CostCommandOptions extends Omit<RunOptions, 'history'> {
  */
 export async function costCommand(options: CostCommandOptions, io: Io): Promise<ExitCode> {
   const input = await readExecutionInput(io.cwd, options.input);
-  const target = await loadTarget(options.file, options.workflow, io.cwd);
+  const target = await loadTarget(options.file, options.workflow, io.cwd, options);
   if (!target.ok) {
     io.stderr(target.message);
     return 1;

@@ -15,6 +15,7 @@ import {
 } from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
 import { assertFile, readInputFile } from '../files.js';
+import { forgottenAt, withCliHints } from '../hints.js';
 import { describeJsonError, parseJson } from '../json-text.js';
 import { loadModule } from '../load.js';
 import { invalidMessage, loadTarget } from '../load-target.js';
@@ -35,6 +36,8 @@ export interface RunOptions {
   readonly workflow?: string;
   /** After the result, price this run as Standard and as Express (on stderr; `stepcraft cost` for a monthly volume). */
   readonly cost?: boolean;
+  /** Type-check a TypeScript FILE first, as `build` does (default true). */
+  readonly typecheck?: boolean;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface RunOptions {
  */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
   const input = await readExecutionInput(io.cwd, options.input);
-  const target = await loadTarget(options.file, options.workflow, io.cwd);
+  const target = await loadTarget(options.file, options.workflow, io.cwd, options);
   if (!target.ok) {
     io.stderr(target.message);
     return 1;
@@ -60,6 +63,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
     io.stderr(`stepcraft run: ${messageOf(error)}`);
     return 1;
   }
+  result = withCliHints(result, handlers);
   printResult(options, result, io);
   if (options.cost === true && result.diagnostics === undefined) {
     const { costReport } = await import('./cost.js');
@@ -119,7 +123,10 @@ export async function readExecutionInput(cwd: string, raw: string | undefined): 
   const isFile = raw.startsWith('@');
   const text = isFile ? await readInputFile(cwd, raw.slice(1)) : raw;
   const parsed = parseJson(text);
-  if (!parsed.ok) throw new UsageError(`--input${isFile ? ` ${raw}` : ''}: ${describeJsonError(parsed)}`);
+  if (!parsed.ok)
+    throw new UsageError(
+      `--input${isFile ? ` ${raw}` : ''}: ${describeJsonError(parsed)}${await forgottenAt(cwd, raw)}`,
+    );
   return parsed.value;
 }
 
