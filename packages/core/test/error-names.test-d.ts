@@ -2,10 +2,15 @@ import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import {
   type AllowedErrorName,
+  apiGateway,
   awsSdk,
+  batch,
   DYNAMODB_ERRORS,
   dynamodb,
   ecs,
+  eventBridge,
+  glue,
+  http,
   type LAMBDA_ERRORS,
   type LambdaError,
   lambda,
@@ -14,7 +19,9 @@ import {
   pass,
   type SqsError,
   type StatesErrorName,
+  sagemaker,
   sqs,
+  stepFunctions,
   type TaskErrors,
   task,
 } from '../src/index.js';
@@ -44,6 +51,66 @@ describe('Retry and Catch take the error names a state may raise', () => {
     charge.catch(['PaymentDeclined'], handler);
     // @ts-expect-error SQS's names are not Lambda's
     charge.retry({ errors: ['SQS.RequestThrottledException'] });
+  });
+
+  test("each new integration's names pass, and a misspelling of each fails", () => {
+    const job = task('Job', { resource: glue.startJobRun('etl').sync() });
+    job.retry({ errors: ['Glue.ConcurrentRunsExceededException'] });
+    // @ts-expect-error Glue.ConcurrentRunExceededException is missing an "s"
+    job.retry({ errors: ['Glue.ConcurrentRunExceededException'] });
+    const submit = task('Submit', {
+      resource: batch.submitJob('q', 'd').sync(),
+      parameters: () => ({ JobName: 'j' }),
+    });
+    submit.catch(['Batch.ServerException'], handler);
+    // @ts-expect-error Batch's names start with "Batch."
+    submit.catch(['AWSBatch.ServerException'], handler);
+    const model = task('Model', {
+      resource: sagemaker.createModel(),
+      parameters: () => ({ ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::1:role/r' }),
+    });
+    model.retry({ errors: ['SageMaker.ResourceLimitExceededException'] });
+    // @ts-expect-error SageMaker.ResourceLimitExceeded lacks "Exception"
+    model.retry({ errors: ['SageMaker.ResourceLimitExceeded'] });
+    const predict = task('Predict', {
+      resource: sagemaker.invokeEndpoint('e'),
+      parameters: () => ({ Body: '1' }),
+    });
+    predict.retry({ errors: ['SageMakerRuntime.ModelNotReadyException'] });
+    // @ts-expect-error the runtime's names are SageMakerRuntime.*
+    predict.retry({ errors: ['SageMaker.ModelNotReadyException'] });
+    const ask = task('Ask', { resource: apiGateway.invoke('abc'), parameters: () => ({ Method: 'GET' }) });
+    ask.retry({ errors: ['ApiGateway.503'] });
+    // @ts-expect-error API Gateway's names are ApiGateway.<status>
+    ask.retry({ errors: ['APIGateway.503'] });
+    const emit = task('Emit', {
+      resource: eventBridge.putEvents(),
+      parameters: () => ({ Entries: [{ Source: 's' }] }),
+    });
+    emit.catch(['EventBridge.FailedEntry'], handler);
+    // @ts-expect-error EventBridge.FailedEntries is not a name
+    emit.catch(['EventBridge.FailedEntries'], handler);
+    const child = task('Child', {
+      resource: stepFunctions.startExecution('arn').sync2(),
+      parameters: () => ({ Input: {} }),
+    });
+    child.retry({ errors: ['StepFunctions.ExecutionLimitExceededException'] });
+    // @ts-expect-error StepFunction.… lacks an "s"
+    child.retry({ errors: ['StepFunction.ExecutionLimitExceededException'] });
+    const call = task('Call', {
+      resource: http.invoke('arn:aws:events:us-east-1:1:connection/c/1'),
+      parameters: () => ({ ApiEndpoint: 'https://example.com', Method: 'GET' }),
+    });
+    call.retry({ errors: ['States.Http.StatusCode.503', 'States.Http.Socket'] });
+    // @ts-expect-error the HTTP Task's names are States.Http.StatusCode.<code>
+    call.retry({ errors: ['States.Http.Status.503'] });
+    const lines = task('Lines', {
+      resource: dynamodb.query('T'),
+      parameters: () => ({ KeyConditionExpression: 'pk = :pk' }),
+    });
+    lines.retry({ errors: ['DynamoDb.ProvisionedThroughputExceededException'] });
+    // @ts-expect-error through the AWS SDK integration the prefix is DynamoDb, not DynamoDB
+    lines.retry({ errors: ['DynamoDB.ProvisionedThroughputExceededException'] });
   });
 
   test("the task's declared names join them, through resultPath and the other methods", () => {

@@ -376,6 +376,30 @@ describe('results are typed as the services return them', () => {
     });
   });
 
+  test('a misspelled request field fails for the job services too', () => {
+    task('Transform', {
+      resource: glue.startJobRun('etl').sync(),
+      // @ts-expect-error Glue's field is Arguments
+      parameters: () => ({ Args: { '--day': '2024-05-01' } }),
+    });
+    task('Train', {
+      resource: sagemaker.createTrainingJob().sync(),
+      // @ts-expect-error the field is TrainingJobName
+      parameters: () => ({ ...trainingJob, JobName: 'churn-1' }),
+    });
+    task('Score', {
+      resource: sagemaker.createTransformJob().sync(),
+      // @ts-expect-error TransformInput's source is DataSource
+      parameters: () => ({
+        TransformJobName: 'score',
+        ModelName: 'm',
+        TransformInput: { Source: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://in' } } },
+        TransformOutput: { S3OutputPath: 's3://out' },
+        TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
+      }),
+    });
+  });
+
   test('a callback integration returns what the callback sends', () => {
     const Answer = z.object({ ok: z.boolean() });
     const t = task('Wait', {
