@@ -40,6 +40,9 @@ describe('stepcraft cost', () => {
     const type = await stepcraft([...base, '--runs-per-month', '5', '--type', 'FAST']);
     expect(type.code).toBe(2);
     expect(type.stderr).toContain("--type must be STANDARD or EXPRESS, not 'FAST'");
+    const typo = await stepcraft([...base, '--runs-per-month', '5', '--type', 'EXPERSS']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/not 'EXPERSS'.*did you mean .*EXPRESS/i);
     const region = await stepcraft([...base, '--runs-per-month', '5', '--region', 'mars-1']);
     expect(region.code).toBe(1);
     expect(region.stderr).toContain("No prices for region 'mars-1'");

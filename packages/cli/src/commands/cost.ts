@@ -1,15 +1,8 @@
-import type { AslDocument } from '@stepcraft/asl';
-import {
-  type CostEstimate,
-  type ExecutionResult,
-  estimateCost,
-  type RunnableWorkflow,
-  run,
-} from '@stepcraft/runner';
+import { type CostEstimate, type ExecutionResult, estimateCost, run } from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
-import { invalidMessage, loadTarget } from '../load-target.js';
+import { invalidMessage } from '../load-target.js';
 import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
-import { loadHandlers, type RunOptions, readExecutionInput } from './run.js';
+import { type PreparedRun, prepareRun, type RunOptions } from './run.js';
 
 /** Options of `stepcraft cost`: those of `stepcraft run` (but the history), plus the volume and the prices. */
 export interface CostCommandOptions extends Omit<RunOptions, 'history'> {
@@ -27,23 +20,15 @@ export interface CostCommandOptions extends Omit<RunOptions, 'history'> {
  * given monthly volume. Exit 0 when priced, 1 when the workflow cannot be loaded or run.
  */
 export async function costCommand(options: CostCommandOptions, io: Io): Promise<ExitCode> {
-  const input = await readExecutionInput(io.cwd, options.input);
-  const target = await loadTarget(options.file, options.workflow, io.cwd, options);
-  if (!target.ok) {
-    io.stderr(target.message);
-    return 1;
-  }
-  const runnable: RunnableWorkflow =
-    target.kind === 'compiled' ? target.compiled : (target.document as AslDocument);
-  const definition =
-    target.kind === 'compiled' ? target.compiled.definition : (target.document as AslDocument);
-  const type = target.kind === 'compiled' ? target.compiled.type : (options.type ?? 'STANDARD');
-  const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
+  const prepared = await prepareRun(options, io);
+  if (prepared === undefined) return 1;
+  const { input, runnable, definition, handlers } = prepared;
+  const type = prepared.type ?? options.type ?? 'STANDARD';
   let estimate: CostEstimate;
   try {
     const result = await run(runnable, input, {
       ...(handlers === undefined ? {} : { handlers }),
-      ...(target.kind === 'compiled' ? {} : { stateMachineType: type }),
+      ...(prepared.type === undefined ? { stateMachineType: type } : {}),
     });
     if (result.diagnostics !== undefined && result.diagnostics.length > 0) {
       io.stderr(invalidMessage(options.file, result.diagnostics));
@@ -72,7 +57,7 @@ export async function costCommand(options: CostCommandOptions, io: Io): Promise<
 /** `run --cost`: what one run of `workflow` costs as its own type and as the other one. */
 export function costReport(
   result: ExecutionResult,
-  workflow: { readonly definition: AslDocument; readonly type?: 'STANDARD' | 'EXPRESS' },
+  workflow: Pick<PreparedRun, 'definition' | 'type'>,
 ): string {
   return formatEstimate(
     estimateCost(result, { type: workflow.type ?? 'STANDARD', definition: workflow.definition }),

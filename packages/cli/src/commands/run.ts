@@ -46,16 +46,9 @@ export interface RunOptions {
  * run ended but its `--history` file could not be written (reported after the result).
  */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
-  const input = await readExecutionInput(io.cwd, options.input);
-  const target = await loadTarget(options.file, options.workflow, io.cwd, options);
-  if (!target.ok) {
-    io.stderr(target.message);
-    return 1;
-  }
-  // run() validates a document itself and reports its findings in `diagnostics`.
-  const runnable: RunnableWorkflow =
-    target.kind === 'compiled' ? target.compiled : (target.document as AslDocument);
-  const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
+  const prepared = await prepareRun(options, io);
+  if (prepared === undefined) return 1;
+  const { input, runnable, handlers } = prepared;
   let result: ExecutionResult;
   try {
     result = await run(runnable, input, handlers === undefined ? {} : { handlers });
@@ -67,20 +60,11 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
   printResult(options, result, io);
   if (options.cost === true && result.diagnostics === undefined) {
     const { costReport } = await import('./cost.js');
-    io.stderr(
-      `\n${costReport(result, target.kind === 'compiled' ? target.compiled : { definition: target.document as AslDocument })}`,
-    );
+    io.stderr(`\n${costReport(result, prepared)}`);
   }
   const code: ExitCode = result.status === 'SUCCEEDED' ? 0 : 1;
   if (options.history === undefined) return code;
-  const source: RunSource = {
-    workflow:
-      target.kind === 'compiled'
-        ? target.compiled.name
-        : path.basename(options.file).replace(/\.asl\.json$|\.json$/, ''),
-    definition: target.kind === 'compiled' ? target.compiled.definition : (target.document as AslDocument),
-    input,
-  };
+  const source: RunSource = { workflow: prepared.name, definition: prepared.definition, input };
   try {
     await writeRecord(path.resolve(io.cwd, options.history), runRecordJson(result, source));
   } catch (error) {
@@ -88,6 +72,47 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
     return 3;
   }
   return code;
+}
+
+/** A workflow loaded for `run` and `cost`, with its input and handlers. */
+export interface PreparedRun {
+  readonly input: JsonValue;
+  /** What `run()` takes; it validates a document itself and reports its findings in `diagnostics`. */
+  readonly runnable: RunnableWorkflow;
+  /** The workflow's name: the compiled one's, or the ASL file's name. */
+  readonly name: string;
+  readonly definition: AslDocument;
+  /** A TypeScript workflow's own type (an ASL file does not say). */
+  readonly type?: 'STANDARD' | 'EXPRESS';
+  readonly handlers?: Handlers;
+}
+
+/** Reads the input, loads the workflow and the handlers; `undefined` when the workflow cannot load (reported). */
+export async function prepareRun(
+  options: Omit<RunOptions, 'history'>,
+  io: Io,
+): Promise<PreparedRun | undefined> {
+  const input = await readExecutionInput(io.cwd, options.input);
+  const target = await loadTarget(options.file, options.workflow, io.cwd, options);
+  if (!target.ok) {
+    io.stderr(target.message);
+    return undefined;
+  }
+  const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
+  const loaded =
+    target.kind === 'compiled'
+      ? {
+          runnable: target.compiled,
+          name: target.compiled.name,
+          definition: target.compiled.definition,
+          type: target.compiled.type ?? 'STANDARD',
+        }
+      : {
+          runnable: target.document as AslDocument,
+          name: path.basename(options.file).replace(/\.asl\.json$|\.json$/, ''),
+          definition: target.document as AslDocument,
+        };
+  return { input, ...loaded, ...(handlers === undefined ? {} : { handlers }) };
 }
 
 /** The result first: the output (or `--json`), or the failure on stderr. */
