@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { jobOutcome } from '../src/services/job-outcome.js';
+import { jobOutcome, submittedResponse } from '../src/services/job-outcome.js';
 
 describe('jobOutcome: how a .sync task ends, from its job description', () => {
   test.each([
@@ -61,5 +61,35 @@ describe('jobOutcome: how a .sync task ends, from its job description', () => {
       error: 'States.TaskFailed',
       cause: '{"Status":"FAILED","Error":"E","Input":{}}',
     });
+  });
+});
+
+describe('submittedResponse: what TaskSubmitted records for a .sync task', () => {
+  test.each([
+    ['glue', 'startJobRun.sync', { Id: 'jr_1', JobRunState: 'SUCCEEDED' }, { JobRunId: 'jr_1' }],
+    [
+      'batch',
+      'submitJob.sync',
+      { JobArn: 'arn:job', JobId: 'j-1', JobName: 'score', Status: 'SUCCEEDED' },
+      { JobArn: 'arn:job', JobId: 'j-1', JobName: 'score' },
+    ],
+    [
+      'sagemaker',
+      'createTrainingJob.sync',
+      { TrainingJobArn: 'arn:tj', TrainingJobStatus: 'Completed' },
+      { TrainingJobArn: 'arn:tj' },
+    ],
+    [
+      'states',
+      'startExecution.sync:2',
+      { ExecutionArn: 'arn:x', StartDate: 5, Status: 'SUCCEEDED', Output: {} },
+      { ExecutionArn: 'arn:x', StartDate: 5 },
+    ],
+    ['ecs', 'runTask.sync', { LastStatus: 'STOPPED' }, { Tasks: [{ LastStatus: 'STOPPED' }], Failures: [] }],
+    // A mock that leaves the ids out, and a service the table does not list.
+    ['glue', 'startJobRun.sync', { JobRunState: 'SUCCEEDED' }, {}],
+    ['codebuild', 'startBuild.sync', { Build: { Id: 'b' } }, { Build: { Id: 'b' } }],
+  ])('%s:%s', (type, name, description, submitted) => {
+    expect(submittedResponse(type, name, description)).toEqual(submitted);
   });
 });

@@ -87,10 +87,10 @@ describe('.sync tasks', () => {
       task('arn:aws:states:::states:startExecution.sync:2'),
       {},
       {
-        handlers: { T: () => ({ Status: 'SUCCEEDED' }) },
+        handlers: { T: () => ({ ExecutionArn: 'arn:child', StartDate: 1, Status: 'SUCCEEDED' }) },
       },
     );
-    expect(result.output).toEqual({ Status: 'SUCCEEDED' });
+    expect(result.output).toEqual({ ExecutionArn: 'arn:child', StartDate: 1, Status: 'SUCCEEDED' });
     const types = result.history.map((e) => e.type);
     expect(types).toEqual([
       'ExecutionStarted',
@@ -106,7 +106,8 @@ describe('.sync tasks', () => {
     expect(submitted?.taskSubmittedEventDetails).toMatchObject({
       resourceType: 'states',
       resource: 'startExecution.sync:2',
-      output: '{"Status":"SUCCEEDED"}',
+      // The start call's response (StartExecution's), not the final description.
+      output: '{"ExecutionArn":"arn:child","StartDate":1}',
     });
   });
 

@@ -42,6 +42,41 @@ export function jobOutcome(resourceType: string, resourceName: string, descripti
     : { kind: 'succeeded', result: job };
 }
 
+/** The start call's response, per optimized integration, from the fields of the job's final description. */
+const SUBMITTED: Readonly<Record<string, (job: JsonObject) => JsonObject>> = {
+  'ecs:runTask': (task) => ({ Tasks: [task], Failures: [] }),
+  'glue:startJobRun': (run) => pick({ JobRunId: run.Id }),
+  'batch:submitJob': (job) => pick({ JobArn: job.JobArn, JobId: job.JobId, JobName: job.JobName }),
+  'sagemaker:createTrainingJob': (job) => pick({ TrainingJobArn: job.TrainingJobArn }),
+  'sagemaker:createTransformJob': (job) => pick({ TransformJobArn: job.TransformJobArn }),
+  'sagemaker:createProcessingJob': (job) => pick({ ProcessingJobArn: job.ProcessingJobArn }),
+  'states:startExecution': (execution) =>
+    pick({ ExecutionArn: execution.ExecutionArn, StartDate: execution.StartDate }),
+};
+
+/**
+ * What a `.sync` task's `TaskSubmitted` event records: the start call's response (StartJobRun's `{ JobRunId }`,
+ * StartExecution's `{ ExecutionArn, StartDate }`, …), taken from the job's final description, as AWS records the
+ * submission before it waits for the job. The description itself for a service not listed.
+ */
+export function submittedResponse(
+  resourceType: string,
+  resourceName: string,
+  description: JsonValue,
+): JsonValue {
+  const key = `${resourceType}:${resourceName.split('.sync')[0] ?? ''}`;
+  return isObject(description) && Object.hasOwn(SUBMITTED, key)
+    ? (SUBMITTED[key] as (job: JsonObject) => JsonObject)(description)
+    : description;
+}
+
+// The fields the description has (a hand-written mock may leave some out).
+function pick(fields: Readonly<Record<string, JsonValue | undefined>>): JsonObject {
+  const out: JsonObject = {};
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
 // DescribeExecution as `.sync` (text) or `.sync:2` (parsed) returns its Input and Output.
 function execution(description: JsonObject, parsed: boolean): JsonObject {
   const out: JsonObject = { ...description };

@@ -19,7 +19,7 @@ import { type Progress, type StateKind, WAITING, waitOn } from '../progress.js';
 import { schedule } from '../queue.js';
 import { deferredUuid, randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
-import { jobOutcome } from '../services/job-outcome.js';
+import { jobOutcome, submittedResponse } from '../services/job-outcome.js';
 import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
 import { fatal } from '../termination.js';
 
@@ -53,8 +53,11 @@ export const taskKind: StateKind<TaskState> = {
     // The handler settled: its failure fails the task; its value is the service's response.
     const answer = wake.answer;
     if (!answer.ok || call.info.pattern !== 'token' || call.info.kind === 'activity') {
-      // `.sync`: AWS's first answer (TaskSubmitted) is the handler's value, which is also the task's result.
-      if (answer.ok && call.info.pattern === 'sync') emitSubmitted(fiber, events, answer.value);
+      // `.sync`: the handler answers with the job's final description; TaskSubmitted records the start call's response.
+      if (answer.ok && call.info.pattern === 'sync') {
+        const { resourceType, resourceName } = call.info;
+        emitSubmitted(fiber, events, submittedResponse(resourceType, resourceName, answer.value));
+      }
       return finish(fiber, run, state, call, answer);
     }
     emitSubmitted(fiber, events, call.info.lambdaInvoke ? envelopeOf(fiber, answer.value) : answer.value);
