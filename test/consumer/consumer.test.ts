@@ -157,7 +157,11 @@ describe('a new npm project, following the README', () => {
     cpSync(path.join(ROOT, 'test/consumer/project/src'), path.join(dir, 'src'), { recursive: true });
     for (const example of readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })) {
       if (!existsSync(path.join(ROOT, 'examples', example.name, 'workflow.ts'))) continue;
-      for (const name of ['workflow.ts', 'handlers.ts', 'schemas.ts']) {
+      // Every module of the example (a child workflow, an Express variant…), not its tests.
+      const modules = readdirSync(path.join(ROOT, 'examples', example.name)).filter(
+        (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'),
+      );
+      for (const name of modules) {
         const text = readFileSync(path.join(ROOT, 'examples', example.name, name), 'utf8');
         mkdirSync(path.join(dir, 'src/examples', example.name), { recursive: true });
         // Exported, each state's inferred type must be written into a declaration (TS2883 when it cannot be named).
@@ -184,12 +188,18 @@ describe('a new npm project, following the README', () => {
     ).toEqual(
       [
         'EtlPipeline',
+        'Fulfilment',
+        'GlueEtl',
         'HumanApproval',
         'MlInference',
+        'MlPipeline',
         'OrderProcessing',
+        'OrderProcessingExpress',
         'OrderTotal',
+        'OrderWithFulfilment',
         'Orders',
         'RetryBackoff',
+        'ShipmentEvents',
         'ValibotOrders',
       ].map((name) => `${name}.asl.json`),
     );
