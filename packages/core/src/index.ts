@@ -10,13 +10,15 @@ export type {
   ResourcesOf,
   StateNames,
 } from './builder/chain.js';
+export type { ChoiceSpec, ChoiceState, RuleTargetCheck } from './builder/choice.js';
+export { choice } from './builder/choice.js';
 export type {
+  ChoiceRefs,
   ChoiceRuleOptions,
   ChoiceRuleOutputOptions,
-  ChoiceSpec,
-  ChoiceState,
-} from './builder/choice.js';
-export { choice } from './builder/choice.js';
+  TargetCheck,
+} from './builder/choice-rules.js';
+export type { ChoiceSwitch } from './builder/choice-switch.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
@@ -49,6 +51,7 @@ export { succeed } from './builder/succeed.js';
 export type { TaskCredentials, TaskSpec } from './builder/task.js';
 export { task } from './builder/task.js';
 export { typed } from './builder/typed.js';
+export { unchecked } from './builder/unchecked.js';
 export type { Assignable, Assignment, Variable } from './builder/variable.js';
 export { jsonata, variable } from './builder/variable.js';
 export type { WaitSpec, WaitState } from './builder/wait.js';
@@ -82,5 +85,6 @@ export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';
 export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
+export type { Same } from './types/pass-through.js';
 export type { StepcraftTypeError } from './types/type-error.js';
-export type { InputOfSchema, OutputOfSchema, Same, SchemaLike, Simplify, Unset } from './types/type-utils.js';
+export type { InputOfSchema, OutputOfSchema, SchemaLike, Simplify, Unset } from './types/type-utils.js';

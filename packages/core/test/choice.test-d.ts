@@ -50,8 +50,8 @@ describe('choice conditions', () => {
     const route = choice('Route', { input: Order });
     // @ts-expect-error Other wants { id: number }
     route.otherwise(other);
-    expectTypeOf<Parameters<typeof route.otherwise<typeof other>>[0]>().toExtend<
-      StepcraftTypeError<'Output of "Route" is not assignable to input of "Other"'>
+    expectTypeOf<Parameters<typeof route.otherwise<typeof other>>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Output of 'Route' lacks `id` (number) required by the input of 'Other'">
     >();
   });
 

@@ -6,6 +6,7 @@ import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import { stateFragment } from './fragment.js';
 import { contextRef, type Expr, inputRef, type Ref, unboxNode } from './refs.js';
+import { recorded } from './selector.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
 
 /** A Fail's error or cause: a constant, or computed from the input (ASL `ErrorPath`/`CausePath`). */
@@ -44,7 +45,8 @@ export function fail<const TName extends string, TInputSchema extends MaybeSchem
 function failText(name: string, field: string, spec: unknown): FailText | undefined {
   if (spec === undefined || typeof spec === 'string') return spec;
   const selector = spec as (refs: { input: unknown; context: unknown }) => unknown;
-  const node = unboxNode(selector({ input: inputRef(), context: contextRef() }));
+  const where = `The ${field} of Fail "${name}"`;
+  const node = recorded(where, name, () => unboxNode(selector({ input: inputRef(), context: contextRef() })));
   if (node?.kind === 'reference' || node?.kind === 'intrinsic' || node?.kind === 'jsonata') return node;
   return raise(
     'FAIL_TEXT',
