@@ -85,6 +85,8 @@ export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';
 export type { Schema, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
+export type { Accepts, Fit, OrError, Param, Source } from './types/fit.js';
+export type { Message, MessageKey, Messages } from './types/messages.js';
 export type { Same } from './types/pass-through.js';
 export type { StepcraftTypeError } from './types/type-error.js';
 export type { InputOfSchema, OutputOfSchema, SchemaLike, Simplify, Unset } from './types/type-utils.js';

@@ -1,7 +1,7 @@
 import { raise } from '../errors.js';
 import { type ConditionNode, createOrNode } from '../ir/choice-rule-node.js';
 import type { ReferenceNode } from '../ir/template-node.js';
-import type { Describe, LastOf } from '../types/describe.js';
+import type { Describe, FirstMember } from '../types/describe.js';
 import type { Param } from '../types/fit.js';
 import type { Message } from '../types/messages.js';
 import type { Needs, Seen } from '../types/pass-through.js';
@@ -57,7 +57,7 @@ type SwitchInput<TName extends string, TInput, TRemaining, TField extends string
           TName,
           Describe<TRemaining>,
           TField,
-          [Matchable<TRemaining>] extends [never] ? '…' : Describe<LastOf<Matchable<TRemaining>>>,
+          [Matchable<TRemaining>] extends [never] ? '…' : Describe<FirstMember<Matchable<TRemaining>>>,
         ]
       >
     >;

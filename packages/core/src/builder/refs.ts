@@ -78,8 +78,9 @@ type FieldOf<T, TKey> = T extends Primitive | readonly unknown[] | undefined
 
 /** A value of several shapes (an object or an array, maybe a string): what each shape allows, on one ref. */
 type UnionOps<T, TPath extends string, TState extends string> = FieldRefs<T, TPath, TState> &
+  // An element may be missing: the value may be one of the other shapes.
   ([Extract<NonNullable<T>, readonly unknown[]>] extends [readonly (infer $Element)[]]
-    ? ArrayOps<T, $Element, TPath, TState>
+    ? ArrayOps<T, $Element | undefined, TPath, TState>
     : unknown) &
   LeafOps<T, TPath, TState>;
 
@@ -102,24 +103,16 @@ type Fits<T, TWanted> = unknown extends T
 
 type Literal<T, TWanted> = unknown extends T ? TWanted : Extract<NonNullable<T>, TWanted>;
 
-type Misfit<
-  TOperator extends string,
-  TKind extends string,
-  T,
-  TPath extends string,
-  TState extends string,
-> = StepcraftTypeError<
-  Message<
-    'operand',
-    [
-      string extends TState ? '' : Message<'inChoice', [TState]>,
-      TOperator,
-      TKind,
-      string extends TPath ? 'this field' : `\`${TPath}\``,
-      Describe<T>,
-    ]
-  >
->;
+// Where a comparison is, for its message: the Choice and the path when tracked. Untracked (`string`), they are
+// `${string}` patterns, so a ref that knows its path is still assignable to a plain `Ref<T>` (a helper's parameter):
+// comparison methods are compared both ways, and a message matches a pattern.
+// A ref read outside any Choice (a variable's) has no state: `''`.
+type InChoice<TState extends string> = string extends TState
+  ? `${string}`
+  : TState extends ''
+    ? ''
+    : Message<'inChoice', [TState]>;
+type FieldText<TPath extends string> = string extends TPath ? `${string}` : `\`${TPath}\``;
 
 /** The operand of a comparison: a literal of the field's type or a path to another value of that type. */
 type Operand<
@@ -132,10 +125,16 @@ type Operand<
 > =
   Fits<T, TWanted> extends true
     ? Literal<T, TWanted> | PathExpr<TWanted>
-    : Misfit<TOperator, TKind, T, TPath, TState>;
+    : StepcraftTypeError<
+        Message<'operand', [InChoice<TState>, TOperator, TKind, FieldText<TPath>, Describe<T>]>
+      >;
 
 type Pattern<T, TPath extends string, TState extends string> =
-  Fits<T, string> extends true ? string : Misfit<'stringMatches', 'strings', T, TPath, TState>;
+  Fits<T, string> extends true
+    ? string
+    : StepcraftTypeError<
+        Message<'operand', [InChoice<TState>, 'stringMatches', 'strings', FieldText<TPath>, Describe<T>]>
+      >;
 
 /** Presence tests, offered only where the type says they can differ. */
 type PresenceOps<T> = (undefined extends T ? { isPresent(expected?: boolean): Condition } : unknown) &

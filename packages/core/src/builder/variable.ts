@@ -50,7 +50,7 @@ export interface Assignment {
 export interface Variable<T, TName extends string = string> {
   readonly name: TName;
   /** Reads the variable (`$name` in both query languages); use it in any selector or condition. */
-  readonly ref: Ref<T, `$${TName}`>;
+  readonly ref: Ref<T, `$${TName}`, ''>;
   /** An assignment of `value`, for `catch(…, { assign: ({ error }) => [attempts.set(…)] })`. */
   set<const $Value>(value: Param<$Value, AssignCheck<T, TName, $Value>>): Assignment;
 }
@@ -72,7 +72,7 @@ export function variable<const TName extends string, TSchema extends SchemaLike>
   }
   return Object.freeze({
     name,
-    ref: createRef(variablePath(name)) as Ref<OutputOfSchema<TSchema>, `$${TName}`>,
+    ref: createRef(variablePath(name)) as Ref<OutputOfSchema<TSchema>, `$${TName}`, ''>,
     set: (value: unknown) => assignmentOf(name, value),
   });
 }

@@ -15,6 +15,11 @@ export type LastOf<TUnion> = (
     : never
   : never;
 
+/** The member of a union that `Join` lists first. */
+export type FirstMember<TUnion> = [Exclude<TUnion, LastOf<TUnion>>] extends [never]
+  ? TUnion
+  : FirstMember<Exclude<TUnion, LastOf<TUnion>>>;
+
 /** The members of a union of strings joined by `TSeparator`, at most `TMax` of them (then `…`). */
 export type Join<
   TUnion extends string,
