@@ -122,10 +122,9 @@ describe('an exhaustive Choice', () => {
 
   test('a target that cannot take the Choice output is rejected, as with when()', () => {
     const other = pass('Other', { input: z.object({ other: z.string() }) });
+    const route = choice('Route', { input: Order }).on(({ input }) => input.status);
     // @ts-expect-error Output of 'Route' lacks `other` (string) required by the input of 'Other'
-    choice('Route', { input: Order })
-      .on(({ input }) => input.status)
-      .when('NEW', other);
+    route.when('NEW', other);
   });
 
   test('a switch is a ChoiceSwitch that tracks the values left', () => {

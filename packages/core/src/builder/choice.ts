@@ -3,7 +3,7 @@ import type { ConditionNode } from '../ir/choice-rule-node.js';
 import type { Param } from '../types/fit.js';
 import type { Needs, Seen } from '../types/pass-through.js';
 import type { SpecKeys } from '../types/spec-keys.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import {
   type AnyChain,
   type Chain,
@@ -124,7 +124,7 @@ export function choice<
 >(
   name: TName,
   spec: ChoiceSpec<TName, TInputSchema, TInputPath> = {},
-): ChoiceState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>> {
+): Built<ChoiceState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>> {
   const node = createChoiceNode({
     name,
     ...commonFields(spec, spec.input),

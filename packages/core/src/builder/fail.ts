@@ -1,6 +1,6 @@
 import { raise } from '../errors.js';
 import { createFailNode, type FailText } from '../ir/fail-node.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
@@ -30,7 +30,7 @@ export interface FailSpec<TInputSchema extends MaybeSchema> extends CommonSpec {
 export function fail<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   spec: FailSpec<TInputSchema> = {},
-): Chain<DeclaredInput<TInputSchema>, never, StateNames<TName, false>> {
+): Built<Chain<DeclaredInput<TInputSchema>, never, StateNames<TName, false>>> {
   const node = createFailNode({
     name,
     ...commonFields(spec, spec.input),

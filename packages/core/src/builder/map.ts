@@ -17,7 +17,7 @@ import type { Resolved } from '../types/pass-through.js';
 import type { CheckPath, ValueAtPath } from '../types/paths.js';
 import type { Pending, SpecKeys } from '../types/spec-keys.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { SchemaLike, Simplify, Unset } from '../types/type-utils.js';
+import type { Built, SchemaLike, Simplify, Unset } from '../types/type-utils.js';
 import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
 import { defined } from './defined.js';
@@ -280,20 +280,22 @@ export function map<
     TKeys
   > &
     SpecKeys<TKeys, MapSpecKey, 'map'>,
-): WorkState<
-  TName,
-  DeclaredInput<TInputSchema>,
-  MapResult<
-    MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
-    TProcessor,
-    TSelected
-  >,
-  MapResult<
-    MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
-    TProcessor,
-    TSelected
-  >,
-  ResourcesOf<TProcessor>
+): Built<
+  WorkState<
+    TName,
+    DeclaredInput<TInputSchema>,
+    MapResult<
+      MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
+      TProcessor,
+      TSelected
+    >,
+    MapResult<
+      MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
+      TProcessor,
+      TSelected
+    >,
+    ResourcesOf<TProcessor>
+  >
 > {
   if (spec.maxConcurrency !== undefined && spec.maxConcurrencyPath !== undefined) {
     raise(

@@ -4,7 +4,7 @@ import type { Fit, Param } from '../types/fit.js';
 import type { Resolved } from '../types/pass-through.js';
 import type { Pending, SpecKeys } from '../types/spec-keys.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
@@ -109,12 +109,14 @@ export function parallel<
   name: TName,
   spec: ParallelSpec<TName, TInputSchema, TInputPath, TPayload, TBranches, TSelected, TKeys> &
     SpecKeys<TKeys, ParallelSpecKey, 'parallel'>,
-): WorkState<
-  TName,
-  DeclaredInput<TInputSchema>,
-  ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
-  ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
-  ResourcesOf<TBranches[number]>
+): Built<
+  WorkState<
+    TName,
+    DeclaredInput<TInputSchema>,
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+    ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
+    ResourcesOf<TBranches[number]>
+  >
 > {
   const branches = spec.branches as readonly AnyChain[];
   const node = createParallelNode({

@@ -1,7 +1,7 @@
 import type { JsonValue } from '@stepcraft/asl';
 import { createPassNode } from '../ir/pass-node.js';
 import type { Param } from '../types/fit.js';
-import type { JsonLiteral, Unset } from '../types/type-utils.js';
+import type { Built, JsonLiteral, Unset } from '../types/type-utils.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import type { Ref, Resolve } from './refs.js';
@@ -59,11 +59,13 @@ export function pass<
 >(
   name: TName,
   spec: PassSpec<TName, TInputSchema, TInputPath, TResult, TPayload> = {},
-): PassState<
-  TName,
-  DeclaredInput<TInputSchema>,
-  PassResult<TInputSchema, TInputPath, TResult, TPayload>,
-  PassResult<TInputSchema, TInputPath, TResult, TPayload>
+): Built<
+  PassState<
+    TName,
+    DeclaredInput<TInputSchema>,
+    PassResult<TInputSchema, TInputPath, TResult, TPayload>,
+    PassResult<TInputSchema, TInputPath, TResult, TPayload>
+  >
 > {
   const node = createPassNode({
     name,

@@ -1,5 +1,5 @@
 import { createSucceedNode } from '../ir/succeed-node.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import { stateFragment } from './fragment.js';
 import {
@@ -23,7 +23,7 @@ export interface SucceedSpec<TInputSchema extends MaybeSchema> extends CommonSpe
 export function succeed<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   spec: SucceedSpec<TInputSchema> = {},
-): Chain<DeclaredInput<TInputSchema>, PassThrough<TInputSchema, undefined>, StateNames<TName, false>> {
+): Built<Chain<DeclaredInput<TInputSchema>, PassThrough<TInputSchema, undefined>, StateNames<TName, false>>> {
   const node = createSucceedNode({ name, ...commonFields(spec, spec.input) });
   return new ChainImpl<
     DeclaredInput<TInputSchema>,

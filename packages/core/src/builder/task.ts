@@ -12,7 +12,14 @@ import type { TemplateNode } from '../ir/template-node.js';
 import type { OrError, Param } from '../types/fit.js';
 import type { Message } from '../types/messages.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { InputOfSchema, MaybePromise, OutputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';
+import type {
+  Built,
+  InputOfSchema,
+  MaybePromise,
+  OutputOfSchema,
+  SchemaLike,
+  Unset,
+} from '../types/type-utils.js';
 import { orError } from './checked.js';
 import type { ContextObject, TaskContextObject } from './context.js';
 import { defined } from './defined.js';
@@ -156,14 +163,16 @@ export function task<
 >(
   name: TName,
   spec: TaskSpec<TName, TIntegration, TInputSchema, TInputPath, TPayload, TOutputSchema, TSelected>,
-): OrError<
-  TaskTokenCheck<TName, TIntegration, TPayload>,
-  WorkState<
-    TName,
-    InputOfSchema<TInputSchema>,
-    TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
-    ResourcesOfIntegration<TIntegration>
+): Built<
+  OrError<
+    TaskTokenCheck<TName, TIntegration, TPayload>,
+    WorkState<
+      TName,
+      InputOfSchema<TInputSchema>,
+      TaskResult<TIntegration, TOutputSchema, TSelected>,
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+      ResourcesOfIntegration<TIntegration>
+    >
   >
 > {
   const resource = spec.resource as Integration;

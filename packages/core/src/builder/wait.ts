@@ -6,7 +6,7 @@ import type { Message } from '../types/messages.js';
 import type { Seen } from '../types/pass-through.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { withAssignment } from './assign.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
@@ -87,7 +87,7 @@ export function wait<
 >(
   name: TName,
   spec: WaitSpec<TName, TInputSchema, TPath, TInputPath>,
-): WaitState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>> {
+): Built<WaitState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>> {
   const node = createWaitNode({
     name,
     ...commonFields(spec, spec.input),

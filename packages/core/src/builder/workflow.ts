@@ -3,7 +3,7 @@ import type { StateContract } from '../ir/contract.js';
 import { createWorkflowNode, type WorkflowNode } from '../ir/workflow-node.js';
 import type { Fit, Param } from '../types/fit.js';
 import type { Resolved } from '../types/pass-through.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import type {
   AnyChain,
   ChainNames,
@@ -77,7 +77,7 @@ export interface WorkflowStart<TName extends string, TInput> {
 export function workflow<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   options: WorkflowOptions<TInputSchema> = {},
-): WorkflowStart<TName, DeclaredInput<TInputSchema>> {
+): Built<WorkflowStart<TName, DeclaredInput<TInputSchema>>> {
   return new WorkflowStartImpl<TName, DeclaredInput<TInputSchema>>(name, options);
 }
 

@@ -28,3 +28,10 @@ export interface Unset {
 
 /** A value or a promise of it. */
 export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * The return type of a state factory: never inferred from where the call stands. TypeScript would otherwise infer
+ * the factory's optional type parameters from the expected type (`branches: [pass('A')]` made `pass`'s result a
+ * `JsonLiteral`, a declared `const keep: PassState<…> = pass('Keep')` failed to check).
+ */
+export type Built<T> = NoInfer<T>;
