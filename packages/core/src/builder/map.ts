@@ -158,7 +158,8 @@ export type IterationOf<TItem, TBatcher> = [TBatcher] extends [undefined]
 type BatchInputOf<TBatcher> = TBatcher extends { readonly batchInput: infer $Input }
   ? { BatchInput: Resolve<$Input extends (refs: never) => infer $Built ? $Built : $Input> }
   : TBatcher extends { readonly BatchInput: JsonValue }
-    ? { BatchInput: JsonValue }
+    ? // Raw ASL: a template whose evaluated keys the types cannot know.
+      { BatchInput: { readonly [key: string]: JsonValue } }
     : unknown;
 
 /** How `map()` is configured. */

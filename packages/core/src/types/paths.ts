@@ -115,11 +115,14 @@ export type ApplyResultPath<TInput, TPath extends string | null, TResult> = TPat
     : Simplify<SetAt<TInput, ParsePath<TPath & string>, TResult>>;
 
 /** Rejects a path literal that does not select anything in `T`; `TWhere` finishes the message. */
-export type CheckPath<T, TPath extends string, TWhere extends string> = unknown extends T
-  ? StepcraftTypeError<Message<'pathUntyped', [TPath, TWhere]>>
-  : [ValueAtPath<T, TPath>] extends [InvalidPath]
-    ? StepcraftTypeError<Message<'pathMissing', [TPath, TWhere]>>
-    : unknown;
+export type CheckPath<T, TPath extends string, TWhere extends string> =
+  ParsePath<TPath> extends []
+    ? unknown
+    : unknown extends T
+      ? StepcraftTypeError<Message<'pathUntyped', [TPath, TWhere]>>
+      : [ValueAtPath<T, TPath>] extends [InvalidPath]
+        ? StepcraftTypeError<Message<'pathMissing', [TPath, TWhere]>>
+        : unknown;
 
 /**
  * Rejects a ResultPath that is not a plain `$`-rooted reference path, or that writes into a value that cannot hold
