@@ -102,6 +102,26 @@ const COMMANDS: Readonly<
       );
     },
   },
+  replay: {
+    options: {
+      history: { type: 'string' },
+      workflow: { type: 'string', short: 'w' },
+      json: { type: 'boolean' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const [file, ...extra] = positionals;
+      if (file === undefined) throw new UsageError('missing FILE: name the .asl.json or .ts file that ran');
+      if (extra.length > 0) throw new UsageError(`replay takes one FILE, got also: ${extra.join(' ')}`);
+      const history = requiredOption(values, 'history', 'aws-history.json');
+      const workflow = stringOption(values, 'workflow');
+      const { replayCommand } = await import('./commands/replay.js');
+      return replayCommand(
+        { file, history, json: values.json === true, ...(workflow === undefined ? {} : { workflow }) },
+        io,
+      );
+    },
+  },
   view: {
     options: {
       out: { type: 'string', short: 'o' },
@@ -141,8 +161,7 @@ const COMMANDS: Readonly<
       const [file, ...extra] = positionals;
       if (file === undefined) throw new UsageError('missing FILE: name an .asl.json or .ts file to run');
       if (extra.length > 0) throw new UsageError(`run takes one FILE, got also: ${extra.join(' ')}`);
-      const input = requiredOption(values, 'input', 'JSON|@file');
-      const optional = (name: 'handlers' | 'history' | 'workflow') => {
+      const optional = (name: 'input' | 'handlers' | 'history' | 'workflow') => {
         const value = stringOption(values, name);
         return value === undefined ? {} : { [name]: value };
       };
@@ -150,8 +169,8 @@ const COMMANDS: Readonly<
       return runCommand(
         {
           file,
-          input,
           json: values.json === true,
+          ...optional('input'),
           ...optional('handlers'),
           ...optional('history'),
           ...optional('workflow'),

@@ -83,7 +83,7 @@ export type {
   ResultState,
   Unbare,
 } from './builder/result-fields.js';
-export type { PassState, WorkState } from './builder/result-state.js';
+export type { PassState, TaskTypes, WorkState } from './builder/result-state.js';
 export type {
   AfterInputPath,
   CommonSpec,
@@ -94,7 +94,13 @@ export type {
 } from './builder/spec.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
-export type { HandlerResultOf, TaskCredentials, TaskSpec, TaskTokenCheck } from './builder/task.js';
+export type {
+  HandlerResultOf,
+  TaskAnswerOf,
+  TaskCredentials,
+  TaskSpec,
+  TaskTokenCheck,
+} from './builder/task.js';
 export { task } from './builder/task.js';
 export { typed } from './builder/typed.js';
 export { unchecked } from './builder/unchecked.js';

@@ -32,16 +32,33 @@ import type { Recording } from './selector.js';
 import type { Variable, VariableValue } from './variable.js';
 
 /**
- * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
- * Every method returns a new state.
+ * What a Task's handler receives and answers (phantom, for typed mocks and callbacks): `input` is the handler's
+ * input, `result` what it returns (for `.waitForTaskToken`, what `SendTaskSuccess` sends).
  */
-export interface WorkState<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
-  extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources>,
-    ErrorHandling<TName, TInput, TResult, TOutput, TResources>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput, TResources>> {
+export interface TaskTypes<TTaskInput, TTaskResult> {
+  readonly input: TTaskInput;
+  readonly result: TTaskResult;
+}
+
+/**
+ * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`; a Task also carries
+ * its handler's types in `TTask` (`never` for Map and Parallel). Every method returns a new state.
+ */
+export interface WorkState<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TResources extends string = never,
+  TTask = never,
+> extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TTask>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources, TTask>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TTask>> {
   readonly name: TName;
+  /** Phantom (no run-time value): the Task handler's input and result types. */
+  readonly '~task': TTask;
 }
 
 /** A Pass state. */
@@ -106,11 +123,19 @@ const assignPatch = (
  * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
  * handler fragments travel with it). Checked against `WorkState` by `implements`.
  */
-export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+export class WorkStateImpl<
+    TName extends string,
+    TInput,
+    TResult,
+    TOutput,
+    TResources extends string = never,
+    TTask = never,
+  >
   extends ChainImpl<TInput, TOutput, StateNames<TName, true, TResources>>
-  implements WorkState<TName, TInput, TResult, TOutput, TResources>
+  implements WorkState<TName, TInput, TResult, TOutput, TResources, TTask>
 {
   readonly name: TName;
+  declare readonly '~task': TTask;
   readonly #node: WorkNode;
   readonly #targets: readonly Fragment[];
 
@@ -127,9 +152,9 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
   #with<TNewResult, TNewOutput, TNewResources extends string = TResources>(
     patch: WorkPatch,
     target?: Fragment,
-  ): WorkState<TName, TInput, TNewResult, TNewOutput, TNewResources> {
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TNewResources, TTask> {
     const targets = target === undefined ? this.#targets : [...this.#targets, target];
-    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TNewResources>(
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TNewResources, TTask>(
       this.name,
       patchWork(this.#node, patch),
       targets,
@@ -138,17 +163,17 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
 
   resultPath<const TPath extends string | null>(
     path: Param<TPath, ResultPathCheck<TName, TInput, TResult, TPath>>,
-  ): WorkState<TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>, TResources> {
+  ): WorkState<TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>, TResources, TTask> {
     return this.#with(resultPathPatch(this.#node, checked(path)));
   }
 
   outputPath<const TPath extends string | null>(
     path: Param<TPath, OutputPathCheck<TName, TOutput, TPath>>,
-  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources> {
+  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask> {
     return this.#with(outputPathPatch(this.#node, checked(path)));
   }
 
-  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
   }
 
@@ -156,7 +181,7 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
     errors: readonly ErrorName[],
     handler: Param<$Handler, CatchCheck<TName, TInput, TPath, $Handler>>,
     options?: CatchOptions<TPath, CheckResultPath<TInput, TPath, `the catcher of '${TName}'`>>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TTask> {
     const fragment = fragmentOf(handler);
     const resultPath = options?.resultPath === undefined ? undefined : checked(options.resultPath);
     const added = catchNode(this.name, errors, fragment, options, resultPath);
@@ -166,15 +191,15 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
   assign<TValue, TVariable extends string, const $Value>(
     variable: Variable<TValue, TVariable>,
     value: VariableValue<ResultRefs<TResult>, TValue, TVariable, $Value>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with(assignPatch(this.#node, variable, value));
   }
 
-  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with({ comment: text });
   }
 
-  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with(rawPatch(this.#node, fields));
   }
 }

@@ -15,6 +15,7 @@ import {
   type Same,
   type StateNames,
   succeed,
+  type TaskTypes,
   task,
   typed,
   type WaitState,
@@ -37,7 +38,8 @@ export const charge: WorkState<
   Order,
   BareResult<Receipt>,
   Receipt,
-  'lambda-function:PaymentFunction'
+  'lambda-function:PaymentFunction',
+  TaskTypes<Order, Receipt>
 > = task('Charge', {
   resource: lambda.invoke(placeholder('PaymentFunction')),
   input: typed<Order>(),
@@ -48,7 +50,9 @@ export const call: WorkState<
   'Call',
   unknown,
   LambdaInvokeResult<unknown>,
-  LambdaInvokeResult<unknown>
+  LambdaInvokeResult<unknown>,
+  never,
+  TaskTypes<unknown, unknown>
 > = task('Call', { resource: lambda.invoke('call') });
 export const pause: WaitState<'Pause', unknown, Same> = wait('Pause', { seconds: 1 });
 export const keep: PassState<'Keep', unknown, Same, Same> = pass('Keep');
