@@ -141,7 +141,7 @@ export type { QueryLanguage } from './ir/common-node.js';
 export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
 export type { CountOf, Describe, FirstMember, Join, LastOf } from './types/describe.js';
-export type { Accepts, Fit, OrError, Param, Source } from './types/fit.js';
+export type { Fit, OrError, Param, Source } from './types/fit.js';
 export type { Message, MessageKey, Messages } from './types/messages.js';
 export type { IsSame, Needs, Resolved, Same, Seen } from './types/pass-through.js';
 export type {

@@ -18,7 +18,6 @@ import {
   type ChoiceParts,
   type ChoiceRefs,
   type ChoiceRuleOptions,
-  type RuleOptions,
   type TargetCheck,
   withChoiceAssignment,
   withDefault,
@@ -116,16 +115,16 @@ export interface ChoiceSwitch<
 
 /** The switch of a Choice over the value `subject` selects (a path: a field of the input or a variable). */
 export function createChoiceSwitch<TName extends string, TInput, TOutput, TRemaining, TField extends string>(
+  name: TName,
   parts: ChoiceParts,
   subject: (refs: Recording) => unknown,
 ): ChoiceSwitch<TName, TInput, TOutput, TRemaining, TField> {
-  const name = parts.node.name;
   const where = `on() of Choice "${name}"`;
   const node = recorded(where, name, () => unboxNode(subject(selectorRefs())));
   if (node?.kind !== 'reference') {
     return raise('CHOICE_CONDITION', `${where} takes a path such as ({ input }) => input.status`, name);
   }
-  return new ChoiceSwitchImpl<TName, TInput, TOutput, TRemaining, TField>(parts, node);
+  return new ChoiceSwitchImpl<TName, TInput, TOutput, TRemaining, TField>(name, parts, node);
 }
 
 /** A switch at run time: the Choice's parts and the path its rules compare. Checked against `ChoiceSwitch`. */
@@ -137,9 +136,9 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
   readonly #parts: ChoiceParts;
   readonly #subject: ReferenceNode;
 
-  constructor(parts: ChoiceParts, subject: ReferenceNode) {
+  constructor(name: TName, parts: ChoiceParts, subject: ReferenceNode) {
     super(stateFragment(parts.node, parts.targets, false));
-    this.name = parts.node.name as TName;
+    this.name = name;
     this.#parts = parts;
     this.#subject = subject;
     Object.freeze(this);
@@ -168,7 +167,7 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
       TOutput,
       Exclude<TRemaining, $Value>,
       TField
-    >(withRule(this.#parts, condition, target, options as RuleOptions | undefined), this.#subject);
+    >(this.name, withRule(this.#parts, condition, target, options), this.#subject);
   }
 
   assign<TValue, TVariable extends string, const $Value>(
@@ -176,6 +175,7 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
     value: VariableValue<ChoiceRefs<TName, TOutput>, TValue, TVariable, $Value>,
   ): ChoiceSwitch<TName, TInput, TOutput, TRemaining, TField> {
     return new ChoiceSwitchImpl<TName, TInput, TOutput, TRemaining, TField>(
+      this.name,
       withChoiceAssignment(this.#parts, variable, value),
       this.#subject,
     );
@@ -185,6 +185,7 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
     target: Param<$Target, TargetCheck<TName, TOutput, $Target>>,
   ): ChoiceSwitch<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput, never, TField> {
     return new ChoiceSwitchImpl<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput, never, TField>(
+      this.name,
       withDefault(this.#parts, target),
       this.#subject,
     );

@@ -16,7 +16,6 @@ import {
   type ChoiceParts,
   type ChoiceRefs,
   type ChoiceRuleOptions,
-  type RuleOptions,
   type TargetCheck,
   withChoiceAssignment,
   withDefault,
@@ -131,14 +130,17 @@ export function choice<
     ...inputPathField(spec.inputPath, name),
     branches: [],
   });
-  return new ChoiceStateImpl<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>({
-    node,
-    targets: [],
-  });
+  return new ChoiceStateImpl<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>(
+    name,
+    {
+      node,
+      targets: [],
+    },
+  );
 }
 
 /** The IR of a condition callback's result, recorded over fresh refs. */
-export function conditionOf(parts: ChoiceParts, condition: (refs: Recording) => unknown): ConditionNode {
+function conditionOf(parts: ChoiceParts, condition: (refs: Recording) => unknown): ConditionNode {
   const name = parts.node.name;
   const where = `A condition of Choice "${name}"`;
   return recorded(where, name, () => toConditionNode(condition(selectorRefs()), where));
@@ -155,9 +157,9 @@ class ChoiceStateImpl<TName extends string, TInput, TOutput>
   readonly name: TName;
   readonly #parts: ChoiceParts;
 
-  constructor(parts: ChoiceParts) {
+  constructor(name: TName, parts: ChoiceParts) {
     super(stateFragment(parts.node, parts.targets, false));
-    this.name = parts.node.name as TName;
+    this.name = name;
     this.#parts = parts;
     Object.freeze(this);
   }
@@ -172,26 +174,30 @@ class ChoiceStateImpl<TName extends string, TInput, TOutput>
       TName,
       'output' extends TKeys ? TInput : Needs<TInput, TOutput, InputOf<$Target>>,
       TOutput
-    >(withRule(parts, conditionOf(parts, condition), target, options as RuleOptions | undefined));
+    >(this.name, withRule(parts, conditionOf(parts, condition), target, options));
   }
 
   on<$Value, $Path extends string>(
     subject: (refs: ChoiceRefs<TName, TOutput>) => PathExpr<$Value, $Path>,
   ): ChoiceSwitch<TName, TInput, TOutput, $Value, $Path> {
-    return createChoiceSwitch<TName, TInput, TOutput, $Value, $Path>(this.#parts, subject);
+    return createChoiceSwitch<TName, TInput, TOutput, $Value, $Path>(this.name, this.#parts, subject);
   }
 
   assign<TValue, TVariable extends string, const $Value>(
     variable: Variable<TValue, TVariable>,
     value: VariableValue<ChoiceRefs<TName, TOutput>, TValue, TVariable, $Value>,
   ): ChoiceState<TName, TInput, TOutput> {
-    return new ChoiceStateImpl<TName, TInput, TOutput>(withChoiceAssignment(this.#parts, variable, value));
+    return new ChoiceStateImpl<TName, TInput, TOutput>(
+      this.name,
+      withChoiceAssignment(this.#parts, variable, value),
+    );
   }
 
   otherwise<$Target extends AnyChain>(
     target: Param<$Target, TargetCheck<TName, TOutput, $Target>>,
   ): ChoiceState<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput> {
     return new ChoiceStateImpl<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput>(
+      this.name,
       withDefault(this.#parts, target),
     );
   }

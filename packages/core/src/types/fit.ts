@@ -3,9 +3,6 @@ import type { Message, MessageKey } from './messages.js';
 import type { IsSame } from './pass-through.js';
 import type { StepcraftTypeError } from './type-error.js';
 
-/** `true` when `TFrom` may flow into `TTo` (non-distributive; a pass-through output always may: its need goes back). */
-export type Accepts<TTo, TFrom> = [TFrom] extends [TTo] ? true : IsSame<TFrom>;
-
 /**
  * Where a wire starts, for messages: `[key, name]` of an entry of the message table (`['outputOf', 'Pay']` →
  * "Output of 'Pay'"). Passed unevaluated, so that the text is built only when a check fails.
@@ -15,17 +12,18 @@ export type Source = readonly [MessageKey, ...string[]];
 /**
  * `unknown` when a value of `TFrom` (from `TSource`, e.g. "Output of 'Pay'") may flow into the input `TTo` of the
  * state `TTarget`; else the message naming the fields that are missing or mistyped. A target whose input is itself
- * a message (a Choice switch that does not handle every value) passes that message on. The common case (it fits)
- * costs one conditional: this runs on every wire.
+ * a message (a Choice switch that does not handle every value) passes that message on; a pass-through output
+ * (`Same`) fits anything, as its need goes back to the chain's input (`Needs`). The common case (it fits) costs one
+ * conditional: this runs on every wire.
  */
 export type Fit<TFrom, TTo, TSource extends Source, TTarget extends string> = [TFrom] extends [TTo]
   ? unknown
-  : [TTo] extends [StepcraftTypeError<string>]
-    ? TTo
-    : IsSame<TFrom> extends true
-      ? unknown
-      : [TTo] extends [never]
-        ? StepcraftTypeError<Message<'impossible', [TTarget]>>
+  : [TTo] extends [never]
+    ? StepcraftTypeError<Message<'impossible', [TTarget]>>
+    : [TTo] extends [StepcraftTypeError<string>]
+      ? TTo
+      : IsSame<TFrom> extends true
+        ? unknown
         : StepcraftTypeError<Misfit<TFrom, TTo, SourceText<TSource>, TTarget>>;
 
 type SourceText<TSource extends Source> = TSource extends readonly [
@@ -37,8 +35,8 @@ type SourceText<TSource extends Source> = TSource extends readonly [
 
 /**
  * The parameter type that carries a check: the argument's own type when `TCheck` passes, else the message alone.
- * TypeScript infers `TValue` through both branches, and reports a failed check in one line on the argument
- * (tRPC's `TypeError` in the parameter position), not as a structural diff.
+ * TypeScript infers `TValue` from the argument (`NoInfer` keeps inference out of the check), and reports a failed
+ * check in one line on the argument (tRPC's `TypeError` in the parameter position), not as a structural diff.
  */
 export type Param<TValue, TCheck> = [TCheck] extends [StepcraftTypeError<string>] ? NoInfer<TCheck> : TValue;
 
