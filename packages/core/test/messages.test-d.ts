@@ -101,6 +101,9 @@ describe('Choice', () => {
       StepcraftTypeError<"Choice 'Route': numericGreaterThan compares numbers, but `$.customer.tier` is a string">
     >();
     expectTypeOf<Parameters<Tier['stringMatches']>[0]>().toEqualTypeOf<string>();
+    expectTypeOf<Parameters<Ref<number, '$.total', 'Route'>['stringMatches']>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Choice 'Route': stringMatches compares strings, but `$.total` is a number">
+    >();
   });
 
   test('a variable in a condition is named by its path', () => {

@@ -129,12 +129,13 @@ type Operand<
         Message<'operand', [InChoice<TState>, TOperator, TKind, FieldText<TPath>, Describe<T>]>
       >;
 
+// `stringMatches` takes a pattern (any string, never a path), refused as `Operand` refuses a comparison.
 type Pattern<T, TPath extends string, TState extends string> =
-  Fits<T, string> extends true
-    ? string
-    : StepcraftTypeError<
-        Message<'operand', [InChoice<TState>, 'stringMatches', 'strings', FieldText<TPath>, Describe<T>]>
-      >;
+  Operand<T, string, 'stringMatches', 'strings', TPath, TState> extends infer $Operand
+    ? [$Operand] extends [StepcraftTypeError<string>]
+      ? $Operand
+      : string
+    : never;
 
 /** Presence tests, offered only where the type says they can differ. */
 type PresenceOps<T> = (undefined extends T ? { isPresent(expected?: boolean): Condition } : unknown) &
