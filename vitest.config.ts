@@ -15,6 +15,8 @@ export default defineConfig({
       ['./packages/testing/src/vitest/reporter.ts', { include: ['examples/**'], threshold: { states: 90 } }],
     ],
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
+    // The consumer project's own tests run inside the project the consumer test installs from the tarballs.
+    exclude: ['**/node_modules/**', 'test/consumer/project/**'],
     typecheck: {
       enabled: true,
       include: ['packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts'],

@@ -1,48 +1,70 @@
-import { readFileSync } from 'node:fs';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import {
+  flag,
+  listOption,
+  type OptionSpecs,
+  type ParsedArgs,
+  parseArgs,
+  requiredOption,
+  singleFile,
+  stringOption,
+} from './args.js';
 import { UsageError } from './errors.js';
 import { type ExitCode, type Io, messageOf } from './output.js';
+import { didYouMean } from './suggest.js';
 import { COMMAND_HELP, type CommandName, MAIN_HELP, QUERY_LANGUAGES } from './usage.js';
+import { version } from './version.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-type Parsed = {
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
-};
+/** How `main` runs one command: the options it accepts, and what it does with them. */
+interface Command {
+  readonly options: OptionSpecs;
+  readonly run: (parsed: ParsedArgs, io: Io) => Promise<ExitCode>;
+}
 
 const HELP = { type: 'boolean', short: 'h' } as const;
+const JSON_OUTPUT = { type: 'boolean' } as const;
+const NO_TYPECHECK = { type: 'boolean' } as const;
+const WORKFLOW = { type: 'string', short: 'w', value: 'NAME' } as const;
 
-// Commands are imported when used: `validate` should not pay for loading ts-morph and the runner.
-const COMMANDS: Readonly<
-  Record<CommandName, { options: Options; run: (parsed: Parsed, io: Io) => Promise<ExitCode> }>
-> = {
+// One entry per command. Each imports its module when used: `validate` must not pay for ts-morph or the runner.
+const COMMANDS: Readonly<Record<CommandName, Command>> = {
   build: {
     options: {
-      out: { type: 'string', short: 'o' },
-      'query-language': { type: 'string' },
-      format: { type: 'string' },
+      out: { type: 'string', short: 'o', value: 'DIR' },
+      'query-language': { type: 'string', value: 'JSONPath|JSONata' },
+      format: { type: 'string', value: 'cloudformation|sam' },
+      'no-typecheck': NO_TYPECHECK,
+      'load-timeout': { type: 'string', value: 'SECONDS' },
+      json: JSON_OUTPUT,
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
-      const format = stringOption(values, 'format');
-      if (format !== undefined && format !== 'cloudformation' && format !== 'sam') {
-        throw new UsageError(`--format must be cloudformation or sam, not '${format}'`);
-      }
-      const queryLanguage = stringOption(values, 'query-language');
+    run: async (parsed, io) => {
+      const queryLanguage = stringOption(parsed, 'query-language');
       const language = QUERY_LANGUAGES.find((supported) => supported === queryLanguage);
       if (queryLanguage !== undefined && language === undefined) {
         throw new UsageError(
-          `--query-language must be ${QUERY_LANGUAGES.join(' or ')}, not '${queryLanguage}'`,
+          `--query-language must be ${QUERY_LANGUAGES.join(' or ')}, not '${queryLanguage}'${didYouMean(queryLanguage, QUERY_LANGUAGES)}`,
         );
       }
-      const out = requiredOption(values, 'out', 'DIR');
+      const format = stringOption(parsed, 'format');
+      const formats = ['cloudformation', 'sam'] as const;
+      const template = formats.find((known) => known === format);
+      if (format !== undefined && template === undefined) {
+        throw new UsageError(
+          `--format must be cloudformation or sam, not '${format}'${didYouMean(format, formats)}`,
+        );
+      }
+      const out = requiredOption(parsed, 'out', 'DIR');
+      const timeout = stringOption(parsed, 'load-timeout');
       const { buildCommand } = await import('./commands/build.js');
       return buildCommand(
         {
-          paths: positionals,
+          paths: parsed.positionals,
           out,
+          json: flag(parsed, 'json'),
+          typecheck: !flag(parsed, 'no-typecheck'),
           ...(language === undefined ? {} : { queryLanguage: language }),
-          ...(format === undefined ? {} : { format }),
+          ...(template === undefined ? {} : { format: template }),
+          ...(timeout === undefined ? {} : { loadTimeoutSeconds: seconds(timeout, '--load-timeout') }),
         },
         io,
       );
@@ -50,25 +72,24 @@ const COMMANDS: Readonly<
   },
   validate: {
     options: {
-      json: { type: 'boolean' },
+      json: JSON_OUTPUT,
       'no-arn-check': { type: 'boolean' },
-      substitute: { type: 'string', multiple: true },
+      substitute: { type: 'string', multiple: true, value: 'KEY=VALUE' },
       express: { type: 'boolean' },
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
-      if (positionals.length === 0)
+    run: async (parsed, io) => {
+      if (parsed.positionals.length === 0)
         throw new UsageError('missing FILE: name at least one ASL file to validate');
-      const pairs = values.substitute;
-      const substitutions = Array.isArray(pairs) ? parseSubstitutions(pairs.map(String)) : undefined;
+      const pairs = listOption(parsed, 'substitute');
       const { validateCommand } = await import('./commands/validate.js');
       return validateCommand(
         {
-          files: positionals,
-          json: values.json === true,
-          checkArn: values['no-arn-check'] !== true,
-          express: values.express === true,
-          ...(substitutions === undefined ? {} : { substitutions }),
+          files: parsed.positionals,
+          json: flag(parsed, 'json'),
+          checkArn: !flag(parsed, 'no-arn-check'),
+          express: flag(parsed, 'express'),
+          ...(pairs.length === 0 ? {} : { substitutions: parseSubstitutions(pairs) }),
         },
         io,
       );
@@ -76,100 +97,120 @@ const COMMANDS: Readonly<
   },
   graph: {
     options: {
-      format: { type: 'string', short: 'f' },
-      run: { type: 'string' },
-      workflow: { type: 'string', short: 'w' },
-      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f', value: 'mermaid|dot' },
+      run: { type: 'string', value: 'RUN.json' },
+      workflow: WORKFLOW,
+      out: { type: 'string', short: 'o', value: 'FILE' },
+      'no-typecheck': NO_TYPECHECK,
+      json: JSON_OUTPUT,
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
+    run: async (parsed, io) => {
       const { graphCommand, graphOptions } = await import('./commands/graph.js');
-      return graphCommand(graphOptions(positionals, values), io);
+      return graphCommand(graphOptions(parsed.positionals, parsed.values), io);
     },
   },
   import: {
-    options: { out: { type: 'string', short: 'o' }, name: { type: 'string' }, help: HELP },
-    run: async ({ values, positionals }, io) => {
-      const [file, ...extra] = positionals;
-      if (file === undefined) throw new UsageError('missing FILE: name the .asl.json file to import');
-      if (extra.length > 0) throw new UsageError(`import takes one FILE, got also: ${extra.join(' ')}`);
-      const out = stringOption(values, 'out');
-      const name = stringOption(values, 'name');
+    options: {
+      out: { type: 'string', short: 'o', value: 'FILE.ts' },
+      name: { type: 'string', value: 'NAME' },
+      json: JSON_OUTPUT,
+      help: HELP,
+    },
+    run: async (parsed, io) => {
+      const file = singleFile(parsed, 'import', 'name the .asl.json file to import');
+      const out = stringOption(parsed, 'out');
+      const name = stringOption(parsed, 'name');
       const { importCommand } = await import('./commands/import.js');
       return importCommand(
-        { file, ...(out === undefined ? {} : { out }), ...(name === undefined ? {} : { name }) },
+        {
+          file,
+          json: flag(parsed, 'json'),
+          ...(out === undefined ? {} : { out }),
+          ...(name === undefined ? {} : { name }),
+        },
+        io,
+      );
+    },
+  },
+  init: {
+    options: { force: { type: 'boolean' }, json: JSON_OUTPUT, help: HELP },
+    run: async (parsed, io) => {
+      const [directory, ...extra] = parsed.positionals;
+      if (extra.length > 0) throw new UsageError(`init takes one DIR, got also: ${extra.join(' ')}`);
+      const { initCommand } = await import('./commands/init.js');
+      return initCommand(
+        { directory: directory ?? '.', force: flag(parsed, 'force'), json: flag(parsed, 'json') },
         io,
       );
     },
   },
   replay: {
     options: {
-      history: { type: 'string' },
-      workflow: { type: 'string', short: 'w' },
-      json: { type: 'boolean' },
+      history: { type: 'string', value: 'aws-history.json' },
+      workflow: WORKFLOW,
+      json: JSON_OUTPUT,
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
-      const [file, ...extra] = positionals;
-      if (file === undefined) throw new UsageError('missing FILE: name the .asl.json or .ts file that ran');
-      if (extra.length > 0) throw new UsageError(`replay takes one FILE, got also: ${extra.join(' ')}`);
-      const history = requiredOption(values, 'history', 'aws-history.json');
-      const workflow = stringOption(values, 'workflow');
+    run: async (parsed, io) => {
+      const file = singleFile(parsed, 'replay', 'name the .asl.json or .ts file that ran');
+      const history = requiredOption(parsed, 'history', 'aws-history.json');
+      const workflow = stringOption(parsed, 'workflow');
       const { replayCommand } = await import('./commands/replay.js');
       return replayCommand(
-        { file, history, json: values.json === true, ...(workflow === undefined ? {} : { workflow }) },
+        { file, history, json: flag(parsed, 'json'), ...(workflow === undefined ? {} : { workflow }) },
         io,
       );
     },
   },
   view: {
     options: {
-      out: { type: 'string', short: 'o' },
+      out: { type: 'string', short: 'o', value: 'FILE.html' },
       open: { type: 'boolean' },
-      definition: { type: 'string' },
-      workflow: { type: 'string', short: 'w' },
+      definition: { type: 'string', value: 'ASL|MODULE' },
+      workflow: WORKFLOW,
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
+    run: async (parsed, io) => {
       const { viewCommand, viewOptions } = await import('./commands/view.js');
-      return viewCommand(viewOptions(positionals, values), io);
+      return viewCommand(viewOptions(parsed.positionals, parsed.values), io);
     },
   },
   dev: {
     options: {
-      input: { type: 'string', short: 'i' },
-      workflow: { type: 'string', short: 'w' },
-      port: { type: 'string' },
+      input: { type: 'string', short: 'i', value: 'JSON|@file|@dir/' },
+      workflow: WORKFLOW,
+      port: { type: 'string', value: 'N' },
       open: { type: 'boolean' },
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
+    run: async (parsed, io) => {
       const { devCommand, devOptions } = await import('./commands/dev.js');
-      return devCommand(devOptions(positionals, values), io);
+      return devCommand(devOptions(parsed.positionals, parsed.values), io);
     },
   },
   run: {
     options: {
-      input: { type: 'string', short: 'i' },
-      handlers: { type: 'string' },
-      json: { type: 'boolean' },
-      history: { type: 'string' },
-      workflow: { type: 'string', short: 'w' },
+      input: { type: 'string', short: 'i', value: 'JSON|@file' },
+      handlers: { type: 'string', value: 'MODULE' },
+      json: JSON_OUTPUT,
+      history: { type: 'string', value: 'FILE' },
+      workflow: WORKFLOW,
+      'no-typecheck': NO_TYPECHECK,
       help: HELP,
     },
-    run: async ({ values, positionals }, io) => {
-      const [file, ...extra] = positionals;
-      if (file === undefined) throw new UsageError('missing FILE: name an .asl.json or .ts file to run');
-      if (extra.length > 0) throw new UsageError(`run takes one FILE, got also: ${extra.join(' ')}`);
+    run: async (parsed, io) => {
+      const file = singleFile(parsed, 'run', 'name an .asl.json or .ts file to run');
       const optional = (name: 'input' | 'handlers' | 'history' | 'workflow') => {
-        const value = stringOption(values, name);
+        const value = stringOption(parsed, name);
         return value === undefined ? {} : { [name]: value };
       };
       const { runCommand } = await import('./commands/run.js');
       return runCommand(
         {
           file,
-          json: values.json === true,
+          json: flag(parsed, 'json'),
+          typecheck: !flag(parsed, 'no-typecheck'),
           ...optional('input'),
           ...optional('handlers'),
           ...optional('history'),
@@ -197,30 +238,25 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   if (name === undefined) return usageError(io, 'stepcraft', 'missing command', 'stepcraft --help');
   if (!Object.hasOwn(COMMANDS, name)) {
-    const problem = name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`;
+    const problem = name.startsWith('-')
+      ? `unknown option ${name}${didYouMean(name, ['--help', '--version'], (known) => known)}`
+      : `unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}`;
     return usageError(io, 'stepcraft', problem, 'stepcraft --help');
   }
   const commandName = name as CommandName;
   const command = COMMANDS[commandName];
   const prefix = `stepcraft ${commandName}`;
   try {
-    const parsed = parseArgs({
-      args: [...rest],
-      options: command.options,
-      allowPositionals: true,
-      strict: true,
-    });
-    if (parsed.values.help === true) {
+    const parsed = parseArgs(rest, command.options);
+    if (flag(parsed, 'help')) {
       io.stdout(COMMAND_HELP[commandName]);
       return 0;
     }
     return await command.run(parsed, io);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      return usageError(io, prefix, messageOf(error), `${prefix} --help`);
-    }
+    if (error instanceof UsageError) return usageError(io, prefix, error.message, `${prefix} --help`);
     io.stderr(
-      `${prefix}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `${prefix}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : messageOf(error)}`,
     );
     return 1;
   }
@@ -231,18 +267,11 @@ function usageError(io: Io, prefix: string, problem: string, help: string): Exit
   return 2;
 }
 
-function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
-}
-
-function stringOption(values: Parsed['values'], name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function requiredOption(values: Parsed['values'], name: string, placeholder: string): string {
-  const value = stringOption(values, name);
-  if (value === undefined) throw new UsageError(`missing required option --${name} ${placeholder}`);
+/** A positive number of seconds, e.g. `--load-timeout 2.5`. */
+function seconds(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${option} must be a positive number of seconds, not '${text}'`);
   return value;
 }
 
@@ -255,12 +284,4 @@ function parseSubstitutions(pairs: readonly string[]): Record<string, string> {
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
-}
-
-function version(): string {
-  // Both src/ and dist/ sit one level below the package root.
-  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  const value =
-    typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : '';
-  return String(value);
 }

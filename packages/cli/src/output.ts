@@ -21,7 +21,18 @@ export function formatJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** The message of anything thrown, without a stack. */
+/**
+ * The message of anything thrown, without a stack. Never throws itself: user code may throw a value with no
+ * string conversion at all (`throw Object.create(null)`) or an object whose getters throw.
+ */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    if (error instanceof Error) return error.message;
+    if (typeof error === 'object' && error !== null && Object.getPrototypeOf(error) === null) {
+      return `a value that is not an Error: ${JSON.stringify(error) ?? 'an object without a prototype'}`;
+    }
+    return String(error);
+  } catch {
+    return 'a value that cannot be shown (converting it to text threw)';
+  }
 }

@@ -1,7 +1,16 @@
 import type { CompileOptions } from '@stepcraft/core';
 
 /** The commands `stepcraft` knows. */
-export type CommandName = 'build' | 'validate' | 'run' | 'replay' | 'graph' | 'import' | 'view' | 'dev';
+export type CommandName =
+  | 'build'
+  | 'validate'
+  | 'run'
+  | 'replay'
+  | 'graph'
+  | 'import'
+  | 'init'
+  | 'view'
+  | 'dev';
 
 /** The values of `build --query-language`: those `compile()` supports. */
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const satisfies readonly NonNullable<
@@ -17,6 +26,7 @@ export const MAIN_HELP = `stepcraft: typed AWS Step Functions workflows in TypeS
 Usage: stepcraft <command> [options]
 
 Commands:
+  init [DIR]                      scaffold a project: a workflow, its handlers and a test
   build [paths...] --out DIR      compile exported workflows to DIR/<WorkflowName>.asl.json
   validate FILE...                check Amazon States Language (ASL) JSON files
   run FILE [--input JSON|@file]   execute a workflow locally
@@ -30,22 +40,32 @@ Options:
   -h, --help      show help (for a command: stepcraft <command> --help)
   -v, --version   print the version
 
+Every command but view and dev takes --json to print its result as JSON.
+
 Exit codes: 0 ok, 1 validation or run failure, 2 usage error (run: 3, see its --help).`;
 
 /** `stepcraft <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   build: `Usage: stepcraft build [paths...] --out DIR [--query-language JSONPath|JSONata] [--format cloudformation|sam]
+                       [--no-typecheck] [--json]
 
 Finds the exported workflows in the given .ts files and directories (recursively, skipping *.test.ts,
-*.test-d.ts, node_modules and dist; default: the current directory), type-checks their files, compiles and
-validates each workflow, and writes DIR/<WorkflowName>.asl.json, with the JSON Schemas of its input and output
-(<WorkflowName>.input.schema.json, .output.schema.json) beside it. Files with type errors are not built.
+*.test-d.ts, node_modules and dist; default: the current directory), type-checks the files that import
+@stepcraft/core with the project's own TypeScript (its tsconfig.json and tsc, the native one of TypeScript 7
+where installed), loads each module in isolation, compiles and validates each workflow, and writes
+DIR/<WorkflowName>.asl.json with the JSON Schemas of its input and output (<WorkflowName>.input.schema.json,
+.output.schema.json) beside it, one progress line per workflow on stderr. A file with type errors, or one that
+throws, exits or hangs while loading, is reported and not built; the others are. A type error in a file the
+workflows import stops the whole build.
 
 Options:
   -o, --out DIR                  where to write the .asl.json files (required)
       --query-language LANGUAGE  compile every workflow to JSONPath or JSONata (default: each workflow's own)
       --format FORMAT            also write DIR/<WorkflowName>.<FORMAT>.json: a cloudformation or sam template
                                  (placeholders as parameters, the execution role's least-privilege policy)
+      --no-typecheck             skip the type check
+      --load-timeout SECONDS     how long one module may take to load (default 30)
+      --json                     print {"written": [...], "failed": [...]} on stdout
   -h, --help                     show this help
 
 Exit codes: 0 all written, 1 a file or workflow failed, 2 usage error.`,
@@ -62,11 +82,11 @@ Options:
   -h, --help                 show this help
 
 Exit codes: 0 all files valid, 1 some file invalid, 2 usage error.`,
-  graph: `Usage: stepcraft graph FILE [--format mermaid|dot] [--run RUN.json] [--workflow NAME] [--out FILE]
+  graph: `Usage: stepcraft graph FILE [--format mermaid|dot] [--run RUN.json] [--workflow NAME] [--out FILE] [--json]
 
 Draws a state machine as a Mermaid flowchart or a Graphviz DOT graph: Parallel and Map states as nested
 boxes, Choice rules and Catch clauses (dashed) as labelled edges, start and end marked. FILE is an ASL JSON
-file or a TypeScript file exporting a workflow.
+file or a TypeScript file exporting a workflow (type-checked first, as build does).
 
 Options:
   -f, --format FORMAT    mermaid (default) or dot
@@ -74,15 +94,17 @@ Options:
                          (with counts), the edges it took, and the state it failed in (with the error)
   -w, --workflow NAME    the workflow to draw when FILE exports several (workflow or export name)
   -o, --out FILE         write the diagram to FILE instead of printing it
+      --no-typecheck     do not type-check a TypeScript FILE
+      --json             print {"format", "diagram"} (or {"format", "out"}) as JSON
   -h, --help             show this help
 
 Exit codes: 0 drawn, 1 FILE is not a valid state machine, 2 usage error.`,
   run: `Usage: stepcraft run FILE [--input JSON|@file] [--handlers MODULE] [--json] [--history FILE] [--workflow NAME]
 
 Runs a state machine locally and prints its result. FILE is an ASL JSON file or a TypeScript file exporting a
-workflow. Time is simulated: waits and timeouts take no real time. A handler that has not settled after 2 s of real
-time is treated as still running: its TimeoutSeconds fires as on AWS, and with no timeout at all the run ends with
-Stepcraft.Stalled (as does a task token that nothing answers).
+workflow (type-checked first, as build does). Time is simulated: waits and timeouts take no real time. A handler
+that has not settled after 2 s of real time is treated as still running: its TimeoutSeconds fires as on AWS, and
+with no timeout at all the run ends with Stepcraft.Stalled (as does a task token that nothing answers).
 
 Options:
   -i, --input JSON|@file   the execution input, inline or from a file (default: {})
@@ -93,11 +115,38 @@ Options:
       --history FILE       after the result, write the run record to FILE (JSON: the definition, the input,
                            the result and the execution history events, as AWS's get-execution-history)
   -w, --workflow NAME      the workflow to run when FILE exports several (workflow or export name)
+      --no-typecheck       do not type-check a TypeScript FILE
   -h, --help               show this help
 
 Prints the output as JSON (a failure on stderr). Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED, or FILE
 cannot run; 2 usage error; 3 the run ended but the --history file could not be written (the result is printed
 first).`,
+  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName] [--json]
+
+Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from
+their ARNs, input schemas that accept what the definition's paths read. Parts the builder does not model are
+kept raw and marked // TODO(stepcraft import).
+
+Options:
+  -o, --out FILE.ts     where to write the code (default: print it)
+      --name NAME       the workflow's name (default: ImportedWorkflow)
+      --json            print {"code"} (or {"out"} with --out) as JSON
+  -h, --help            show this help
+
+Exit codes: 0 written, 1 the file is not JSON or cannot be imported, 2 usage error.`,
+  init: `Usage: stepcraft init [DIR] [--force] [--json]
+
+Creates a project in DIR (default: the current directory): src/workflow.ts (a workflow whose states are
+exported), src/handlers.ts (their local task handlers), src/workflow.test.ts (vitest), input.json,
+tsconfig.json, .gitignore and a package.json whose scripts build, run and test it. Then:
+cd DIR && npm install && npm test.
+
+Options:
+      --force   overwrite files that already exist (otherwise init stops and names them)
+      --json    print {"directory", "files"} as JSON
+  -h, --help    show this help
+
+Exit codes: 0 created, 2 usage error (files in the way, a directory that cannot be written).`,
   replay: `Usage: stepcraft replay FILE --history aws-history.json [--workflow NAME] [--json]
 
 Replays a real execution: reads the JSON of 'aws stepfunctions get-execution-history' for it, runs FILE locally
@@ -143,16 +192,4 @@ Options:
   -h, --help                    show this help
 
 Exit codes: 0 stopped with Ctrl-C, 2 usage error.`,
-  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName]
-
-Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from
-their ARNs, input schemas that accept what the definition's paths read. Parts the builder does not model are
-kept raw and marked // TODO(stepcraft import).
-
-Options:
-  -o, --out FILE.ts     where to write the code (default: print it)
-      --name NAME       the workflow's name (default: ImportedWorkflow)
-  -h, --help            show this help
-
-Exit codes: 0 written, 1 the file is not JSON or cannot be imported, 2 usage error.`,
 };

@@ -17,15 +17,19 @@ describe('stepcraft build --format', () => {
       out,
       '--format',
       'sam',
+      '--json',
     ]);
-    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').map((line) => path.basename(line))).toEqual([
+    const [built] = JSON.parse(result.stdout).written;
+    expect([built.file, ...built.beside].map((file: string) => path.basename(file))).toEqual([
       'OrderProcessing.asl.json',
       'OrderProcessing.input.schema.json',
       'OrderProcessing.output.schema.json',
       'OrderProcessing.sam.json',
     ]);
+    expect(result.stderr).toContain(
+      "(workflow 'OrderProcessing' from examples/order-processing/workflow.ts, with OrderProcessing.input.schema.json, OrderProcessing.output.schema.json, OrderProcessing.sam.json)",
+    );
     const template = JSON.parse(readFileSync(path.join(out, 'OrderProcessing.sam.json'), 'utf8'));
     expect(template.Transform).toBe('AWS::Serverless-2016-10-31');
     expect(template.Resources.OrderProcessing.Type).toBe('AWS::Serverless::StateMachine');
@@ -55,5 +59,7 @@ describe('stepcraft build --format', () => {
     const result = await stepcraft(['build', 'examples', '--out', scratch, '--format', 'terraform']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--format must be cloudformation or sam, not 'terraform'");
+    const typo = await stepcraft(['build', 'examples', '--out', scratch, '--format', 'same']);
+    expect(typo.stderr).toContain("--format must be cloudformation or sam, not 'same'; did you mean 'sam'?");
   });
 });

@@ -198,7 +198,7 @@ describe('stepcraft run (TypeScript workflow)', () => {
     ],
     [
       ['run', payments, '--input', '{}', '--workflow', 'Nope'],
-      "has no workflow 'Nope'; it has Charge (export 'charging')",
+      "has no workflow 'Nope' (it has Charge (export 'charging')",
     ],
     [['run', `${FIXTURES}/handlers.ts`, '--input', '{}'], `${FIXTURES}/handlers.ts exports no workflow`],
   ])('usage error for %j: exit 2', async (argv, problem) => {

@@ -102,7 +102,8 @@ describe('stepcraft validate', () => {
     [['validate'], 'missing FILE'],
     [['validate', asl('nope.asl.json')], `file not found: ${asl('nope.asl.json')}`],
     [['validate', FIXTURES], `not a file: ${FIXTURES}`],
-    [['validate', '--bogus', asl('valid.asl.json')], "Unknown option '--bogus'"],
+    [['validate', '--bogus', asl('valid.asl.json')], 'unknown option --bogus'],
+    [['validate', '--jsno', asl('valid.asl.json')], 'unknown option --jsno; did you mean --json?'],
     [
       ['validate', '--substitute', 'NOEQUALS', asl('valid.asl.json')],
       "--substitute expects KEY=VALUE, got 'NOEQUALS'",

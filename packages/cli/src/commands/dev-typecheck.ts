@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Project, type SourceFile, ts } from 'ts-morph';
 import { messageOf } from '../output.js';
-import { fileErrors, openProject } from '../typecheck.js';
+import { fileErrors, openProject } from '../typecheck/ts-morph-project.js';
 
 /** Type-checks one file again and again, cheaply: see `incrementalTypeCheck`. */
 export interface IncrementalTypeCheck {

@@ -15,7 +15,8 @@ import {
 } from '../graph/index.js';
 import { describeJsonError, parseJson } from '../json-text.js';
 import { invalidTarget, loadTarget, type Target } from '../load-target.js';
-import type { ExitCode, Io } from '../output.js';
+import { type ExitCode, formatJson, type Io } from '../output.js';
+import { didYouMean } from '../suggest.js';
 
 /** Options of `stepcraft graph`. */
 export interface GraphOptions {
@@ -29,6 +30,10 @@ export interface GraphOptions {
   readonly workflow?: string;
   /** Where to write the diagram instead of stdout. */
   readonly out?: string;
+  /** Type-check a TypeScript FILE first (default true). */
+  readonly typecheck?: boolean;
+  /** Print `{"format", "diagram"}` (or `{"format", "out"}`) as JSON. */
+  readonly json?: boolean;
 }
 
 /** The command line of `stepcraft graph` as options; a missing FILE or an unknown format is a usage error. */
@@ -43,7 +48,9 @@ export function graphOptions(
   const format = text('format');
   const known = GRAPH_FORMATS.find((supported) => supported === format);
   if (format !== undefined && known === undefined) {
-    throw new UsageError(`--format must be ${GRAPH_FORMATS.join(' or ')}, not '${format}'`);
+    throw new UsageError(
+      `--format must be ${GRAPH_FORMATS.join(' or ')}, not '${format}'${didYouMean(format, GRAPH_FORMATS)}`,
+    );
   }
   const optional = (name: 'run' | 'workflow' | 'out') => {
     const value = text(name);
@@ -51,6 +58,8 @@ export function graphOptions(
   };
   return {
     file,
+    typecheck: values['no-typecheck'] !== true,
+    json: values.json === true,
     ...(known === undefined ? {} : { format: known }),
     ...optional('run'),
     ...optional('workflow'),
@@ -67,15 +76,22 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<ExitC
   }
   const graph = buildGraph(loaded.kind === 'compiled' ? loaded.compiled.definition : loaded.document);
   const run = options.run === undefined ? undefined : await readRun(io.cwd, options.run, graph, options.file);
-  const text = options.format === 'dot' ? toDot(graph, run) : toMermaid(graph, run);
-  if (options.out === undefined) io.stdout(text.trimEnd());
-  else await writeOutputFile(io.cwd, options.out, text, '--out');
+  const format = options.format ?? 'mermaid';
+  const text = format === 'dot' ? toDot(graph, run) : toMermaid(graph, run);
+  if (options.out !== undefined) await writeOutputFile(io.cwd, options.out, text, '--out');
+  if (options.json === true) {
+    io.stdout(
+      formatJson(options.out === undefined ? { format, diagram: text } : { format, out: options.out }),
+    );
+  } else if (options.out === undefined) {
+    io.stdout(text.trimEnd());
+  }
   return 0;
 }
 
 /** The definition to draw: an ASL file that validates, or a module's workflow, compiled. */
 async function loadDefinition(options: GraphOptions, cwd: string): Promise<Target> {
-  const target = await loadTarget(options.file, options.workflow, cwd);
+  const target = await loadTarget(options.file, options.workflow, cwd, options);
   if (!target.ok || target.kind === 'compiled') return target;
   // Resources do not change the picture: every URI will do.
   const errors = validate(target.document, { checkArn: false }).filter((d) => d.severity === 'error');

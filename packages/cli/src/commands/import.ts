@@ -1,7 +1,7 @@
 import { parseDocumentText } from '../document-file.js';
 import { readInputFile, writeOutputFile } from '../files.js';
 import { generateWorkflowSource, ImportError } from '../import/index.js';
-import { type ExitCode, type Io, messageOf } from '../output.js';
+import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
 
 /** Options of `stepcraft import`. */
 export interface ImportCommandOptions {
@@ -10,6 +10,8 @@ export interface ImportCommandOptions {
   readonly out?: string;
   /** The workflow's name (default: `ImportedWorkflow`). */
   readonly name?: string;
+  /** Print `{"code"}` (or `{"out"}` when written to a file) as JSON. */
+  readonly json?: boolean;
 }
 
 /** `stepcraft import FILE.asl.json`: prints or writes builder code for an ASL definition; exit 1 if it cannot. */
@@ -31,7 +33,9 @@ export async function importCommand(options: ImportCommandOptions, io: Io): Prom
     io.stderr(`${options.file}: cannot import: ${messageOf(error)}`);
     return 1;
   }
-  if (options.out === undefined) io.stdout(source.trimEnd());
-  else await writeOutputFile(io.cwd, options.out, source, '--out');
+  if (options.out !== undefined) await writeOutputFile(io.cwd, options.out, source, '--out');
+  if (options.json === true)
+    io.stdout(formatJson(options.out === undefined ? { code: source } : { out: options.out }));
+  else if (options.out === undefined) io.stdout(source.trimEnd());
   return 0;
 }

@@ -15,6 +15,7 @@ import {
 } from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
 import { assertFile, readInputFile } from '../files.js';
+import { forgottenAt, withCliHints } from '../hints.js';
 import { describeJsonError, parseJson } from '../json-text.js';
 import { loadModule } from '../load.js';
 import { invalidMessage, loadTarget } from '../load-target.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   readonly history?: string;
   /** Which workflow to run when the TypeScript file exports several (workflow name or export name). */
   readonly workflow?: string;
+  /** Type-check a TypeScript FILE first, as `build` does (default true). */
+  readonly typecheck?: boolean;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface RunOptions {
  */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
   const input = await readExecutionInput(io.cwd, options.input);
-  const target = await loadTarget(options.file, options.workflow, io.cwd);
+  const target = await loadTarget(options.file, options.workflow, io.cwd, options);
   if (!target.ok) {
     io.stderr(target.message);
     return 1;
@@ -58,6 +61,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
     io.stderr(`stepcraft run: ${messageOf(error)}`);
     return 1;
   }
+  result = withCliHints(result, handlers);
   printResult(options, result, io);
   const code: ExitCode = result.status === 'SUCCEEDED' ? 0 : 1;
   if (options.history === undefined) return code;
@@ -111,7 +115,10 @@ async function readExecutionInput(cwd: string, raw: string | undefined): Promise
   const isFile = raw.startsWith('@');
   const text = isFile ? await readInputFile(cwd, raw.slice(1)) : raw;
   const parsed = parseJson(text);
-  if (!parsed.ok) throw new UsageError(`--input${isFile ? ` ${raw}` : ''}: ${describeJsonError(parsed)}`);
+  if (!parsed.ok)
+    throw new UsageError(
+      `--input${isFile ? ` ${raw}` : ''}: ${describeJsonError(parsed)}${await forgottenAt(cwd, raw)}`,
+    );
   return parsed.value;
 }
 

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { findTypeScript, isSupportedVersion } from '../src/typecheck/find-typescript.js';
+import { formatTscError, parseTscOutput } from '../src/typecheck/tsc-output.js';
+import { scratchProject, stepcraft } from './helpers.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-typecheck-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("tsc's output", () => {
+  test('located errors with their chained lines, and global ones', () => {
+    const text = [
+      "src/a.ts(3,21): error TS2322: Type '{ b: number; }' is not assignable to type 'A'.",
+      "  Types of property 'b' are incompatible.",
+      "    Type 'number' is not assignable to type 'string'.",
+      "error TS5083: Cannot read file '/p/base.json'.",
+      'Found 2 errors.',
+    ].join('\n');
+    const errors = parseTscOutput(text, '/p');
+    expect(errors).toEqual([
+      {
+        file: '/p/src/a.ts',
+        line: 3,
+        column: 21,
+        code: 'TS2322',
+        message:
+          "Type '{ b: number; }' is not assignable to type 'A'.\n  Types of property 'b' are incompatible.\n    Type 'number' is not assignable to type 'string'.",
+      },
+      { code: 'TS5083', message: "Cannot read file '/p/base.json'." },
+    ]);
+    expect(errors.map((error) => formatTscError(error, (file) => path.relative('/p', file)))).toEqual([
+      `src/a.ts:3:21: ${errors[0]?.message} [TS2322]`,
+      "Cannot read file '/p/base.json'. [TS5083]",
+    ]);
+  });
+});
+
+describe("the project's TypeScript", () => {
+  test('the workspace resolves its own TypeScript 7, started as the native executable', async () => {
+    const found = await findTypeScript(import.meta.dirname);
+    expect(found?.version).toMatch(/^7\./);
+    expect(found?.args).toEqual([]);
+    expect(path.basename(found?.command ?? '')).toBe('tsc');
+  });
+
+  test.each([
+    ['5.3.3', false],
+    ['5.4.5', false],
+    ['5.5.0', true],
+    ['5.9.3', true],
+    ['6.0.0-beta', true],
+    ['7.0.2', true],
+    ['4.9.5', false],
+  ])('%s supported: %s', (version, supported) => {
+    expect(isSupportedVersion(version)).toBe(supported);
+  });
+
+  test('a project whose TypeScript is older than 5.5 gets told so, and nothing is built', async () => {
+    const dir = scratchProject(scratch, {
+      'flow.ts': `import { pass, workflow } from '@stepcraft/core';\nexport const flow = workflow('Flow').start(pass('P'));\n`,
+    });
+    mkdirSync(path.join(dir, 'node_modules/typescript/bin'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'node_modules/typescript/package.json'),
+      JSON.stringify({ name: 'typescript', version: '5.3.3', bin: { tsc: './bin/tsc' } }),
+    );
+    const result = await stepcraft(['build', '.', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `flow.ts: not type-checked: TypeScript 5.3.3 (${path.join(dir, 'node_modules/typescript')}) is older than 5.5, the first that reads Stepcraft's types`,
+    );
+  });
+});
