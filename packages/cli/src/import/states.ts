@@ -466,7 +466,7 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       } else if (effective !== undefined && !('ItemsPath' in state) && !('ItemReader' in state) && !jsonata) {
         read(effective, [], 'array');
         item = effective;
-      } else if (!('ItemReader' in state)) {
+      } else if (!('ItemReader' in state) && !('ItemsPath' in state)) {
         b.shape.element ??= createShape();
         b.shape.required = true;
       }
@@ -483,6 +483,9 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
       const selected = selectResult(resultNeed(false));
       // Each iteration's output is an element of the result.
       const nested = wiring.machine(machine, queryLanguage, result.element ?? createShape());
+      // With an ItemBatcher each iteration gets { Items: [...], BatchInput }: what it reads of an item is under Items.
+      const batched = config?.Mode === 'DISTRIBUTED' && isObject(state.ItemBatcher) && !jsonata;
+      const perItem = batched ? (nested.input.fields.get('Items')?.element ?? createShape()) : nested.input;
       if (selectorTemplate !== undefined && !jsonata) {
         const s: Scope = {
           ...(effective === undefined ? {} : { data: { name: 'input' as const, shape: effective } }),
@@ -490,11 +493,11 @@ export function stateCode(name: string, state: JsonObject, queryLanguage: string
           ...(item === undefined ? {} : { item }),
           used: new Set(),
         };
-        b.spec.push(`itemSelector: ${selector(printTemplate(selectorTemplate, s, nested.input), s)},`);
-        throughTemplate(selectorTemplate, nested.input, { data: effective, item });
+        b.spec.push(`itemSelector: ${selector(printTemplate(selectorTemplate, s, perItem), s)},`);
+        throughTemplate(selectorTemplate, perItem, { data: effective, item });
       } else if (selectorTemplate !== undefined) {
         keepRaw(b, 'ItemSelector', selectorTemplate, 'ItemSelector kept raw');
-      } else if (item !== undefined) merge(item, nested.input);
+      } else if (item !== undefined) merge(item, perItem);
       b.spec.push(`processor: ${nested.code},`);
       if (typeof state.MaxConcurrency === 'number') {
         b.handled.add('MaxConcurrency');
