@@ -160,8 +160,15 @@ export interface MapSpec<
   /** Iterations at once (0 = as many as possible). */
   readonly maxConcurrency?: number;
   readonly maxConcurrencyPath?: string;
-  /** `distributed` runs iterations as child executions (ProcessorConfig.Mode DISTRIBUTED). */
+  /**
+   * `distributed` runs iterations as child executions (ProcessorConfig.Mode DISTRIBUTED); `inline` (the default when
+   * omitted) is written out as `ProcessorConfig: { "Mode": "INLINE" }` when given.
+   */
   readonly mode?: 'inline' | 'distributed';
+  /** Writes the processor under its deprecated name `Iterator` (AWS still accepts it) instead of `ItemProcessor`. */
+  readonly processorField?: 'ItemProcessor' | 'Iterator';
+  /** Writes the item selector under its deprecated name `Parameters` instead of `ItemSelector`. */
+  readonly itemSelectorField?: 'ItemSelector' | 'Parameters';
   readonly resultSelector?: (refs: {
     readonly result: Ref<
       Resolved<
@@ -245,6 +252,9 @@ export function map<
       'distributed',
       spec.mode === 'distributed' ? distributed(name, spec as DistributedOptions<never>) : undefined,
     ),
+    ...defined('explicitInline', spec.mode === 'inline' ? true : undefined),
+    ...defined('processorField', spec.processorField),
+    ...defined('itemSelectorField', spec.itemSelectorField),
     ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
     processor: graphOf(spec.processor),
     retry: [],
