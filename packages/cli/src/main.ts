@@ -88,7 +88,12 @@ const COMMANDS: Readonly<
     },
   },
   import: {
-    options: { out: { type: 'string', short: 'o' }, name: { type: 'string' }, help: HELP },
+    options: {
+      out: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      modernize: { type: 'boolean' },
+      help: HELP,
+    },
     run: async ({ values, positionals }, io) => {
       const [file, ...extra] = positionals;
       if (file === undefined) throw new UsageError('missing FILE: name the .asl.json file to import');
@@ -97,7 +102,12 @@ const COMMANDS: Readonly<
       const name = stringOption(values, 'name');
       const { importCommand } = await import('./commands/import.js');
       return importCommand(
-        { file, ...(out === undefined ? {} : { out }), ...(name === undefined ? {} : { name }) },
+        {
+          file,
+          ...(out === undefined ? {} : { out }),
+          ...(name === undefined ? {} : { name }),
+          ...(values.modernize === true ? { modernize: true } : {}),
+        },
         io,
       );
     },

@@ -122,15 +122,17 @@ Options:
   -h, --help                    show this help
 
 Exit codes: 0 stopped with Ctrl-C, 2 usage error.`,
-  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName]
+  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName] [--modernize]
 
 Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from
 their ARNs, input schemas that accept what the definition's paths read. Parts the builder does not model are
-kept raw and marked // TODO(stepcraft import).
+kept raw and marked // TODO(stepcraft import). Building the code gives back the definition exactly (legacy
+field names, explicit defaults, QueryLanguage and state order included), so its first deploy changes nothing.
 
 Options:
   -o, --out FILE.ts     where to write the code (default: print it)
       --name NAME       the workflow's name (default: ImportedWorkflow)
+      --modernize       rename deprecated fields first (Map Iterator → ItemProcessor, Parameters → ItemSelector)
   -h, --help            show this help
 
 Exit codes: 0 written, 1 the file is not JSON or cannot be imported, 2 usage error.`,

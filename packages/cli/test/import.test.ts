@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateWorkflowSource, ImportError } from '../src/import/index.js';
-import { camelIdentifier, createNamer } from '../src/import/names.js';
+import { camelIdentifier, createNamer } from '../src/import/ir-to-ts/names.js';
 import { stepcraft } from './helpers.js';
 
 const ORDER = 'examples/order-processing/workflow.asl.json';
@@ -14,8 +14,8 @@ describe('stepcraft import', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("export const orderProcessing = workflow('OrderProcessing', {");
     expect(stdout).toContain(
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the example's FunctionName is a deploy-time placeholder
-      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke('${ReceiveOrderFunction}'),\n  resultSelector: lambda.payload,\n})",
+      // The example's FunctionName is a deploy-time placeholder, `${ReceiveOrderFunction}`.
+      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke(placeholder('ReceiveOrderFunction')),\n  resultSelector: lambda.payload,\n})",
     );
     expect(stdout).toContain(
       "  .catch(['States.ALL'], handleError, { resultPath: '$.error' })\n  .next(checkInventory);",
@@ -93,7 +93,7 @@ describe('generateWorkflowSource', () => {
       'input: z.union([z.string(), z.array(z.object({ Body: z.unknown().optional() })).readonly()])',
     );
     expect(source).toContain("input.stringEquals('No messages')");
-    expect(source).toContain('the edge to "Each" is not type-checked');
+    expect(source).toContain("the edge to 'Each' is not type-checked");
   });
 
   test('identifiers are camelCase, unique and never reserved', () => {

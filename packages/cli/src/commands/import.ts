@@ -10,6 +10,8 @@ export interface ImportCommandOptions {
   readonly out?: string;
   /** The workflow's name (default: `ImportedWorkflow`). */
   readonly name?: string;
+  /** Renames the deprecated Map fields (`Iterator`, `Parameters`) to their current names. */
+  readonly modernize?: boolean;
 }
 
 /** `stepcraft import FILE.asl.json`: prints or writes builder code for an ASL definition; exit 1 if it cannot. */
@@ -22,10 +24,10 @@ export async function importCommand(options: ImportCommandOptions, io: Io): Prom
   }
   let source: string;
   try {
-    source = generateWorkflowSource(
-      parsed.document,
-      options.name === undefined ? {} : { name: options.name },
-    );
+    source = generateWorkflowSource(parsed.document, {
+      ...(options.name === undefined ? {} : { name: options.name }),
+      ...(options.modernize === true ? { modernize: true } : {}),
+    });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     io.stderr(`${options.file}: cannot import: ${messageOf(error)}`);
