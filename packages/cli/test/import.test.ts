@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateWorkflowSource, ImportError } from '../src/import/index.js';
+import { generateWorkflowSource, ImportError, importWorkflow } from '../src/import/index.js';
 import { camelIdentifier, createNamer } from '../src/import/ir-to-ts/names.js';
 import { stepcraft } from './helpers.js';
 
@@ -35,6 +35,34 @@ describe('stepcraft import', () => {
     try {
       expect((await stepcraft(['import', ORDER, '--out', out])).code).toBe(0);
       expect(readFileSync(out, 'utf8')).toContain("workflow('ImportedWorkflow'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--modernize renames the deprecated Map fields; without it they are written back as they are', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'import-'));
+    const file = path.join(dir, 'legacy.asl.json');
+    const processor = { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } };
+    const legacy = {
+      StartAt: 'Each',
+      States: {
+        Each: { Type: 'Map', Parameters: { 'v.$': '$$.Map.Item.Value' }, Iterator: processor, End: true },
+      },
+    };
+    writeFileSync(file, JSON.stringify(legacy));
+    try {
+      const kept = await stepcraft(['import', file]);
+      expect(kept.stdout).toContain("processorField: 'Iterator',\n  itemSelectorField: 'Parameters',");
+      const modern = await stepcraft(['import', file, '--modernize']);
+      expect(modern.code).toBe(0);
+      expect(modern.stdout).not.toContain('Field:');
+      expect(importWorkflow(legacy, { modernize: true }).definition.States.Each).toEqual({
+        Type: 'Map',
+        ItemSelector: { 'v.$': '$$.Map.Item.Value' },
+        ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+        End: true,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -202,11 +202,17 @@ export function printDynamic(
 
 /**
  * A payload template (Parameters, ResultSelector, ItemSelector) as the object a selector returns. An object the
- * IR keeps raw, or whose references the typed refs cannot say, becomes `raw(…)` of its ASL (`asl`, emitted
- * verbatim), declared to hold what the definition reads of it.
+ * IR keeps raw, whose references the typed refs cannot say, or nested too deep to type, becomes `raw(…)` of its
+ * ASL (`asl`, emitted verbatim), declared to hold what the definition reads of it.
  */
-export function printTemplate(node: TemplateNode, asl: JsonValue, scope: Scope, declared?: Shape): string {
-  if (node.kind !== 'object' || !isObject(asl)) return rawValue(asl, declared);
+export function printTemplate(
+  node: TemplateNode,
+  asl: JsonValue,
+  scope: Scope,
+  declared?: Shape,
+  depth = 0,
+): string {
+  if (node.kind !== 'object' || !isObject(asl) || depth >= MAX_TYPED_DEPTH) return rawValue(asl, declared);
   const entries: string[] = [];
   for (const { key, value } of node.entries) {
     const need = declared?.fields.get(key);
@@ -215,9 +221,11 @@ export function printTemplate(node: TemplateNode, asl: JsonValue, scope: Scope, 
       if (text === undefined) return rawValue(asl, declared);
       entries.push(`${propertyKey(key)}: ${text}`);
     } else if (value.kind === 'object') {
-      entries.push(`${propertyKey(key)}: ${printTemplate(value, asl[key] as JsonValue, scope, need)}`);
+      entries.push(
+        `${propertyKey(key)}: ${printTemplate(value, asl[key] as JsonValue, scope, need, depth + 1)}`,
+      );
     } else if (value.kind === 'literal') {
-      entries.push(`${propertyKey(key)}: ${printJson(value.value)}`);
+      entries.push(`${propertyKey(key)}: ${printConstant(value.value, need)}`);
     } else {
       entries.push(`${propertyKey(key)}: ${rawValue(asl[key] as JsonValue, need)}`);
     }
@@ -248,6 +256,28 @@ export function printPlaceholder(template: JsonObject, scope: Scope, declared?: 
     return `${propertyKey(name)}: ${typed ?? rawValue(value, need)}`;
   });
   return printList(entries, '{', '}');
+}
+
+/**
+ * How deep a constant may nest to be written typed. TypeScript stops comparing types about 50 levels down
+ * ("Excessive stack depth comparing types"), so a deeper constant is written as `raw(…)`, whose type is shallow.
+ */
+export const MAX_TYPED_DEPTH = 40;
+
+/** Whether a JSON value nests deeper than `MAX_TYPED_DEPTH` (iterative). */
+export function isTooDeepToType(value: JsonValue): boolean {
+  const pending: { readonly value: JsonValue; readonly depth: number }[] = [{ value, depth: 0 }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.depth >= MAX_TYPED_DEPTH) return true;
+    for (const child of Object.values(item.value)) pending.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
+}
+
+/** A constant as source: typed JSON, or `raw(…)` when it nests too deep to type. */
+export function printConstant(value: JsonValue, declared?: Shape): string {
+  return isTooDeepToType(value) ? rawValue(value, declared) : printJson(value);
 }
 
 /** `raw(…)`: verbatim ASL, declared to hold what the definition reads of it (when anything). */

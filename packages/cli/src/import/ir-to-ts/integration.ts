@@ -1,7 +1,14 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import type { ObjectTemplateNode, TemplateNode } from '@stepcraft/core/ir';
-import { isObject, printJson, printString } from '../source-text.js';
-import { printDynamic, printPlaceholder, printTemplate, type Scope, selector } from './expressions.js';
+import { isObject, printString } from '../source-text.js';
+import {
+  printConstant,
+  printDynamic,
+  printPlaceholder,
+  printTemplate,
+  type Scope,
+  selector,
+} from './expressions.js';
 
 /** A Task's `resource:` expression and the payload its `parameters` selector returns (if any). */
 export interface TaskResource {
@@ -182,7 +189,7 @@ function payloadValue(
     case 'raw':
       return isObject(asl) ? templatePayload(node, asl, scope, isCallback) : undefined;
     case 'literal':
-      return { text: printJson(node.value), raw: false };
+      return { text: printConstant(node.value), raw: false };
     default:
       return undefined;
   }

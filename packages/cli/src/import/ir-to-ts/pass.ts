@@ -4,6 +4,7 @@ import { throughTemplate } from './demand.js';
 import {
   finish,
   inputSchema,
+  keepRaw,
   type PrintInput,
   printInputPath,
   printOutput,
@@ -11,7 +12,7 @@ import {
   type StateCode,
   startDraft,
 } from './draft.js';
-import { inputScope, printTemplate, selector } from './expressions.js';
+import { inputScope, isTooDeepToType, printTemplate, selector } from './expressions.js';
 import { merge } from './shape.js';
 
 /** A Pass: its `result` (a constant) or `parameters` (a selector over typed refs). */
@@ -19,9 +20,11 @@ export function printPass(input: PrintInput<PassNode>): StateCode {
   const d = startDraft(input);
   const { node, asl } = d;
   printInputPath(d);
-  if (node.result !== undefined) {
+  if (node.result !== undefined && !isTooDeepToType(node.result)) {
     d.handled.add('Result');
     d.spec.push(`result: ${printJson(node.result)},`);
+  } else if (node.result !== undefined) {
+    keepRaw(d, 'Result', 'Result kept raw: it nests too deep for TypeScript to type');
   }
   const need = resultNeed(d, false);
   if (node.parameters !== undefined && isObject(asl.Parameters)) {
