@@ -8,7 +8,12 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@stepcraft/source'] } },
   test: {
-    reporters: ['default', './test/summary-reporter.ts'],
+    reporters: [
+      'default',
+      './test/summary-reporter.ts',
+      // Which states, transitions, Choice rules, retriers and catchers the examples' tests exercise.
+      ['./packages/testing/src/vitest/reporter.ts', { include: ['examples/**'], threshold: { states: 90 } }],
+    ],
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: {
       enabled: true,

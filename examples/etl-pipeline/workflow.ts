@@ -2,7 +2,8 @@ import { lambda, map, placeholder, task, workflow } from '@stepcraft/core';
 import { aggregate, transformRecord } from './handlers.js';
 import { Batch, Extracted, RecordJob, Summary, Transformed } from './schemas.js';
 
-const transform = task('TransformRecord', {
+/** Normalises one record (retried on Lambda hiccups). */
+export const transform = task('TransformRecord', {
   resource: lambda.invoke(placeholder('TransformRecordFunction')),
   input: RecordJob,
   output: Transformed,

@@ -1,29 +1,40 @@
-import { run } from '@stepcraft/runner';
+import { run } from '@stepcraft/testing';
+import '@stepcraft/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { checkExample, sampleInput } from '../example-checks.js';
+import { Expense } from './schemas.js';
 import { humanApproval } from './workflow.js';
 
 describe('human-approval', () => {
-  const compiled = checkExample(humanApproval, import.meta.url);
+  checkExample(humanApproval, import.meta.url);
+  const expense = Expense.parse(sampleInput(import.meta.url));
 
   test('an approved expense is paid', async () => {
-    const result = await run(compiled, sampleInput(import.meta.url) as never);
-    expect(result.status).toBe('SUCCEEDED');
-    expect(result.output).toMatchObject({ decision: { approved: true }, payment: { paid: true } });
+    const result = await run(humanApproval, expense);
+    expect(result).toSucceedWith(
+      expect.objectContaining({
+        decision: expect.objectContaining({ approved: true }),
+        payment: { paid: true },
+      }),
+    );
+    expect(result).toHaveTakenBranch('Decide', 0);
   });
 
   test('a large expense is rejected', async () => {
-    const result = await run(compiled, { ...sampleInput(import.meta.url), amount: 5000 } as never);
-    expect(result.status).toBe('SUCCEEDED');
-    expect(result.output).toMatchObject({
-      decision: { approved: false },
-      notification: { notified: 'ada@example.com' },
-    });
+    const result = await run(humanApproval, { ...expense, amount: 5000 });
+    expect(result).toSucceedWith(
+      expect.objectContaining({
+        decision: expect.objectContaining({ approved: false }),
+        notification: { notified: 'ada@example.com' },
+      }),
+    );
+    expect(result).toHaveTakenBranch('Decide', 'Default');
   });
 
   test('an unanswered request times out and is escalated', async () => {
-    const result = await run(compiled, { ...sampleInput(import.meta.url), amount: 0 } as never);
-    expect(result.status).toBe('FAILED');
-    expect(result.error).toBe('ApprovalTimedOut');
+    const result = await run(humanApproval, { ...expense, amount: 0 });
+    expect(result).toFailWith('ApprovalTimedOut');
+    expect(result).toHaveCaught('RequestApproval', 'States.Timeout');
+    expect(result).toHaveVisited(['RequestApproval', 'Escalate', 'ApprovalTimedOut']);
   });
 });

@@ -40,7 +40,8 @@ const alert = task('HandleError', {
     }),
   );
 
-const pay = task('ProcessPayment', {
+/** Charges the card; retried on Lambda's transient errors, alerting on any other failure. */
+export const pay = task('ProcessPayment', {
   resource: lambda.invoke(placeholder('ProcessPaymentFunction')),
   input: Order,
   output: Payment,
@@ -51,7 +52,8 @@ const pay = task('ProcessPayment', {
   .retry({ errors: LAMBDA_TRANSIENT, intervalSeconds: 2, maxAttempts: 3, backoffRate: 2 })
   .catch(['States.ALL'], alert, { resultPath: '$.error' });
 
-const inventory = task('CheckInventory', {
+/** Reserves the stock of a paid order. */
+export const inventory = task('CheckInventory', {
   resource: lambda.invoke(placeholder('CheckInventoryFunction')),
   input: PaidOrder,
   output: Inventory,

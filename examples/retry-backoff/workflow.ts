@@ -38,7 +38,8 @@ const retryOrGiveUp = choice('RetryOrGiveUp', { input: Request })
   .when(() => attempts.ref.numericGreaterThanEquals(MAX_ATTEMPTS), gaveUp)
   .otherwise(wait('Backoff', { seconds: 2 }).next(attempt));
 
-const call = task('CallService', {
+/** Calls the busy service; its own retrier covers Lambda throttling, its Catch the service's Busy answers. */
+export const call = task('CallService', {
   resource: lambda.invoke(placeholder('FlakyServiceFunction')),
   input: Request,
   parameters: ({ input }) => ({

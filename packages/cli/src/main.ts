@@ -112,6 +112,26 @@ const COMMANDS: Readonly<
       );
     },
   },
+  replay: {
+    options: {
+      history: { type: 'string' },
+      workflow: { type: 'string', short: 'w' },
+      json: { type: 'boolean' },
+      help: HELP,
+    },
+    run: async ({ values, positionals }, io) => {
+      const [file, ...extra] = positionals;
+      if (file === undefined) throw new UsageError('missing FILE: name the .asl.json or .ts file that ran');
+      if (extra.length > 0) throw new UsageError(`replay takes one FILE, got also: ${extra.join(' ')}`);
+      const history = requiredOption(values, 'history', 'aws-history.json');
+      const workflow = stringOption(values, 'workflow');
+      const { replayCommand } = await import('./commands/replay.js');
+      return replayCommand(
+        { file, history, json: values.json === true, ...(workflow === undefined ? {} : { workflow }) },
+        io,
+      );
+    },
+  },
   view: {
     options: {
       out: { type: 'string', short: 'o' },

@@ -1,7 +1,7 @@
 import type { CompileOptions } from '@stepcraft/core';
 
 /** The commands `stepcraft` knows. */
-export type CommandName = 'build' | 'validate' | 'run' | 'graph' | 'import' | 'view' | 'dev';
+export type CommandName = 'build' | 'validate' | 'run' | 'replay' | 'graph' | 'import' | 'view' | 'dev';
 
 /** The values of `build --query-language`: those `compile()` supports. */
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const satisfies readonly NonNullable<
@@ -20,6 +20,7 @@ Commands:
   build [paths...] --out DIR      compile exported workflows to DIR/<WorkflowName>.asl.json
   validate FILE...                check Amazon States Language (ASL) JSON files
   run FILE --input JSON|@file     execute a workflow locally
+  replay FILE --history H.json    re-run a real AWS execution locally and report where it differs
   import FILE.asl.json            generate typed builder code from an ASL definition
   graph FILE [--run RUN.json]     draw a workflow (and a run of it) as Mermaid or DOT
   view RUN.json                   write a run as one HTML page: graph, each state's data, timeline
@@ -91,6 +92,20 @@ Options:
   -h, --help               show this help
 
 Prints the output as JSON. Exit codes: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 usage error.`,
+  replay: `Usage: stepcraft replay FILE --history aws-history.json [--workflow NAME] [--json]
+
+Replays a real execution: reads the JSON of 'aws stepfunctions get-execution-history' for it, runs FILE locally
+on the same input with every Task answered by the result or error AWS recorded, and reports the first AWS event
+where the local run's path, state input, task input, error, output or variables differ, with both values.
+FILE is an ASL JSON file or a TypeScript file exporting a workflow.
+
+Options:
+      --history FILE     the execution history JSON ({"events": [...]}) (required)
+  -w, --workflow NAME    the workflow to replay when FILE exports several (workflow or export name)
+      --json             print {"matches", "divergences"} as JSON
+  -h, --help             show this help
+
+Exit codes: 0 no divergence, 1 the runs differ or FILE is not a valid state machine, 2 usage error.`,
   view: `Usage: stepcraft view FILE [--out FILE.html] [--open] [--definition ASL|MODULE [--workflow NAME]]
 
 Writes one self-contained HTML page showing a run (no network needed to view it): the workflow graph with the

@@ -81,12 +81,19 @@ export type CatchCheck<
 >;
 
 /** Retry and Catch (Task, Parallel, Map); a Catch handler's placeholders join the state's. */
-export interface ErrorHandling<TName extends string, TInput, TResult, TOutput, TResources extends string> {
+export interface ErrorHandling<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TResources extends string,
+  TTask = never,
+> {
   /**
    * Adds a retrier (tried in order; the first whose `errors` match is used).
    * @example .retry({ errors: ['Lambda.TooManyRequestsException'], maxAttempts: 3 })
    */
-  retry(retrier: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources>;
+  retry(retrier: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources, TTask>;
   /**
    * Adds a catcher: on a matching error (after retries) go to `handler`, with the Error Output
    * `{ Error, Cause }` at `resultPath` of the raw input.
@@ -98,7 +105,7 @@ export interface ErrorHandling<TName extends string, TInput, TResult, TOutput, T
     options?: CatchOptions<TPath> & {
       readonly resultPath?: TPath & CheckResultPath<TPath, `the catcher of "${TName}"`>;
     },
-  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>>;
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TTask>;
 }
 
 /** Builds a retrier node from options. */

@@ -49,6 +49,7 @@ export interface ResultFields<
   TOutput,
   TSelf extends ResultState,
   TResources extends string = never,
+  TTask = never,
 > {
   /**
    * Where the (effective) result goes: `'$'` replaces the input (default), `'$.a'` merges it into the raw input
@@ -58,14 +59,22 @@ export interface ResultFields<
    */
   resultPath<const TPath extends string | null>(
     path: TPath & ResultPathCheck<TName, TResult, TPath>,
-  ): Rebuild<TSelf, TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources>;
+  ): Rebuild<
+    TSelf,
+    TName,
+    TInput,
+    TResult,
+    ApplyResultPath<TInput, TPath, Unbare<TResult>>,
+    TResources,
+    TTask
+  >;
   /**
    * Selects part of the state's output (`null` → `{}`).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html
    */
   outputPath<const TPath extends string | null>(
     path: TPath & OutputPathCheck<TName, TOutput, TPath>,
-  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources>;
+  ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask>;
 }
 
 /** The kinds of builders with a result, so `Rebuild` can keep the concrete interface. */
@@ -79,6 +88,7 @@ export type Rebuild<
   TResult,
   TOutput,
   TResources extends string = never,
+  TTask = never,
 > = TSelf extends 'work'
-  ? WorkState<TName, TInput, TResult, TOutput, TResources>
+  ? WorkState<TName, TInput, TResult, TOutput, TResources, TTask>
   : PassState<TName, TInput, TResult, TOutput>;

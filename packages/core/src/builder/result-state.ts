@@ -21,16 +21,33 @@ import { selectorRefs } from './selector.js';
 import type { Assignable, Variable } from './variable.js';
 
 /**
- * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`.
- * Every method returns a new state.
+ * What a Task's handler receives and answers (phantom, for typed mocks and callbacks): `input` is the handler's
+ * input, `result` what it returns (for `.waitForTaskToken`, what `SendTaskSuccess` sends).
  */
-export interface WorkState<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
-  extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
-    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources>,
-    ErrorHandling<TName, TInput, TResult, TOutput, TResources>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput, TResources>> {
+export interface TaskTypes<TTaskInput, TTaskResult> {
+  readonly input: TTaskInput;
+  readonly result: TTaskResult;
+}
+
+/**
+ * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`; a Task also carries
+ * its handler's types in `TTask` (`never` for Map and Parallel). Every method returns a new state.
+ */
+export interface WorkState<
+  TName extends string,
+  TInput,
+  TResult,
+  TOutput,
+  TResources extends string = never,
+  TTask = never,
+> extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
+    ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TTask>,
+    ErrorHandling<TName, TInput, TResult, TOutput, TResources, TTask>,
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask>>,
+    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TTask>> {
   readonly name: TName;
+  /** Phantom (no run-time value): the Task handler's input and result types. */
+  readonly '~task': TTask;
 }
 
 /** A Pass state. */
@@ -95,11 +112,19 @@ const assignPatch = (
  * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
  * handler fragments travel with it). Checked against `WorkState` by `implements`.
  */
-export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TResources extends string = never>
+export class WorkStateImpl<
+    TName extends string,
+    TInput,
+    TResult,
+    TOutput,
+    TResources extends string = never,
+    TTask = never,
+  >
   extends ChainImpl<TInput, TOutput, StateNames<TName, true, TResources>>
-  implements WorkState<TName, TInput, TResult, TOutput, TResources>
+  implements WorkState<TName, TInput, TResult, TOutput, TResources, TTask>
 {
   readonly name: TName;
+  declare readonly '~task': TTask;
   readonly #node: WorkNode;
   readonly #targets: readonly Fragment[];
 
@@ -114,9 +139,9 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
   #with<TNewResult, TNewOutput>(
     patch: WorkPatch,
     target?: Fragment,
-  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources> {
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources, TTask> {
     const targets = target === undefined ? this.#targets : [...this.#targets, target];
-    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources>(
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources, TTask>(
       this.name,
       patchWork(this.#node, patch),
       targets,
@@ -125,17 +150,17 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
 
   resultPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources> {
+  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources, TTask> {
     return this.#with(resultPathPatch(this.#node, path));
   }
 
   outputPath<const TPath extends string | null>(
     path: TPath,
-  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources> {
+  ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask> {
     return this.#with(outputPathPatch(this.#node, path));
   }
 
-  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
   }
 
@@ -143,7 +168,7 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
     errors: readonly string[],
     handler: AnyChain,
     options?: CatchOptions<string | null>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     const fragment = fragmentOf(handler);
     const added = catchNode(this.name, errors, fragment, options);
     return this.#with({ catch: [...this.#node.catch, added] }, fragment);
@@ -152,15 +177,15 @@ export class WorkStateImpl<TName extends string, TInput, TResult, TOutput, TReso
   assign<TValue>(
     variable: Variable<TValue>,
     value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with(assignPatch(this.#node, variable, value));
   }
 
-  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  comment(text: string): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with({ comment: text });
   }
 
-  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources> {
+  rawFields(fields: JsonObject): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with(rawPatch(this.#node, fields));
   }
 }

@@ -27,7 +27,7 @@ import { orError } from './or-error.js';
 import { parseNullablePath, parsePath } from './paths.js';
 import { type Expr, type Ref, type Resolve, toTemplate } from './refs.js';
 import type { BareResult, Unbare } from './result-fields.js';
-import { type WorkState, WorkStateImpl } from './result-state.js';
+import { type TaskTypes, type WorkState, WorkStateImpl } from './result-state.js';
 import { runSelector, selectorRefs } from './selector.js';
 import { isSchema } from './spec.js';
 
@@ -73,6 +73,11 @@ export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration[
   : TIntegration['kind'] extends 'lambda-invoke'
     ? R
     : TaskResultOf<TIntegration, R>;
+
+/** What answers a task in a test (a mock, `SendTaskSuccess`): the handler's result, or for a callback the declared result. */
+export type TaskAnswerOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends 'callback'
+  ? R
+  : HandlerResultOf<TIntegration, R>;
 
 /** The result before ResultSelector. */
 type RawResult<TIntegration extends Integration, TOutputSchema extends SchemaLike> = TaskResultOf<
@@ -181,7 +186,11 @@ export function task<
     InputOfSchema<TInputSchema>,
     TaskResult<TIntegration, TOutputSchema, TSelected>,
     Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
-    ResourcesOfIntegration<TIntegration>
+    ResourcesOfIntegration<TIntegration>,
+    TaskTypes<
+      TaskInputOf<TIntegration, Payload<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>, TPayload>>,
+      TaskAnswerOf<TIntegration, InputOfSchema<TOutputSchema>>
+    >
   >
 > {
   const resource = spec.resource as Integration;
