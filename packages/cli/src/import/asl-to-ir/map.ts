@@ -53,8 +53,8 @@ export function importMap(r: StateReader, machines: MachineContext): MapNode {
         }
       : {}),
     ...optional('maxConcurrency', maxConcurrency(r)),
-    ...(mode === 'inline' ? { explicitInline: true } : {}),
-    ...optional('distributed', mode === 'distributed' ? distributed(r, processor) : undefined),
+    ...(mode?.mode === 'inline' ? { explicitInline: true } : {}),
+    ...optional('distributed', mode?.mode === 'distributed' ? distributed(r, mode.executionType) : undefined),
     ...(jsonPath ? resultFields(r) : {}),
     retry: takeRetry(r),
     catch: takeCatch(r),
@@ -71,44 +71,48 @@ function resultFields(r: StateReader): Partial<MapNode> {
   };
 }
 
+/** What a ProcessorConfig spells out. */
+type ProcessorMode =
+  | { readonly mode: 'inline' }
+  | { readonly mode: 'distributed'; readonly executionType: 'STANDARD' | 'EXPRESS' };
+
 // The mode the ProcessorConfig spells out; none when absent (an inline Map).
 function processorMode(
   config: JsonValue | undefined,
   r: StateReader,
   field: string,
-): 'inline' | 'distributed' | undefined {
+): ProcessorMode | undefined {
   if (config === undefined) return undefined;
   if (isObject(config)) {
     const keys = Object.keys(config).sort().join();
-    if (keys === 'Mode' && config.Mode === 'INLINE') return 'inline';
+    if (keys === 'Mode' && config.Mode === 'INLINE') return { mode: 'inline' };
     const type = config.ExecutionType;
     if (
       keys === 'ExecutionType,Mode' &&
       config.Mode === 'DISTRIBUTED' &&
       (type === 'STANDARD' || type === 'EXPRESS')
     )
-      return 'distributed';
+      return { mode: 'distributed', executionType: type };
   }
   throw new ImportError(
     `the ProcessorConfig at ${pointer([...r.at, field, 'ProcessorConfig'])} is neither { Mode: INLINE } nor { Mode: DISTRIBUTED, ExecutionType: STANDARD | EXPRESS }`,
   );
 }
 
-function distributed(r: StateReader, processor: JsonObject): DistributedNode {
-  const config = processor.ProcessorConfig as JsonObject;
+// ItemReader, ItemBatcher and ResultWriter are kept verbatim (raw ASL nodes): what they hold is the validator's
+// to check, as for the builder's raw-ASL form of them.
+function distributed(r: StateReader, executionType: 'STANDARD' | 'EXPRESS'): DistributedNode {
   const reader = r.state.ItemReader;
-  if (isObject(reader) && isItemReader(reader)) r.take('ItemReader');
+  const isReader = isObject(reader) && isItemReader(reader);
+  if (isReader) r.take('ItemReader');
   const batcher = takeObject(r, 'ItemBatcher');
   const writer = takeObject(r, 'ResultWriter');
   return {
-    executionType: config.ExecutionType as 'STANDARD' | 'EXPRESS',
+    executionType,
     ...optional('label', takeString(r, 'Label')),
     ...optional('toleratedFailurePercentage', setting(r, 'ToleratedFailurePercentage')),
     ...optional('toleratedFailureCount', setting(r, 'ToleratedFailureCount')),
-    ...optional(
-      'itemReader',
-      isObject(reader) && isItemReader(reader) ? createRawAslNode(reader) : undefined,
-    ),
+    ...optional('itemReader', isReader ? createRawAslNode(reader) : undefined),
     ...optional('itemBatcher', batcher === undefined ? undefined : createRawAslNode(batcher as ItemBatcher)),
     ...optional('resultWriter', writer === undefined ? undefined : createRawAslNode(writer as ResultWriter)),
   };

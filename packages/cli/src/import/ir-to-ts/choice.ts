@@ -1,18 +1,9 @@
 import type { ChoiceNode } from '@stepcraft/core/ir';
 import { printString } from '../source-text.js';
 import { printCondition } from './conditions.js';
-import {
-  finish,
-  inputSchema,
-  keepRaw,
-  type PrintInput,
-  passThrough,
-  printInputPath,
-  printOutput,
-  type StateCode,
-  startDraft,
-} from './draft.js';
+import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
 import { inputScope, type Scope, selector } from './expressions.js';
+import { passThrough, printInputPath, printOutput } from './io.js';
 import { createShape, isEmpty, loosens } from './shape.js';
 
 /**

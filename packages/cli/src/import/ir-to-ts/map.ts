@@ -2,21 +2,10 @@ import type { JsonObject } from '@stepcraft/asl';
 import type { MapNode, NumberValue } from '@stepcraft/core/ir';
 import { isObject, printJson, printString } from '../source-text.js';
 import { throughTemplate } from './demand.js';
-import {
-  type Draft,
-  finish,
-  inputSchema,
-  type PrintInput,
-  pathText,
-  printErrorHandling,
-  printInputPath,
-  printOutput,
-  resultNeed,
-  type StateCode,
-  selectResult,
-  startDraft,
-} from './draft.js';
+import { type Draft, finish, inputSchema, type PrintInput, type StateCode, startDraft } from './draft.js';
+import { printErrorHandling } from './error-handling.js';
 import { printTemplate, type Scope, selector } from './expressions.js';
+import { pathText, printInputPath, printOutput, resultNeed, selectResult } from './io.js';
 import { createShape, descend, merge, read, type Shape } from './shape.js';
 
 /**

@@ -1,19 +1,10 @@
 import type { ParallelNode } from '@stepcraft/core/ir';
 import { isObject, printList } from '../source-text.js';
 import { throughTemplate } from './demand.js';
-import {
-  finish,
-  inputSchema,
-  type PrintInput,
-  printErrorHandling,
-  printInputPath,
-  printOutput,
-  resultNeed,
-  type StateCode,
-  selectResult,
-  startDraft,
-} from './draft.js';
+import { finish, inputSchema, type PrintInput, type StateCode, startDraft } from './draft.js';
+import { printErrorHandling } from './error-handling.js';
 import { inputScope, printTemplate, selector } from './expressions.js';
+import { printInputPath, printOutput, resultNeed, selectResult } from './io.js';
 import { createShape, merge } from './shape.js';
 
 /** A Parallel: its branches (each must give its element of the result), `parameters`, the result fields. */

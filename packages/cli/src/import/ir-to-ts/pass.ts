@@ -1,18 +1,9 @@
 import type { PassNode } from '@stepcraft/core/ir';
 import { isObject, printJson } from '../source-text.js';
 import { throughTemplate } from './demand.js';
-import {
-  finish,
-  inputSchema,
-  keepRaw,
-  type PrintInput,
-  printInputPath,
-  printOutput,
-  resultNeed,
-  type StateCode,
-  startDraft,
-} from './draft.js';
+import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
 import { inputScope, isTooDeepToType, printTemplate, selector } from './expressions.js';
+import { printInputPath, printOutput, resultNeed } from './io.js';
 import { merge } from './shape.js';
 
 /** A Pass: its `result` (a constant) or `parameters` (a selector over typed refs). */

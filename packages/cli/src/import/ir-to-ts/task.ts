@@ -1,22 +1,11 @@
 import type { ReferencePath } from '@stepcraft/asl';
 import type { TaskNode } from '@stepcraft/core/ir';
 import { isObject } from '../source-text.js';
-import {
-  finish,
-  inputSchema,
-  keepRaw,
-  type PrintInput,
-  pathText,
-  printErrorHandling,
-  printInputPath,
-  printOutput,
-  resultNeed,
-  type StateCode,
-  selectResult,
-  startDraft,
-} from './draft.js';
+import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
+import { printErrorHandling } from './error-handling.js';
 import { inputScope } from './expressions.js';
 import { parametersEntry, taskResource } from './integration.js';
+import { pathText, printInputPath, printOutput, resultNeed, selectResult } from './io.js';
 import { graft, isEmpty, printSchema } from './shape.js';
 
 /**

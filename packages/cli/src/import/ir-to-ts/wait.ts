@@ -1,17 +1,7 @@
 import type { WaitNode } from '@stepcraft/core/ir';
 import { printString } from '../source-text.js';
-import {
-  finish,
-  inputSchema,
-  keepRaw,
-  type PrintInput,
-  passThrough,
-  pathText,
-  printInputPath,
-  printOutput,
-  type StateCode,
-  startDraft,
-} from './draft.js';
+import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
+import { passThrough, pathText, printInputPath, printOutput } from './io.js';
 import { read } from './shape.js';
 
 /** A Wait: `seconds`, `timestamp`, or a typed `secondsPath`/`timestampPath` read from the input. */
