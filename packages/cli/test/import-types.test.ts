@@ -217,6 +217,77 @@ describe('what the definition says is written back as it says it', () => {
     expect(inOrder).not.toContain('stateOrder');
   });
 
+  test.each([
+    [
+      'a spelled path',
+      { Type: 'Pass', InputPath: "$['a']", ResultPath: '$.[0]', OutputPath: '$..x', End: true },
+    ],
+    ['a redundant QueryLanguage', { Type: 'Pass', QueryLanguage: 'JSONPath', End: true }],
+    ['a placeholder number', { Type: 'Wait', Seconds: '${Delay}', End: true }],
+    ['a context path', { Type: 'Wait', TimestampPath: '$$.Execution.Input.at', End: true }],
+    [
+      'a computed Fail',
+      { Type: 'Fail', ErrorPath: "States.Format('E{}', $.code)", CausePath: '$$.State.Name' },
+    ],
+    [
+      'a catcher assigning',
+      {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:sqs:listQueues',
+        Catch: [
+          {
+            ErrorEquals: ['States.ALL'],
+            Assign: { 'failed.$': '$.Error' },
+            ResultPath: '$.error',
+            Next: 'D',
+          },
+        ],
+        Next: 'D',
+      },
+    ],
+    [
+      'a JSONPath query and an array of templates in Parameters',
+      {
+        Type: 'Pass',
+        Parameters: {
+          'ids.$': '$.items[*].id',
+          list: [{ 'x.$': '$.x' }],
+          fixed: { a: [1, 2] },
+          'n.$': '$$.Map.Item.Index',
+        },
+        End: true,
+      },
+    ],
+    [
+      'a distributed Map with paths and placeholders',
+      {
+        Type: 'Map',
+        ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { 'Bucket.$': '$.bucket' } },
+        ItemProcessor: {
+          ProcessorConfig: { ExecutionType: 'EXPRESS', Mode: 'DISTRIBUTED' },
+          StartAt: 'Item',
+          States: { Item: { Type: 'Pass', End: true } },
+        },
+        MaxConcurrencyPath: '$.max',
+        ToleratedFailurePercentage: '${Tolerated}',
+        ToleratedFailureCountPath: '$.count',
+        Label: 'files',
+        End: true,
+      },
+    ],
+  ])('%s round-trips', async (name, state) => {
+    // A Choice (its rule commented before its test) leads to the state, which ends or goes to D.
+    const choice = {
+      Type: 'Choice',
+      Choices: [{ Comment: 'first', Variable: '$.go', IsPresent: true, Next: 'S' }],
+      Default: 'D',
+    };
+    await imported(name.replaceAll(' ', '-'), {
+      StartAt: 'C',
+      States: { C: choice, S: state, D: { Type: 'Succeed' } },
+    });
+  });
+
   test('a constant nested deeper than TypeScript compares types is written raw, so the code type-checks', async () => {
     let value: JsonValue = 1;
     for (let i = 0; i < 100; i++) value = { a: value };

@@ -79,6 +79,16 @@ describe('stepcraft import', () => {
 });
 
 describe('generateWorkflowSource', () => {
+  test('a state nothing reaches (AWS rejects it) is printed with a note that the built workflow leaves it out', () => {
+    const source = generateWorkflowSource({
+      StartAt: 'A',
+      States: { A: { Type: 'Succeed' }, Orphan: { Type: 'Pass', End: true } },
+    });
+    expect(source).toContain(
+      "// TODO(stepcraft import): not reachable from StartAt: the workflow built from this code leaves it out\nconst orphan = pass('Orphan');",
+    );
+  });
+
   test('a transition to a missing state is an ImportError naming it', () => {
     const doc = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nope' } } };
     expect(() => generateWorkflowSource(doc)).toThrow(ImportError);

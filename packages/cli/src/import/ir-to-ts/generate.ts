@@ -43,22 +43,17 @@ function targetsOf(state: StateNode, next: string | undefined): string[] {
 
 /**
  * Post-order over the machine from its start (each state after the states it jumps to; iterative, so a long chain
- * is no deep recursion), then the states not reached. `visit` sees each state once; `onLoop` is told of a jump back
- * to a state still open (a loop).
+ * is no deep recursion; a jump back to a state still open is a loop, not followed), then the states not reached
+ * from it. `visit` sees each state once.
  */
-function postOrder(
-  machine: Machine,
-  visit: (state: StateNode) => void,
-  onLoop?: (target: string) => void,
-): void {
+function postOrder(machine: Machine, visit: (state: StateNode, isReached: boolean) => void): void {
   const done = new Set<string>();
   const open = new Set<string>();
-  const walk = (start: string) => {
+  const walk = (start: string, isReached: boolean) => {
     const stack: { readonly state: StateNode; readonly targets: readonly string[]; index: number }[] = [];
     const enter = (name: string) => {
       const state = machine.byName.get(name);
-      if (state === undefined || done.has(name)) return;
-      if (open.has(name)) return onLoop?.(name);
+      if (state === undefined || done.has(name) || open.has(name)) return;
       open.add(name);
       stack.push({ state, targets: targetsOf(state, machine.next.get(name)), index: 0 });
     };
@@ -73,11 +68,11 @@ function postOrder(
       stack.pop();
       open.delete(frame.state.name);
       done.add(frame.state.name);
-      visit(frame.state);
+      visit(frame.state, isReached);
     }
   };
-  walk(machine.graph.startAt);
-  for (const state of machine.graph.states) walk(state.name);
+  walk(machine.graph.startAt, true);
+  for (const state of machine.graph.states) walk(state.name, false);
 }
 
 /** Prints builder code for an IR: one `const` per state (targets first), then the exported workflow. */
@@ -153,8 +148,13 @@ export function printWorkflow(imported: ImportedWorkflow): string {
       demand: (target) => (target === undefined ? endDemand : (needs.get(target) ?? createShape())),
       machine: (graph, asl, demand) => generate(machineOf(graph, asl), demand),
     };
-    postOrder(machine, (state) => {
-      const { expression, todos, uncheckedNext } = print(machine, state, wiring);
+    postOrder(machine, (state, isReached) => {
+      const code = print(machine, state, wiring);
+      const { expression, uncheckedNext } = code;
+      // AWS rejects a state no transition reaches; the builder's chains cannot hold one either.
+      const todos = isReached
+        ? code.todos
+        : ['not reachable from StartAt: the workflow built from this code leaves it out', ...code.todos];
       const nextName = machine.next.get(state.name);
       const next = nextName === undefined ? '' : `.next(${ref(nextName, uncheckedNext)})`;
       // A multi-line state gets its `.next()` on a line of its own, like its other calls.
