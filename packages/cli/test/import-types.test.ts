@@ -223,6 +223,7 @@ describe('what the definition says is written back as it says it', () => {
       { Type: 'Pass', InputPath: "$['a']", ResultPath: '$.[0]', OutputPath: '$..x', End: true },
     ],
     ['a redundant QueryLanguage', { Type: 'Pass', QueryLanguage: 'JSONPath', End: true }],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a deploy-time placeholder where a number goes
     ['a placeholder number', { Type: 'Wait', Seconds: '${Delay}', End: true }],
     ['a context path', { Type: 'Wait', TimestampPath: '$$.Execution.Input.at', End: true }],
     [
@@ -269,6 +270,7 @@ describe('what the definition says is written back as it says it', () => {
           States: { Item: { Type: 'Pass', End: true } },
         },
         MaxConcurrencyPath: '$.max',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a deploy-time placeholder where a number goes
         ToleratedFailurePercentage: '${Tolerated}',
         ToleratedFailureCountPath: '$.count',
         Label: 'files',
