@@ -252,13 +252,14 @@ export function map<
       'distributed',
       spec.mode === 'distributed' ? distributed(name, spec as DistributedOptions<never>) : undefined,
     ),
-    ...defined('explicitInline', spec.mode === 'inline' ? true : undefined),
-    ...defined('processorField', spec.processorField),
-    ...defined('itemSelectorField', spec.itemSelectorField),
     ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
     processor: graphOf(spec.processor),
     retry: [],
     catch: [],
+    // The forms written as an imported definition wrote them: an explicit inline mode, the deprecated names.
+    ...defined('explicitInline', spec.mode === 'inline' ? true : undefined),
+    ...defined('processorField', spec.processorField),
+    ...defined('itemSelectorField', spec.itemSelectorField),
   });
   type Iteration = IterationInput<
     AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>,
