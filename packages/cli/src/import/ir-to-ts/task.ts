@@ -1,9 +1,9 @@
 import type { ReferencePath } from '@stepcraft/asl';
 import type { TaskNode } from '@stepcraft/core/ir';
-import { isObject } from '../source-text.js';
+import { isObject, printString } from '../source-text.js';
 import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
 import { printErrorHandling } from './error-handling.js';
-import { inputScope } from './expressions.js';
+import { inputScope, printDynamic, selector } from './expressions.js';
 import { parametersEntry, taskResource } from './integration.js';
 import { pathText, printInputPath, printOutput, resultNeed, selectResult } from './io.js';
 import { graft, isEmpty, printSchema } from './shape.js';
@@ -56,11 +56,29 @@ export function printTask(input: PrintInput<TaskNode>): StateCode {
     d.spec.push(`output: ${printSchema(declared)},`);
     d.todos.push('output schema holds what the definition reads of the result: tighten it');
   }
+  credentials(d);
   seconds(d, 'TimeoutSeconds', 'timeoutSeconds', node.timeoutSeconds);
   seconds(d, 'HeartbeatSeconds', 'heartbeatSeconds', node.heartbeatSeconds);
   printOutput(d, true, unwrap);
   printErrorHandling(d);
   return finish(d, 'task', inputSchema(d));
+}
+
+// `Credentials: { RoleArn }` as the builder's `credentials` (a constant, or a selector over the raw input).
+function credentials(d: ReturnType<typeof startDraft<TaskNode>>): void {
+  const template = d.node.credentials;
+  const [entry, ...others] = template?.kind === 'object' ? template.entries : [];
+  if (entry?.key !== 'RoleArn' || others.length > 0) return;
+  const { value } = entry;
+  if (value.kind === 'literal' && typeof value.value === 'string') {
+    d.spec.push(`credentials: { roleArn: ${printString(value.value)} },`);
+  } else if (value.kind === 'reference' || value.kind === 'intrinsic') {
+    const s = inputScope(d.shape, 'plain');
+    const role = printDynamic(value, s, 'string');
+    if (role === undefined) return;
+    d.spec.push(`credentials: ${selector(`{ roleArn: ${role} }`, s)},`);
+  } else return;
+  d.handled.add('Credentials');
 }
 
 function isPayload(path: ReferencePath | null | undefined): boolean {
