@@ -1,5 +1,5 @@
-import type { JsonValue } from '@stepcraft/asl';
-import { ImportError, pointer } from './errors.js';
+import { type JsonValue, pointerOf } from '@stepcraft/asl';
+import { ImportError } from './errors.js';
 
 /**
  * How deep a definition may nest (objects and arrays in objects and arrays) for `stepcraft import`: far beyond any
@@ -24,7 +24,7 @@ export function checkDepth(document: JsonValue): void {
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_IMPORT_DEPTH) {
       throw new ImportError(
-        `the definition nests deeper than ${MAX_IMPORT_DEPTH} levels at ${pointer(path.slice(0, SHOWN))}/…; import reads definitions up to ${MAX_IMPORT_DEPTH} levels deep`,
+        `the definition nests deeper than ${MAX_IMPORT_DEPTH} levels at ${pointerOf(...path.slice(0, SHOWN))}/…; import reads definitions up to ${MAX_IMPORT_DEPTH} levels deep`,
       );
     }
     const keys: readonly (string | number)[] = Array.isArray(value)

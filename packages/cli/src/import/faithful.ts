@@ -1,7 +1,7 @@
-import type { AslDocument, JsonObject, JsonValue } from '@stepcraft/asl';
+import { type AslDocument, type JsonObject, type JsonValue, pointerOf } from '@stepcraft/asl';
 import { CompileError, compile, stringifyAsl } from '@stepcraft/core';
 import type { WorkflowNode } from '@stepcraft/core/ir';
-import { ImportError, pointer } from './errors.js';
+import { ImportError } from './errors.js';
 import { isObject } from './source-text.js';
 
 /** The definition an IR builds (not validated: the document's validity is the validator's question). */
@@ -15,12 +15,12 @@ export function build(node: WorkflowNode): AslDocument {
 }
 
 /** The names of every `States` object, machine by machine (depth first), in their order. */
-export function stateNames(document: JsonValue): string[] {
+export function stateNames(document: unknown): string[] {
   const names: string[] = [];
-  const pending: JsonValue[] = [document];
+  const pending: unknown[] = [document];
   for (let machine = pending.pop(); machine !== undefined; machine = pending.pop()) {
     if (!isObject(machine) || !isObject(machine.States)) continue;
-    const nested: JsonValue[] = [];
+    const nested: unknown[] = [];
     for (const [name, state] of Object.entries(machine.States)) {
       names.push(name);
       if (!isObject(state)) continue;
@@ -55,19 +55,19 @@ function firstDifference(expected: JsonValue, actual: JsonValue, at: (string | n
     const keys = Object.keys(expected);
     const other = Object.keys(actual);
     for (const [i, key] of keys.entries()) {
-      if (!Object.hasOwn(actual, key)) return `${pointer([...at, key])} would be left out`;
-      if (other[i] !== key) return `${pointer([...at, key])} would come in another order`;
+      if (!Object.hasOwn(actual, key)) return `${pointerOf(...[...at, key])} would be left out`;
+      if (other[i] !== key) return `${pointerOf(...[...at, key])} would come in another order`;
       if (JSON.stringify(expected[key]) !== JSON.stringify(actual[key]))
         return firstDifference(expected[key] as JsonValue, actual[key] as JsonValue, [...at, key]);
     }
     const added = other.find((key) => !Object.hasOwn(expected, key)) as string;
-    return `${pointer([...at, added])} would be added`;
+    return `${pointerOf(...[...at, added])} would be added`;
   }
   if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
     const i = expected.findIndex((item, j) => JSON.stringify(item) !== JSON.stringify(actual[j]));
     return firstDifference(expected[i] as JsonValue, actual[i] as JsonValue, [...at, i]);
   }
-  return `${pointer(at) || '/'} would be ${preview(actual)} instead of ${preview(expected)}`;
+  return `${pointerOf(...at) || '/'} would be ${preview(actual)} instead of ${preview(expected)}`;
 }
 
 function preview(value: JsonValue): string {

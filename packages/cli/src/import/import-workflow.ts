@@ -35,7 +35,7 @@ export function importWorkflow(document: unknown, options: ImportOptions = {}): 
   let node = createWorkflowNode(rest);
   let definition = build(node);
   const order = stateNames(source);
-  const built = stateNames(definition as never);
+  const built = stateNames(definition);
   if (order.length !== built.length || order.some((name, i) => built[i] !== name)) {
     node = createWorkflowNode({ ...rest, ...(stateOrder === undefined ? {} : { stateOrder }) });
     definition = build(node);

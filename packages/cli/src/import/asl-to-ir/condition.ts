@@ -11,7 +11,7 @@ import {
 import { canonicalPath, readPath } from '../paths.js';
 import { isObject } from '../source-text.js';
 
-const OPERATORS: ReadonlySet<string> = new Set<ComparisonOperator>([
+const OPERATORS: ReadonlySet<ComparisonOperator> = new Set<ComparisonOperator>([
   'StringEquals',
   'StringLessThan',
   'StringGreaterThan',
@@ -36,6 +36,8 @@ const OPERATORS: ReadonlySet<string> = new Set<ComparisonOperator>([
   'IsBoolean',
   'IsTimestamp',
 ]);
+
+const isOperator = (name: string): name is ComparisonOperator => OPERATORS.has(name as ComparisonOperator);
 
 /**
  * A JSONPath Choice rule's test (its fields other than `skip`) as an IR condition, or `undefined` when the IR
@@ -62,16 +64,14 @@ export function readCondition(rule: JsonObject, skip: ReadonlySet<string>): Cond
   if (path === undefined) return undefined;
   const operand = rule[operator] as JsonValue;
   // An object operand would read as a reference node in the IR (and no operator takes one).
-  if (OPERATORS.has(operator))
-    return isObject(operand)
-      ? undefined
-      : createComparisonNode({ operator: operator as ComparisonOperator, variable: path, operand });
+  if (isOperator(operator))
+    return isObject(operand) ? undefined : createComparisonNode({ operator, variable: path, operand });
   const base = operator.slice(0, -'Path'.length);
-  if (!operator.endsWith('Path') || !OPERATORS.has(base) || typeof operand !== 'string') return undefined;
+  if (!operator.endsWith('Path') || !isOperator(base) || typeof operand !== 'string') return undefined;
   const other = readCanonical(operand);
   return other === undefined
     ? undefined
-    : createComparisonNode({ operator: base as ComparisonOperator, variable: path, operand: other });
+    : createComparisonNode({ operator: base, variable: path, operand: other });
 }
 
 const NOTHING: ReadonlySet<string> = new Set();

@@ -1,4 +1,4 @@
-import type { JsonValue } from '@stepcraft/asl';
+import { type JsonValue, pointerOf } from '@stepcraft/asl';
 import {
   createGraphNode,
   createTransitionNode,
@@ -7,7 +7,7 @@ import {
   type StateNode,
   type TransitionNode,
 } from '@stepcraft/core/ir';
-import { ImportError, pointer } from '../errors.js';
+import { ImportError } from '../errors.js';
 import { isObject } from '../source-text.js';
 import { IMPORTERS, isStateType, TRANSITIONS } from './importers.js';
 import { stateReader } from './state-reader.js';
@@ -29,7 +29,7 @@ export function readMachine(
   context: DocumentContext,
 ): GraphNode {
   if (!isObject(machine) || !isObject(machine.States) || typeof machine.StartAt !== 'string') {
-    throw new ImportError(`the state machine at ${pointer(at) || '/'} needs "StartAt" and "States"`);
+    throw new ImportError(`the state machine at ${pointerOf(...at) || '/'} needs "StartAt" and "States"`);
   }
   const source = machine.States;
   const states: StateNode[] = [];
@@ -39,7 +39,9 @@ export function readMachine(
     const stateAt = [...at, 'States', name];
     const type = isObject(state) ? state.Type : undefined;
     if (!isObject(state) || !isStateType(type)) {
-      throw new ImportError(`the state at ${pointer(stateAt)} has an unknown Type ${JSON.stringify(type)}`);
+      throw new ImportError(
+        `the state at ${pointerOf(...stateAt)} has an unknown Type ${JSON.stringify(type)}`,
+      );
     }
     const r = stateReader({
       name,
@@ -76,13 +78,13 @@ function checkTargets(
   const check = (target: string, from: string) => {
     if (!names.has(target)) {
       throw new ImportError(
-        `a transition from ${pointer([...at, 'States', from])} goes to ${JSON.stringify(target)}, which is not a state of its machine`,
+        `a transition from ${pointerOf(...[...at, 'States', from])} goes to ${JSON.stringify(target)}, which is not a state of its machine`,
       );
     }
   };
   if (!names.has(startAt)) {
     throw new ImportError(
-      `the state machine at ${pointer(at) || '/'} starts at ${JSON.stringify(startAt)}, which is not one of its states`,
+      `the state machine at ${pointerOf(...at) || '/'} starts at ${JSON.stringify(startAt)}, which is not one of its states`,
     );
   }
   for (const t of transitions) check(t.to, t.from);

@@ -1,4 +1,11 @@
-import type { ItemBatcher, ItemReader, JsonObject, JsonValue, ResultWriter } from '@stepcraft/asl';
+import {
+  type ItemBatcher,
+  type ItemReader,
+  type JsonObject,
+  type JsonValue,
+  pointerOf,
+  type ResultWriter,
+} from '@stepcraft/asl';
 import {
   createMapNode,
   createRawAslNode,
@@ -7,7 +14,7 @@ import {
   type MapNode,
   type NumberValue,
 } from '@stepcraft/core/ir';
-import { ImportError, pointer } from '../errors.js';
+import { ImportError } from '../errors.js';
 import { optional } from '../optional.js';
 import { isObject } from '../source-text.js';
 import { baseFields, type MachineContext } from './context.js';
@@ -31,7 +38,7 @@ export function importMap(r: StateReader, machines: MachineContext): MapNode {
   const base = baseFields(r);
   const processorField = Object.hasOwn(r.state, 'ItemProcessor') ? 'ItemProcessor' : 'Iterator';
   const processor = r.take(processorField);
-  if (!isObject(processor)) throw new ImportError(`the Map at ${pointer(r.at)} has no ItemProcessor`);
+  if (!isObject(processor)) throw new ImportError(`the Map at ${pointerOf(...r.at)} has no ItemProcessor`);
   const { ProcessorConfig: config, ...machine } = processor;
   const mode = processorMode(config, r, processorField);
   const jsonPath = isJsonPath(r);
@@ -95,7 +102,7 @@ function processorMode(
       return { mode: 'distributed', executionType: type };
   }
   throw new ImportError(
-    `the ProcessorConfig at ${pointer([...r.at, field, 'ProcessorConfig'])} is neither { Mode: INLINE } nor { Mode: DISTRIBUTED, ExecutionType: STANDARD | EXPRESS }`,
+    `the ProcessorConfig at ${pointerOf(...[...r.at, field, 'ProcessorConfig'])} is neither { Mode: INLINE } nor { Mode: DISTRIBUTED, ExecutionType: STANDARD | EXPRESS }`,
   );
 }
 

@@ -1,5 +1,6 @@
+import { pointerOf } from '@stepcraft/asl';
 import { createParallelNode, type ParallelNode } from '@stepcraft/core/ir';
-import { ImportError, pointer } from '../errors.js';
+import { ImportError } from '../errors.js';
 import { optional } from '../optional.js';
 import { baseFields, type MachineContext } from './context.js';
 import { takeCatch, takeRetry } from './error-handling.js';
@@ -10,7 +11,8 @@ import { readTemplate } from './template.js';
 export function importParallel(r: StateReader, machines: MachineContext): ParallelNode {
   const base = baseFields(r);
   const list = r.take('Branches');
-  if (!Array.isArray(list)) throw new ImportError(`the Parallel at ${pointer(r.at)} has no Branches list`);
+  if (!Array.isArray(list))
+    throw new ImportError(`the Parallel at ${pointerOf(...r.at)} has no Branches list`);
   const branches = list.map((branch, i) => machines.graph(branch, ['Branches', i]));
   const jsonPath = isJsonPath(r);
   const parameters = jsonPath ? takeObject(r, 'Parameters') : undefined;

@@ -58,13 +58,17 @@ export const isJsonPath = (r: StateReader): boolean => r.language === 'JSONPath'
 /** Takes a string field. */
 export function takeString(r: StateReader, key: string): string | undefined {
   const value = r.state[key];
-  return typeof value === 'string' && Object.hasOwn(r.state, key) ? (r.take(key) as string) : undefined;
+  if (typeof value !== 'string' || !Object.hasOwn(r.state, key)) return undefined;
+  r.take(key);
+  return value;
 }
 
 /** Takes a number field. */
 export function takeNumber(r: StateReader, key: string): number | undefined {
   const value = r.state[key];
-  return typeof value === 'number' && Object.hasOwn(r.state, key) ? (r.take(key) as number) : undefined;
+  if (typeof value !== 'number' || !Object.hasOwn(r.state, key)) return undefined;
+  r.take(key);
+  return value;
 }
 
 /**
@@ -93,5 +97,7 @@ export function takePath(
 /** Takes an object field. */
 export function takeObject(r: StateReader, key: string): JsonObject | undefined {
   const value = r.state[key];
-  return isObject(value) && Object.hasOwn(r.state, key) ? (r.take(key) as JsonObject) : undefined;
+  if (!isObject(value) || !Object.hasOwn(r.state, key)) return undefined;
+  r.take(key);
+  return value;
 }

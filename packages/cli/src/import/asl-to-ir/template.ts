@@ -65,15 +65,19 @@ export function readIntrinsic(text: string, roots: Roots): IntrinsicNode | undef
   return callNode(parsed.value, roots);
 }
 
+// The validator's table of intrinsics is the IR's list of names.
+const isIntrinsicName = (name: string): name is IntrinsicName => INTRINSIC_FUNCTIONS.has(name);
+
 function callNode(call: IntrinsicCall, roots: Roots): IntrinsicNode | undefined {
-  if (!INTRINSIC_FUNCTIONS.has(call.name)) return undefined;
+  const { name } = call;
+  if (!isIntrinsicName(name)) return undefined;
   const args: TemplateNode[] = [];
   for (const arg of call.args) {
     const node = argNode(arg, roots);
     if (node === undefined) return undefined;
     args.push(node);
   }
-  return createIntrinsicNode(call.name as IntrinsicName, args);
+  return createIntrinsicNode(name, args);
 }
 
 function argNode(arg: IntrinsicArg, roots: Roots): TemplateNode | undefined {

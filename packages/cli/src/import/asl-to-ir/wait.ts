@@ -1,4 +1,4 @@
-import type { JsonValue } from '@stepcraft/asl';
+import { type JsonValue, pointerOf } from '@stepcraft/asl';
 import {
   createLiteralNode,
   createWaitNode,
@@ -6,7 +6,7 @@ import {
   type WaitDuration,
   type WaitNode,
 } from '@stepcraft/core/ir';
-import { ImportError, pointer } from '../errors.js';
+import { ImportError } from '../errors.js';
 import { optional } from '../optional.js';
 import { baseFields } from './context.js';
 import { isJsonPath, type StateReader, takePath } from './state-reader.js';
@@ -46,6 +46,6 @@ function duration(r: StateReader): WaitDuration {
   const timestampPath = isJsonPath(r) ? takePath(r, 'TimestampPath', 'data-or-context') : undefined;
   if (timestampPath) return { kind: 'timestamp-path', path: timestampPath };
   throw new ImportError(
-    `the Wait at ${pointer(r.at)} has no Seconds, Timestamp, SecondsPath or TimestampPath the IR can hold (a reference path)`,
+    `the Wait at ${pointerOf(...r.at)} has no Seconds, Timestamp, SecondsPath or TimestampPath the IR can hold (a reference path)`,
   );
 }
