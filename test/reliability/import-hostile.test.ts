@@ -59,7 +59,14 @@ describe('names and strings that could hide or inject code', () => {
     const source = await buildsBack('injection', {
       StartAt: evil,
       States: {
-        [evil]: { Type: 'Pass', Comment: `${evil}\n// ${evil}`, Result: { [evil]: evil }, Next: 'Fail' },
+        // An unknown field named so is kept raw, with a note naming it.
+        [evil]: {
+          Type: 'Pass',
+          Comment: `${evil}\n// ${evil}`,
+          Result: { [evil]: evil },
+          [evil]: 1,
+          Next: 'Fail',
+        },
         Fail: { Type: 'Fail', Error: evil, Cause: '\\u0000 */' },
       },
     });
