@@ -15,6 +15,8 @@ export interface AslWorkload {
   readonly taskStates: readonly string[];
   /** Executions per run (the Parallel scenario repeats a short execution). */
   readonly executions: number;
+  /** The local handler of its Task states (default `increment`). */
+  readonly handler?: (input: unknown) => Promise<unknown>;
 }
 
 /** Task resource of the Task chain; both runners call a local handler instead. */
@@ -26,17 +28,8 @@ const link = (i: number, n: number, name: (i: number) => string): Record<string,
 /** `n` Pass states, each with Parameters (a constant and a path) and a ResultPath. */
 export function passChain(n: number): AslWorkload {
   const name = (i: number) => `Pass${i}`;
-  const states: States = {};
-  for (let i = 0; i < n; i++) {
-    states[name(i)] = {
-      Type: 'Pass',
-      Parameters: { step: i, 'from.$': '$.last.step' },
-      ResultPath: '$.last',
-      ...link(i, n, name),
-    };
-  }
   return {
-    definition: { StartAt: name(0), States: states },
+    definition: { StartAt: name(0), States: passStates(n, name) },
     input: { last: { step: -1 } },
     expected: { last: { step: n - 1, from: n - 2 } },
     transitions: n,
@@ -102,6 +95,36 @@ export function inlineMap(n: number): AslWorkload {
   };
 }
 
+/** `n` Pass states named by `name`, each with a two-field Parameters (a constant and a path) and a ResultPath. */
+function passStates(n: number, name: (i: number) => string): States {
+  const states: States = {};
+  for (let i = 0; i < n; i++) {
+    states[name(i)] = {
+      Type: 'Pass',
+      Parameters: { step: i, 'from.$': '$.last.step' },
+      ResultPath: '$.last',
+      ...link(i, n, name),
+    };
+  }
+  return states;
+}
+
+/** A Parallel of ten branches, each a chain of `n` Pass states as in `passChain`: 1 + 10n transitions. */
+export function parallelChains(n: number): AslWorkload {
+  const branches = Array.from({ length: 10 }, (_, b) => ({
+    StartAt: `B${b}P0`,
+    States: passStates(n, (i) => `B${b}P${i}`),
+  }));
+  return {
+    definition: { StartAt: 'Fan', States: { Fan: { Type: 'Parallel', Branches: branches, End: true } } },
+    input: { last: { step: -1 } },
+    expected: Array.from({ length: 10 }, () => ({ last: { step: n - 1, from: n - 2 } })),
+    transitions: 1 + 10 * n,
+    taskStates: [],
+    executions: 1,
+  };
+}
+
 /** A 10-branch Parallel (one Pass per branch), executed `runs` times: 11 transitions per execution. */
 export function parallelRuns(runs: number): AslWorkload {
   const branches = Array.from({ length: 10 }, (_, b) => ({
@@ -137,10 +160,36 @@ export function taskChain(n: number): AslWorkload {
   };
 }
 
+/** `n` Task states calling one local handler that returns `{ ok: true }`. */
+export function okChain(n: number): AslWorkload {
+  const name = (i: number) => `Ok${i}`;
+  const states: States = {};
+  const taskStates: string[] = [];
+  for (let i = 0; i < n; i++) {
+    states[name(i)] = { Type: 'Task', Resource: OK_ARN, ...link(i, n, name) };
+    taskStates.push(name(i));
+  }
+  return {
+    definition: { StartAt: name(0), States: states },
+    input: { ok: false },
+    expected: { ok: true },
+    transitions: n,
+    taskStates,
+    executions: 1,
+    handler: ok,
+  };
+}
+
+/** Task resource of the `{ ok: true }` chain. */
+export const OK_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:Ok';
+
 /** The local Task handler both runners call. */
 export const increment = async (input: unknown): Promise<{ n: number }> => ({
   n: (input as { n: number }).n + 1,
 });
+
+/** The `{ ok: true }` handler. */
+export const ok = async (_input: unknown): Promise<{ ok: boolean }> => ({ ok: true });
 
 /** Catalogue items both query workloads read: ids 0…19, every third one cheap. */
 const CATALOGUE = Array.from({ length: 20 }, (_, i) => ({

@@ -8,6 +8,9 @@ import {
   jsonataExpressions,
   jsonPathQueries,
   mathLoop,
+  ok,
+  okChain,
+  parallelChains,
   parallelRuns,
   passChain,
   taskChain,
@@ -19,7 +22,10 @@ const WORKLOADS: Readonly<Record<string, (size: number) => AslWorkload>> = {
   'choice-loop': mathLoop,
   'inline-map': inlineMap,
   parallel: parallelRuns,
+  'parallel-chains': parallelChains,
   'task-chain': taskChain,
+  'task-ok': okChain,
+  'task-floor': okChain,
   'million-transitions': mathLoop,
   'jsonpath-queries': jsonPathQueries,
   'jsonata-expressions': jsonataExpressions,
@@ -51,6 +57,17 @@ const peer = (sizes: readonly number[], probe: number): ImplPlan => ({
 });
 
 const TARGET = { ratio: 20, note: 'runner ≥ 20× aws-local-stepfunctions transitions/s' };
+
+/** The plain-JS lower bound of a Task chain, measured where the peer usually is. */
+const floor = (sizes: readonly number[], probe: number): ImplPlan => ({
+  impl: 'peer',
+  label: 'plain-JS lower bound',
+  sizes,
+  probe,
+  capMs: PEER_CAP_MS,
+  budgetMs: 3_000,
+  minIterations: 5,
+});
 
 /** The runner scenarios; `quick` shrinks every size for a smoke run. */
 export function runnerPlans(quick: boolean): ScenarioPlan[] {
@@ -100,8 +117,22 @@ export function runnerPlans(quick: boolean): ScenarioPlan[] {
       q(10, 2),
     ),
     both(
+      'parallel-chains',
+      `Parallel ×10 branches of ${q(100, 10)} Pass states (Parameters + ResultPath)`,
+      q(100, 10),
+      [q(100, 10)],
+      q(10, 2),
+    ),
+    both(
       'task-chain',
       `Task chain ×${q(1000, 100)}, local handlers`,
+      q(1000, 100),
+      quick ? [100] : [1000, 100],
+      q(100, 10),
+    ),
+    both(
+      'task-ok',
+      `Task chain ×${q(1000, 100)}, handler returns { ok: true }`,
       q(1000, 100),
       quick ? [100] : [1000, 100],
       q(100, 10),
@@ -113,6 +144,14 @@ export function runnerPlans(quick: boolean): ScenarioPlan[] {
       quick ? [100] : [1000, 100],
       q(100, 10),
     ),
+    {
+      group: 'runner',
+      key: 'task-floor',
+      title: `Task chain ×${q(1000, 100)}, { ok: true }, against its plain-JS lower bound (in the peer columns: await the handler, copy input and result, record the five events)`,
+      unit: 'transitions',
+      impls: [stepcraft(q(1000, 100), q(100, 10)), floor([q(1000, 100)], q(100, 10))],
+      target: { ratio: 0.34, note: 'Task within 3× of the plain-JS lower bound (0.34× = within 2.94×)' },
+    },
     {
       group: 'runner',
       key: 'jsonata-expressions',
@@ -137,7 +176,8 @@ export async function prepare(key: string, impl: Impl, size: number): Promise<Jo
   const factory = WORKLOADS[key];
   if (factory === undefined) throw new Error(`Unknown runner scenario ${key}`);
   const workload = factory(size);
-  return impl === 'stepcraft' ? stepcraftJob(workload) : peerJob(workload);
+  if (impl === 'stepcraft') return stepcraftJob(workload);
+  return key === 'task-floor' ? floorJob(workload) : peerJob(workload);
 }
 
 const expectOutput = (output: unknown, workload: AslWorkload): string | undefined => {
@@ -149,7 +189,7 @@ const expectOutput = (output: unknown, workload: AslWorkload): string | undefine
 async function stepcraftJob(workload: AslWorkload): Promise<Job> {
   const { run } = await stepcraftRunner();
   const options = {
-    handlers: { Work: increment },
+    handlers: { Work: increment, Ok: ok },
     maxHistoryEvents: Number.MAX_SAFE_INTEGER,
     maxTransitions: Number.MAX_SAFE_INTEGER,
     // The 10,000-state chain is over AWS's 1 MB definition quota, which validation (untimed: first run only,
@@ -187,7 +227,8 @@ async function peerJob(workload: AslWorkload): Promise<Job> {
   // Validated once here by neither side's timer: the peer validates in its constructor, which is not timed; its
   // asl-validator pass is skipped because it takes seconds on 10,000 states and is measured in the validate group.
   const machine = new StateMachine(workload.definition as never, { validationOptions: { noValidate: true } });
-  const taskResourceLocalHandlers = Object.fromEntries(workload.taskStates.map((name) => [name, increment]));
+  const handler = workload.handler ?? increment;
+  const taskResourceLocalHandlers = Object.fromEntries(workload.taskStates.map((name) => [name, handler]));
   const options = { overrides: { taskResourceLocalHandlers } };
   type Execution = ReturnType<typeof machine.run>;
   interface Result {
@@ -215,4 +256,45 @@ async function peerJob(workload: AslWorkload): Promise<Job> {
       return { historyEvents };
     },
   };
+}
+
+/**
+ * The least any local runner must do for a chain of Tasks: per task, copy the input, await the handler, copy its
+ * result, and record the five history events a Task state writes (entered, scheduled, started, succeeded, exited).
+ */
+async function floorJob(workload: AslWorkload): Promise<Job> {
+  const handler = workload.handler ?? increment;
+  interface Result {
+    readonly output: unknown;
+    readonly history: readonly unknown[];
+  }
+  return {
+    work: workload.transitions,
+    async run() {
+      let data: unknown = workload.input;
+      const history: unknown[] = [];
+      let id = 0;
+      for (const name of workload.taskStates) {
+        history.push({ id: ++id, type: 'TaskStateEntered', name, value: data });
+        history.push({ id: ++id, type: 'LambdaFunctionScheduled', value: data });
+        history.push({ id: ++id, type: 'LambdaFunctionStarted' });
+        const result = copy(await handler(copy(data)));
+        history.push({ id: ++id, type: 'LambdaFunctionSucceeded', value: result });
+        history.push({ id: ++id, type: 'TaskStateExited', name, value: result });
+        data = result;
+      }
+      return { output: data, history } satisfies Result;
+    },
+    comparable: (result) => (result as Result).output,
+    check: (result) => expectOutput((result as Result).output, workload),
+  };
+}
+
+/** A plain deep copy of JSON data. */
+function copy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copy);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out;
 }

@@ -15,7 +15,7 @@ const escalation = task('Escalate', {
     }),
   );
 
-const askApproval = task('RequestApproval', {
+export const askApproval = task('RequestApproval', {
   resource: sqs.sendMessage(placeholder('ApprovalQueue')).waitForTaskToken(),
   input: Expense,
   parameters: ({ input, context }) => ({

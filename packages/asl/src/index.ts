@@ -1,5 +1,19 @@
 export type { CodeInfo, DiagnosticOrigin, NoFields } from './code-info.js';
 export type { CompileCode } from './compile-codes.js';
+export type { Handlers, TaskHandler, TaskHandlerContext } from './contracts/handler.js';
+export type { SchemaIssue, SchemaResult, StandardSchema } from './contracts/schema.js';
+export type {
+  CompiledWorkflow,
+  Contracts,
+  StateContract,
+  StateInput,
+  StateResult,
+  TaskToken,
+  TaskTokenResult,
+  TypedState,
+  WorkflowInput,
+  WorkflowOutput,
+} from './contracts/workflow.js';
 export type {
   Diagnostic,
   DiagnosticBase,

@@ -171,8 +171,7 @@ const COMMANDS: Readonly<
       const [file, ...extra] = positionals;
       if (file === undefined) throw new UsageError('missing FILE: name an .asl.json or .ts file to run');
       if (extra.length > 0) throw new UsageError(`run takes one FILE, got also: ${extra.join(' ')}`);
-      const input = requiredOption(values, 'input', 'JSON|@file');
-      const optional = (name: 'handlers' | 'history' | 'workflow') => {
+      const optional = (name: 'input' | 'handlers' | 'history' | 'workflow') => {
         const value = stringOption(values, name);
         return value === undefined ? {} : { [name]: value };
       };
@@ -180,8 +179,8 @@ const COMMANDS: Readonly<
       return runCommand(
         {
           file,
-          input,
           json: values.json === true,
+          ...optional('input'),
           ...optional('handlers'),
           ...optional('history'),
           ...optional('workflow'),

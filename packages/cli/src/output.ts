@@ -6,8 +6,8 @@ export interface Io {
   readonly cwd: string;
 }
 
-/** 0 ok, 1 validation or run failure, 2 usage error. */
-export type ExitCode = 0 | 1 | 2;
+/** 0 ok, 1 validation or run failure, 2 usage error, 3 `run` ended but its `--history` file could not be written. */
+export type ExitCode = 0 | 1 | 2 | 3;
 
 /** The `Io` of the real process. */
 export const processIo: Io = {

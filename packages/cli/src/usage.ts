@@ -19,7 +19,7 @@ Usage: stepcraft <command> [options]
 Commands:
   build [paths...] --out DIR      compile exported workflows to DIR/<WorkflowName>.asl.json
   validate FILE...                check Amazon States Language (ASL) JSON files
-  run FILE --input JSON|@file     execute a workflow locally
+  run FILE [--input JSON|@file]   execute a workflow locally
   replay FILE --history H.json    re-run a real AWS execution locally and report where it differs
   import FILE.asl.json            generate typed builder code from an ASL definition
   graph FILE [--run RUN.json]     draw a workflow (and a run of it) as Mermaid or DOT
@@ -30,7 +30,7 @@ Options:
   -h, --help      show help (for a command: stepcraft <command> --help)
   -v, --version   print the version
 
-Exit codes: 0 ok, 1 validation or run failure, 2 usage error.`;
+Exit codes: 0 ok, 1 validation or run failure, 2 usage error (run: 3, see its --help).`;
 
 /** `stepcraft <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
@@ -77,21 +77,27 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 drawn, 1 FILE is not a valid state machine, 2 usage error.`,
-  run: `Usage: stepcraft run FILE --input JSON|@file [--handlers MODULE] [--json] [--history FILE] [--workflow NAME]
+  run: `Usage: stepcraft run FILE [--input JSON|@file] [--handlers MODULE] [--json] [--history FILE] [--workflow NAME]
 
-Runs a state machine locally. FILE is an ASL JSON file or a TypeScript file exporting a workflow.
+Runs a state machine locally and prints its result. FILE is an ASL JSON file or a TypeScript file exporting a
+workflow. Time is simulated: waits and timeouts take no real time. A handler that has not settled after 2 s of real
+time is treated as still running: its TimeoutSeconds fires as on AWS, and with no timeout at all the run ends with
+Stepcraft.Stalled (as does a task token that nothing answers).
 
 Options:
-  -i, --input JSON|@file   the execution input, inline or from a file (required)
+  -i, --input JSON|@file   the execution input, inline or from a file (default: {})
       --handlers MODULE    .ts/.js/.mjs module whose default export maps a state name, a Lambda
                            FunctionName or a Resource ARN to async (input, context) => result;
                            a handler fails the task by throwing an Error whose name is the ASL error
       --json               print {"status", "output"} or {"status", "error", "cause"} as JSON
-      --history FILE       write the execution history events to FILE as JSON
+      --history FILE       after the result, write the run record to FILE (JSON: the definition, the input,
+                           the result and the execution history events, as AWS's get-execution-history)
   -w, --workflow NAME      the workflow to run when FILE exports several (workflow or export name)
   -h, --help               show this help
 
-Prints the output as JSON. Exit codes: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 usage error.`,
+Prints the output as JSON (a failure on stderr). Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED, or FILE
+cannot run; 2 usage error; 3 the run ended but the --history file could not be written (the result is printed
+first).`,
   replay: `Usage: stepcraft replay FILE --history aws-history.json [--workflow NAME] [--json]
 
 Replays a real execution: reads the JSON of 'aws stepfunctions get-execution-history' for it, runs FILE locally

@@ -59,13 +59,16 @@ describe('stepcraft graph', () => {
     expect(text).toContain('class s2,s3 unvisited');
   });
 
-  test('--run accepts the history array or an object holding it under "history"', async () => {
-    const events: unknown = JSON.parse(readFileSync(history, 'utf8'));
+  test('--run accepts the run record, the bare history array, or an object holding it under "history"', async () => {
+    const { events } = JSON.parse(readFileSync(history, 'utf8')) as { events: unknown };
     const wrapped = scratchFile('wrapped.json', JSON.stringify({ history: events }));
-    const plain = await stepcraft(['graph', exampleAsl, '--run', history]);
-    const inObject = await stepcraft(['graph', exampleAsl, '--run', wrapped]);
-    expect(inObject.code).toBe(0);
-    expect(inObject.stdout).toBe(plain.stdout);
+    const bare = scratchFile('bare.json', JSON.stringify(events));
+    const record = await stepcraft(['graph', exampleAsl, '--run', history]);
+    for (const file of [wrapped, bare]) {
+      const other = await stepcraft(['graph', exampleAsl, '--run', file]);
+      expect(other.code).toBe(0);
+      expect(other.stdout).toBe(record.stdout);
+    }
   });
 
   test('--help', async () => {
@@ -106,7 +109,7 @@ describe('stepcraft graph', () => {
       '{"history": [',
       'invalid JSON at line 1, column 14: expected a JSON value, found the end of the text',
     ],
-    ['object.json', '{"events": []}', 'expected the history array written by `stepcraft run --history`'],
+    ['object.json', '{"steps": []}', 'expected the history array written by `stepcraft run --history`'],
     ['no-type.json', '[{"id": 1}]', 'event [0] has no string "type"'],
     [
       'no-name.json',

@@ -487,7 +487,7 @@ describe('run files', () => {
   });
 
   test.each([
-    [{ events: [] }, 'expected the history array written by `stepcraft run --history`'],
+    [{ steps: [] }, 'expected the history array written by `stepcraft run --history`'],
     [[1], 'event [0] is not an object'],
     [[{ id: 1 }], 'event [0] has no string "type"'],
     [

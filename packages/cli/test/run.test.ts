@@ -74,7 +74,7 @@ describe('stepcraft run (ASL file)', () => {
     });
   });
 
-  test('--history writes the execution events as JSON', async () => {
+  test('--history writes the run record (definition, input, result, AWS-shaped events) after the result', async () => {
     const file = path.join(scratch, 'history.json');
     const result = await stepcraft([
       'run',
@@ -87,12 +87,16 @@ describe('stepcraft run (ASL file)', () => {
       file,
     ]);
     expect(result.code).toBe(0);
-    const events = JSON.parse(readFileSync(file, 'utf8'));
-    expect(events[0].type).toBe('ExecutionStarted');
-    expect(events.at(-1).type).toBe('ExecutionSucceeded');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    expect(record).toMatchObject({ format: 'stepcraft.run/1', workflow: 'order', input: { amount: 1 } });
+    expect(record.status).toBe('SUCCEEDED');
+    expect(record.definition.StartAt).toBeTypeOf('string');
+    expect(record.events[0].type).toBe('ExecutionStarted');
+    expect(record.events.at(-1).type).toBe('ExecutionSucceeded');
+    expect(record.stats.events).toBe(record.events.length);
   });
 
-  test('a --history file that cannot be written is a usage error', async () => {
+  test('a --history file that cannot be written: the result first, then its own error, exit 3', async () => {
     const blocker = path.join(scratch, 'blocker');
     writeFileSync(blocker, '');
     const history = path.join(blocker, 'history.json');
@@ -106,8 +110,21 @@ describe('stepcraft run (ASL file)', () => {
       '--history',
       history,
     ]);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ amount: 1, shipping: 'shipped' });
     expect(result.stderr).toContain(`stepcraft run: --history: cannot write ${history}`);
+    const directory = await stepcraft([
+      'run',
+      order,
+      '-i',
+      '{"amount":1}',
+      '--handlers',
+      handlers,
+      '--history',
+      scratch,
+    ]);
+    expect(directory.code).toBe(3);
+    expect(directory.stderr).toContain('EISDIR');
   });
 
   test('handler keys such as __proto__ and constructor are plain keys', async () => {
@@ -135,7 +152,6 @@ describe('stepcraft run (ASL file)', () => {
   });
 
   test.each([
-    [['run', order], 'missing required option --input JSON|@file'],
     [['run', order, '--input', '{"a":'], '--input: invalid JSON at line 1, column 6: expected a JSON value'],
     [['run', order, '--input', '@missing.json'], 'file not found: missing.json'],
     [['run', 'nowhere.asl.json', '--input', '{}'], 'file not found: nowhere.asl.json'],

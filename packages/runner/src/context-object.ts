@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import type { Execution, StateRun } from './execution.js';
+import { isoTime } from './iso-time.js';
+import type { Snapshot, StateRun } from './snapshot.js';
 
 /**
  * The context object (`$$`, `$states.context`) of one state attempt, in AWS's key order:
@@ -7,7 +8,7 @@ import type { Execution, StateRun } from './execution.js';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html
  */
 export function contextObject(
-  exec: Execution,
+  snap: Snapshot,
   name: string,
   enteredTime: string,
   extras?: { readonly retryCount?: number; readonly token?: string },
@@ -15,12 +16,39 @@ export function contextObject(
   const state: JsonObject = { Name: name, EnteredTime: enteredTime };
   if (extras?.retryCount !== undefined) state.RetryCount = extras.retryCount;
   const context: JsonObject = {
-    Execution: exec.contextExecution,
-    StateMachine: exec.contextStateMachine,
+    Execution: executionContext(snap),
+    StateMachine: stateMachineContext(snap),
     State: state,
   };
   if (extras?.token !== undefined) context.Task = { Token: extras.token };
   return context;
+}
+
+/** `$$.Execution`, built once per execution when first read. */
+export function executionContext(snap: Snapshot): JsonObject {
+  if (snap.contextExecution === undefined) {
+    const { region, accountId, stateMachineType } = snap.settings;
+    const name = snap.executionName();
+    const kind = stateMachineType === 'EXPRESS' ? 'express' : 'execution';
+    snap.contextExecution = {
+      Id: `arn:aws:states:${region}:${accountId}:${kind}:${snap.machineName}:${name}`,
+      Input: snap.input,
+      StartTime: isoTime(snap.startMs),
+      Name: name,
+      RoleArn: `arn:aws:iam::${accountId}:role/StepFunctions-${snap.machineName}-role`,
+      RedriveCount: 0,
+    };
+  }
+  return snap.contextExecution;
+}
+
+/** `$$.StateMachine`, built once per execution when first read. */
+export function stateMachineContext(snap: Snapshot): JsonObject {
+  snap.contextStateMachine ??= {
+    Id: `arn:aws:states:${snap.settings.region}:${snap.settings.accountId}:stateMachine:${snap.machineName}`,
+    Name: snap.machineName,
+  };
+  return snap.contextStateMachine;
 }
 
 /**
@@ -28,22 +56,42 @@ export function contextObject(
  * mutated, so one is kept per state name and reused while virtual time stands still (a loop re-enters its states
  * thousands of times in the same millisecond).
  */
-export function entryContext(exec: Execution, name: string, enteredTime: string): JsonObject {
-  const cached = exec.entryContexts?.get(name);
+export function entryContext(snap: Snapshot, name: string, enteredTime: string): JsonObject {
+  const cached = snap.entryContexts?.get(name);
   if ((cached?.State as JsonObject | undefined)?.EnteredTime === enteredTime) return cached as JsonObject;
-  const context = contextObject(exec, name, enteredTime);
-  exec.entryContexts ??= new Map();
-  exec.entryContexts.set(name, context);
+  const context = contextObject(snap, name, enteredTime);
+  snap.entryContexts ??= new Map();
+  snap.entryContexts.set(name, context);
   return context;
 }
 
-/** `$$` of the running state: the attempt's own, or its entry context object, built on first use. */
-export function contextOf(exec: Execution, run: StateRun): JsonValue {
-  run.context ??= entryContext(exec, run.name, run.enteredTime);
-  return run.context;
+/**
+ * `$$` of the running state, built on first use: an attempt's own (with its RetryCount and Task.Token), or the
+ * state's entry context object.
+ */
+export function contextOf(snap: Snapshot, run: StateRun): JsonObject {
+  run.context ??= stateContext(snap, run);
+  return run.context as JsonObject;
+}
+
+/** `$$` of a state run, built afresh (what `contextOf` keeps; a handler reads it without changing the run). */
+export function stateContext(snap: Snapshot, run: StateRun): JsonObject {
+  const attempt = run.attempt;
+  return attempt === undefined
+    ? entryContext(snap, run.name, run.enteredTime)
+    : contextObject(snap, run.name, run.enteredTime, {
+        retryCount: attempt.retryCount,
+        ...(attempt.token === undefined ? {} : { token: attempt.token() }),
+      });
+}
+
+/** Starts an attempt of a Task, Parallel or Map: its `$$` changes (RetryCount, a new task token). */
+export function beginAttempt(run: StateRun, token: (() => string) | undefined): void {
+  run.attempt = { retryCount: run.retryCount, token };
+  run.context = undefined;
 }
 
 /** `$$` while a Map's ItemSelector runs: adds `Map.Item.{Index, Value}`. */
-export function withMapItem(run: StateRun, index: number, value: JsonValue): JsonValue {
-  return { ...(run.context as JsonObject), Map: { Item: { Index: index, Value: value } } };
+export function withMapItem(snap: Snapshot, run: StateRun, index: number, value: JsonValue): JsonValue {
+  return { ...contextOf(snap, run), Map: { Item: { Index: index, Value: value } } };
 }

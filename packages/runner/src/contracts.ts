@@ -1,6 +1,7 @@
-import type { Execution, Fiber } from './execution.js';
-import { fatal } from './execution.js';
-import type { SchemaIssue, StandardSchema, StateContract } from './types.js';
+import type { SchemaIssue, StandardSchema, StateContract } from '@stepcraft/asl';
+import { describeThrown } from './json-value.js';
+import type { Fiber, Snapshot } from './snapshot.js';
+import { fatal } from './termination.js';
 
 const WHAT: Record<keyof StateContract, string> = {
   stateInput: 'input',
@@ -11,13 +12,13 @@ const WHAT: Record<keyof StateContract, string> = {
 
 /** The schema declared for `state`'s `kind`, if contracts are on and one exists. */
 export function contractFor(
-  exec: Execution,
+  snap: Snapshot,
   state: string,
   kind: keyof StateContract,
 ): StandardSchema | undefined {
-  if (exec.settings.contracts === 'off' || exec.contracts === undefined) return undefined;
-  if (!Object.hasOwn(exec.contracts, state)) return undefined;
-  return exec.contracts[state]?.[kind];
+  if (snap.settings.contracts === 'off' || snap.contracts === undefined) return undefined;
+  if (!Object.hasOwn(snap.contracts, state)) return undefined;
+  return snap.contracts[state]?.[kind];
 }
 
 /** `order.items[0].amount` from a Standard Schema issue path. */
@@ -42,15 +43,12 @@ export async function checkContract(
   schema: StandardSchema,
   value: unknown,
 ): Promise<void> {
-  const exec = fiber.exec;
-  const release = exec.clock.hold();
+  const snap = fiber.snap;
   let issues: readonly SchemaIssue[] | undefined;
   try {
     issues = (await schema['~standard'].validate(value)).issues;
   } catch (e) {
-    issues = [{ message: `the schema threw: ${e instanceof Error ? e.message : String(e)}` }];
-  } finally {
-    release();
+    issues = [{ message: `the schema threw: ${describeThrown(e)}` }];
   }
   if (issues === undefined || issues.length === 0) return;
   const details = issues
@@ -61,6 +59,6 @@ export async function checkContract(
     .join('; ');
   const separator = details.startsWith('at ') ? ' ' : ': ';
   const message = `State "${state}" ${WHAT[kind]} does not match its declared schema${separator}${details}`;
-  exec.violations.push({ state, kind, message, issues });
-  if (exec.settings.contracts === 'fail') fatal(exec, 'Stepcraft.ContractViolation', message);
+  snap.violations.push({ state, kind, message, issues });
+  if (snap.settings.contracts === 'fail') fatal(snap, 'Stepcraft.ContractViolation', message);
 }

@@ -1,13 +1,13 @@
 import type { Assign, JsonObject, JsonValue } from '@stepcraft/asl';
 import { contextOf } from './context-object.js';
 import { StatesError } from './errors.js';
-import { nextOf } from './execute.js';
-import type { Execution, Fiber, StateRun } from './execution.js';
+import { inspect } from './inspection.js';
 import { isJsonObject } from './io/json.js';
 import { applyInputPath, applyOutputPath, applyPayloadTemplate, applyResultPath } from './io/jsonpath.js';
 import type { EvaluationScope } from './io/scope.js';
 import { evaluateJsonataValue } from './jsonata/evaluate.js';
-import type { StateOutcome } from './state-outcome.js';
+import type { Fiber, Snapshot, StateRun } from './snapshot.js';
+import { nextOf, type StateOutcome } from './state-outcome.js';
 
 /** Extra `$states` members and context for one evaluation site. */
 export interface ScopeExtras {
@@ -18,7 +18,7 @@ export interface ScopeExtras {
 
 /** A scope of the running state: what `contextOfScope` needs to build `$$` when it is read. */
 interface StateScope extends EvaluationScope {
-  readonly exec: Execution;
+  readonly snap: Snapshot;
   readonly run: StateRun;
   readonly givenContext: JsonValue | undefined;
 }
@@ -29,7 +29,7 @@ interface StateScope extends EvaluationScope {
  * object is built only here.
  */
 function contextOfScope(this: StateScope): JsonValue {
-  return this.givenContext ?? contextOf(this.exec, this.run);
+  return this.givenContext ?? contextOf(this.snap, this.run);
 }
 
 /** The `EvaluationScope` of one field of the running state. */
@@ -40,19 +40,19 @@ export function scopeOf(
   field: string,
   extras?: ScopeExtras,
 ): EvaluationScope {
-  const exec = fiber.exec;
+  const snap = fiber.snap;
   const scope: StateScope = {
     input,
     context: contextOfScope,
     variables: fiber.vars.lookup,
     stateName: run.name,
     field,
-    random: exec.random,
-    now: exec.clock.now,
-    stop: fiber.signal,
+    random: snap.random,
+    now: snap.clock,
+    stop: snap.interrupt.stop,
     result: extras?.result,
     errorOutput: extras?.errorOutput,
-    exec,
+    snap,
     run,
     givenContext: extras?.context,
   };
@@ -66,7 +66,9 @@ export function inputPathOf(
   path: string | null | undefined,
   raw: JsonValue,
 ): JsonValue {
-  return path === undefined ? raw : applyInputPath(path, scopeOf(fiber, run, raw, 'InputPath'));
+  const effective = path === undefined ? raw : applyInputPath(path, scopeOf(fiber, run, raw, 'InputPath'));
+  inspect(run, 'afterInputPath', effective);
+  return effective;
 }
 
 /** `OutputPath` of the running state over `value` (absent: `value` itself). */
@@ -79,6 +81,18 @@ export function outputPathOf(
   return path === undefined ? value : applyOutputPath(path, scopeOf(fiber, run, value, 'OutputPath'));
 }
 
+/** JSONata `Arguments` (absent: the raw input), recorded for inspection. */
+export async function jsonataArguments(
+  fiber: Fiber,
+  run: StateRun,
+  args: JsonValue | undefined,
+  raw: JsonValue,
+): Promise<JsonValue> {
+  const value = args === undefined ? raw : await jsonataField(fiber, run, args, raw, 'Arguments');
+  inspect(run, 'afterArguments', value);
+  return value;
+}
+
 /** JSONPath effective input: InputPath, then Parameters (or Map's ItemSelector elsewhere). */
 export function jsonPathEffectiveInput(
   fiber: Fiber,
@@ -89,7 +103,9 @@ export function jsonPathEffectiveInput(
 ): JsonValue {
   const afterInputPath = inputPathOf(fiber, run, inputPath, raw);
   if (parameters === undefined) return afterInputPath;
-  return applyPayloadTemplate(parameters, scopeOf(fiber, run, afterInputPath, 'Parameters'));
+  const effective = applyPayloadTemplate(parameters, scopeOf(fiber, run, afterInputPath, 'Parameters'));
+  inspect(run, 'afterParameters', effective);
+  return effective;
 }
 
 /**
@@ -175,13 +191,16 @@ export function outputWithResult(
   result: JsonValue,
 ): StateOutcome | Promise<StateOutcome> {
   const next = nextOf(state);
+  inspect(run, 'result', result);
   if (run.jsonata) return jsonataOutputWithResult(fiber, run, state, raw, result, next);
   const assigned = jsonPathAssign(fiber, run, state.Assign, result);
-  const selected =
-    state.ResultSelector === undefined
-      ? result
-      : applyPayloadTemplate(state.ResultSelector, scopeOf(fiber, run, result, 'ResultSelector'));
+  let selected = result;
+  if (state.ResultSelector !== undefined) {
+    selected = applyPayloadTemplate(state.ResultSelector, scopeOf(fiber, run, result, 'ResultSelector'));
+    inspect(run, 'afterResultSelector', selected);
+  }
   const merged = applyResultPath(raw, state.ResultPath, selected, run.name);
+  inspect(run, 'afterResultPath', merged);
   return {
     output: outputPathOf(fiber, run, state.OutputPath, merged),
     next,

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import { isoStamper } from './clock.js';
+
 import { setKey } from './json-value.js';
 
 /**
@@ -41,8 +41,10 @@ export interface HistoryRecorder {
     value: JsonValue,
     assigned?: ReadonlyMap<string, JsonValue>,
   ): number;
-  /** The events so far, as AWS shapes them. */
+  /** The events so far, as AWS shapes them (built once and kept). */
   read(): readonly HistoryEvent[];
+  /** The events so far, one at a time; those not read yet are built on the fly and not kept. */
+  each(): Generator<HistoryEvent>;
 }
 
 /** The details key AWS uses for an event type. */
@@ -75,13 +77,15 @@ interface Pending {
 
 const noPending = (): Pending => ({ chunks: [], used: 0, count: 0, assigned: undefined });
 
-/** A recorder stamping events with `now()`; `accept` sees the new count (limits) before the event is kept. */
+/**
+ * A recorder stamping events with `stamp()` (the time as ISO text, one shared string per instant); `accept` sees
+ * the new count (limits) before the event is kept.
+ */
 export function historyRecorder(options: {
   readonly record: boolean;
-  readonly now: () => number;
+  readonly stamp: () => string;
   readonly accept: (count: number) => boolean;
 }): HistoryRecorder {
-  const stamp = isoStamper(options.now);
   let events: HistoryEvent[] = [];
   let pending = noPending();
   const append = (lane: Lane, type: string, name: string | undefined, payload: unknown): number => {
@@ -98,7 +102,7 @@ export function historyRecorder(options: {
       const at = pending.used;
       pending.used += SLOTS;
       chunk[at] = lane.lastEventId;
-      chunk[at + 1] = stamp();
+      chunk[at + 1] = options.stamp();
       chunk[at + 2] = type;
       chunk[at + 3] = name;
       chunk[at + 4] = payload;
@@ -123,64 +127,79 @@ export function historyRecorder(options: {
       if (pending.count === 0) return events;
       const taken = pending;
       pending = noPending();
-      let lastValue: unknown;
-      let lastText: string | undefined;
-      const text = (value: unknown): string => {
-        if (value !== lastValue || lastText === undefined) {
-          lastValue = value;
-          lastText = JSON.stringify(value);
-        }
-        return lastText;
-      };
       const before = events.length;
       // Sized once: pushing millions of events would copy the array as it grows.
       const built: HistoryEvent[] = new Array(before + taken.count);
       for (let i = 0; i < before; i++) built[i] = events[i] as HistoryEvent;
       events = built;
-      let chunkIndex = 0;
-      let at = -SLOTS;
-      for (let i = 0; i < taken.count; i++) {
-        at += SLOTS;
-        if (at === (taken.chunks[chunkIndex] as unknown[]).length) {
-          // Let each chunk go as soon as it is built.
-          taken.chunks[chunkIndex++] = [];
-          at = 0;
-        }
-        const chunk = taken.chunks[chunkIndex] as unknown[];
-        const id = before + i + 1;
-        const previousEventId = chunk[at] as number;
-        const timestamp = chunk[at + 1] as string;
-        const type = chunk[at + 2] as string;
-        const name = chunk[at + 3] as string | undefined;
-        const payload = chunk[at + 4];
-        if (name === undefined) {
-          const details = typeof payload === 'function' ? (payload as () => unknown)() : payload;
-          const event: Record<string, unknown> = { id, previousEventId, timestamp, type };
-          if (details !== undefined) event[detailsKey(type)] = details;
-          events[id - 1] = event as unknown as HistoryEvent;
-        } else if (type.endsWith('Entered')) {
-          const stateEnteredEventDetails = { name, input: text(payload), inputDetails: NOT_TRUNCATED };
-          events[id - 1] = { id, previousEventId, timestamp, type, stateEnteredEventDetails };
-        } else {
-          const output = text(payload);
-          const assigned = taken.assigned?.get(i);
-          const stateExitedEventDetails: JsonObject =
-            assigned === undefined
-              ? { name, output, outputDetails: NOT_TRUNCATED }
-              : {
-                  name,
-                  output,
-                  outputDetails: NOT_TRUNCATED,
-                  assignedVariables: serialiseAssigned(assigned),
-                  assignedVariablesDetails: NOT_TRUNCATED,
-                };
-          events[id - 1] = { id, previousEventId, timestamp, type, stateExitedEventDetails };
-        }
-      }
+      let i = before;
+      // Each chunk is let go as soon as it is built.
+      for (const event of buildEvents(taken, before, true)) events[i++] = event;
       return events;
+    },
+    *each() {
+      yield* events;
+      // Built one at a time and not kept: a long history of large payloads is never in memory at once.
+      yield* buildEvents(pending, events.length, false);
     },
   };
   return recorder;
+}
+
+/** The AWS-shaped events of `taken`, numbered from `before + 1`; `release` empties each chunk once built. */
+function* buildEvents(taken: Pending, before: number, release: boolean): Generator<HistoryEvent> {
+  // Consecutive events with the same value (a state's output, the next state's input) share one text.
+  let lastValue: unknown;
+  let lastText: string | undefined;
+  const text = (value: unknown): string => {
+    if (value !== lastValue || lastText === undefined) {
+      lastValue = value;
+      lastText = JSON.stringify(value);
+    }
+    return lastText;
+  };
+  let chunkIndex = 0;
+  let at = -SLOTS;
+  for (let i = 0; i < taken.count; i++) {
+    at += SLOTS;
+    if (at === (taken.chunks[chunkIndex] as unknown[]).length) {
+      if (release) taken.chunks[chunkIndex] = [];
+      chunkIndex++;
+      at = 0;
+    }
+    const chunk = taken.chunks[chunkIndex] as unknown[];
+    const id = before + i + 1;
+    const previousEventId = chunk[at] as number;
+    const timestamp = chunk[at + 1] as string;
+    const type = chunk[at + 2] as string;
+    const name = chunk[at + 3] as string | undefined;
+    const payload = chunk[at + 4];
+    if (name === undefined) {
+      const details = (typeof payload === 'function' ? (payload as () => unknown)() : payload) as
+        | JsonObject
+        | undefined;
+      yield details === undefined
+        ? { id, previousEventId, timestamp, type }
+        : { id, previousEventId, timestamp, type, [detailsKey(type)]: details };
+    } else if (type.endsWith('Entered')) {
+      const stateEnteredEventDetails = { name, input: text(payload), inputDetails: NOT_TRUNCATED };
+      yield { id, previousEventId, timestamp, type, stateEnteredEventDetails };
+    } else {
+      const output = text(payload);
+      const assigned = taken.assigned?.get(i);
+      const stateExitedEventDetails: JsonObject =
+        assigned === undefined
+          ? { name, output, outputDetails: NOT_TRUNCATED }
+          : {
+              name,
+              output,
+              outputDetails: NOT_TRUNCATED,
+              assignedVariables: serialiseAssigned(assigned),
+              assignedVariablesDetails: NOT_TRUNCATED,
+            };
+      yield { id, previousEventId, timestamp, type, stateExitedEventDetails };
+    }
+  }
 }
 
 /** `{truncated: false}`, shared (immutable) by every event. */
@@ -191,4 +210,22 @@ export function serialiseAssigned(assigned: ReadonlyMap<string, JsonValue>): Jso
   const out: JsonObject = {};
   for (const [name, value] of assigned) setKey(out, name, JSON.stringify(value));
   return out;
+}
+
+/** Where an execution result keeps its recorder (a hidden property), so its events can be streamed. */
+const RECORDER: unique symbol = Symbol('stepcraft.history');
+
+/** Gives an execution result its recorder, hidden from enumeration and comparison. */
+export function attachRecorder<T extends object>(result: T, recorder: HistoryRecorder): T {
+  Object.defineProperty(result, RECORDER, { value: recorder });
+  return result;
+}
+
+/**
+ * The events of an execution result, one at a time: straight from its recorder when it has one (events not read
+ * yet are built as they are consumed and not kept), else its `history`.
+ */
+export function historyOf(result: { readonly history: readonly HistoryEvent[] }): Iterable<HistoryEvent> {
+  const recorder = (result as { readonly [RECORDER]?: HistoryRecorder })[RECORDER];
+  return recorder === undefined ? result.history : recorder.each();
 }

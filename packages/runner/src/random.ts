@@ -1,16 +1,38 @@
+/** mulberry32's increment: each draw adds it to the state. */
+const STEP = 0x6d2b79f5;
+
+/** A seeded random source in [0, 1) that can also reserve draws to be made later (see `deferredUuid`). */
+export interface SeededRandom {
+  (): number;
+  /** Skips `count` draws and returns the state they start from. */
+  skip(count: number): number;
+}
+
 /**
  * A seeded pseudo-random source in [0, 1) (mulberry32): the same seed gives the same sequence on every machine,
  * so task tokens, request ids, `States.UUID` and jitter are reproducible. Not cryptographically secure.
  */
-export function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): SeededRandom {
   let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const next = (): number => {
+    state = (state + STEP) >>> 0;
+    return drawAt(state);
   };
+  return Object.assign(next, {
+    skip(count: number): number {
+      const from = state;
+      state = (state + count * STEP) >>> 0;
+      return from;
+    },
+  });
+}
+
+/** The draw mulberry32 makes at `state`. */
+function drawAt(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
 /** Character codes of the hex digits, and `-`. */
@@ -30,4 +52,20 @@ export function randomUuid(random: () => number): string {
     codes[at++] = HEX_CODES[digit] as number;
   }
   return String.fromCharCode.apply(null, codes);
+}
+
+/**
+ * The UUID `randomUuid(random)` would draw now, built only when first asked for: its 32 draws are reserved at once,
+ * so what is drawn afterwards does not change, and a task token nobody reads costs no string.
+ */
+export function deferredUuid(random: SeededRandom): () => string {
+  const from = random.skip(32);
+  let uuid: string | undefined;
+  return () => {
+    if (uuid === undefined) {
+      let draw = 0;
+      uuid = randomUuid(() => drawAt((from + ++draw * STEP) >>> 0));
+    }
+    return uuid;
+  };
 }

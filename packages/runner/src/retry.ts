@@ -1,24 +1,22 @@
 import type { Catcher, JsonValue, Retrier } from '@stepcraft/asl';
-import { sleep } from './clock.js';
-import { StatesError } from './errors.js';
-import { evaluateAssign, jsonataOutput } from './evaluation.js';
-import { type Fiber, isInterrupt, located, type StateRun, verbatim } from './execution.js';
+import { StatesError, verbatim } from './errors.js';
+import { evaluateAssign, jsonataOutput, jsonPathAssign } from './evaluation.js';
 import { applyResultPath } from './io/jsonpath.js';
+import { describeThrown } from './json-value.js';
+import type { Fiber, StateRun } from './snapshot.js';
 import type { StateOutcome } from './state-outcome.js';
 
-/** Heartbeat expiries are reported as `States.Timeout` (as AWS does) but still match a `States.HeartbeatTimeout` retrier. */
-export const heartbeatTimeouts = new WeakSet<StatesError>();
-
 /**
- * Whether an `ErrorEquals` list matches `error`: exact names, `States.ALL` (anything that reaches Retry/Catch:
- * `States.Runtime` never does), and `States.TaskFailed` (any error but `States.Timeout`, per the AWS docs).
+ * Whether an `ErrorEquals` list matches `failure`: exact names, `States.ALL` (anything that reaches Retry/Catch:
+ * `States.Runtime` never does), `States.TaskFailed` (any error but `States.Timeout`, per the AWS docs), and
+ * `States.HeartbeatTimeout` for a heartbeat expiry (which AWS reports as `States.Timeout`).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
  */
 export function errorMatches(errorEquals: readonly string[], failure: StatesError): boolean {
   for (const name of errorEquals) {
     if (name === failure.error || name === 'States.ALL') return true;
     if (name === 'States.TaskFailed' && failure.error !== 'States.Timeout') return true;
-    if (name === 'States.HeartbeatTimeout' && heartbeatTimeouts.has(failure)) return true;
+    if (name === 'States.HeartbeatTimeout' && failure.heartbeatTimeout) return true;
   }
   return false;
 }
@@ -27,6 +25,47 @@ export function errorMatches(errorEquals: readonly string[], failure: StatesErro
 export function retryDelaySeconds(retrier: Retrier, attempt: number): number {
   const delay = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** attempt;
   return retrier.MaxDelaySeconds === undefined ? delay : Math.min(delay, retrier.MaxDelaySeconds);
+}
+
+/** The fields of Task, Parallel and Map that handle their failures. */
+export interface RetryHandling {
+  readonly Retry?: readonly Retrier[];
+  readonly Catch?: readonly Catcher[];
+}
+
+/** What to do with a failed attempt: wait `seconds` and retry, run a Catcher, or fail the state. */
+export type Recovery =
+  | { readonly kind: 'retry'; readonly seconds: number }
+  | { readonly kind: 'catch'; readonly catcher: Catcher }
+  | { readonly kind: 'fail' };
+
+/**
+ * Decides how a state recovers from `failure` (a pure decision; the caller records it): the first retrier whose
+ * `ErrorEquals` matches decides (counters per retrier and per visit, in `run.retriers`), then the first matching
+ * Catcher; `States.Runtime` is never retried nor caught.
+ */
+export function recover(
+  fiber: Fiber,
+  run: StateRun,
+  handling: RetryHandling,
+  failure: StatesError,
+): Recovery {
+  if (failure.error === 'States.Runtime') return { kind: 'fail' };
+  const retriers = handling.Retry;
+  if (retriers !== undefined) {
+    const index = retriers.findIndex((r) => errorMatches(r.ErrorEquals, failure));
+    const retrier = retriers[index];
+    const used = run.retriers?.[index] ?? 0;
+    if (retrier !== undefined && used < (retrier.MaxAttempts ?? 3)) {
+      let seconds = retryDelaySeconds(retrier, used);
+      if (retrier.JitterStrategy === 'FULL') seconds *= fiber.snap.random();
+      run.retriers ??= [];
+      run.retriers[index] = used + 1;
+      return { kind: 'retry', seconds };
+    }
+  }
+  const catcher = handling.Catch?.find((c) => errorMatches(c.ErrorEquals, failure));
+  return catcher === undefined ? { kind: 'fail' } : { kind: 'catch', catcher };
 }
 
 /** The prefix AWS puts before errors the interpreter raises while evaluating a state. */
@@ -39,24 +78,20 @@ const FIELD_IN_CAUSE = /specified for the field '([^']*)'/;
 /**
  * Turns anything thrown while a state ran into the failure that leaves it: evaluation errors get AWS's location
  * prefix (once) and, for JSONata, an `EvaluationFailed` event; unexpected exceptions become `States.Runtime`.
- * Interrupts pass through.
  */
-export function locate(fiber: Fiber, run: StateRun, thrown: unknown): unknown {
-  if (isInterrupt(thrown)) return thrown;
-  if (thrown instanceof StatesError && located.has(thrown)) return thrown;
+export function locate(fiber: Fiber, run: StateRun, thrown: unknown): StatesError {
+  if (thrown instanceof StatesError && thrown.located) return thrown;
   const error = thrown instanceof StatesError ? thrown.error : 'States.Runtime';
   const message =
-    thrown instanceof StatesError
-      ? (thrown.cause ?? '')
-      : `Internal error: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    thrown instanceof StatesError ? (thrown.cause ?? '') : `Internal error: ${describeThrown(thrown)}`;
   const failure = verbatim(error, locationPrefix(run) + message);
   if (error === 'States.QueryEvaluationError') {
-    const exec = fiber.exec;
+    const snap = fiber.snap;
     const field = FIELD_IN_CAUSE.exec(message)?.[1];
-    exec.history.emit(
+    snap.history.emit(
       fiber,
       'EvaluationFailed',
-      exec.settings.recordHistory
+      snap.settings.recordHistory
         ? {
             error,
             cause: failure.cause ?? '',
@@ -74,100 +109,28 @@ export function errorOutput(failure: StatesError): JsonValue {
   return { Error: failure.error, Cause: failure.cause ?? '' };
 }
 
-const NO_RETRIERS: readonly Retrier[] = [];
-
-/** The fields of Task, Parallel and Map that handle their failures. */
-interface RetryHandling {
-  readonly Retry?: readonly Retrier[];
-  readonly Catch?: readonly Catcher[];
-}
-
-/**
- * Runs `attempt` under the state's Retry and Catch (Task, Parallel, Map): the first matching retrier decides,
- * counters are per retrier and per visit; `States.Runtime` is never retried nor caught.
- * `onGiveUp` runs once the state fails for good (before Catch), e.g. to write `MapStateFailed`.
- */
-export function withRetryAndCatch(
-  fiber: Fiber,
-  run: StateRun,
-  raw: JsonValue,
-  handling: RetryHandling,
-  attempt: (retryCount: number) => Promise<StateOutcome>,
-  onGiveUp?: (failure: StatesError) => void,
-): Promise<StateOutcome> {
-  if (handling.Retry !== undefined || handling.Catch !== undefined)
-    return retryAndCatch(fiber, run, raw, handling, attempt, onGiveUp);
-  // Nothing to retry or catch: one attempt, its failure located (settles on the same tick as the general path).
-  return attempt(0).then(undefined, (thrown: unknown) => {
-    const failure = locate(fiber, run, thrown);
-    if (failure instanceof StatesError) onGiveUp?.(failure);
-    throw failure;
-  });
-}
-
-async function retryAndCatch(
-  fiber: Fiber,
-  run: StateRun,
-  raw: JsonValue,
-  handling: RetryHandling,
-  attempt: (retryCount: number) => Promise<StateOutcome>,
-  onGiveUp: ((failure: StatesError) => void) | undefined,
-): Promise<StateOutcome> {
-  const retriers = handling.Retry ?? NO_RETRIERS;
-  // Attempts per retrier, filled as retriers are used.
-  const counters: number[] = [];
-  let retryCount = 0;
-  for (;;) {
-    let failure: StatesError;
-    try {
-      return await attempt(retryCount);
-    } catch (thrown) {
-      const e = locate(fiber, run, thrown);
-      if (!(e instanceof StatesError)) throw e;
-      failure = e;
-    }
-    if (failure.error !== 'States.Runtime') {
-      const index = retriers.findIndex((r) => errorMatches(r.ErrorEquals, failure));
-      const retrier = retriers[index];
-      if (retrier !== undefined && (counters[index] ?? 0) < (retrier.MaxAttempts ?? 3)) {
-        const n = counters[index] ?? 0;
-        let seconds = retryDelaySeconds(retrier, n);
-        if (retrier.JitterStrategy === 'FULL') seconds *= fiber.exec.random();
-        await sleep(fiber.exec.clock, seconds * 1000, fiber.signal);
-        counters[index] = n + 1;
-        retryCount++;
-        fiber.exec.transitions++;
-        continue;
-      }
-    }
-    onGiveUp?.(failure);
-    const catcher =
-      failure.error === 'States.Runtime'
-        ? undefined
-        : handling.Catch?.find((c) => errorMatches(c.ErrorEquals, failure));
-    if (catcher === undefined) throw failure;
-    try {
-      return await caught(fiber, run, raw, catcher, failure);
-    } catch (thrown) {
-      throw locate(fiber, run, thrown);
-    }
-  }
-}
-
 /** The output and assignments of a Catcher (the state's OutputPath/ResultSelector/Output are not applied). */
-async function caught(
+export function caught(
   fiber: Fiber,
   run: StateRun,
-  raw: JsonValue,
   catcher: Catcher,
   failure: StatesError,
-): Promise<StateOutcome> {
+): StateOutcome | Promise<StateOutcome> {
   const errOut = errorOutput(failure);
-  if (run.jsonata) {
-    const assigned = await evaluateAssign(fiber, run, catcher.Assign, raw, { errorOutput: errOut });
-    const output = await jsonataOutput(fiber, run, catcher.Output, raw, errOut, { errorOutput: errOut });
-    return { output, next: catcher.Next, assigned };
-  }
-  const assigned = await evaluateAssign(fiber, run, catcher.Assign, errOut);
+  const raw = run.input;
+  if (run.jsonata) return jsonataCaught(fiber, run, catcher, errOut);
+  const assigned = jsonPathAssign(fiber, run, catcher.Assign, errOut);
   return { output: applyResultPath(raw, catcher.ResultPath, errOut, run.name), next: catcher.Next, assigned };
+}
+
+async function jsonataCaught(
+  fiber: Fiber,
+  run: StateRun,
+  catcher: Catcher,
+  errOut: JsonValue,
+): Promise<StateOutcome> {
+  const raw = run.input;
+  const assigned = await evaluateAssign(fiber, run, catcher.Assign, raw, { errorOutput: errOut });
+  const output = await jsonataOutput(fiber, run, catcher.Output, raw, errOut, { errorOutput: errOut });
+  return { output, next: catcher.Next, assigned };
 }

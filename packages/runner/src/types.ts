@@ -1,82 +1,31 @@
-import type { AslDocument, Diagnostic, JsonValue } from '@stepcraft/asl';
+import type {
+  AslDocument,
+  CompiledWorkflow,
+  Diagnostic,
+  Handlers,
+  JsonValue,
+  SchemaIssue,
+  StateContract,
+  StateInput,
+  StateResult,
+  TaskToken,
+  TaskTokenResult,
+  TypedState,
+} from '@stepcraft/asl';
 import type { HistoryEvent } from './history.js';
-
-/** What a Task handler receives besides its input. */
-export interface TaskHandlerContext {
-  readonly stateName: string;
-  readonly resource: string;
-  /** The task token (`$$.Task.Token`); always set, needed for `.waitForTaskToken` and activities. */
-  readonly taskToken?: string;
-  /** The context object (`$$`) of this attempt. */
-  readonly context: JsonValue;
-  /** The Task's evaluated `Credentials` (the role AWS would assume for the call), when it has some. */
-  readonly credentials?: { readonly roleArn: string };
-  /** Aborted when the task times out, a sibling branch fails or the execution stops. */
-  readonly signal: AbortSignal;
-  /** Resets the `HeartbeatSeconds` timer. */
-  heartbeat(): void;
-  /** Waits `seconds` on the execution's clock (simulated by default), e.g. to emulate a slow service. */
-  sleep(seconds: number): Promise<void>;
-  sendTaskSuccess(token: string, output: unknown): void;
-  sendTaskFailure(token: string, error?: string, cause?: string): void;
-}
-
-/**
- * A Task implementation. The return value (or resolved value) is the task result; a thrown `StatesError` fails the
- * task with exactly its error and cause, any other throw with the error's name and message (see `handlers.ts`).
- * Declared as a method type so handlers with narrower input types (from `@stepcraft/core`) are accepted.
- */
-export type TaskHandler = {
-  bivarianceHack(input: JsonValue, context: TaskHandlerContext): unknown;
-}['bivarianceHack'];
-
-/** Handlers keyed by state name or by resource key (function name or ARN, queue URL, topic ARN, `aws-sdk:s3:getObject`, activity ARN, full Resource). */
-export type Handlers = Readonly<Record<string, TaskHandler>>;
-
-/** One issue from a Standard Schema validator. */
-export interface SchemaIssue {
-  readonly message: string;
-  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
-}
-
-/** A Standard Schema v1 validator (zod 4, valibot, arktype…), structurally. @see https://standardschema.dev */
-export interface StandardSchema {
-  readonly '~standard': {
-    readonly validate: (
-      value: unknown,
-    ) =>
-      | { readonly value?: unknown; readonly issues?: readonly SchemaIssue[] | undefined }
-      | Promise<{ readonly value?: unknown; readonly issues?: readonly SchemaIssue[] | undefined }>;
-  };
-}
-
-/** The schemas declared for one state. */
-export interface StateContract {
-  readonly stateInput?: StandardSchema;
-  readonly stateOutput?: StandardSchema;
-  readonly taskInput?: StandardSchema;
-  readonly taskResult?: StandardSchema;
-}
-
-/** Contracts keyed by state name. */
-export type Contracts = Readonly<Record<string, StateContract>>;
-
-/** A compiled workflow (from `@stepcraft/core`'s `compile()`), as plain data. */
-export interface CompiledWorkflow {
-  readonly definition: AslDocument;
-  readonly contracts?: Contracts;
-  readonly handlers?: Handlers;
-  readonly name?: string;
-}
+import type { StateInspection } from './inspection.js';
 
 /** An ASL document or a compiled workflow (told apart by `definition`). */
-export type RunnableWorkflow = AslDocument | CompiledWorkflow;
+export type RunnableWorkflow = AslDocument | CompiledWorkflow<unknown, unknown>;
 
-/** Options of `run()` / `start()`. */
+/** Options of `run()` / `start()`. A value of the wrong kind or out of range throws a `RunnerUsageError`. */
 export interface RunOptions {
   /** Per-state or per-resource handlers; they win over the compiled workflow's own. */
   readonly handlers?: Handlers;
-  /** `virtual` (default): simulated time, instant waits. `real`: waits really wait. */
+  /**
+   * `virtual` (default): simulated time that moves only while the caller awaits the execution (see the README's
+   * time policy). `real`: waits really wait.
+   */
   readonly clock?: 'virtual' | 'real';
   /** Execution start time; default 2024-01-01T00:00:00.000Z in virtual mode (reproducible), now in real mode. */
   readonly startTime?: Date | string;
@@ -94,6 +43,7 @@ export interface RunOptions {
   readonly recordHistory?: boolean;
   /** What a schema mismatch does: fail the execution (default), only report it, or skip checks. */
   readonly contracts?: 'fail' | 'report' | 'off';
+  /** Default: the compiled workflow's `type`, else STANDARD. */
   readonly stateMachineType?: 'STANDARD' | 'EXPRESS';
   /** Aborting it stops the execution (status ABORTED). */
   readonly signal?: AbortSignal;
@@ -101,6 +51,14 @@ export interface RunOptions {
   readonly validate?: boolean;
   /** Require ARN-shaped Task resources when validating (default false for local runs). */
   readonly checkArn?: boolean;
+  /** Record what each state did, step by step, in `ExecutionResult.inspections` (AWS TestState's inspection data). */
+  readonly inspect?: boolean;
+  /**
+   * Real milliseconds a pending handler holds virtual time (default 2,000). A handler that has not settled by then
+   * is treated as still running on the virtual clock: its TimeoutSeconds, HeartbeatSeconds or the execution's
+   * timeout fire as on AWS, and with no timeout at all the run ends with `Stepcraft.Stalled`.
+   */
+  readonly handlerGraceMs?: number;
 }
 
 /** A schema mismatch found with `contracts: 'report'` (or the one that failed the run with `'fail'`). */
@@ -114,17 +72,13 @@ export interface ContractViolation {
 /** How an execution ended. */
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
-/** The outcome of `run()`. */
-export interface ExecutionResult {
-  readonly status: ExecutionStatus;
-  readonly output?: JsonValue;
-  readonly error?: string;
-  readonly cause?: string;
+/** What every execution result holds, whatever its status. */
+interface ResultBase {
   readonly history: readonly HistoryEvent[];
   readonly stats: {
     readonly transitions: number;
     readonly events: number;
-    /** Simulated duration under the virtual clock. */
+    /** Duration on the execution's clock (simulated under the virtual clock). */
     readonly durationMs: number;
     /** Real time spent. */
     readonly wallMs: number;
@@ -132,14 +86,74 @@ export interface ExecutionResult {
   /** Validation findings when the definition was rejected (`Stepcraft.InvalidDefinition`). */
   readonly diagnostics?: readonly Diagnostic[];
   readonly contractViolations?: readonly ContractViolation[];
+  /** What each state did (with `inspect: true`), in the order the states were entered. */
+  readonly inspections?: readonly StateInspection[];
 }
 
+/** A successful execution, with its output. */
+export interface SucceededResult<TOutput = JsonValue> extends ResultBase {
+  readonly status: 'SUCCEEDED';
+  readonly output: TOutput;
+  readonly error?: undefined;
+  readonly cause?: undefined;
+}
+
+/** An execution that failed, timed out or was aborted, with AWS's error and cause (either may be absent). */
+export interface FailedResult extends ResultBase {
+  readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  readonly output?: undefined;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/** The outcome of an execution, discriminated by `status`; `output` is typed by the workflow's output. */
+export type ExecutionResult<TOutput = JsonValue> = SucceededResult<TOutput> | FailedResult;
+
+/** A callback task waiting for its token, as `waitForTaskToken` hands it out. */
+export interface TaskTokenRequest<TInput = JsonValue, TResult = JsonValue> {
+  /** The token; `sendTaskSuccess(token, output)` is typed by the state's result. */
+  readonly token: TaskToken<TResult>;
+  readonly state: string;
+  /** The state's input. */
+  readonly input: TInput;
+  /** What the task sent to its service (the handler's input: the SQS message, the Lambda payload…). */
+  readonly parameters: JsonValue;
+}
+
+/** A state of the workflow: its builder value (typed by it) or its name. */
+export type StateRef = TypedState | string;
+
 /** A running execution. */
-export interface ExecutionHandle {
-  readonly result: Promise<ExecutionResult>;
-  sendTaskSuccess(token: string, output: unknown): void;
+export interface ExecutionHandle<TOutput = JsonValue> {
+  /**
+   * How the execution ends. Awaiting it (calling its `then`) lets virtual time move: until then, time stands still
+   * while the test holds control, as in Temporal's time-skipping test environment.
+   */
+  readonly result: Promise<ExecutionResult<TOutput>>;
+  /**
+   * Runs the execution (virtual time may move meanwhile) until `state` waits for a task token, then hands out that
+   * token, the state's input and what it sent; each call hands out the next waiting token of that state. Rejects
+   * with a `RunnerUsageError` if the execution ends first.
+   */
+  waitForTaskToken<TState extends StateRef>(
+    state: TState,
+  ): Promise<TaskTokenRequest<StateInput<TState>, StateResult<TState>>>;
+  /**
+   * Completes a waiting callback task with `output` (`SendTaskSuccess`): its result is exactly this JSON. Throws a
+   * `TaskTokenError` naming why when no task waits for the token, and a `RunnerUsageError` when `output` is not JSON.
+   */
+  sendTaskSuccess<TToken extends string>(token: TToken, output: TaskTokenResult<TToken>): void;
+  /** Fails a waiting callback task with exactly `error` and `cause` (`SendTaskFailure`). */
   sendTaskFailure(token: string, error?: string, cause?: string): void;
+  /** Resets a waiting task's `HeartbeatSeconds` timer (`SendTaskHeartbeat`). */
   sendTaskHeartbeat(token: string): void;
+  /**
+   * Runs the execution while virtual time moves `ms` milliseconds forward, firing the timers on the way; resolves
+   * once time got there and nothing more can run (or the execution ended).
+   */
+  advance(ms: number): Promise<void>;
+  /** The execution's current time. */
+  now(): Date;
   /** Stops the execution (status ABORTED). */
   abort(error?: string, cause?: string): void;
   /** The events so far. */

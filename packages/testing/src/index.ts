@@ -21,6 +21,8 @@ export type {
   StateVisit,
   VisitStatus,
 } from './history/visits.js';
+export type { Inspection, InspectOptions } from './inspect.js';
+export { inspect } from './inspect.js';
 export type { MockConfig, MockedAnswer } from './mock-config.js';
 export { readMockConfig, testCaseMocks } from './mock-config.js';
 export { MockExhaustedError } from './mocks/handler.js';
@@ -39,8 +41,8 @@ export { mock } from './mocks/mock.js';
 export type { Divergence, DivergenceField } from './replay/compare.js';
 export type { ReplayOptions, ReplayReport } from './replay/replay.js';
 export { formatDivergence, replay } from './replay/replay.js';
-export type { TestExecution, TestRunOptions } from './run.js';
-export { run } from './run.js';
+export type { TestExecution, TestExecutionDetails, TestHandle, TestRunOptions } from './run.js';
+export { run, start } from './run.js';
 export type {
   AslDocumentLike,
   DocumentStateNames,

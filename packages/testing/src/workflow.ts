@@ -1,4 +1,4 @@
-import type { AslDocument, JsonValue } from '@stepcraft/asl';
+import type { AslDocument, WorkflowInput, WorkflowOutput } from '@stepcraft/asl';
 import {
   type CompilableWorkflow,
   type CompiledWorkflow,
@@ -6,7 +6,7 @@ import {
   isWorkflow,
   type QueryLanguage,
 } from '@stepcraft/core';
-import type { RunnableWorkflow } from '@stepcraft/runner';
+import type { Handlers, RunnableWorkflow } from '@stepcraft/runner';
 
 /** A workflow from `workflow()`, seen through its phantom types. */
 export interface BuilderWorkflow extends CompilableWorkflow {
@@ -29,15 +29,11 @@ export interface AslDocumentLike {
  */
 export type Testable = BuilderWorkflow | RunnableWorkflow | AslDocumentLike;
 
-/** The execution input type of a testable workflow (`JsonValue` for plain ASL). */
-export type InputOf<TWorkflow extends Testable> = TWorkflow extends BuilderWorkflow
-  ? TWorkflow['~types']['input']
-  : JsonValue;
+/** The execution input type of a testable workflow or compiled workflow (`JsonValue` for plain ASL). */
+export type InputOf<TWorkflow extends Testable> = WorkflowInput<TWorkflow>;
 
-/** The execution output type of a testable workflow (`JsonValue` for plain ASL). */
-export type OutputOf<TWorkflow extends Testable> = TWorkflow extends BuilderWorkflow
-  ? TWorkflow['~types']['output']
-  : JsonValue;
+/** The execution output type of a testable workflow or compiled workflow (`JsonValue` for plain ASL). */
+export type OutputOf<TWorkflow extends Testable> = WorkflowOutput<TWorkflow>;
 
 /** The names of the states of an ASL document type, nested ones included (`string` when the type does not list them). */
 export type DocumentStateNames<
@@ -79,7 +75,7 @@ export interface ResolvedWorkflow {
   readonly name: string;
   readonly definition: AslDocument;
   readonly runnable: RunnableWorkflow;
-  readonly handlers: Readonly<Record<string, unknown>>;
+  readonly handlers: Handlers;
 }
 
 const compiledByLanguage = new WeakMap<object, Map<string, CompiledWorkflow>>();

@@ -15,6 +15,11 @@ export interface TracedCase {
   readonly history: readonly Readonly<Record<string, unknown>>[];
 }
 
+/** One runtime corpus case by id. */
+export function corpusCase<T = TracedCase & { readonly test_state_response?: unknown }>(id: string): T {
+  return JSON.parse(readFileSync(path.join(CORPUS, 'runtime', `${id}.json`), 'utf8')) as T;
+}
+
 /** The runtime corpus cases that carry an event trace, in file order. */
 export function tracedCases(): TracedCase[] {
   const dir = path.join(CORPUS, 'runtime');

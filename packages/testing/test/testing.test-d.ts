@@ -1,11 +1,11 @@
 import { map, pass } from '@stepcraft/core';
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import { mock, run } from '../src/index.js';
+import { mock, run, start } from '../src/index.js';
 import '../src/vitest/index.js';
 import { expect } from 'vitest';
 import definition from './fixtures/LambdaSQSIntegration.asl.json' with { type: 'json' };
-import { archive, checkout, order, pay } from './fixtures.js';
+import { approval, archive, ask, checkout, order, pay } from './fixtures.js';
 
 describe('typed mocks', () => {
   test('accepts a value of the declared result and types the calls by the task input', () => {
@@ -69,5 +69,20 @@ describe('typed runs and matchers', () => {
     expect(result).toHaveCaught('Nope', 'States.ALL');
     // @ts-expect-error there is no state Route
     expect(result).toHaveTakenBranch('Route', 0);
+  });
+});
+
+describe('typed handles', () => {
+  test("sendTaskSuccess takes the callback state's declared result", async () => {
+    const execution = start(approval, { expenseId: 'e', amount: 1 });
+    const { token, input } = await execution.waitForTaskToken(ask);
+    expectTypeOf(input).toEqualTypeOf<{ expenseId: string; amount: number }>();
+    execution.sendTaskSuccess(token, { approved: true, approver: 'ada' });
+    // @ts-expect-error approved is a boolean
+    execution.sendTaskSuccess(token, { approved: 'yes', approver: 'ada' });
+    // @ts-expect-error the approver is missing
+    execution.sendTaskSuccess(token, { approved: true });
+    // @ts-expect-error the input is the workflow's
+    start(approval, { expenseId: 1, amount: 1 });
   });
 });

@@ -1,13 +1,20 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
 import {
   type ExecutionResult,
   type Handlers,
   type RunnableWorkflow,
+  type RunSource,
   run,
+  runRecordJson,
   type TaskHandler,
 } from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
-import { assertFile, readInputFile, writeOutputFile } from '../files.js';
+import { assertFile, readInputFile } from '../files.js';
 import { describeJsonError, parseJson } from '../json-text.js';
 import { loadModule } from '../load.js';
 import { invalidMessage, loadTarget } from '../load-target.js';
@@ -17,18 +24,22 @@ import { type ExitCode, formatJson, type Io, messageOf } from '../output.js';
 export interface RunOptions {
   /** An ASL JSON file, or a TypeScript (or JavaScript) module exporting a workflow. */
   readonly file: string;
-  /** The execution input: JSON text, or `@path` to a JSON file. */
-  readonly input: string;
+  /** The execution input: JSON text, or `@path` to a JSON file; `{}` when absent, as AWS takes it. */
+  readonly input?: string;
   /** A module whose default export maps state names, FunctionNames or ARNs to task handlers. */
   readonly handlers?: string;
   readonly json?: boolean;
-  /** Where to write the execution history events as JSON. */
+  /** Where to write the run record (definition, input, result, history events) as JSON. */
   readonly history?: string;
   /** Which workflow to run when the TypeScript file exports several (workflow name or export name). */
   readonly workflow?: string;
 }
 
-/** `stepcraft run`: executes a workflow locally; exit 0 on SUCCEEDED, 1 otherwise. */
+/**
+ * `stepcraft run`: executes a workflow locally and prints its result, then writes the run record to `--history`.
+ * Exit 0 on SUCCEEDED, 1 when the execution did not succeed (or could not start), 2 on a usage error, 3 when the
+ * run ended but its `--history` file could not be written (reported after the result).
+ */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
   const input = await readExecutionInput(io.cwd, options.input);
   const target = await loadTarget(options.file, options.workflow, io.cwd);
@@ -47,9 +58,28 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
     io.stderr(`stepcraft run: ${messageOf(error)}`);
     return 1;
   }
-  if (options.history !== undefined) {
-    await writeOutputFile(io.cwd, options.history, `${formatJson(result.history)}\n`, '--history');
+  printResult(options, result, io);
+  const code: ExitCode = result.status === 'SUCCEEDED' ? 0 : 1;
+  if (options.history === undefined) return code;
+  const source: RunSource = {
+    workflow:
+      target.kind === 'compiled'
+        ? target.compiled.name
+        : path.basename(options.file).replace(/\.asl\.json$|\.json$/, ''),
+    definition: target.kind === 'compiled' ? target.compiled.definition : (target.document as AslDocument),
+    input,
+  };
+  try {
+    await writeRecord(path.resolve(io.cwd, options.history), runRecordJson(result, source));
+  } catch (error) {
+    io.stderr(`stepcraft run: --history: cannot write ${options.history}: ${messageOf(error)}`);
+    return 3;
   }
+  return code;
+}
+
+/** The result first: the output (or `--json`), or the failure on stderr. */
+function printResult(options: RunOptions, result: ExecutionResult, io: Io): void {
   const isSucceeded = result.status === 'SUCCEEDED';
   if (options.json === true) {
     io.stdout(
@@ -67,11 +97,17 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
     const cause = result.cause === undefined ? '' : `: ${result.cause}`;
     io.stderr(`Execution ${result.status}: ${result.error ?? 'unknown error'}${cause}`);
   }
-  return isSucceeded ? 0 : 1;
 }
 
-/** `--input`: inline JSON or `@file`; malformed JSON is a usage error. */
-async function readExecutionInput(cwd: string, raw: string): Promise<JsonValue> {
+/** Streams the run record to `file`, piece by piece with backpressure (a long history is never one string). */
+async function writeRecord(file: string, pieces: Iterable<string>): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await pipeline(Readable.from(pieces, { objectMode: false }), createWriteStream(file));
+}
+
+/** `--input`: inline JSON or `@file` (absent: `{}`); malformed JSON is a usage error. */
+async function readExecutionInput(cwd: string, raw: string | undefined): Promise<JsonValue> {
+  if (raw === undefined) return {};
   const isFile = raw.startsWith('@');
   const text = isFile ? await readInputFile(cwd, raw.slice(1)) : raw;
   const parsed = parseJson(text);

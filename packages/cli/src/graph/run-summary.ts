@@ -37,14 +37,15 @@ const END_STATUS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Reads a run file: the event array `stepcraft run --history` writes, or an object holding it under
- * `history`. Returns the events or a message naming the first malformed one.
+ * Reads a run file: the run record `stepcraft run --history` writes (events under `events`, as AWS's
+ * get-execution-history output), an object holding them under `history`, or the bare event array. Returns the
+ * events or a message naming the first malformed one.
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
  */
 export function parseRunEvents(
   value: unknown,
 ): { readonly ok: true; readonly events: RunEvent[] } | { readonly ok: false; readonly message: string } {
-  const list = isRecord(value) ? own(value, 'history') : value;
+  const list = isRecord(value) ? (own(value, 'events') ?? own(value, 'history')) : value;
   if (!Array.isArray(list)) {
     return { ok: false, message: 'expected the history array written by `stepcraft run --history`' };
   }

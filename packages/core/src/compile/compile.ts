@@ -1,12 +1,15 @@
 import {
   type AslDocument,
   type AslState,
+  type CompiledWorkflow as CompiledWorkflowData,
   createDiagnostic,
   type Diagnostic,
   pointerOf,
   type SubMachine,
   type ValidateOptions,
   validate,
+  type WorkflowInput,
+  type WorkflowOutput,
 } from '@stepcraft/asl';
 import { CompileError } from '../errors.js';
 import type { QueryLanguage } from '../ir/common-node.js';
@@ -28,8 +31,9 @@ const DIALECTS: Readonly<Record<QueryLanguage, QueryLanguageDialect>> = Object.f
   JSONata: jsonataDialect,
 });
 
-/** What `compile()` produces: the ASL definition plus the side tables the runner needs. */
-export interface CompiledWorkflow {
+/** What `compile()` produces: the ASL definition plus the side tables the runner needs, typed by the workflow's input and output. */
+export interface CompiledWorkflow<TInput = unknown, TOutput = unknown>
+  extends CompiledWorkflowData<TInput, TOutput> {
   readonly name: string;
   /** `STANDARD` or `EXPRESS` (a deployment setting; not part of the ASL document). */
   readonly type: 'STANDARD' | 'EXPRESS';
@@ -68,7 +72,10 @@ export interface CompilableWorkflow {
  * language cannot express).
  * @example const { definition } = compile(orderFlow); stringifyAsl(definition)
  */
-export function compile(workflow: CompilableWorkflow, options: CompileOptions = {}): CompiledWorkflow {
+export function compile<TWorkflow extends CompilableWorkflow>(
+  workflow: TWorkflow,
+  options: CompileOptions = {},
+): CompiledWorkflow<WorkflowInput<TWorkflow>, WorkflowOutput<TWorkflow>> {
   const node = workflow.toNode();
   const language: QueryLanguage = options.queryLanguage ?? node.queryLanguage ?? 'JSONPath';
   const diagnostics: Diagnostic[] = [];

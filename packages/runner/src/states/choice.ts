@@ -15,9 +15,10 @@ import {
   outputPathOf,
   scopeOf,
 } from '../evaluation.js';
-import type { Fiber, StateRun } from '../execution.js';
 import { jsonTypeName } from '../io/json.js';
 import { evaluateJsonataExpression } from '../jsonata/evaluate.js';
+import type { StateKind } from '../progress.js';
+import type { Fiber, StateRun } from '../snapshot.js';
 import type { StateOutcome } from '../state-outcome.js';
 
 /**
@@ -25,25 +26,26 @@ import type { StateOutcome } from '../state-outcome.js';
  * state's `Assign`/`Output`), else `States.NoChoiceMatched`.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
  */
-export function runChoice(fiber: Fiber, run: StateRun, raw: JsonValue): StateOutcome | Promise<StateOutcome> {
-  const state = run.state as ChoiceState;
-  if (run.jsonata) return runJsonataChoice(fiber, run, state, raw);
-  const effective = inputPathOf(fiber, run, state.InputPath, raw);
-  const scope = scopeOf(fiber, run, effective, 'Choices');
-  const matched = state.Choices.find((rule) => evaluateChoiceRule(rule, scope));
-  const next = nextOf(run, state, matched);
-  const assigned = jsonPathAssign(
-    fiber,
-    run,
-    matched === undefined ? state.Assign : matched.Assign,
-    effective,
-  );
-  return {
-    output: outputPathOf(fiber, run, state.OutputPath, effective),
-    next,
-    assigned,
-  };
-}
+export const choiceKind: StateKind<ChoiceState> = {
+  run(fiber, run, state) {
+    if (run.jsonata) return runJsonataChoice(fiber, run, state, run.input);
+    const effective = inputPathOf(fiber, run, state.InputPath, run.input);
+    const scope = scopeOf(fiber, run, effective, 'Choices');
+    const matched = state.Choices.find((rule) => evaluateChoiceRule(rule, scope));
+    const next = nextOf(run, state, matched);
+    const assigned = jsonPathAssign(
+      fiber,
+      run,
+      matched === undefined ? state.Assign : matched.Assign,
+      effective,
+    );
+    return {
+      output: outputPathOf(fiber, run, state.OutputPath, effective),
+      next,
+      assigned,
+    };
+  },
+};
 
 async function runJsonataChoice(
   fiber: Fiber,

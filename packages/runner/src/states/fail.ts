@@ -1,21 +1,23 @@
 import type { FailState, JsonValue } from '@stepcraft/asl';
-import { StatesError } from '../errors.js';
+import { StatesError, verbatim } from '../errors.js';
 import { jsonataField, scopeOf } from '../evaluation.js';
-import { type Fiber, type StateRun, verbatim } from '../execution.js';
 import { evaluateIntrinsic, queryPath } from '../io/jsonpath.js';
-import type { StateOutcome } from '../state-outcome.js';
+import type { StateKind } from '../progress.js';
+import type { Fiber, StateRun } from '../snapshot.js';
 
 /**
  * Fail: fails this machine with `Error`/`Cause` (literal, `*Path` reference or intrinsic, or JSONata).
  * A missing Error is reported as absent (AWS omits it from ExecutionFailed).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
  */
-export async function runFail(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
-  const state = run.state as FailState;
-  const error = await text(fiber, run, raw, 'Error', state.Error, state.ErrorPath);
-  const cause = await text(fiber, run, raw, 'Cause', state.Cause, state.CausePath);
-  throw verbatim(error ?? '', cause);
-}
+export const failKind: StateKind<FailState> = {
+  async run(fiber, run, state) {
+    const raw = run.input;
+    const error = await text(fiber, run, raw, 'Error', state.Error, state.ErrorPath);
+    const cause = await text(fiber, run, raw, 'Cause', state.Cause, state.CausePath);
+    throw verbatim(error ?? '', cause);
+  },
+};
 
 async function text(
   fiber: Fiber,

@@ -1,13 +1,15 @@
 import type { ItemReader, JsonObject, JsonValue, MapState, ResultWriter } from '@stepcraft/asl';
-import { contextOf } from '../context-object.js';
+import { startCall } from '../calls.js';
+import { verbatim } from '../errors.js';
 import { jsonataField, scopeOf } from '../evaluation.js';
-import { type Fiber, fatal, INTERRUPT, type StateRun, verbatim } from '../execution.js';
-import { invoke, resolveHandler } from '../handlers.js';
+import { resolveHandler } from '../handlers.js';
 import { parseDelimited } from '../io/csv.js';
 import { isJsonObject, ownField, setField } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { randomUuid } from '../random.js';
 import { resourceInfo } from '../resources.js';
+import type { Answer, Call, Fiber, StateRun } from '../snapshot.js';
+import { fatal } from '../termination.js';
 
 /** AWS's cap on `ReaderConfig.MaxItems`. */
 const MAX_ITEMS_CAP = 100_000_000;
@@ -21,51 +23,51 @@ const DELIMITERS: Readonly<Record<string, string>> = {
   TAB: '\t',
 };
 
-type Part = 'ItemReader' | 'ResultWriter';
+/** The part of a Distributed Map that calls a resource. */
+export type Part = 'ItemReader' | 'ResultWriter';
 
 const failed = (part: Part, cause: string) => verbatim(`States.${part}Failed`, cause);
 
 /**
  * Calls the handler of an ItemReader/ResultWriter resource: keyed `"<MapState>.<part>"`, then by the resource ARN.
- * A handler failure becomes `States.ItemReaderFailed` / `States.ResultWriterFailed` with the handler's cause.
+ * A missing handler fails the execution (`Stepcraft.MissingHandler`).
  */
-async function callResource(
+export function callResource(
   fiber: Fiber,
   run: StateRun,
   part: Part,
   resource: string,
   input: JsonValue,
-): Promise<JsonValue> {
-  const exec = fiber.exec;
+): Call {
+  const snap = fiber.snap;
   const key = `${run.name}.${part}`;
-  const handler = resolveHandler(exec, key, [resource]);
+  const handler = resolveHandler(snap, key, [resource]);
   if (handler === undefined) {
     fatal(
-      exec,
+      snap,
       'Stepcraft.MissingHandler',
       `The ${part} of Map state "${run.name}" has no handler for resource "${resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(key)}: (input) => result } }) or key it by ${JSON.stringify(resource)}.`,
     );
   }
-  const outcome = await invoke({
-    exec,
+  return startCall(fiber, run, {
+    purpose: part,
+    info: resourceInfo(resource),
     handler,
     input,
-    stateName: run.name,
     resource,
-    info: resourceInfo(resource),
-    token: '',
-    context: contextOf(exec, run),
-    signal: fiber.signal,
+    token: undefined,
+    answerable: false,
+    credentials: undefined,
     timeoutMs: undefined,
     heartbeatMs: undefined,
-    onSubmitted: () => {},
   });
-  if (outcome.kind === 'interrupt') throw INTERRUPT;
-  if (outcome.kind === 'failure') {
-    const detail = outcome.cause ?? '';
-    throw failed(part, outcome.error === '' ? detail : `${outcome.error}: ${detail}`);
-  }
-  return outcome.value;
+}
+
+/** What a reader or writer handler answered; its failure becomes `States.ItemReaderFailed` / `ResultWriterFailed`. */
+export function resourceAnswer(part: Part, answer: Answer): JsonValue {
+  if (answer.ok) return answer.value;
+  const detail = answer.cause ?? '';
+  throw failed(part, answer.error === '' ? detail : `${answer.error}: ${detail}`);
 }
 
 /** `Parameters` (JSONPath, over the effective input) or `Arguments` (JSONata) of a reader or writer. */
@@ -74,59 +76,74 @@ async function argumentsOf(
   run: StateRun,
   part: Part,
   spec: ItemReader | ResultWriter,
-  raw: JsonValue,
   effective: JsonValue,
 ): Promise<JsonValue> {
   if (run.jsonata)
-    return spec.Arguments === undefined ? {} : jsonataField(fiber, run, spec.Arguments, raw, 'Arguments');
+    return spec.Arguments === undefined
+      ? {}
+      : jsonataField(fiber, run, spec.Arguments, run.input, 'Arguments');
   return spec.Parameters === undefined
     ? {}
     : applyPayloadTemplate(spec.Parameters, scopeOf(fiber, run, effective, part));
 }
 
-/**
- * The items a Distributed Map reads through its `ItemReader`: an S3 object (`s3:getObject`, parsed per
- * `ReaderConfig.InputType`) or a listing (`s3:listObjectsV2`, one item per object), capped by `MaxItems`.
- * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
- */
-export async function readItems(
+/** An ItemReader's request: its parameters and its `MaxItems` (undefined = all). */
+export async function readerRequest(
   fiber: Fiber,
   run: StateRun,
   reader: ItemReader,
-  raw: JsonValue,
   effective: JsonValue,
-): Promise<JsonValue[]> {
+): Promise<{ readonly parameters: JsonValue; readonly maxItems: number | undefined }> {
+  const maxItems = await maxItemsOf(fiber, run, reader.ReaderConfig ?? {}, effective);
+  const parameters = await argumentsOf(fiber, run, 'ItemReader', reader, effective);
+  return { parameters, maxItems };
+}
+
+/** What one read gave: the items, or (an S3 Inventory manifest) the data files still to read. */
+export type ReadResult =
+  | { readonly kind: 'items'; readonly items: JsonValue[] }
+  | { readonly kind: 'manifest'; readonly files: { request: JsonObject; headers: string[] }[] };
+
+/**
+ * The items a Distributed Map reads through its `ItemReader`: an S3 object (`s3:getObject`, parsed per
+ * `ReaderConfig.InputType`) or a listing (`s3:listObjectsV2`, one item per object).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
+ */
+export function readContent(reader: ItemReader, content: JsonValue): ReadResult {
   const config = reader.ReaderConfig ?? {};
-  const maxItems = await maxItemsOf(fiber, run, config, effective);
-  const parameters = await argumentsOf(fiber, run, 'ItemReader', reader, raw, effective);
-  const content = await callResource(fiber, run, 'ItemReader', reader.Resource, parameters);
-  let items: JsonValue[];
   if (reader.Resource.endsWith(':listObjectsV2')) {
     const listing = isJsonObject(content) ? ownField(content, 'Contents') : content;
-    items = arrayOrFail(listing ?? []);
-  } else {
-    const type = config.InputType ?? 'JSON';
-    if (type === 'MANIFEST') {
-      items = [];
-      for (const file of manifestFiles(content)) {
-        const text = await callResource(fiber, run, 'ItemReader', reader.Resource, file.request);
-        items.push(...csvItems(textOf(text, 'MANIFEST'), ',', file.headers));
-      }
-    } else if (type === 'CSV') {
-      const delimiter = delimiterOf(config.CSVDelimiter);
-      const given = config.CSVHeaderLocation === 'GIVEN' ? (config.CSVHeaders ?? []) : undefined;
-      items = csvItems(textOf(content, type), delimiter, given);
-    } else if (type === 'JSONL') {
-      items = textOf(content, type)
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line, i) => parseJson(line, `line ${i + 1}`));
-    } else if (type === 'JSON') {
-      items = arrayOrFail(typeof content === 'string' ? parseJson(content, 'the object') : content);
-    } else {
-      throw failed('ItemReader', `The InputType ${type} is not supported by Stepcraft's runner.`);
-    }
+    return { kind: 'items', items: arrayOrFail(listing ?? []) };
   }
+  const type = config.InputType ?? 'JSON';
+  if (type === 'MANIFEST') return { kind: 'manifest', files: manifestFiles(content) };
+  if (type === 'CSV') {
+    const delimiter = delimiterOf(config.CSVDelimiter);
+    const given = config.CSVHeaderLocation === 'GIVEN' ? (config.CSVHeaders ?? []) : undefined;
+    return { kind: 'items', items: csvItems(textOf(content, type), delimiter, given) };
+  }
+  if (type === 'JSONL') {
+    const items = textOf(content, type)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line, i) => parseJson(line, `line ${i + 1}`));
+    return { kind: 'items', items };
+  }
+  if (type === 'JSON')
+    return {
+      kind: 'items',
+      items: arrayOrFail(typeof content === 'string' ? parseJson(content, 'the object') : content),
+    };
+  throw failed('ItemReader', `The InputType ${type} is not supported by Stepcraft's runner.`);
+}
+
+/** The rows of one manifest data file (CSV with the manifest's columns). */
+export function manifestFileItems(content: JsonValue, headers: readonly string[]): JsonValue[] {
+  return csvItems(textOf(content, 'MANIFEST'), ',', headers);
+}
+
+/** Caps the items at `MaxItems`. */
+export function capItems(items: JsonValue[], maxItems: number | undefined): JsonValue[] {
   return maxItems === undefined || items.length <= maxItems ? items : items.slice(0, maxItems);
 }
 
@@ -215,22 +232,20 @@ function manifestFiles(content: JsonValue): { request: JsonObject; headers: stri
 }
 
 /**
- * `ResultWriter` (`s3:putObject`): hands the results to the writer's handler (its Parameters plus `Key`, the manifest
- * key, and `Results`) and returns what AWS returns instead of the results: `{MapRunArn, ResultWriterDetails}`.
+ * `ResultWriter` (`s3:putObject`): the request for the writer's handler (its Parameters plus `Key`, the manifest
+ * key, and `Results`) and what AWS returns instead of the results: `{MapRunArn, ResultWriterDetails}`.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html
  */
-export async function writeResults(
+export async function writerRequest(
   fiber: Fiber,
   run: StateRun,
   state: MapState,
   writer: ResultWriter,
-  resource: string,
-  raw: JsonValue,
   effective: JsonValue,
   results: JsonValue[],
   mapRunArn: string,
-): Promise<JsonValue> {
-  const parameters = await argumentsOf(fiber, run, 'ResultWriter', writer, raw, effective);
+): Promise<{ readonly request: JsonObject; readonly output: JsonValue }> {
+  const parameters = await argumentsOf(fiber, run, 'ResultWriter', writer, effective);
   const bucket = isJsonObject(parameters) ? ownField(parameters, 'Bucket') : undefined;
   const prefix = isJsonObject(parameters) ? ownField(parameters, 'Prefix') : undefined;
   if (typeof bucket !== 'string' || (prefix !== undefined && typeof prefix !== 'string'))
@@ -238,7 +253,7 @@ export async function writeResults(
       'ResultWriter',
       `The ResultWriter of Map state '${state.Label ?? run.name}' needs a string Bucket (and an optional string Prefix), but got ${JSON.stringify(parameters)}.`,
     );
-  const uuid = randomUuid(fiber.exec.random);
+  const uuid = randomUuid(fiber.snap.random);
   let end = prefix?.length ?? 0;
   while (end > 0 && prefix?.[end - 1] === '/') end--;
   const key = `${end === 0 ? '' : `${prefix?.slice(0, end)}/`}${uuid}/manifest.json`;
@@ -246,6 +261,5 @@ export async function writeResults(
   for (const [name, value] of Object.entries(parameters as JsonObject)) setField(request, name, value);
   setField(request, 'Key', key);
   setField(request, 'Results', results);
-  await callResource(fiber, run, 'ResultWriter', resource, request);
-  return { MapRunArn: mapRunArn, ResultWriterDetails: { Bucket: bucket, Key: key } };
+  return { request, output: { MapRunArn: mapRunArn, ResultWriterDetails: { Bucket: bucket, Key: key } } };
 }

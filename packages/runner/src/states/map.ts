@@ -1,23 +1,30 @@
 import {
   type ItemBatcher,
   isJsonataString,
-  type JsonObject,
   type JsonValue,
   jsonataBody,
   type MapState,
 } from '@stepcraft/asl';
-import { contextObject, withMapItem } from '../context-object.js';
+import { endCall } from '../calls.js';
+import { abortGroup, startGroup } from '../children.js';
+import { beginAttempt, stateMachineContext, withMapItem } from '../context-object.js';
 import { StatesError } from '../errors.js';
 import { inputPathOf, jsonataField, outputWithResult, scopeOf } from '../evaluation.js';
-import { runMachine } from '../execute.js';
-import type { Fiber, StateRun } from '../execution.js';
-import { fanOut, type Tolerance } from '../fan-out.js';
+import { inspect } from '../inspection.js';
 import { jsonTypeName } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { evaluateJsonataValue } from '../jsonata/evaluate.js';
-import { withRetryAndCatch } from '../retry.js';
-import type { StateOutcome } from '../state-outcome.js';
-import { readItems, writeResults } from './map-resources.js';
+import { type Progress, type StateKind, WAITING, waitOn } from '../progress.js';
+import type { Fiber, MapWork, StateRun, Tolerance, Wake } from '../snapshot.js';
+import {
+  callResource,
+  capItems,
+  manifestFileItems,
+  readContent,
+  readerRequest,
+  resourceAnswer,
+  writerRequest,
+} from './map-resources.js';
 
 /** AWS runs at most 40 inline iterations at once. */
 const INLINE_CONCURRENCY = 40;
@@ -25,110 +32,211 @@ const INLINE_CONCURRENCY = 40;
 /**
  * Map: runs the processor once per item (or per batch), each in its own variable scope (Distributed: without the
  * outer variables); results keep item order. Tolerated failures, MaxConcurrency (1 = strictly in order) and
- * ItemBatcher are honoured; Distributed Map runs its child executions inline over the given items.
+ * ItemBatcher are honoured; Distributed Map runs its child executions inline over the given items, read through an
+ * ItemReader and written through a ResultWriter when it has them.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
  */
-export function runMap(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
-  const state = run.state as MapState;
-  const exec = fiber.exec;
-  const processor = state.ItemProcessor ?? state.Iterator;
-  const distributed = processor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
-  return withRetryAndCatch(
+export const mapKind: StateKind<MapState> = {
+  async run(fiber, run, state): Promise<Progress> {
+    const processor = state.ItemProcessor ?? state.Iterator;
+    if (processor === undefined)
+      throw new StatesError('States.Runtime', `Map state '${run.name}' has no ItemProcessor.`);
+    const snap = fiber.snap;
+    beginAttempt(run, undefined);
+    const effective = run.jsonata ? run.input : inputPathOf(fiber, run, state.InputPath, run.input);
+    const work: MapWork = {
+      kind: 'map',
+      effective,
+      mapRunArn: `${String(stateMachineContext(snap).Id).replace(':stateMachine:', ':mapRun:')}/${run.name}:${run.retryCount}`,
+      distributed: processor.ProcessorConfig?.Mode === 'DISTRIBUTED',
+      phase: 'read',
+      items: [],
+      pending: [],
+      maxItems: undefined,
+      call: undefined,
+      group: undefined,
+      written: undefined,
+    };
+    run.work = work;
+    const reader = state.ItemReader;
+    if (reader === undefined)
+      return iterate(fiber, run, state, work, await itemsOf(fiber, run, state, effective));
+    const request = await readerRequest(fiber, run, reader, effective);
+    work.maxItems = request.maxItems;
+    return read(fiber, run, work, reader.Resource, request.parameters);
+  },
+  wake(fiber, run, state, wake) {
+    const work = run.work;
+    if (work?.kind !== 'map') throw new Error(`Map state '${run.name}' woke up without its work.`);
+    return wakeMap(fiber, run, state, work, wake);
+  },
+  abort(_fiber, run) {
+    if (run.work?.kind !== 'map') return;
+    if (run.work.call !== undefined) endCall(run.work.call, 'aborted');
+    if (run.work.group !== undefined) abortGroup(run.work.group);
+  },
+  gaveUp(fiber, _run, _state, failure) {
+    if (failure.error !== 'States.Runtime') fiber.snap.history.emit(fiber, 'MapStateFailed');
+  },
+};
+
+/** Calls the ItemReader (or ResultWriter) and waits for its answer. */
+function read(
+  fiber: Fiber,
+  run: StateRun,
+  work: MapWork,
+  resource: string,
+  request: JsonValue,
+): typeof WAITING {
+  const call = callResource(
     fiber,
     run,
-    raw,
-    state,
-    async (retryCount) => {
-      if (processor === undefined)
-        throw new StatesError('States.Runtime', `Map state '${run.name}' has no ItemProcessor.`);
-      run.context = contextObject(exec, run.name, run.enteredTime, { retryCount });
-      const effective = run.jsonata ? raw : inputPathOf(fiber, run, state.InputPath, raw);
-      const items =
-        state.ItemReader === undefined
-          ? await itemsOf(fiber, run, state, effective)
-          : await readItems(fiber, run, state.ItemReader, raw, effective);
-      const concurrency = await integerSetting(
+    work.phase === 'write' ? 'ResultWriter' : 'ItemReader',
+    resource,
+    request,
+  );
+  work.call = call;
+  return waitOn(fiber, { kind: 'call', call });
+}
+
+async function wakeMap(
+  fiber: Fiber,
+  run: StateRun,
+  state: MapState,
+  work: MapWork,
+  wake: Wake,
+): Promise<Progress> {
+  if (wake.kind === 'children') {
+    const failure = wake.group.failure;
+    if (failure !== undefined) throw runFailed(fiber, work, failure);
+    const writer = state.ResultWriter;
+    if (writer?.Resource === undefined) return mapSucceeded(fiber, run, state, work, wake.group.results);
+    try {
+      const { request, output } = await writerRequest(
         fiber,
         run,
-        effective,
-        'MaxConcurrency',
-        state.MaxConcurrency,
-        state.MaxConcurrencyPath,
+        state,
+        writer,
+        work.effective,
+        wake.group.results,
+        work.mapRunArn,
       );
-      exec.history.emit(
-        fiber,
-        'MapStateStarted',
-        // AWS writes length 0 when the items come from an ItemReader (read by the Map Run, after this event).
-        exec.settings.recordHistory
-          ? { length: state.ItemReader === undefined ? items.length : 0 }
-          : undefined,
-      );
-      const tolerance = await toleranceOf(fiber, run, state, effective);
-      const mapRunArn = `${String((exec.contextStateMachine as JsonObject).Id).replace(':stateMachine:', ':mapRun:')}/${run.name}:${retryCount}`;
-      if (distributed)
-        exec.history.emit(fiber, 'MapRunStarted', exec.settings.recordHistory ? { mapRunArn } : undefined);
-      const inputs = await iterationInputs(fiber, run, state, raw, effective, items);
-      const limit =
-        concurrency === undefined || concurrency === 0
-          ? distributed
-            ? inputs.length
-            : INLINE_CONCURRENCY
-          : concurrency;
-      const iterationEvent = (type: string) => (index: number, lane: { lastEventId: number }) => {
-        if (!distributed)
-          exec.history.emit(lane, type, exec.settings.recordHistory ? { name: run.name, index } : undefined);
-      };
-      let output: JsonValue;
-      try {
-        const result = await fanOut(
-          fiber,
-          inputs.length,
-          distributed ? limit : Math.min(limit, INLINE_CONCURRENCY),
-          distributed,
-          (index, child) => runMachine(child, processor, inputs[index] as JsonValue),
-          {
-            started: iterationEvent('MapIterationStarted'),
-            succeeded: iterationEvent('MapIterationSucceeded'),
-            failed: iterationEvent('MapIterationFailed'),
-            aborted: iterationEvent('MapIterationAborted'),
-          },
-          tolerance,
-        );
-        const writer = state.ResultWriter;
-        output =
-          writer?.Resource === undefined
-            ? result
-            : await writeResults(
-                fiber,
-                run,
-                state,
-                writer,
-                writer.Resource,
-                raw,
-                effective,
-                result,
-                mapRunArn,
-              );
-      } catch (thrown) {
-        if (distributed && thrown instanceof StatesError) {
-          exec.history.emit(
-            fiber,
-            'MapRunFailed',
-            exec.settings.recordHistory
-              ? { error: thrown.error, ...(thrown.cause === undefined ? {} : { cause: thrown.cause }) }
-              : undefined,
-          );
-        }
-        throw thrown;
-      }
-      if (distributed) exec.history.emit(fiber, 'MapRunSucceeded');
-      exec.history.emit(fiber, 'MapStateSucceeded');
-      return outputWithResult(fiber, run, state, raw, output);
-    },
-    (failure) => {
-      if (failure.error !== 'States.Runtime') exec.history.emit(fiber, 'MapStateFailed');
-    },
+      work.phase = 'write';
+      work.written = output;
+      return read(fiber, run, work, writer.Resource, request);
+    } catch (thrown) {
+      throw runFailed(fiber, work, thrown);
+    }
+  }
+  if (wake.kind !== 'settled') throw new Error(`Map state '${run.name}' woke up for ${wake.kind}.`);
+  work.call = undefined;
+  endCall(wake.call, wake.answer.ok ? 'succeeded' : 'failed');
+  if (work.phase === 'write') {
+    try {
+      resourceAnswer('ResultWriter', wake.answer);
+    } catch (thrown) {
+      throw runFailed(fiber, work, thrown);
+    }
+    return mapSucceeded(fiber, run, state, work, work.written ?? null);
+  }
+  const reader = state.ItemReader;
+  if (reader === undefined) throw new Error(`Map state '${run.name}' read items without an ItemReader.`);
+  const content = resourceAnswer('ItemReader', wake.answer);
+  const file = work.pending.shift();
+  if (file !== undefined) {
+    // One data file of a manifest (read file by file).
+    work.items.push(...manifestFileItems(content, file.headers));
+  } else {
+    const result = readContent(reader, content);
+    if (result.kind === 'items')
+      return iterate(fiber, run, state, work, capItems(result.items, work.maxItems));
+    work.pending.push(...result.files);
+  }
+  const next = work.pending[0];
+  if (next !== undefined) return read(fiber, run, work, reader.Resource, next.request);
+  return iterate(fiber, run, state, work, capItems(work.items, work.maxItems));
+}
+
+/** A Distributed Map's failure also fails its Map Run (`MapRunFailed`). */
+function runFailed(fiber: Fiber, work: MapWork, thrown: unknown): unknown {
+  if (work.distributed && thrown instanceof StatesError) {
+    const snap = fiber.snap;
+    snap.history.emit(
+      fiber,
+      'MapRunFailed',
+      snap.settings.recordHistory
+        ? { error: thrown.error, ...(thrown.cause === undefined ? {} : { cause: thrown.cause }) }
+        : undefined,
+    );
+  }
+  return thrown;
+}
+
+function mapSucceeded(
+  fiber: Fiber,
+  run: StateRun,
+  state: MapState,
+  work: MapWork,
+  output: JsonValue,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  if (work.distributed) snap.history.emit(fiber, 'MapRunSucceeded');
+  snap.history.emit(fiber, 'MapStateSucceeded');
+  return outputWithResult(fiber, run, state, run.input, output);
+}
+
+/** With the items in hand: the settings, `MapStateStarted`, each iteration's input, then the iterations. */
+async function iterate(
+  fiber: Fiber,
+  run: StateRun,
+  state: MapState,
+  work: MapWork,
+  items: JsonValue[],
+): Promise<Progress> {
+  const snap = fiber.snap;
+  const effective = work.effective;
+  const concurrency = await integerSetting(
+    fiber,
+    run,
+    effective,
+    'MaxConcurrency',
+    state.MaxConcurrency,
+    state.MaxConcurrencyPath,
   );
+  snap.history.emit(
+    fiber,
+    'MapStateStarted',
+    // AWS writes length 0 when the items come from an ItemReader (read by the Map Run, after this event).
+    snap.settings.recordHistory ? { length: state.ItemReader === undefined ? items.length : 0 } : undefined,
+  );
+  const tolerance = await toleranceOf(fiber, run, state, effective);
+  if (work.distributed)
+    snap.history.emit(
+      fiber,
+      'MapRunStarted',
+      snap.settings.recordHistory ? { mapRunArn: work.mapRunArn } : undefined,
+    );
+  const inputs = await iterationInputs(fiber, run, state, effective, items);
+  const processor = state.ItemProcessor ?? state.Iterator;
+  if (processor === undefined)
+    throw new StatesError('States.Runtime', `Map state '${run.name}' has no ItemProcessor.`);
+  const limit =
+    concurrency === undefined || concurrency === 0
+      ? work.distributed
+        ? inputs.length
+        : INLINE_CONCURRENCY
+      : concurrency;
+  work.phase = 'iterate';
+  work.group = startGroup(fiber, run, {
+    count: inputs.length,
+    limit: work.distributed ? limit : Math.min(limit, INLINE_CONCURRENCY),
+    isolated: work.distributed,
+    iterationEvents: !work.distributed,
+    machine: () => processor,
+    input: (index) => inputs[index] as JsonValue,
+    tolerance,
+  });
+  return WAITING;
 }
 
 async function itemsOf(
@@ -249,16 +357,16 @@ async function iterationInputs(
   fiber: Fiber,
   run: StateRun,
   state: MapState,
-  raw: JsonValue,
   effective: JsonValue,
   items: readonly JsonValue[],
 ): Promise<JsonValue[]> {
+  const raw = run.input;
   const selector = state.ItemSelector ?? state.Parameters;
   let inputs: JsonValue[] = items as JsonValue[];
   if (selector !== undefined) {
     inputs = [];
     for (let index = 0; index < items.length; index++) {
-      const context = withMapItem(run, index, items[index] as JsonValue);
+      const context = withMapItem(fiber.snap, run, index, items[index] as JsonValue);
       inputs.push(
         run.jsonata
           ? await evaluateJsonataValue(
@@ -270,6 +378,8 @@ async function iterationInputs(
       );
     }
   }
+  if (selector !== undefined && inputs.length > 0)
+    inspect(run, 'afterParameters', inputs[inputs.length - 1] as JsonValue);
   return state.ItemBatcher === undefined
     ? inputs
     : batches(fiber, run, state.ItemBatcher, raw, effective, inputs);

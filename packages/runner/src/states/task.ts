@@ -1,126 +1,274 @@
-import type { JsonObject, JsonValue, TaskState } from '@stepcraft/asl';
-import { contextObject } from '../context-object.js';
+import type { JsonObject, JsonValue, TaskHandler, TaskState } from '@stepcraft/asl';
+import { endCall, startCall } from '../calls.js';
+import { beginAttempt } from '../context-object.js';
 import { checkContract, contractFor } from '../contracts.js';
-import { StatesError } from '../errors.js';
-import { jsonataField, jsonPathEffectiveInput, outputWithResult, scopeOf } from '../evaluation.js';
-import { type Fiber, fatal, INTERRUPT, type StateRun, verbatim } from '../execution.js';
-import { invoke, lambdaEnvelope, resolveHandler, resourceKeys } from '../handlers.js';
+import { StatesError, verbatim } from '../errors.js';
+import {
+  jsonataArguments,
+  jsonataField,
+  jsonPathEffectiveInput,
+  outputWithResult,
+  scopeOf,
+} from '../evaluation.js';
+import { lambdaEnvelope, resolveHandler, resourceKeys } from '../handlers.js';
 import { NOT_TRUNCATED } from '../history.js';
 import { isJsonObject, ownField } from '../io/json.js';
 import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
-import { randomUuid } from '../random.js';
+import { type Progress, type StateKind, WAITING, waitOn } from '../progress.js';
+import { schedule } from '../queue.js';
+import { deferredUuid, randomUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
-import { heartbeatTimeouts, withRetryAndCatch } from '../retry.js';
-import type { StateOutcome } from '../state-outcome.js';
-
-/** What an absent field evaluates to: awaiting it takes one tick, like an evaluation, without a new promise. */
-const NOTHING: Promise<undefined> = Promise.resolve(undefined);
+import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
+import { fatal } from '../termination.js';
 
 /**
  * Task: calls the resource's handler with the effective input, then ResultSelector → ResultPath → OutputPath
- * (JSONPath) or Output (JSONata), under Retry/Catch, TimeoutSeconds and HeartbeatSeconds.
+ * (JSONPath) or Output (JSONata), under Retry/Catch, TimeoutSeconds and HeartbeatSeconds. A callback task
+ * (`.waitForTaskToken`) submits its call, then waits for `SendTaskSuccess`/`SendTaskFailure`: its result is exactly
+ * what was sent, with no service envelope; an activity's handler is its worker.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
  */
-export function runTask(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
-  const state = run.state as TaskState;
-  return withRetryAndCatch(fiber, run, raw, state, async (retryCount) => {
-    const exec = fiber.exec;
-    const token = randomUuid(exec.random);
-    run.context = contextObject(exec, run.name, run.enteredTime, { retryCount, token });
-    const info = resourceInfo(state.Resource);
-    const parameters = run.jsonata
-      ? state.Arguments === undefined
-        ? raw
-        : await jsonataField(fiber, run, state.Arguments, raw, 'Arguments')
-      : jsonPathEffectiveInput(fiber, run, raw, state.InputPath, state.Parameters);
-    // Always awaited, even when absent: concurrent branches reach their handlers in the same order as ever.
-    const timeout = await seconds(
+export const taskKind: StateKind<TaskState> = {
+  run: attempt,
+  wake(fiber, run, state, wake) {
+    if (wake.kind === 'started' && run.work?.kind === 'task' && run.work.scheduled !== undefined) {
+      const { info, handler, settings } = run.work.scheduled;
+      return begin(fiber, run, state, info, handler, settings);
+    }
+    const call = run.work?.kind === 'task' ? run.work.call : undefined;
+    if (
+      call === undefined ||
+      (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
+    )
+      throw new Error(`Task state '${run.name}' woke up without a call in flight.`);
+    const events = taskEvents(call.info);
+    if (wake.kind === 'timeout') {
+      emitFailed(fiber, events, 'States.Timeout', undefined, true);
+      throw new StatesError('States.Timeout', undefined, { located: true, heartbeatTimeout: wake.heartbeat });
+    }
+    if (wake.kind === 'answered') return finish(fiber, run, state, call, wake.answer);
+    // The handler settled: its failure fails the task; its value is the service's response.
+    const answer = wake.answer;
+    if (!answer.ok || call.info.pattern !== 'token' || call.info.kind === 'activity') {
+      // `.sync`: AWS's first answer (TaskSubmitted) is the handler's value, which is also the task's result.
+      if (answer.ok && call.info.pattern === 'sync') emitSubmitted(fiber, events, answer.value);
+      return finish(fiber, run, state, call, answer);
+    }
+    emitSubmitted(fiber, events, call.info.lambdaInvoke ? envelopeOf(fiber, answer.value) : answer.value);
+    if (call.early !== undefined) return finish(fiber, run, state, call, call.early);
+    return awaitToken(fiber, run, call);
+  },
+  abort(_fiber, run) {
+    if (run.work?.kind === 'task' && run.work.call !== undefined) endCall(run.work.call, 'aborted');
+  },
+};
+
+/**
+ * One attempt: a fresh token and context, the effective input and settings, the events, then the call. Synchronous
+ * in JSONPath (every field there is evaluated synchronously); JSONata evaluates its fields first.
+ */
+function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
+  beginAttempt(run, deferredUuid(fiber.snap.random));
+  run.work = NO_CALL;
+  if (run.jsonata)
+    return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
+  const settings: TaskSettings = {
+    parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
+    timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
+    heartbeat: pathSeconds(
       fiber,
       run,
-      raw,
-      'TimeoutSeconds',
-      state.TimeoutSeconds,
-      state.TimeoutSecondsPath,
-    );
-    const heartbeat = await seconds(
-      fiber,
-      run,
-      raw,
       'HeartbeatSeconds',
       state.HeartbeatSeconds,
       state.HeartbeatSecondsPath,
-    );
-    const credentials = await credentialsOf(fiber, run, raw, state.Credentials);
-    const keys = resourceKeys(state.Resource, info, parameters);
-    const handler = resolveHandler(exec, run.name, keys);
-    if (handler === undefined) {
-      fatal(
-        exec,
-        'Stepcraft.MissingHandler',
-        `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
-      );
-    }
-    const events = taskEvents(info);
-    const record = exec.settings.recordHistory;
-    exec.history.emit(
-      fiber,
-      events.scheduled,
-      record
-        ? scheduledDetails(
-            events,
-            state.Resource,
-            exec.settings.region,
-            parameters,
-            timeout,
-            heartbeat,
-            credentials,
-          )
-        : undefined,
-    );
-    exec.history.emit(fiber, events.started, record ? events.startedDetails : undefined);
+    ),
+    credentials:
+      state.Credentials === undefined
+        ? undefined
+        : roleOf(run, applyPayloadTemplate(state.Credentials, scopeOf(fiber, run, run.input, 'Credentials'))),
+  };
+  return call(fiber, run, state, settings);
+}
 
-    const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
-    const inputSchema = contractFor(exec, run.name, 'taskInput');
-    if (inputSchema !== undefined) await checkContract(fiber, run.name, 'taskInput', inputSchema, input);
+/** The same in JSONata: `Arguments`, then `{% %}` settings. */
+async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): Promise<TaskSettings> {
+  const parameters = await jsonataArguments(fiber, run, state.Arguments, run.input);
+  const timeout = await jsonataSeconds(
+    fiber,
+    run,
+    'TimeoutSeconds',
+    state.TimeoutSeconds,
+    state.TimeoutSecondsPath,
+  );
+  const heartbeat = await jsonataSeconds(
+    fiber,
+    run,
+    'HeartbeatSeconds',
+    state.HeartbeatSeconds,
+    state.HeartbeatSecondsPath,
+  );
+  const credentials =
+    state.Credentials === undefined
+      ? undefined
+      : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
+  return { parameters, timeout, heartbeat, credentials };
+}
 
-    const outcome = await invoke({
-      exec,
-      handler,
-      input,
-      stateName: run.name,
-      resource: state.Resource,
-      info,
-      token,
-      context: run.context,
-      credentials,
-      signal: fiber.signal,
-      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
-      heartbeatMs: heartbeat === undefined ? undefined : heartbeat * 1000,
-      onSubmitted: info.pattern === 'request' ? undefined : (output) => emitSubmitted(fiber, events, output),
-    });
-    if (outcome.kind === 'interrupt') throw INTERRUPT;
-    if (outcome.kind === 'failure') {
-      emitFailed(fiber, events, outcome.error, outcome.cause, outcome.timeout !== undefined);
-      const failure = verbatim(outcome.error, outcome.cause);
-      if (outcome.timeout === 'heartbeat') heartbeatTimeouts.add(failure);
-      throw failure;
-    }
-    const resultSchema = contractFor(exec, run.name, 'taskResult');
-    if (resultSchema !== undefined)
-      await checkContract(fiber, run.name, 'taskResult', resultSchema, outcome.value);
-    const result = info.lambdaInvoke
-      ? lambdaEnvelope(outcome.value, randomUuid(exec.random), exec.clock.now())
-      : outcome.value;
-    if (exceedsPayloadLimit(result)) {
-      // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
-      const cause = dataLimitCause(info.kind === 'integration' ? info.resourceType : state.Resource, result);
-      emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
-      throw verbatim('States.DataLimitExceeded', cause);
-    }
-    exec.history.emit(fiber, events.succeeded, record ? laterOutputDetails(events, result) : undefined);
-    return outputWithResult(fiber, run, state, raw, result);
+/**
+ * Schedules the task (`TaskScheduled`), then starts its call. Beside siblings (a Parallel branch, a Map iteration)
+ * the call starts on the fiber's next turn, so their events interleave as AWS records them: each one's entry and
+ * `TaskScheduled`, then each one's `TaskStarted` (LocalStack's AWS-recorded `test_service_lambda_map_timeout`).
+ */
+function call(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  settings: TaskSettings,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  const info = resourceInfo(state.Resource);
+  const keys = resourceKeys(state.Resource, info, settings.parameters);
+  const handler = resolveHandler(snap, run.name, keys);
+  // A callback task needs no handler: nothing is called and the task waits for its token (answered by the test).
+  if (handler === undefined && info.pattern !== 'token') {
+    fatal(
+      snap,
+      'Stepcraft.MissingHandler',
+      `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
+    );
+  }
+  const events = taskEvents(info);
+  const record = snap.settings.recordHistory;
+  snap.history.emit(
+    fiber,
+    events.scheduled,
+    record ? scheduledDetails(events, state.Resource, snap.settings.region, settings) : undefined,
+  );
+  if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
+  const scheduled: ScheduledCall = { info, handler, settings };
+  run.work = { kind: 'task', call: undefined, scheduled };
+  schedule(fiber, { kind: 'wake', wake: { kind: 'started' } });
+  return WAITING;
+}
+
+/** Starts the scheduled call: `TaskStarted`, the task input contract, then the call; waits for the answer. */
+function begin(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  info: ResourceInfo,
+  handler: TaskHandler | undefined,
+  settings: TaskSettings,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  const events = taskEvents(info);
+  snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
+  const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
+  const inputSchema = contractFor(snap, run.name, 'taskInput');
+  if (inputSchema === undefined) return submit(fiber, run, state, info, handler, input, settings);
+  return checkContract(fiber, run.name, 'taskInput', inputSchema, input).then(() =>
+    submit(fiber, run, state, info, handler, input, settings),
+  );
+}
+
+function submit(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  info: ResourceInfo,
+  handler: TaskHandler | undefined,
+  input: JsonValue,
+  settings: TaskSettings,
+): Progress {
+  const call = startCall(fiber, run, {
+    purpose: 'task',
+    info,
+    handler,
+    input,
+    resource: state.Resource,
+    token: run.attempt?.token,
+    answerable: info.pattern === 'token',
+    credentials: settings.credentials,
+    timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
+    heartbeatMs: settings.heartbeat === undefined ? undefined : settings.heartbeat * 1000,
   });
+  run.work = { kind: 'task', call };
+  if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
+  // No handler for a callback: the service call is taken to succeed with an empty response.
+  emitSubmitted(fiber, taskEvents(info), {});
+  return awaitToken(fiber, run, call);
+}
+
+/** Before the call starts. */
+const NO_CALL = Object.freeze({ kind: 'task', call: undefined } as const);
+
+/** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
+function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
+  call.phase = 'waiting';
+  fiber.snap.effects.push({
+    kind: 'token',
+    offer: { token: call.token ?? '', state: run.name, input: run.input, parameters: call.input },
+  });
+  return waitOn(fiber, { kind: 'token', call });
+}
+
+/** The task's answer: a failure fails it; a value is checked, sized and becomes the result. */
+function finish(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  call: Call,
+  answer: Answer,
+): Progress | Promise<Progress> {
+  const events = taskEvents(call.info);
+  if (!answer.ok) {
+    endCall(call, 'failed');
+    emitFailed(fiber, events, answer.error, answer.cause, false);
+    throw verbatim(answer.error, answer.cause);
+  }
+  endCall(call, 'succeeded');
+  const resultSchema = contractFor(fiber.snap, run.name, 'taskResult');
+  if (resultSchema === undefined) return succeed(fiber, run, state, call, answer.value);
+  return checkContract(fiber, run.name, 'taskResult', resultSchema, answer.value).then(() =>
+    succeed(fiber, run, state, call, answer.value),
+  );
+}
+
+function succeed(
+  fiber: Fiber,
+  run: StateRun,
+  state: TaskState,
+  call: Call,
+  value: JsonValue,
+): Progress | Promise<Progress> {
+  const snap = fiber.snap;
+  const events = taskEvents(call.info);
+  // Only a request-response `lambda:invoke` wraps its result in the Invoke API's response; a callback's result is
+  // exactly what SendTaskSuccess sent.
+  const result = call.info.lambdaInvoke && call.info.pattern === 'request' ? envelopeOf(fiber, value) : value;
+  if (exceedsPayloadLimit(result)) {
+    // AWS names the task by what it called: the service (`lambda` for lambda:invoke) or the function ARN.
+    const cause = dataLimitCause(
+      call.info.kind === 'integration' ? call.info.resourceType : state.Resource,
+      result,
+    );
+    emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
+    throw verbatim('States.DataLimitExceeded', cause);
+  }
+  snap.history.emit(
+    fiber,
+    events.succeeded,
+    snap.settings.recordHistory ? laterOutputDetails(events, result) : undefined,
+  );
+  return outputWithResult(fiber, run, state, run.input, result);
+}
+
+/** The Lambda Invoke API's response around a function's return value. */
+function envelopeOf(fiber: Fiber, payload: JsonValue): JsonObject {
+  const snap = fiber.snap;
+  return lambdaEnvelope(payload, randomUuid(snap.random), snap.now);
 }
 
 /** What a Lambda function receives from `lambda:invoke`: the `Payload` parameter (an empty object when absent). */
@@ -131,28 +279,11 @@ function payloadOf(parameters: JsonValue): JsonValue {
 }
 
 /**
- * `Credentials`: `{RoleArn}` / `{"RoleArn.$": path or intrinsic}` over the state input (JSONPath), or JSONata
- * (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN). Must yield a string role ARN.
+ * The role of `Credentials`, once evaluated: `{RoleArn}` / `{"RoleArn.$": path or intrinsic}` over the state input
+ * (JSONPath), or JSONata (`{RoleArn: "{% %}"}` or one `{% %}` string giving the object or the ARN).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html#task-state-fields
  */
-function credentialsOf(
-  fiber: Fiber,
-  run: StateRun,
-  raw: JsonValue,
-  credentials: JsonObject | string | undefined,
-): Promise<{ readonly roleArn: string } | undefined> {
-  return credentials === undefined ? NOTHING : roleOf(fiber, run, raw, credentials);
-}
-
-async function roleOf(
-  fiber: Fiber,
-  run: StateRun,
-  raw: JsonValue,
-  credentials: JsonObject | string,
-): Promise<{ readonly roleArn: string }> {
-  const value = run.jsonata
-    ? await jsonataField(fiber, run, credentials, raw, 'Credentials')
-    : applyPayloadTemplate(credentials, scopeOf(fiber, run, raw, 'Credentials'));
+function roleOf(run: StateRun, value: JsonValue): { readonly roleArn: string } {
   const roleArn =
     typeof value === 'string' ? value : isJsonObject(value) ? ownField(value, 'RoleArn') : undefined;
   if (typeof roleArn === 'string') return { roleArn };
@@ -162,36 +293,42 @@ async function roleOf(
   );
 }
 
-/** TimeoutSeconds / HeartbeatSeconds (literal, `*Path`, or JSONata): a positive integer or undefined. */
-function seconds(
+/** TimeoutSeconds / HeartbeatSeconds in JSONPath (literal or `*Path`): a positive integer or undefined. */
+function pathSeconds(
   fiber: Fiber,
   run: StateRun,
-  raw: JsonValue,
   field: 'TimeoutSeconds' | 'HeartbeatSeconds',
   literal: number | string | undefined,
   path: string | undefined,
-): Promise<number | undefined> {
-  return literal === undefined && path === undefined
-    ? NOTHING
-    : evaluateSeconds(fiber, run, raw, field, literal, path);
+): number | undefined {
+  if (literal !== undefined) return positiveSeconds(run, field, literal, undefined);
+  if (path === undefined) return undefined;
+  return positiveSeconds(
+    run,
+    field,
+    readReferencePath(path, scopeOf(fiber, run, run.input, `${field}Path`)),
+    path,
+  );
 }
 
-async function evaluateSeconds(
+/** The same in JSONata, where the literal may be a `{% %}` expression. */
+async function jsonataSeconds(
   fiber: Fiber,
   run: StateRun,
-  raw: JsonValue,
   field: 'TimeoutSeconds' | 'HeartbeatSeconds',
   literal: number | string | undefined,
   path: string | undefined,
 ): Promise<number | undefined> {
-  let value: JsonValue | undefined;
-  if (literal !== undefined)
-    value =
-      run.jsonata && typeof literal === 'string'
-        ? await jsonataField(fiber, run, literal, raw, field)
-        : literal;
-  else if (path !== undefined) value = readReferencePath(path, scopeOf(fiber, run, raw, `${field}Path`));
-  else return undefined;
+  if (typeof literal !== 'string') return pathSeconds(fiber, run, field, literal, path);
+  return positiveSeconds(run, field, await jsonataField(fiber, run, literal, run.input, field), undefined);
+}
+
+function positiveSeconds(
+  run: StateRun,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+  value: JsonValue,
+  path: string | undefined,
+): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   throw new StatesError(
     run.jsonata ? 'States.QueryEvaluationError' : 'States.Runtime',
@@ -244,12 +381,10 @@ function scheduledDetails(
   events: TaskEvents,
   resource: string,
   region: string,
-  parameters: JsonValue,
-  timeout: number | undefined,
-  heartbeat: number | undefined,
-  credentials: { readonly roleArn: string } | undefined,
+  settings: TaskSettings,
 ): () => JsonObject {
   return () => {
+    const { parameters, timeout, heartbeat, credentials } = settings;
     const details: JsonObject =
       events.ids !== undefined
         ? {
@@ -280,11 +415,11 @@ function laterOutputDetails(events: TaskEvents, output: JsonValue): () => JsonOb
 }
 
 function emitSubmitted(fiber: Fiber, events: TaskEvents, output: JsonValue): void {
-  const exec = fiber.exec;
-  exec.history.emit(
+  const snap = fiber.snap;
+  snap.history.emit(
     fiber,
     'TaskSubmitted',
-    exec.settings.recordHistory ? outputDetails(events, output) : undefined,
+    snap.settings.recordHistory ? outputDetails(events, output) : undefined,
   );
 }
 
@@ -295,11 +430,11 @@ function emitFailed(
   cause: string | undefined,
   timedOut: boolean,
 ): void {
-  const exec = fiber.exec;
-  exec.history.emit(
+  const snap = fiber.snap;
+  snap.history.emit(
     fiber,
     timedOut ? events.timedOut : events.failed,
-    exec.settings.recordHistory
+    snap.settings.recordHistory
       ? () => {
           const details: JsonObject = { ...events.ids };
           if (error !== '') details.error = error;

@@ -1,5 +1,4 @@
 import { type JsonValue, parseTimestamp, type WaitState } from '@stepcraft/asl';
-import { sleep } from '../clock.js';
 import { StatesError } from '../errors.js';
 import {
   evaluateAssign,
@@ -9,10 +8,11 @@ import {
   outputPathOf,
   scopeOf,
 } from '../evaluation.js';
-import { nextOf } from '../execute.js';
-import type { Fiber, StateRun } from '../execution.js';
 import { readReferencePath } from '../io/jsonpath.js';
-import type { StateOutcome } from '../state-outcome.js';
+import { type Progress, type StateKind, waitOn } from '../progress.js';
+import type { Fiber, StateRun } from '../snapshot.js';
+import { nextOf, type StateOutcome } from '../state-outcome.js';
+import { addTimer } from '../timers.js';
 
 /** AWS refuses waits of 2^31 seconds or more ("Wait state delay is too long."). */
 const MAX_WAIT_SECONDS = 2_147_483_647;
@@ -21,11 +21,28 @@ const MAX_WAIT_SECONDS = 2_147_483_647;
  * Wait: `Seconds`, `Timestamp` or their `*Path` forms (JSONata: `{% %}`), on the execution's clock.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html
  */
-export async function runWait(fiber: Fiber, run: StateRun, raw: JsonValue): Promise<StateOutcome> {
-  const state = run.state as WaitState;
-  const effective = run.jsonata ? raw : inputPathOf(fiber, run, state.InputPath, raw);
-  const delayMs = await delayOf(fiber, run, state, effective);
-  await sleep(fiber.exec.clock, delayMs, fiber.signal);
+export const waitKind: StateKind<WaitState> = {
+  async run(fiber, run, state): Promise<Progress> {
+    const effective = run.jsonata ? run.input : inputPathOf(fiber, run, state.InputPath, run.input);
+    const delayMs = await delayOf(fiber, run, state, effective);
+    const snap = fiber.snap;
+    run.work = { kind: 'wait', effective };
+    const timer = addTimer(snap.timers, snap.now + delayMs, { kind: 'fiber', fiber });
+    return waitOn(fiber, { kind: 'timer', timer, retry: false });
+  },
+  wake(fiber, run, state) {
+    return waited(fiber, run, state, run.work?.kind === 'wait' ? run.work.effective : run.input);
+  },
+};
+
+/** After the delay: Assign, then OutputPath (JSONPath) or Output (JSONata). */
+async function waited(
+  fiber: Fiber,
+  run: StateRun,
+  state: WaitState,
+  effective: JsonValue,
+): Promise<StateOutcome> {
+  const raw = run.input;
   const assigned = await evaluateAssign(fiber, run, state.Assign, effective);
   if (run.jsonata)
     return { output: await jsonataOutput(fiber, run, state.Output, raw, raw), next: nextOf(state), assigned };
@@ -40,7 +57,7 @@ export async function runWait(fiber: Fiber, run: StateRun, raw: JsonValue): Prom
 const shown = (value: JsonValue): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 async function delayOf(fiber: Fiber, run: StateRun, state: WaitState, input: JsonValue): Promise<number> {
-  const now = fiber.exec.clock.now();
+  const now = fiber.snap.now;
   if (state.Seconds !== undefined) {
     const seconds = run.jsonata
       ? await jsonataField(fiber, run, state.Seconds, input, 'Seconds')

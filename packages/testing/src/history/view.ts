@@ -1,4 +1,5 @@
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
+import type { StateInspection } from '@stepcraft/runner';
 import type { ChoiceRuleTaken } from './choice-rule.js';
 import { type History, readEvents } from './events.js';
 import { type ExecutionEnd, type PathSegment, type StateVisit, visitsOf } from './visits.js';
@@ -33,7 +34,7 @@ export interface ExecutionView extends ExecutionEnd {
  * Reads a history (a local run's, or AWS's `get-execution-history` JSON) into state visits with parsed inputs,
  * outputs, task calls, retries and errors. The definition, when given, places the states of Parallel branches
  * exactly, gives Fail states their error and Choice visits their rule (`rules` gives the ones only an evaluation
- * could tell, by the Choice's entered event id).
+ * could tell, by the Choice's entered event id); the runner's `inspections` (with `inspect: true`) go to their visits.
  * @example
  * const view = historyView(result.history, compiled.definition);
  * view.visitsOf('ProcessPayment')[0]?.attempts[0]?.input // the Payload the Lambda function received
@@ -42,8 +43,9 @@ export function historyView(
   history: History | JsonValue,
   definition?: AslDocument,
   rules?: ReadonlyMap<number, ChoiceRuleTaken>,
+  inspections?: readonly StateInspection[],
 ): ExecutionView {
-  const { visits, execution } = visitsOf(readEvents(history), definition, rules);
+  const { visits, execution } = visitsOf(readEvents(history), definition, rules, inspections);
   const byState = new Map<string, StateVisit[]>();
   for (const visit of visits) {
     const list = byState.get(visit.state);

@@ -1,4 +1,5 @@
 import type { AslDocument, JsonObject, JsonValue } from '@stepcraft/asl';
+import type { StateInspection } from '@stepcraft/runner';
 import { type StateEntry, statesOf } from '../definition/states.js';
 import { type ChoiceRuleTaken, ruleByTarget } from './choice-rule.js';
 import { assignedOf, jsonOf, type ReadEvent, textOf } from './events.js';
@@ -70,6 +71,11 @@ export interface StateVisit {
   readonly next?: string;
   /** For a Choice: the rule that matched (index into `Choices`) or `Default`, when it can be told. */
   readonly rule?: ChoiceRuleTaken;
+  /**
+   * What the state did step by step (AWS TestState's inspection data: after InputPath, after Parameters or
+   * Arguments, the result, after ResultSelector and ResultPath, variables), when the run recorded it.
+   */
+  readonly inspection?: StateInspection;
   /** Ids of the events of this visit (its own, not those of its iterations or branches). */
   readonly eventIds: readonly number[];
 }
@@ -139,6 +145,7 @@ export function visitsOf(
   events: readonly ReadEvent[],
   definition?: AslDocument,
   rules?: ReadonlyMap<number, ChoiceRuleTaken>,
+  inspections?: readonly StateInspection[],
 ): Visits {
   const states = definition === undefined ? undefined : statesOf(definition);
   const byId = new Map<number, ReadEvent>();
@@ -427,7 +434,10 @@ export function visitsOf(
     if (failing !== undefined && failing.visit.status === 'failed') failures.push({ lane, builder: failing });
   }
 
+  const inspected = new Map(inspections?.map((i) => [i.enteredEventId, i]));
   for (const { visit } of order) {
+    const inspection = inspected.get(visit.enteredEventId);
+    if (inspection !== undefined && inspection.state === visit.state) visit.inspection = inspection;
     if (visit.type !== 'Choice') continue;
     const known = rules?.get(visit.enteredEventId);
     const entry = states?.get(visit.state);
