@@ -208,8 +208,15 @@ export interface MapSpec<
   /** Iterations at once (0 = as many as possible). */
   readonly maxConcurrency?: number;
   readonly maxConcurrencyPath?: string;
-  /** `distributed` runs iterations as child executions (ProcessorConfig.Mode DISTRIBUTED). */
+  /**
+   * `distributed` runs iterations as child executions (ProcessorConfig.Mode DISTRIBUTED); `inline` (the default when
+   * omitted) is written out as `ProcessorConfig: { "Mode": "INLINE" }` when given.
+   */
   readonly mode?: 'inline' | 'distributed';
+  /** Writes the processor under its deprecated name `Iterator` (AWS still accepts it) instead of `ItemProcessor`. */
+  readonly processorField?: 'ItemProcessor' | 'Iterator';
+  /** Writes the item selector under its deprecated name `Parameters` instead of `ItemSelector`. */
+  readonly itemSelectorField?: 'ItemSelector' | 'Parameters';
   readonly resultSelector?: (refs: {
     readonly result: Ref<
       MapResult<
@@ -329,6 +336,10 @@ export function map<
     processor: graphOf(spec.processor),
     retry: [],
     catch: [],
+    // The forms written as an imported definition wrote them: an explicit inline mode, the deprecated names.
+    ...defined('explicitInline', spec.mode === 'inline' ? true : undefined),
+    ...defined('processorField', spec.processorField),
+    ...defined('itemSelectorField', spec.itemSelectorField),
   });
   type Result = MapResult<
     MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,

@@ -29,8 +29,19 @@ export interface WorkflowOptions<TInputSchema extends MaybeSchema> {
   readonly timeoutSeconds?: number;
   /** `STANDARD` (default) or `EXPRESS`; Express rejects `.sync`, `.waitForTaskToken` and activities. */
   readonly type?: 'STANDARD' | 'EXPRESS';
-  /** The query language the workflow compiles to by default (JSONPath); `compile(…, { queryLanguage })` overrides it. */
+  /**
+   * The query language the workflow compiles to by default (JSONPath); `compile(…, { queryLanguage })` overrides it.
+   * Given, it is written as the document's `QueryLanguage` (JSONPath too, though it is the default).
+   */
   readonly queryLanguage?: QueryLanguage;
+  /** The document's `Version` (`"1.0"`, ASL's only version and its default). */
+  readonly version?: '1.0';
+  /**
+   * The order of the states in each `States` object of the document (by name; unlisted states follow in the
+   * compiler's order). `stepcraft import` writes it, so the definition it read is built back in its own order.
+   * @example workflow('Orders', { stateOrder: ['Receive', 'Failed', 'Ship'] })
+   */
+  readonly stateOrder?: readonly string[];
 }
 
 /** A complete workflow: a name, an input type and a chain of states. `compile()` turns it into ASL. */
@@ -155,6 +166,8 @@ class WorkflowImpl<TName extends string, TInput, TOutput, TNames extends Names>
       ...defined('comment', options.comment),
       ...defined('timeoutSeconds', options.timeoutSeconds),
       ...defined('queryLanguage', options.queryLanguage),
+      ...defined('version', options.version),
+      ...defined('stateOrder', options.stateOrder),
       ...defined(
         'contract',
         isSchema(options.input) ? ({ stateInput: options.input } satisfies StateContract) : undefined,
