@@ -65,7 +65,7 @@ describe('a ref in a template literal or with an operator', () => {
     );
     expect(found.state).toBe('Notify');
     expect(found.message).toMatch(
-      /^Parameters of "Notify": A reference was used with a JavaScript operator or in a template literal at \/.*\/refs\.test\.ts:\d+:\d+: use States\.format/,
+      /^Parameters of "Notify": A reference was used with a JavaScript operator or in a template literal at packages\/core\/test\/refs\.test\.ts:\d+:\d+: use States\.format/,
     );
   });
 

@@ -306,16 +306,25 @@ function refToPrimitive(): never {
 // This package's own directory (src/ or dist/), to skip its frames.
 const OWN_DIR = new URL('..', import.meta.url).href;
 
-/** The first stack frame outside this package (`file:line:column`): where user code misused a ref. */
+/**
+ * The first stack frame outside this package (`file:line:column`): where user code misused a ref. Relative to the
+ * working directory where there is one (Node.js), so the message is the same on every checkout.
+ */
 function callerLocation(): string | undefined {
   for (const line of new Error().stack?.split('\n').slice(1) ?? []) {
     const frame = /\(?((?:file:\/\/|\/)[^()]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (frame === null) continue;
     const [, file = '', row, column] = frame;
     const url = file.startsWith('file://') ? file : `file://${file}`;
-    if (!url.startsWith(OWN_DIR)) return `${url.replace(/^file:\/\//, '')}:${row}:${column}`;
+    if (!url.startsWith(OWN_DIR)) return `${relativeToCwd(url.replace(/^file:\/\//, ''))}:${row}:${column}`;
   }
   return undefined;
+}
+
+function relativeToCwd(file: string): string {
+  // Core runs outside Node.js too: the working directory is read only where the runtime has one.
+  const cwd = (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.();
+  return cwd !== undefined && file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
 function readOnly(): never {
