@@ -53,6 +53,29 @@ describe('generated code type-checks where the types alone cannot follow the def
     expect(source).toContain("the edge to 'Failed' is not type-checked");
   });
 
+  test('an input read as an object on one path and as an array on another is either, and the Choice edges are later() ones', async () => {
+    // On AWS `$.query` of an array is not present: the Choice sends the array on to the Default.
+    const source = await imported('object-or-array', {
+      StartAt: 'Direct?',
+      States: {
+        'Direct?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.query', IsPresent: true, Next: 'Direct' }],
+          Default: 'Queued',
+        },
+        Queued: { Type: 'Pass', InputPath: '$[0].body', Parameters: { 'query.$': '$' }, Next: 'Use' },
+        Direct: { Type: 'Pass', Parameters: { 'query.$': '$.query' }, Next: 'Use' },
+        Use: { Type: 'Pass', Parameters: { 'q.$': '$.query' }, End: true },
+      },
+    });
+    expect(source).toContain(
+      'input: z.union([\n    z.object({ query: z.unknown().optional() }),\n    z.array(z.object({ body: z.unknown().optional() })).readonly(),\n  ]),',
+    );
+    expect(source).toContain(".when(({ input }) => input.query.isPresent(), later('Direct', () => direct))");
+    expect(source).toContain(".otherwise(later('Queued', () => queued))");
+    expect(source).toContain("the edge to 'Queued' is not type-checked");
+  });
+
   test("an OutputPath's need is required: the Lambda payload a Choice reads is no optional object", async () => {
     const source = await imported('payload', {
       StartAt: 'Call',
