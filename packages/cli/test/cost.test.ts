@@ -55,5 +55,6 @@ describe('stepcraft cost', () => {
     expect(result.stderr).toContain('billed state transitions');
     expect(result.stderr).toMatch(/^Standard \(yours\) +\$0\.0000\d+$/m);
     expect(result.stderr).toContain('Cheaper per run: Express.');
+    expect(result.stderr).toContain("bill a realistic duration with 'stepcraft cost FILE --duration-ms MS'");
   });
 });

@@ -61,6 +61,7 @@ export function costReport(
 ): string {
   return formatEstimate(
     estimateCost(result, { type: workflow.type ?? 'STANDARD', definition: workflow.definition }),
+    "'stepcraft cost FILE --duration-ms MS'",
   );
 }
 
@@ -73,8 +74,11 @@ export function parseCount(name: string, text: string): number {
   return value;
 }
 
-/** The estimate as a short report: usage, then Standard and Express side by side. */
-export function formatEstimate(estimate: CostEstimate): string {
+/**
+ * The estimate as a short report: usage, then Standard and Express side by side. `durationOption` is how the
+ * reader bills a realistic duration (a local run's handlers take no simulated time).
+ */
+export function formatEstimate(estimate: CostEstimate, durationOption = '--duration-ms'): string {
   const { usage } = estimate;
   const runs = estimate.runsPerMonth;
   const rows: [string, string, string][] = [
@@ -104,7 +108,7 @@ export function formatEstimate(estimate: CostEstimate): string {
     `One run: ${count(usage.billedTransitions)} billed state transitions (${count(usage.statesEntered)} states + ${count(usage.retries)} retries); ${count(usage.durationMs)} ms, billed as ${count(usage.billedDurationMs)} ms × ${usage.billedMemoryMb} MB = ${usage.gbSeconds} GB-s for Express`,
     ...(usage.durationMs < 100
       ? [
-          '(A local run takes no simulated time in its handlers: pass --duration-ms with a realistic duration.)',
+          `(A local run takes no simulated time in its handlers: bill a realistic duration with ${durationOption}.)`,
         ]
       : []),
     '',
