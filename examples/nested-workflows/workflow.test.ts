@@ -43,8 +43,14 @@ describe('nested-workflows', () => {
       orderId: 'o-2001',
       AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: child?.parentExecutionArn,
     });
-    const submitted = result.history.find((e) => e.type === 'TaskSucceeded');
-    expect(submitted?.taskSucceededEventDetails).toMatchObject({
+    // The parent's history links the child: TaskSubmitted records StartExecution's response, as on AWS.
+    const submitted = result.history.find((e) => e.type === 'TaskSubmitted');
+    expect(JSON.parse(String(submitted?.taskSubmittedEventDetails?.output))).toEqual({
+      ExecutionArn: child?.executionArn,
+      StartDate: expect.any(Number),
+    });
+    const succeeded = result.history.find((e) => e.type === 'TaskSucceeded');
+    expect(succeeded?.taskSucceededEventDetails).toMatchObject({
       resourceType: 'states',
       resource: 'startExecution.sync:2',
     });
