@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExecutionResult, Handlers } from '@stepcraft/runner';
+import type { Handlers } from '@stepcraft/asl';
+import type { ExecutionResult } from '@stepcraft/runner';
 import { closest } from './suggest.js';
 
 // The runner tells API users how to provide a missing handler; on the command line that is a flag.

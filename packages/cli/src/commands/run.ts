@@ -3,15 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AslDocument, JsonValue } from '@stepcraft/asl';
+import type { AslDocument, Handlers, JsonValue, TaskHandler } from '@stepcraft/asl';
 import {
   type ExecutionResult,
-  type Handlers,
   type RunnableWorkflow,
   type RunSource,
   run,
   runRecordJson,
-  type TaskHandler,
 } from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
 import { assertFile, readInputFile } from '../files.js';
