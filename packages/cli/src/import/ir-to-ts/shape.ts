@@ -1,5 +1,5 @@
 import type { PathSegment } from '@stepcraft/asl';
-import { printList, propertyKey } from './json.js';
+import { printList, propertyKey } from '../source-text.js';
 
 /** The note on every input schema the importer infers. */
 export const TIGHTEN = 'input schema holds what the definition reads: tighten it';
@@ -161,6 +161,8 @@ export function printType(shape: Shape): string {
             }),
             '{',
             '}',
+            undefined,
+            ';',
           );
   const either =
     shape.scalar === undefined || text === 'unknown' ? text : `${LEAF_TYPES[shape.scalar]} | ${text}`;
@@ -217,6 +219,15 @@ export function graft(shape: Shape, segments: readonly PathSegment[], sub: Shape
     node = segment.kind === 'index' ? node?.element : node?.fields.get(segment.name);
     if (node !== undefined) node.required = true;
   }
+}
+
+/** The node a read of `segments` made (the deepest one reached). */
+export function descend(shape: Shape, segments: readonly PathSegment[]): Shape {
+  let node = shape;
+  for (const segment of segments) {
+    node = segment.kind === 'index' ? (node.element ?? node) : (node.fields.get(segment.name) ?? node);
+  }
+  return node;
 }
 
 /** The node at `segments`, or `undefined` when no read reaches it. */
