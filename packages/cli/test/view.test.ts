@@ -20,6 +20,30 @@ const embedded = (html: string) =>
     layout: { boxes: unknown[] };
   };
 
+/** Runs `action` with `$BROWSER` set to `browser`, then puts it back. */
+async function withBrowser(browser: string, action: () => Promise<void>): Promise<void> {
+  const before = process.env.BROWSER;
+  process.env.BROWSER = browser;
+  try {
+    await action();
+  } finally {
+    if (before === undefined) delete process.env.BROWSER;
+    else process.env.BROWSER = before;
+  }
+}
+
+/** What `action` asked the browser to open, through a `$BROWSER` script that writes it down (it runs detached). */
+async function openedBy(name: string, action: () => Promise<void>): Promise<string> {
+  const opened = at(`${name}-opened.txt`);
+  const browser = at(`${name}-browser.sh`);
+  writeFileSync(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`);
+  chmodSync(browser, 0o755);
+  await withBrowser(browser, action);
+  for (let i = 0; i < 50 && !existsSync(opened); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return readFileSync(opened, 'utf8').trim();
+}
+
 beforeAll(async () => {
   const compiled = compile(orderProcessing);
   const input = { orderId: 'o-1', amount: 42, card: 'declined', items: [] };
@@ -62,38 +86,22 @@ describe('stepcraft view', () => {
   });
 
   test('--open hands the page to $BROWSER', async () => {
-    const opened = at('opened.txt');
-    const browser = at('browser.sh');
-    writeFileSync(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`);
-    chmodSync(browser, 0o755);
-    const before = process.env.BROWSER;
-    process.env.BROWSER = browser;
-    try {
+    const opened = await openedBy('view', async () => {
       expect((await stepcraft(['view', 'declined.json', '--open', '--out', 'open.html'], scratch)).code).toBe(
         0,
       );
-    } finally {
-      if (before === undefined) delete process.env.BROWSER;
-      else process.env.BROWSER = before;
-    }
-    for (let i = 0; i < 50 && !existsSync(opened); i++)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(readFileSync(opened, 'utf8').trim()).toBe(at('open.html'));
+    });
+    expect(opened).toBe(at('open.html'));
   });
 
   test('a browser that cannot be started is a warning: the page is still written', async () => {
-    const before = process.env.BROWSER;
-    process.env.BROWSER = at('no-such-browser');
-    try {
+    await withBrowser(at('no-such-browser'), async () => {
       const result = await stepcraft(['view', 'declined.json', '--open', '--out', 'warned.html'], scratch);
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(
         /^stepcraft view: could not open a browser \(.*no-such-browser: .*ENOENT.*\); open the file yourself$/,
       );
-    } finally {
-      if (before === undefined) delete process.env.BROWSER;
-      else process.env.BROWSER = before;
-    }
+    });
   });
 
   test.each([
@@ -204,21 +212,10 @@ describe('stepcraft run --view', () => {
   });
 
   test('--open writes the page and hands it to $BROWSER', async () => {
-    const opened = at('run-opened.txt');
-    const browser = at('run-browser.sh');
-    writeFileSync(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`);
-    chmodSync(browser, 0o755);
-    const before = process.env.BROWSER;
-    process.env.BROWSER = browser;
-    try {
+    const opened = await openedBy('run', async () => {
       expect((await runOrder('--history', at('opened-run.json'), '--open')).code).toBe(0);
-    } finally {
-      if (before === undefined) delete process.env.BROWSER;
-      else process.env.BROWSER = before;
-    }
-    for (let i = 0; i < 50 && !existsSync(opened); i++)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(readFileSync(opened, 'utf8').trim()).toBe(at('opened-run.html'));
+    });
+    expect(opened).toBe(at('opened-run.html'));
   });
 
   test('a page that cannot be written: the result and the history first, then its error, exit 3', async () => {
