@@ -53,6 +53,63 @@ describe('generated code type-checks where the types alone cannot follow the def
     expect(source).toContain("the edge to 'Failed' is not type-checked");
   });
 
+  test('an input read as an object on one path and as an array on another is either, and the Choice edges are later() ones', async () => {
+    // On AWS `$.query` of an array is not present: the Choice sends the array on to the Default.
+    const source = await imported('object-or-array', {
+      StartAt: 'Direct?',
+      States: {
+        'Direct?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.query', IsPresent: true, Next: 'Direct' }],
+          Default: 'Queued',
+        },
+        Queued: { Type: 'Pass', InputPath: '$[0].body', Parameters: { 'query.$': '$' }, Next: 'Use' },
+        Direct: { Type: 'Pass', Parameters: { 'query.$': '$.query' }, Next: 'Use' },
+        Use: { Type: 'Pass', Parameters: { 'q.$': '$.query' }, End: true },
+      },
+    });
+    expect(source).toContain(
+      'input: z.union([\n    z.object({ query: z.unknown().optional() }),\n    z.array(z.object({ body: z.unknown().optional() })).readonly(),\n  ]),',
+    );
+    expect(source).toContain(".when(({ input }) => input.query.isPresent(), later('Direct', () => direct))");
+    expect(source).toContain(".otherwise(later('Queued', () => queued))");
+    expect(source).toContain("the edge to 'Queued' is not type-checked");
+  });
+
+  test('successors reading the Lambda Invoke envelope as the function value get a later() edge saying where it is', async () => {
+    // On AWS `$.id` is not found here (States.Runtime): the function's value is `$.Payload`, `$.job.Payload`.
+    const source = await imported('envelope', {
+      StartAt: 'Create',
+      States: {
+        Create: lambdaTask({ Next: 'Describe' }),
+        Describe: lambdaTask({ ResultPath: '$.job', Next: 'Use' }),
+        Use: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'state.$': '$.job.state' }, End: true },
+      },
+    });
+    expect(source).toContain(".next(later('Describe', () => describe))");
+    expect(source).toContain(
+      "the edge to 'Describe' is not type-checked: it reads `$.id` of the Lambda Invoke envelope as if it were the function's value, which AWS puts under `$.Payload`",
+    );
+    expect(source).toContain(".next(later('Use', () => use))");
+    expect(source).toContain(
+      "the edge to 'Use' is not type-checked: it reads `$.job.state` of the Lambda Invoke envelope as if it were the function's value, which AWS puts under `$.job.Payload`",
+    );
+    // Fields of the envelope itself are read as such: the edge stays checked.
+    const fine = await imported('envelope-fields', {
+      StartAt: 'Call',
+      States: {
+        Call: lambdaTask({ ResultPath: '$.call', Next: 'Use' }),
+        Use: {
+          Type: 'Pass',
+          Parameters: { 'code.$': '$.call.StatusCode', 'v.$': '$.call.Payload.v' },
+          End: true,
+        },
+      },
+    });
+    expect(fine).toContain('.next(use)');
+    expect(fine).toContain('output: z.object({ v: z.unknown().optional() }),');
+  });
+
   test("an OutputPath's need is required: the Lambda payload a Choice reads is no optional object", async () => {
     const source = await imported('payload', {
       StartAt: 'Call',

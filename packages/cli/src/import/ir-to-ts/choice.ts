@@ -1,15 +1,7 @@
 import type { ChoiceNode } from '@stepcraft/core/ir';
 import { printString } from '../source-text.js';
 import { printCondition } from './conditions.js';
-import {
-  finish,
-  inputSchema,
-  keepRaw,
-  type PrintInput,
-  type StateCode,
-  slicedBy,
-  startDraft,
-} from './draft.js';
+import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
 import { inputScope, type Scope, selector } from './expressions.js';
 import { passThrough, printInputPath, printOutput } from './io.js';
 import { createShape, isEmpty, loosens } from './shape.js';
@@ -37,13 +29,13 @@ export function printChoice(input: PrintInput<ChoiceNode>): StateCode {
   if (!isTyped) keepRaw(d, 'Choices', 'Choices kept raw; the .when() calls only wire the targets');
   // The Choice's type is its whole input: a target reached through an OutputPath, or relying on what a condition
   // tested (IsPresent, IsNull), cannot be checked against it.
-  const sliced = d.sliced;
+  const sliced = d.uncheckedOutput;
   const edge = (target: string): string => {
     const need = wiring.demand(target);
     const unchecked = sliced !== undefined ? !isEmpty(need) : loosens(d.effective ?? createShape(), need);
     if (unchecked)
       d.todos.push(
-        `the edge to ${printString(target)} is not type-checked: ${sliced !== undefined ? slicedBy(sliced) : 'the Choice takes it once a condition held, and core does not narrow types'}`,
+        `the edge to ${printString(target)} is not type-checked: ${sliced ?? 'the Choice picks it by what its conditions tested, and core does not narrow types'}`,
       );
     return wiring.target(target, unchecked);
   };

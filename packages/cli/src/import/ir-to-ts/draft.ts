@@ -53,10 +53,11 @@ export interface Draft<TNode extends StateNode = StateNode> extends PrintInput<T
   /** The effective input's shape (after InputPath); `undefined` when InputPath is null. */
   effective: Shape | undefined;
   /**
-   * What the successors get that the types cannot follow: a raw path's slice, or a Result kept raw (a Pass whose
-   * fields are raw is typed as passing its input on, so what the successors read must not flow back through it).
+   * Why the types cannot check what the successors get, for the note on the edge: a raw path's slice, a Result kept
+   * raw (a Pass whose fields are raw is typed as passing its input on, so what the successors read must not flow
+   * back through it), or a Lambda envelope the successors read as its payload.
    */
-  sliced: 'InputPath' | 'OutputPath' | 'Result' | undefined;
+  uncheckedOutput: string | undefined;
   /** What the raw result must hold (Task, Parallel, Map). */
   readonly result: Shape;
   /** What the successors read of this state's output (a Choice asks each target instead). */
@@ -76,7 +77,7 @@ export function startDraft<TNode extends StateNode>(input: PrintInput<TNode>): D
     handled: new Set(['Type', 'Next', 'End']),
     shape,
     effective: shape,
-    sliced: undefined,
+    uncheckedOutput: undefined,
     result: createShape(),
     outNeed: node.kind === 'choice' || node.kind === 'fail' ? createShape() : wiring.demand(next),
   };
@@ -116,10 +117,10 @@ export function finish(d: Draft, ctor: string, inputSchema: string | undefined):
     else if (Object.hasOwn(spelled, key) && !['Type', 'Next', 'End'].includes(key))
       keepRaw(d, key, `${key} spelled as in the source`);
   }
-  const { sliced } = d;
-  const uncheckedNext = sliced !== undefined && d.node.kind !== 'choice' && !isEmpty(d.outNeed);
-  if (uncheckedNext && sliced !== undefined && d.next !== undefined)
-    d.todos.push(`the edge to ${printString(d.next)} is not type-checked: ${slicedBy(sliced)}`);
+  const why = d.uncheckedOutput;
+  const uncheckedNext = why !== undefined && d.node.kind !== 'choice' && !isEmpty(d.outNeed);
+  if (uncheckedNext && d.next !== undefined)
+    d.todos.push(`the edge to ${printString(d.next)} is not type-checked: ${why}`);
   if (inputSchema !== undefined) d.todos.unshift(TIGHTEN);
   const spec = [
     ...(inputSchema === undefined ? [] : [`input: ${inputSchema},`]),
@@ -144,11 +145,6 @@ export function finish(d: Draft, ctor: string, inputSchema: string | undefined):
     input: d.shape,
     uncheckedNext,
   };
-}
-
-/** Why an edge after a state that slices what it passes on is not type-checked. */
-export function slicedBy(sliced: NonNullable<Draft['sliced']>): string {
-  return sliced === 'Result' ? 'it gets a Result kept raw' : `it gets the ${sliced} slice`;
 }
 
 /** The input schema of a state: what it needs of its input (a Map always declares one), or none. */

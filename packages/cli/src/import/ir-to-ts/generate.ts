@@ -117,7 +117,8 @@ const CORE_EXPORTS = [
 ];
 
 function importsFor(body: string): string {
-  const code = body.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/\/\/.*$/gm, '');
+  // Strings and comments in one pass, left to right: a quote inside a comment opens no string.
+  const code = body.replace(/'(?:[^'\\\n]|\\.)*'|\/\/.*$/gm, (m) => (m.startsWith("'") ? "''" : ''));
   const used = CORE_EXPORTS.filter((name) => new RegExp(`(?<![\\w.$])${name}[(.<]`).test(code));
   const lines = [`import { ${used.join(', ')} } from '@stepcraft/core';`];
   if (/\bz\./.test(code)) lines.push(`import { z } from 'zod';`);

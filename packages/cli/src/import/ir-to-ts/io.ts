@@ -39,7 +39,7 @@ export function printInputPath(
       node.kind === 'pass'
         ? node.parameters === undefined && node.result === undefined && !Object.hasOwn(d.asl, 'Parameters')
         : node.kind === 'wait' || node.kind === 'choice';
-    if (passes) d.sliced = 'InputPath';
+    if (passes) d.uncheckedOutput = 'it gets the InputPath slice';
     keepRaw(d, 'InputPath', 'InputPath kept raw');
     return;
   }
@@ -97,7 +97,7 @@ export function printOutput(
     return;
   }
   const isWhole = outputPath !== 'opaque' && outputPath !== null && outputPath.segments.length === 0;
-  if (!isWhole) d.sliced = 'OutputPath';
+  if (!isWhole) d.uncheckedOutput = 'it gets the OutputPath slice';
   keepRaw(d, 'OutputPath', 'OutputPath kept raw: tighten the output type, then use .outputPath()');
 }
 

@@ -16,7 +16,7 @@ export function printPass(input: PrintInput<PassNode>): StateCode {
     d.spec.push(`result: ${printJson(node.result)},`);
   } else if (node.result !== undefined) {
     keepRaw(d, 'Result', 'Result kept raw: it nests too deep for TypeScript to type');
-    d.sliced = 'Result';
+    d.uncheckedOutput = 'it gets a Result kept raw';
   }
   const need = resultNeed(d, false);
   if (node.parameters !== undefined && isObject(asl.Parameters)) {

@@ -1,11 +1,13 @@
-import type { ReferencePath } from '@stepcraft/asl';
+import type { PathSegment, ReferencePath } from '@stepcraft/asl';
+import type { LambdaInvokeResult } from '@stepcraft/core';
 import type { TaskNode } from '@stepcraft/core/ir';
+import { canonicalPath } from '../paths.js';
 import { isObject, printString } from '../source-text.js';
 import { finish, inputSchema, keepRaw, type PrintInput, type StateCode, startDraft } from './draft.js';
 import { printErrorHandling } from './error-handling.js';
 import { inputScope, printDynamic, selector } from './expressions.js';
 import { parametersEntry, taskResource } from './integration.js';
-import { pathText, printInputPath, printOutput, resultNeed, selectResult } from './io.js';
+import { pathField, pathText, printInputPath, printOutput, resultNeed, selectResult } from './io.js';
 import { graft, isEmpty, printSchema } from './shape.js';
 
 /**
@@ -33,6 +35,7 @@ export function printTask(input: PrintInput<TaskNode>): StateCode {
     !Object.hasOwn(asl, 'ResultSelector');
   const need = resultNeed(d, unwrap);
   const selected = unwrap ? '' : selectResult(d, need);
+  if (found.kind === 'envelope' && !unwrap && node.resultSelector === undefined) envelopeMisread(d);
   if (unwrap) {
     graft(d.result, [{ kind: 'field', name: 'Payload' }], need, true);
     d.handled.add('OutputPath');
@@ -79,6 +82,35 @@ function credentials(d: ReturnType<typeof startDraft<TaskNode>>): void {
     d.spec.push(`credentials: ${selector(`{ roleArn: ${role} }`, s)},`);
   } else return;
   d.handled.add('Credentials');
+}
+
+// The fields of Lambda's Invoke response, all of core's `LambdaInvokeResult` (the function's value is its Payload).
+const ENVELOPE = {
+  ExecutedVersion: true,
+  Payload: true,
+  SdkHttpMetadata: true,
+  SdkResponseMetadata: true,
+  StatusCode: true,
+} as const satisfies Record<keyof LambdaInvokeResult<unknown>, true>;
+
+/**
+ * A definition whose successors read the Lambda Invoke envelope as if it were the function's value (`$.id` where
+ * AWS has `$.Payload.id`): on AWS such a path is not found (`States.Runtime`), so the types rightly refuse the edge.
+ * It is printed as it is, with the edge unchecked and a note saying where the value is.
+ */
+function envelopeMisread(d: ReturnType<typeof startDraft<TaskNode>>): void {
+  const misread = [...d.result.fields.keys()].filter((name) => !Object.hasOwn(ENVELOPE, name));
+  if (misread.length === 0 && d.result.element === undefined) return;
+  const resultPath = pathField(d, 'ResultPath', d.node.resultPath);
+  const at =
+    resultPath === undefined || resultPath === null || resultPath === 'opaque' ? [] : resultPath.segments;
+  const pathOf = (segments: readonly PathSegment[]) =>
+    `\`${canonicalPath({ root: { kind: 'input' }, segments: [...at, ...segments] })}\``;
+  const paths = misread.map((name) => pathOf([{ kind: 'field', name }]));
+  if (d.result.element !== undefined) paths.push(pathOf([{ kind: 'index', index: 0 }]));
+  d.uncheckedOutput =
+    `it reads ${paths.join(', ')} of the Lambda Invoke envelope as if it were the function's value, which AWS ` +
+    `puts under ${pathOf([{ kind: 'field', name: 'Payload' }])} (unwrap it with OutputPath or a ResultSelector)`;
 }
 
 function isPayload(path: ReferencePath | null | undefined): boolean {
