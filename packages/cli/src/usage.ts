@@ -102,7 +102,7 @@ Options:
 
 Exit codes: 0 drawn, 1 FILE is not a valid state machine, 2 usage error.`,
   run: `Usage: stepcraft run FILE [--input JSON|@file] [--handlers MODULE] [--json] [--cost] [--history FILE]
-                     [--workflow NAME] [--no-typecheck]
+                     [--view [--open]] [--workflow NAME] [--no-typecheck]
 
 Runs a state machine locally and prints its result. FILE is an ASL JSON file or a TypeScript file exporting a
 workflow (type-checked first, as build does). Time is simulated: waits and timeouts take no real time. A handler
@@ -118,14 +118,19 @@ Options:
       --cost               after the result, what this run costs as Standard and as Express (on stderr;
                            'stepcraft cost' prices a monthly volume)
       --history FILE       after the result, write the run record to FILE (JSON: the definition, the input,
-                           the result and the execution history events, as AWS's get-execution-history)
+                           the result, the execution history events as AWS's get-execution-history, and
+                           each state's inspection data)
+      --view               then write the run as one HTML page, as 'stepcraft view' does: beside the
+                           --history FILE (run.json -> run.html), else in a new temporary directory; its
+                           path is printed on stderr
+      --open               --view, and open the page in the default browser
   -w, --workflow NAME      the workflow to run when FILE exports several (workflow or export name)
       --no-typecheck       do not type-check a TypeScript FILE
   -h, --help               show this help
 
 Prints the output as JSON (a failure on stderr). Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED, or FILE
-cannot run; 2 usage error; 3 the run ended but the --history file could not be written (the result is printed
-first).`,
+cannot run; 2 usage error; 3 the run ended but the --history file or the --view page could not be written (the
+result is printed first).`,
   cost: `Usage: stepcraft cost FILE --runs-per-month N [--input JSON|@file] [--region REGION] [--type STANDARD|EXPRESS]
                       [--duration-ms MS] [--handlers MODULE] [--workflow NAME] [--no-typecheck] [--json]
 

@@ -1,3 +1,16 @@
+// The contract types shared with the runner and the CLI are declared once, in @stepcraft/asl; `Schema` is core's
+// older name for `StandardSchema`.
+export type {
+  Contracts,
+  Handlers,
+  SchemaIssue,
+  SchemaResult,
+  StandardSchema as Schema,
+  StandardSchema,
+  StateContract,
+  TaskHandler,
+  TaskHandlerContext,
+} from '@stepcraft/asl';
 export type { Assigns, ResultRefs } from './builder/assign.js';
 export type {
   AnyChain,
@@ -229,7 +242,6 @@ export type {
 } from './integrations/step-functions.js';
 export { STEP_FUNCTIONS_ERRORS, stepFunctions } from './integrations/step-functions.js';
 export type { QueryLanguage } from './ir/common-node.js';
-export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
 export type { CountOf, Describe, FirstMember, Join, LastOf } from './types/describe.js';
 export type { Fit, OrError, Param, Source } from './types/fit.js';

@@ -1,3 +1,4 @@
+import type { StateContract, TaskHandler, TaskHandlerContext } from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import {
   contractShape,
@@ -10,7 +11,6 @@ import {
 } from '../integrations/integration.js';
 import type { PayloadFor, RequestCheck } from '../integrations/request-check.js';
 import type { QueryLanguage } from '../ir/common-node.js';
-import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
 import type { TemplateNode } from '../ir/template-node.js';
 import type { OrError, Param } from '../types/fit.js';
