@@ -128,18 +128,44 @@ export type CheckPath<T, TPath extends string, TWhere extends string> =
  * Rejects a ResultPath that is not a plain `$`-rooted reference path, or that writes into a value that cannot hold
  * fields (AWS fails it with `States.ResultPathMatchFailure`): `TInput` is the raw input it writes into.
  */
-export type CheckResultPath<TInput, TPath extends string | null, TWhere extends string> = TPath extends null
-  ? unknown
+export type CheckResultPath<TInput, TPath extends string | null, TWhere extends string> = ResultPathMessage<
+  ResultPathProblem<TInput, TPath>,
+  TWhere
+>;
+
+/**
+ * What is wrong with a ResultPath, as a message key and its arguments, else `never`. It leaves out where the path
+ * stands, so it is computed once per input type and path, not once per state: the common case (a valid path) then
+ * costs each state one conditional.
+ */
+type ResultPathProblem<TInput, TPath extends string | null> = TPath extends null
+  ? never
   : TPath extends `$$${string}`
-    ? StepcraftTypeError<Message<'resultPathContext', [TWhere, TPath]>>
+    ? readonly ['resultPathContext', TPath]
     : [ParsePath<TPath & string>] extends [never]
-      ? StepcraftTypeError<Message<'resultPathSyntax', [TPath & string, TWhere]>>
+      ? readonly ['resultPathSyntax', TPath & string]
       : WriteProblem<TInput, ParsePath<TPath & string>> extends infer $Problem
         ? [$Problem] extends [readonly [infer $Prefix extends string, infer $Type extends string]]
           ? [$Problem] extends [never]
-            ? unknown
-            : StepcraftTypeError<Message<'resultPathInto', [TPath & string, TWhere, $Prefix, $Type]>>
-          : unknown
+            ? never
+            : readonly ['resultPathInto', TPath & string, $Prefix, $Type]
+          : never
+        : never;
+
+// The message of a ResultPath problem, with where the path stands (built only when there is a problem).
+type ResultPathMessage<TProblem, TWhere extends string> = [TProblem] extends [never]
+  ? unknown
+  : TProblem extends readonly ['resultPathContext', infer $Path extends string]
+    ? StepcraftTypeError<Message<'resultPathContext', [TWhere, $Path]>>
+    : TProblem extends readonly ['resultPathSyntax', infer $Path extends string]
+      ? StepcraftTypeError<Message<'resultPathSyntax', [$Path, TWhere]>>
+      : TProblem extends readonly [
+            'resultPathInto',
+            infer $Path extends string,
+            infer $Prefix extends string,
+            infer $Type extends string,
+          ]
+        ? StepcraftTypeError<Message<'resultPathInto', [$Path, TWhere, $Prefix, $Type]>>
         : unknown;
 
 /**
