@@ -90,18 +90,20 @@ export type ValueAtPath<T, TPath extends string> = [ParsePath<TPath>] extends [n
 
 /**
  * Writes `V` at `TKeys` inside `T`, as ResultPath does: a new key joins by plain intersection (cheap), an existing
- * key is replaced; missing intermediate objects are created.
+ * key is replaced; missing intermediate objects are created. The end of the path is tested first: it is where every
+ * one-key ResultPath (`'$.result'`, the common case) lands.
  */
-export type SetAt<T, TKeys extends readonly PathKey[], V> = TKeys extends readonly [
-  infer $Head extends string,
-  ...infer $Rest extends PathKey[],
-]
-  ? [$Head] extends [keyof T]
-    ? Omit<T, $Head> & { [K in $Head]: SetAt<T[$Head], $Rest, V> }
-    : T & { [K in $Head]: SetAt<unknown, $Rest, V> }
-  : TKeys extends readonly []
-    ? V
+export type SetAt<T, TKeys extends readonly PathKey[], V> = TKeys extends readonly []
+  ? V
+  : TKeys extends readonly [infer $Head extends string, ...infer $Rest extends PathKey[]]
+    ? [$Head] extends [keyof T]
+      ? Omit<T, $Head> & Field<$Head, SetAt<T[$Head], $Rest, V>>
+      : T & Field<$Head, SetAt<unknown, $Rest, V>>
     : T;
+
+// One field whose value is computed before the mapped type exists: TypeScript walks the output type again at every
+// later comparison (each wire checks it), and a mapped type whose template is `SetAt<…>` re-entered SetAt each time.
+type Field<TKey extends string, V> = { [K in TKey]: V };
 
 /**
  * The output of ResultPath: `null` keeps the raw input, `'$'` is the result, `'$.a.b'` merges the result into the
