@@ -124,7 +124,17 @@ export function createChoiceSwitch<TName extends string, TInput, TOutput, TRemai
   if (node?.kind !== 'reference') {
     return raise('CHOICE_CONDITION', `${where} takes a path such as ({ input }) => input.status`, name);
   }
-  return new ChoiceSwitchImpl<TName, TInput, TOutput, TRemaining, TField>(name, parts, node);
+  return switchState<TName, TInput, TOutput, TRemaining, TField>(name, parts, node);
+}
+
+// Generic in every parameter, so \`ChoiceSwitchImpl\` is compared with \`ChoiceSwitch\` over plain type parameters, never
+// over the \`Needs<…>\`/\`Exclude<…>\` of each method (each such comparison walks every method several levels deep).
+function switchState<TName extends string, TInput, TOutput, TRemaining, TField extends string>(
+  name: TName,
+  parts: ChoiceParts,
+  subject: ReferenceNode,
+): ChoiceSwitch<TName, TInput, TOutput, TRemaining, TField> {
+  return new ChoiceSwitchImpl<TName, TInput, TOutput, TRemaining, TField>(name, parts, subject);
 }
 
 /** A switch at run time: the Choice's parts and the path its rules compare. Checked against `ChoiceSwitch`. */
@@ -161,7 +171,7 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
       return raise('CHOICE_OPERAND', `when() of Choice "${this.name}" needs at least one value`, this.name);
     }
     const condition = rest.length === 0 ? first : createOrNode([first, ...rest]);
-    return new ChoiceSwitchImpl<
+    return switchState<
       TName,
       Needs<TInput, TOutput, InputOf<$Target>>,
       TOutput,
@@ -174,7 +184,7 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
     variable: Variable<TValue, TVariable>,
     value: VariableValue<ChoiceRefs<TName, TOutput>, TValue, TVariable, $Value>,
   ): ChoiceSwitch<TName, TInput, TOutput, TRemaining, TField> {
-    return new ChoiceSwitchImpl<TName, TInput, TOutput, TRemaining, TField>(
+    return switchState<TName, TInput, TOutput, TRemaining, TField>(
       this.name,
       withChoiceAssignment(this.#parts, variable, value),
       this.#subject,
@@ -184,7 +194,7 @@ class ChoiceSwitchImpl<TName extends string, TInput, TOutput, TRemaining, TField
   otherwise<$Target extends AnyChain>(
     target: Param<$Target, TargetCheck<TName, TOutput, $Target>>,
   ): ChoiceSwitch<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput, never, TField> {
-    return new ChoiceSwitchImpl<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput, never, TField>(
+    return switchState<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput, never, TField>(
       this.name,
       withDefault(this.#parts, target),
       this.#subject,

@@ -130,13 +130,20 @@ export function choice<
     ...inputPathField(spec.inputPath, name),
     branches: [],
   });
-  return new ChoiceStateImpl<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>(
-    name,
-    {
-      node,
-      targets: [],
-    },
-  );
+  return choiceState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>(name, {
+    node,
+    targets: [],
+  });
+}
+
+// Generic in every parameter, so \`ChoiceStateImpl\` is compared with \`ChoiceState\` once, over plain type parameters,
+// never over \`DeclaredInput<…>\` and the other deferred types of a call site (each such comparison walks every method
+// several levels deep).
+function choiceState<TName extends string, TInput, TOutput>(
+  name: TName,
+  parts: ChoiceParts,
+): ChoiceState<TName, TInput, TOutput> {
+  return new ChoiceStateImpl<TName, TInput, TOutput>(name, parts);
 }
 
 /** The IR of a condition callback's result, recorded over fresh refs. */
@@ -170,7 +177,7 @@ class ChoiceStateImpl<TName extends string, TInput, TOutput>
     options?: ChoiceRuleOptions<Seen<TOutput>, TRuleOutput> & SpecKeys<TKeys, RuleKey, 'when'>,
   ): ChoiceState<TName, 'output' extends TKeys ? TInput : Needs<TInput, TOutput, InputOf<$Target>>, TOutput> {
     const parts = this.#parts;
-    return new ChoiceStateImpl<
+    return choiceState<
       TName,
       'output' extends TKeys ? TInput : Needs<TInput, TOutput, InputOf<$Target>>,
       TOutput
@@ -187,16 +194,13 @@ class ChoiceStateImpl<TName extends string, TInput, TOutput>
     variable: Variable<TValue, TVariable>,
     value: VariableValue<ChoiceRefs<TName, TOutput>, TValue, TVariable, $Value>,
   ): ChoiceState<TName, TInput, TOutput> {
-    return new ChoiceStateImpl<TName, TInput, TOutput>(
-      this.name,
-      withChoiceAssignment(this.#parts, variable, value),
-    );
+    return choiceState<TName, TInput, TOutput>(this.name, withChoiceAssignment(this.#parts, variable, value));
   }
 
   otherwise<$Target extends AnyChain>(
     target: Param<$Target, TargetCheck<TName, TOutput, $Target>>,
   ): ChoiceState<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput> {
-    return new ChoiceStateImpl<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput>(
+    return choiceState<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput>(
       this.name,
       withDefault(this.#parts, target),
     );

@@ -11,7 +11,7 @@ import {
 } from '../ir/template-node.js';
 import type { Message } from '../types/messages.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { Primitive, Simplify } from '../types/type-utils.js';
+import type { Primitive } from '../types/type-utils.js';
 import { comparisonMethod, isComparisonMethod } from './conditions.js';
 
 declare const valueType: unique symbol;
@@ -219,7 +219,10 @@ type ElementAt<TArray, TIndex extends number, TElement> = number extends TIndex
     ? $Item
     : TElement;
 
-/** The type a selector's return value stands for: every `Expr<T>` replaced by `T`. */
+/**
+ * The type a selector's return value stands for: every `Expr<T>` replaced by `T`. A mapped type over an object
+ * literal already reads as one (no `Simplify` around it: that second mapping cost every state ~35 instantiations).
+ */
 export type Resolve<T> =
   T extends Expr<infer $Value>
     ? $Value
@@ -228,7 +231,7 @@ export type Resolve<T> =
       : T extends readonly unknown[]
         ? { -readonly [K in keyof T]: Resolve<T[K]> }
         : T extends object
-          ? Simplify<{ -readonly [K in keyof T]: Resolve<T[K]> }>
+          ? { -readonly [K in keyof T]: Resolve<T[K]> }
           : T;
 
 /** What a selector may return: JSON built from literals, refs and intrinsic calls. */

@@ -38,7 +38,12 @@ type SourceText<TSource extends Source> = TSource extends readonly [
  * TypeScript infers `TValue` from the argument (`NoInfer` keeps inference out of the check), and reports a failed
  * check in one line on the argument (tRPC's `TypeError` in the parameter position), not as a structural diff.
  */
-export type Param<TValue, TCheck> = [TCheck] extends [StepcraftTypeError<string>] ? NoInfer<TCheck> : TValue;
+export type Param<TValue, TCheck> = IsError<TCheck> extends true ? NoInfer<TCheck> : TValue;
+
+// Asked through an alias, not as `[TCheck] extends […]` in `Param` itself: there TypeScript would narrow `TCheck` in
+// the true branch to `TCheck & StepcraftTypeError<string>`, an intersection with the still-deferred check built for
+// every state and every wire while inferring (~60 instantiations per state on a chain of Pass states).
+type IsError<T> = [T] extends [StepcraftTypeError<string>] ? true : false;
 
 /**
  * `TState`, or the branded error when `TCheck` failed. For checks that depend on a type inferred from a selector's

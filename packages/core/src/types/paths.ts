@@ -90,18 +90,20 @@ export type ValueAtPath<T, TPath extends string> = [ParsePath<TPath>] extends [n
 
 /**
  * Writes `V` at `TKeys` inside `T`, as ResultPath does: a new key joins by plain intersection (cheap), an existing
- * key is replaced; missing intermediate objects are created.
+ * key is replaced; missing intermediate objects are created. The end of the path is tested first: it is where every
+ * one-key ResultPath (`'$.result'`, the common case) lands.
  */
-export type SetAt<T, TKeys extends readonly PathKey[], V> = TKeys extends readonly [
-  infer $Head extends string,
-  ...infer $Rest extends PathKey[],
-]
-  ? [$Head] extends [keyof T]
-    ? Omit<T, $Head> & { [K in $Head]: SetAt<T[$Head], $Rest, V> }
-    : T & { [K in $Head]: SetAt<unknown, $Rest, V> }
-  : TKeys extends readonly []
-    ? V
+export type SetAt<T, TKeys extends readonly PathKey[], V> = TKeys extends readonly []
+  ? V
+  : TKeys extends readonly [infer $Head extends string, ...infer $Rest extends PathKey[]]
+    ? [$Head] extends [keyof T]
+      ? Omit<T, $Head> & Field<$Head, SetAt<T[$Head], $Rest, V>>
+      : T & Field<$Head, SetAt<unknown, $Rest, V>>
     : T;
+
+// One field whose value is computed before the mapped type exists: TypeScript walks the output type again at every
+// later comparison (each wire checks it), and a mapped type whose template is `SetAt<…>` re-entered SetAt each time.
+type Field<TKey extends string, V> = { [K in TKey]: V };
 
 /**
  * The output of ResultPath: `null` keeps the raw input, `'$'` is the result, `'$.a.b'` merges the result into the
@@ -128,18 +130,44 @@ export type CheckPath<T, TPath extends string, TWhere extends string> =
  * Rejects a ResultPath that is not a plain `$`-rooted reference path, or that writes into a value that cannot hold
  * fields (AWS fails it with `States.ResultPathMatchFailure`): `TInput` is the raw input it writes into.
  */
-export type CheckResultPath<TInput, TPath extends string | null, TWhere extends string> = TPath extends null
-  ? unknown
+export type CheckResultPath<TInput, TPath extends string | null, TWhere extends string> = ResultPathMessage<
+  ResultPathProblem<TInput, TPath>,
+  TWhere
+>;
+
+/**
+ * What is wrong with a ResultPath, as a message key and its arguments, else `never`. It leaves out where the path
+ * stands, so it is computed once per input type and path, not once per state: the common case (a valid path) then
+ * costs each state one conditional.
+ */
+type ResultPathProblem<TInput, TPath extends string | null> = TPath extends null
+  ? never
   : TPath extends `$$${string}`
-    ? StepcraftTypeError<Message<'resultPathContext', [TWhere, TPath]>>
+    ? readonly ['resultPathContext', TPath]
     : [ParsePath<TPath & string>] extends [never]
-      ? StepcraftTypeError<Message<'resultPathSyntax', [TPath & string, TWhere]>>
+      ? readonly ['resultPathSyntax', TPath & string]
       : WriteProblem<TInput, ParsePath<TPath & string>> extends infer $Problem
         ? [$Problem] extends [readonly [infer $Prefix extends string, infer $Type extends string]]
           ? [$Problem] extends [never]
-            ? unknown
-            : StepcraftTypeError<Message<'resultPathInto', [TPath & string, TWhere, $Prefix, $Type]>>
-          : unknown
+            ? never
+            : readonly ['resultPathInto', TPath & string, $Prefix, $Type]
+          : never
+        : never;
+
+// The message of a ResultPath problem, with where the path stands (built only when there is a problem).
+type ResultPathMessage<TProblem, TWhere extends string> = [TProblem] extends [never]
+  ? unknown
+  : TProblem extends readonly ['resultPathContext', infer $Path extends string]
+    ? StepcraftTypeError<Message<'resultPathContext', [TWhere, $Path]>>
+    : TProblem extends readonly ['resultPathSyntax', infer $Path extends string]
+      ? StepcraftTypeError<Message<'resultPathSyntax', [$Path, TWhere]>>
+      : TProblem extends readonly [
+            'resultPathInto',
+            infer $Path extends string,
+            infer $Prefix extends string,
+            infer $Type extends string,
+          ]
+        ? StepcraftTypeError<Message<'resultPathInto', [$Path, TWhere, $Prefix, $Type]>>
         : unknown;
 
 /**
