@@ -1,5 +1,5 @@
 import type { JsonValue } from '../json.js';
-import type { Obj } from '../json-shape.js';
+import { isObject, type Obj } from '../json-shape.js';
 import { isWrittenMember, jsonByteLength, jsonNumberLength, jsonStringBytes } from '../json-size.js';
 
 /**
@@ -80,7 +80,25 @@ function addValue(size: DefinitionSize, value: unknown): void {
   else if (typeof value === 'number') size.bytes += jsonNumberLength(value);
   else if (typeof value === 'boolean') size.bytes += value ? 4 : 5;
   else if (value === null) size.bytes += 4;
+  else if (isObject(value)) addFlatObject(size, value);
   else size.bytes += jsonByteLength(value as JsonValue, size.limit - size.bytes);
+}
+
+/** An object (most are flat templates): its members here, nested objects and arrays by `jsonByteLength`. */
+function addFlatObject(size: DefinitionSize, value: Obj): void {
+  const keys = Object.keys(value);
+  let members = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = value[key];
+    if (!isWrittenMember(item)) continue;
+    members++;
+    size.bytes += jsonStringBytes(key) + 1;
+    if (typeof item === 'string') size.bytes += jsonStringBytes(item);
+    else if (typeof item === 'number') size.bytes += jsonNumberLength(item);
+    else size.bytes += jsonByteLength(item as JsonValue, size.limit - size.bytes);
+  }
+  addObject(size, members);
 }
 
 /** Adds the braces and commas of an object of `members` written members. */

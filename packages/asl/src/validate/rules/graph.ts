@@ -95,11 +95,15 @@ function listTransitions(edges: Edge[], name: string, field: 'Choices' | 'Catch'
 function reachable(start: string, edges: ReadonlyMap<string, readonly Edge[]>, states: Obj): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
-  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-    for (const edge of edges.get(name) ?? []) {
-      if (has(states, edge.target) && !seen.has(edge.target)) {
-        seen.add(edge.target);
-        queue.push(edge.target);
+  // An index, not shift(): each step is O(1) however long the queue grows.
+  for (let next = 0; next < queue.length; next++) {
+    const list = edges.get(queue[next] as string);
+    if (list === undefined) continue;
+    for (let i = 0; i < list.length; i++) {
+      const { target } = list[i] as Edge;
+      if (!seen.has(target) && has(states, target)) {
+        seen.add(target);
+        queue.push(target);
       }
     }
   }
