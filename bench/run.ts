@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePlans } from './cases/compile.js';
 import { runnerPlans } from './cases/runner.js';
-import { type TypecheckResult, typecheck } from './cases/typecheck.js';
+import { type EditorLatency, editorLatency, type TypecheckResult, typecheck } from './cases/typecheck.js';
 import { validatePlans } from './cases/validate.js';
 import type { ScenarioPlan } from './lib/case.js';
 import { hotSpots } from './lib/cpu-profile.js';
@@ -79,7 +79,11 @@ async function measureScenario(scenario: ScenarioPlan): Promise<ScenarioResult> 
   return compare(scenario, impls);
 }
 
-async function typecheckGroup(): Promise<{ results: TypecheckResult[]; notes: string[] }> {
+async function typecheckGroup(): Promise<{
+  results: TypecheckResult[];
+  editor: EditorLatency[];
+  notes: string[];
+}> {
   const n = quick ? 20 : 500;
   const runs = quick ? 1 : 3;
   const results: TypecheckResult[] = [];
@@ -108,6 +112,14 @@ async function typecheckGroup(): Promise<{ results: TypecheckResult[]; notes: st
       );
     }
   }
+  const editor: EditorLatency[] = [];
+  for (const flavour of ['stepcraft', 'cdk'] as const) {
+    log(`editor completion ${flavour} ${n} states`);
+    editor.push(await editorLatency(flavour, n, quick ? 1 : 5));
+  }
+  for (const e of editor) {
+    if (e.errors !== undefined) notes.push(`✗ editor completion on ${e.flavour}-${e.states}.ts: ${e.errors}`);
+  }
   for (const r of results) {
     if (r.errors !== undefined) notes.push(`✗ ${r.flavour}-${r.states}.ts has type errors: ${r.errors}`);
     if (r.sourceErrors !== undefined)
@@ -115,7 +127,7 @@ async function typecheckGroup(): Promise<{ results: TypecheckResult[]; notes: st
         `${r.flavour}-${r.states}: tsc also reported ${r.sourceErrors} type errors in library sources (not the benchmark file).`,
       );
   }
-  return { results, notes };
+  return { results, editor, notes };
 }
 
 const NOTES = [
@@ -178,7 +190,7 @@ async function main(): Promise<void> {
     log(`${scenario.group}/${scenario.key}: ${scenario.title}`);
     scenarios.push(await measureScenario(scenario));
   }
-  const typed = selected('typecheck/') ? await typecheckGroup() : { results: [], notes: [] };
+  const typed = selected('typecheck/') ? await typecheckGroup() : { results: [], editor: [], notes: [] };
   const results: BenchResults = {
     startedAt,
     wallSeconds: (performance.now() - started) / 1000,
@@ -186,6 +198,7 @@ async function main(): Promise<void> {
     machine: host,
     scenarios,
     typecheck: typed.results,
+    editor: typed.editor,
     notes: [
       loading,
       ...NOTES,

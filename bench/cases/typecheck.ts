@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Project, ts } from 'ts-morph';
 import { type Summary, summarize } from '../lib/stats.js';
 
 /**
@@ -150,5 +151,58 @@ export async function typecheck(flavour: Flavour, n: number, runs: number): Prom
     runs: figures,
     ...(errors === undefined ? {} : { errors }),
     ...(sourceErrors === undefined ? {} : { sourceErrors }),
+  };
+}
+
+/** Completion at the end of an N-state chain through the TypeScript language service, as an editor asks for it. */
+export interface EditorLatency {
+  readonly flavour: Flavour;
+  readonly states: number;
+  /** The TypeScript version of the language service (ts-morph's: TypeScript 7's native tsc has no JS API). */
+  readonly typescript: string;
+  /** The first completion list: the service builds the program and checks what the chain's type needs. */
+  readonly coldMs: number;
+  /** Completions after each keystroke at the end of the chain (the service keeps what the edit leaves valid). */
+  readonly keystroke: Summary;
+  /** Entries in the completion list (the chain's methods must be among them). */
+  readonly entries: number;
+  readonly errors?: string;
+}
+
+/**
+ * Times completion after `.` at the end of the generated N-state chain (`….next(s{N-1}).|`): once cold, then after
+ * each of `runs` keystrokes that retype the dot (a new file version each time, as an editor sends them).
+ */
+export async function editorLatency(flavour: Flavour, n: number, runs: number): Promise<EditorLatency> {
+  const project = new Project({ tsConfigFilePath: await generate(flavour, n) });
+  const file = project.getSourceFileOrThrow(path.join(OUT, `${flavour}-${n}.ts`));
+  const service = project.getLanguageService().compilerObject;
+  const source = file.getFullText();
+  const anchor = `.next(s${n - 1})`;
+  const at =
+    n > 1 ? source.lastIndexOf(anchor) + anchor.length : source.indexOf('.start(s0)') + '.start(s0)'.length;
+  // Alternate between two spellings of the same member access, so that every keystroke is a new version.
+  const edits = [`${source.slice(0, at)}.${source.slice(at)}`, `${source.slice(0, at)} .${source.slice(at)}`];
+  const complete = (text: string, offset: number) => {
+    file.replaceWithText(text);
+    const started = performance.now();
+    const list = service.getCompletionsAtPosition(file.getFilePath(), at + offset, {});
+    return { ms: performance.now() - started, names: list?.entries.map((e) => e.name) ?? [] };
+  };
+  const cold = complete(edits[0] as string, 1);
+  const samples: number[] = [];
+  for (let i = 1; i <= runs; i++) samples.push(complete(edits[i % 2] as string, 1 + (i % 2)).ms);
+  // Both chains end in a value whose `next` continues them.
+  const wanted = 'next';
+  return {
+    flavour,
+    states: n,
+    typescript: ts.version,
+    coldMs: cold.ms,
+    keystroke: summarize(samples),
+    entries: cold.names.length,
+    ...(cold.names.includes(wanted)
+      ? {}
+      : { errors: `no "${wanted}" among the completions at the end of the chain` }),
   };
 }

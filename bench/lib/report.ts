@@ -1,4 +1,4 @@
-import type { TypecheckResult } from '../cases/typecheck.js';
+import type { EditorLatency, TypecheckResult } from '../cases/typecheck.js';
 import type { ImplPlan, ScenarioPlan } from './case.js';
 import type { Machine } from './machine.js';
 import type { ChildReport } from './protocol.js';
@@ -37,6 +37,8 @@ export interface BenchResults {
   readonly machine: Machine;
   readonly scenarios: readonly ScenarioResult[];
   readonly typecheck: readonly TypecheckResult[];
+  /** Completion at the end of the chain through the language service. */
+  readonly editor: readonly EditorLatency[];
   readonly notes: readonly string[];
 }
 
@@ -188,6 +190,20 @@ export function markdown(results: BenchResults): string {
       const last = t.runs[t.runs.length - 1];
       lines.push(
         `| ${t.flavour === 'stepcraft' ? 'Stepcraft' : 'CDK'}${t.errors === undefined ? '' : ' (type errors!)'} | ${t.states} | ${ms(t.total.median)} (${ms(t.total.min)}–${ms(t.total.max)}) | ${ms(t.check.median)} | ${last?.instantiations.toLocaleString('en-US')} | ${last?.types.toLocaleString('en-US')} | ${((last?.memoryKb ?? 0) / 1024).toFixed(0)} MB | ${last?.files} |`,
+      );
+    }
+  }
+  if (results.editor.length > 0) {
+    lines.push(
+      '',
+      `### Editor: completion after \`.\` at the end of the chain (TypeScript ${results.editor[0]?.typescript} language service)`,
+      '',
+      '| Source | States | First completion | Per keystroke, median (min–max) | Entries |',
+      '|---|---|---|---|---|',
+    );
+    for (const e of results.editor) {
+      lines.push(
+        `| ${e.flavour === 'stepcraft' ? 'Stepcraft' : 'CDK'}${e.errors === undefined ? '' : ' (no completion!)'} | ${e.states} | ${ms(e.coldMs)} | ${ms(e.keystroke.median)} (${ms(e.keystroke.min)}–${ms(e.keystroke.max)}) | ${e.entries} |`,
       );
     }
   }

@@ -354,7 +354,7 @@ export const TYPESCRIPT_EXAMPLES = {
       processor: pass('Row', { parameters: () => ({ limit: limit.ref }) }),
     });
     compile(
-      workflow('Orders').start(
+      workflow('Orders', { input: typed<string[]>() }).start(
         pass('Start')
           .assign(limit, () => 10)
           .next(rows),

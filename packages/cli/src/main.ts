@@ -114,6 +114,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
     options: {
       out: { type: 'string', short: 'o', value: 'FILE.ts' },
       name: { type: 'string', value: 'NAME' },
+      modernize: { type: 'boolean' },
       json: JSON_OUTPUT,
       help: HELP,
     },
@@ -126,6 +127,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
         {
           file,
           json: flag(parsed, 'json'),
+          modernize: flag(parsed, 'modernize'),
           ...(out === undefined ? {} : { out }),
           ...(name === undefined ? {} : { name }),
         },

@@ -121,15 +121,17 @@ Options:
 Prints the output as JSON (a failure on stderr). Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED, or FILE
 cannot run; 2 usage error; 3 the run ended but the --history file could not be written (the result is printed
 first).`,
-  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName] [--json]
+  import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName] [--modernize] [--json]
 
 Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from
 their ARNs, input schemas that accept what the definition's paths read. Parts the builder does not model are
-kept raw and marked // TODO(stepcraft import).
+kept raw and marked // TODO(stepcraft import). Building the code gives back the definition exactly (legacy
+field names, explicit defaults, QueryLanguage and state order included), so its first deploy changes nothing.
 
 Options:
   -o, --out FILE.ts     where to write the code (default: print it)
       --name NAME       the workflow's name (default: ImportedWorkflow)
+      --modernize       rename deprecated fields first (Map Iterator → ItemProcessor, Parameters → ItemSelector)
       --json            print {"code"} (or {"out"} with --out) as JSON
   -h, --help            show this help
 

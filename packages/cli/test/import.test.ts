@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateWorkflowSource, ImportError } from '../src/import/index.js';
-import { camelIdentifier, createNamer } from '../src/import/names.js';
+import { generateWorkflowSource, ImportError, importWorkflow } from '../src/import/index.js';
+import { camelIdentifier, createNamer } from '../src/import/ir-to-ts/names.js';
 import { stepcraft } from './helpers.js';
 
 const ORDER = 'examples/order-processing/workflow.asl.json';
@@ -14,8 +14,8 @@ describe('stepcraft import', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("export const orderProcessing = workflow('OrderProcessing', {");
     expect(stdout).toContain(
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the example's FunctionName is a deploy-time placeholder
-      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke('${ReceiveOrderFunction}'),\n  resultSelector: lambda.payload,\n})",
+      // The example's FunctionName is a deploy-time placeholder, `${ReceiveOrderFunction}`.
+      "const receiveOrder = task('ReceiveOrder', {\n  resource: lambda.invoke(placeholder('ReceiveOrderFunction')),\n  resultSelector: lambda.payload,\n})",
     );
     expect(stdout).toContain(
       "  .catch(['States.ALL'], handleError, { resultPath: '$.error' })\n  .next(checkInventory);",
@@ -40,6 +40,34 @@ describe('stepcraft import', () => {
     }
   });
 
+  test('--modernize renames the deprecated Map fields; without it they are written back as they are', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'import-'));
+    const file = path.join(dir, 'legacy.asl.json');
+    const processor = { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } };
+    const legacy = {
+      StartAt: 'Each',
+      States: {
+        Each: { Type: 'Map', Parameters: { 'v.$': '$$.Map.Item.Value' }, Iterator: processor, End: true },
+      },
+    };
+    writeFileSync(file, JSON.stringify(legacy));
+    try {
+      const kept = await stepcraft(['import', file]);
+      expect(kept.stdout).toContain("processorField: 'Iterator',\n  itemSelectorField: 'Parameters',");
+      const modern = await stepcraft(['import', file, '--modernize']);
+      expect(modern.code).toBe(0);
+      expect(modern.stdout).not.toContain('Field:');
+      expect(importWorkflow(legacy, { modernize: true }).definition.States.Each).toEqual({
+        Type: 'Map',
+        ItemSelector: { 'v.$': '$$.Map.Item.Value' },
+        ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+        End: true,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('bad input is exit 1 with the file named; usage errors are exit 2', async () => {
     const notAsl = await stepcraft(['import', 'package.json']);
     expect(notAsl).toMatchObject({ code: 1 });
@@ -51,6 +79,16 @@ describe('stepcraft import', () => {
 });
 
 describe('generateWorkflowSource', () => {
+  test('a state nothing reaches (AWS rejects it) is printed with a note that the built workflow leaves it out', () => {
+    const source = generateWorkflowSource({
+      StartAt: 'A',
+      States: { A: { Type: 'Succeed' }, Orphan: { Type: 'Pass', End: true } },
+    });
+    expect(source).toContain(
+      "// TODO(stepcraft import): not reachable from StartAt: the workflow built from this code leaves it out\nconst orphan = pass('Orphan');",
+    );
+  });
+
   test('a transition to a missing state is an ImportError naming it', () => {
     const doc = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nope' } } };
     expect(() => generateWorkflowSource(doc)).toThrow(ImportError);
@@ -93,7 +131,7 @@ describe('generateWorkflowSource', () => {
       'input: z.union([z.string(), z.array(z.object({ Body: z.unknown().optional() })).readonly()])',
     );
     expect(source).toContain("input.stringEquals('No messages')");
-    expect(source).toContain('the edge to "Each" is not type-checked');
+    expect(source).toContain("the edge to 'Each' is not type-checked");
   });
 
   test('identifiers are camelCase, unique and never reserved', () => {

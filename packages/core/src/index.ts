@@ -6,62 +6,107 @@ export type {
   ChainTypes,
   FirstOf,
   InputOf,
+  Joined,
   Names,
   OutputOf,
   ResourcesOf,
   StateNames,
+  WireCheck,
 } from './builder/chain.js';
+export type { ChoiceSpec, ChoiceState, RuleTargetCheck } from './builder/choice.js';
+export { choice } from './builder/choice.js';
 export type {
+  ChoiceRefs,
   ChoiceRuleOptions,
   ChoiceRuleOutputOptions,
-  ChoiceSpec,
-  ChoiceState,
-} from './builder/choice.js';
-export { choice } from './builder/choice.js';
+  TargetCheck,
+} from './builder/choice-rules.js';
+export type { ChoiceSwitch } from './builder/choice-switch.js';
 export { and, not, or } from './builder/conditions.js';
 export type { ContextObject, MapItemContextObject, TaskContextObject, TaskToken } from './builder/context.js';
 export type { Describable } from './builder/describable.js';
 export type { Dynamic, InputRefs } from './builder/dynamic.js';
 export type {
+  CatchCheck,
+  CatcherFields,
   CatchOptions,
   ErrorHandling,
   ErrorName,
   ErrorOutput,
   RetryOptions,
 } from './builder/error-handling.js';
-export type { FailSpec } from './builder/fail.js';
+export type { FailSpec, FailTextSpec } from './builder/fail.js';
 export { fail } from './builder/fail.js';
 export type { Fragment, LaterTarget, Seq } from './builder/fragment.js';
-export type { Arg, CarriesTaskToken } from './builder/intrinsics.js';
+export type { Arg, CarriesTaskToken, IsTaskToken } from './builder/intrinsics.js';
 export { raw, States } from './builder/intrinsics.js';
 export type { Later, LaterSpec } from './builder/later.js';
 export { later } from './builder/later.js';
 export type {
   DistributedOptions,
   ItemBatcherOptions,
+  ItemOf,
   ItemReaderOptions,
+  ItemsPathCheck,
+  IterationOf,
+  MapBatcher,
   MapSpec,
+  ProcessorCheck,
   ResultWriterOptions,
   S3Object,
   S3Prefix,
 } from './builder/map.js';
 export { map } from './builder/map.js';
-export type { ParallelSpec } from './builder/parallel.js';
+export type { BranchesCheck, BranchOutputs, ParallelSpec } from './builder/parallel.js';
 export { parallel } from './builder/parallel.js';
 export type { PassSpec } from './builder/pass.js';
 export { pass } from './builder/pass.js';
-export type { Condition, Expr, PathExpr, Ref, Resolve, TemplateValue } from './builder/refs.js';
-export type { BareResult, OutputFiltered, ResultFields } from './builder/result-fields.js';
+export type {
+  ArrayOps,
+  Condition,
+  Expr,
+  LeafOps,
+  PathExpr,
+  Ref,
+  Resolve,
+  TemplateValue,
+} from './builder/refs.js';
+export type {
+  BareResult,
+  OutputFiltered,
+  OutputPathCheck,
+  OutputPathValue,
+  Rebuild,
+  ResultFields,
+  ResultPathCheck,
+  ResultPathOutput,
+  ResultState,
+  Unbare,
+} from './builder/result-fields.js';
 export type { PassState, TaskTypes, WorkState } from './builder/result-state.js';
-export type { CommonSpec } from './builder/spec.js';
+export type {
+  AfterInputPath,
+  CommonSpec,
+  DeclaredInput,
+  InputPathCheck,
+  MaybeSchema,
+  PassThrough,
+} from './builder/spec.js';
 export type { SucceedSpec } from './builder/succeed.js';
 export { succeed } from './builder/succeed.js';
-export type { TaskAnswerOf, TaskCredentials, TaskSpec } from './builder/task.js';
+export type {
+  HandlerResultOf,
+  TaskAnswerOf,
+  TaskCredentials,
+  TaskSpec,
+  TaskTokenCheck,
+} from './builder/task.js';
 export { task } from './builder/task.js';
 export { typed } from './builder/typed.js';
-export type { Assignable, Assignment, Variable } from './builder/variable.js';
+export { unchecked } from './builder/unchecked.js';
+export type { Assignable, AssignCheck, Assignment, Variable, VariableValue } from './builder/variable.js';
 export { jsonata, variable } from './builder/variable.js';
-export type { WaitSpec, WaitState } from './builder/wait.js';
+export type { TypedPathCheck, WaitFor, WaitSpec, WaitState } from './builder/wait.js';
 export { wait } from './builder/wait.js';
 export type { Workflow, WorkflowOptions, WorkflowStart } from './builder/workflow.js';
 export { isWorkflow, workflow } from './builder/workflow.js';
@@ -84,6 +129,8 @@ export type {
   ResourcesOfIntegration,
   SnsPublishResult,
   SqsSendMessageResult,
+  TaskInputOf,
+  TaskResultOf,
 } from './integrations/integration.js';
 export { lambda } from './integrations/lambda.js';
 export type { Placeholder, ResourceTag } from './integrations/placeholder.js';
@@ -93,13 +140,30 @@ export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';
 export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
-export type { InvalidPath, PathValue, SetAt } from './types/paths.js';
+export type { CountOf, Describe, FirstMember, Join, LastOf } from './types/describe.js';
+export type { Fit, OrError, Param, Source } from './types/fit.js';
+export type { Message, MessageKey, Messages } from './types/messages.js';
+export type { IsSame, Needs, Resolved, Same, Seen } from './types/pass-through.js';
+export type {
+  ApplyResultPath,
+  CheckPath,
+  CheckResultPath,
+  InvalidPath,
+  ParsePath,
+  PathKey,
+  PathValue,
+  SetAt,
+  ValueAtPath,
+} from './types/paths.js';
+export type { Pending, SpecKeys } from './types/spec-keys.js';
 export type { StepcraftTypeError } from './types/type-error.js';
 export type {
+  Built,
   InputOfSchema,
   JsonLiteral,
+  MaybePromise,
   OutputOfSchema,
-  Same,
+  Primitive,
   SchemaLike,
   Simplify,
   Unset,

@@ -25,8 +25,11 @@ describe('catch', () => {
     charge.catch(['States.ALL'], handleError);
     // @ts-expect-error with ResultPath null the handler gets the Order without error
     charge.catch(['States.ALL'], handleError, { resultPath: null });
-    expectTypeOf<Parameters<typeof charge.catch<typeof handleError, '$'>>[1]>().toExtend<
-      StepcraftTypeError<'Error output of "Charge" merged at "$" is not assignable to input of "HandleError"'>
+    expectTypeOf<Parameters<typeof charge.catch<typeof handleError, '$'>>[1]>().toEqualTypeOf<
+      StepcraftTypeError<"Error output of 'Charge' at '$' lacks `error` (object), `orderId` (string) required by the input of 'HandleError'">
+    >();
+    expectTypeOf<Parameters<typeof charge.catch<typeof handleError, null>>[1]>().toEqualTypeOf<
+      StepcraftTypeError<"Error output of 'Charge' at null lacks `error` (object) required by the input of 'HandleError'">
     >();
   });
 

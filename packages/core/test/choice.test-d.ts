@@ -32,8 +32,8 @@ describe('choice conditions', () => {
     choice('Route', { input: Order })
       // @ts-expect-error name is a string
       .when(({ input }) => input.name.numericGreaterThan(5), done);
-    expectTypeOf<Parameters<Ref<string>['numericGreaterThan']>[0]>().toEqualTypeOf<
-      StepcraftTypeError<'numericGreaterThan compares numbers, but this field is a string'>
+    expectTypeOf<Parameters<Ref<string, '$.name', 'Route'>['numericGreaterThan']>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Choice 'Route': numericGreaterThan compares numbers, but `$.name` is a string">
     >();
   });
 
@@ -50,8 +50,8 @@ describe('choice conditions', () => {
     const route = choice('Route', { input: Order });
     // @ts-expect-error Other wants { id: number }
     route.otherwise(other);
-    expectTypeOf<Parameters<typeof route.otherwise<typeof other>>[0]>().toExtend<
-      StepcraftTypeError<'Output of "Route" is not assignable to input of "Other"'>
+    expectTypeOf<Parameters<typeof route.otherwise<typeof other>>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Output of 'Route' lacks `id` (number) required by the input of 'Other'">
     >();
   });
 

@@ -90,7 +90,7 @@ describe('CompileError', () => {
       diagnosticsOf(() =>
         pass('P', { input: z.object({ n: z.number() }), parameters: ({ input }) => ({ s: `${input.n}` }) }),
       ),
-    ).toEqual([{ code: 'REF_OPERATOR', pointer: '', state: undefined }]);
+    ).toEqual([{ code: 'REF_OPERATOR', pointer: '', state: 'P' }]);
     expect(
       diagnosticsOf(() =>
         task('T', {

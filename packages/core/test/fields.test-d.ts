@@ -1,6 +1,16 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import { choice, lambda, map, pass, type StepcraftTypeError, succeed, task, wait } from '../src/index.js';
+import {
+  choice,
+  lambda,
+  map,
+  pass,
+  type RuleTargetCheck,
+  type StepcraftTypeError,
+  succeed,
+  task,
+  wait,
+} from '../src/index.js';
 
 const Order = z.object({ kind: z.string(), id: z.string(), delay: z.number() });
 const Picked = z.object({ picked: z.string() });
@@ -12,11 +22,20 @@ describe('typed fields', () => {
       output: ({ input }) => ({ picked: input.id }),
     });
     expectTypeOf(ok.name).toEqualTypeOf<'Pick'>();
-    const bad = pick.when(({ input }) => input.kind.stringEquals('a'), pass('A', { input: Picked }), {
+    // @ts-expect-error Rule output of 'Pick' lacks `picked` (string) required by the input of 'A'
+    pick.when(({ input }) => input.kind.stringEquals('a'), pass('A', { input: Picked }), {
       output: ({ input }) => ({ other: input.id }),
     });
-    expectTypeOf(bad).toEqualTypeOf<
-      StepcraftTypeError<'Output of "Pick" is not assignable to input of "A"'>
+    expectTypeOf<
+      RuleTargetCheck<
+        'Pick',
+        string,
+        ReturnType<typeof pass<'A', typeof Picked>>,
+        { other: string },
+        'output'
+      >
+    >().toEqualTypeOf<
+      StepcraftTypeError<"Rule output of 'Pick' lacks `picked` (string) required by the input of 'A'">
     >();
     // @ts-expect-error without an output, the Choice's own output goes to the target
     pick.when(({ input }) => input.kind.stringEquals('a'), pass('A', { input: Picked }));

@@ -92,8 +92,8 @@ describe('I/O types', () => {
     // @ts-expect-error there is no $.customer.name
     charge.resultPath(null).outputPath('$.customer.name');
     const kept = charge.resultPath(null);
-    expectTypeOf<Parameters<typeof kept.outputPath<'$.customer.name'>>[0]>().toExtend<
-      StepcraftTypeError<'Path "$.customer.name" does not exist in the output of "Charge"'>
+    expectTypeOf<Parameters<typeof kept.outputPath<'$.customer.name'>>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Path '$.customer.name' does not exist in the output of 'Charge'">
     >();
     // @ts-expect-error InputPath too
     task('T', { resource: lambda.invoke('t'), input: Order, inputPath: '$.missing' });
@@ -117,8 +117,8 @@ describe('bare ResultSelector', () => {
     });
     // @ts-expect-error ASL cannot merge a bare value: it is emitted as OutputPath
     unwrapped.resultPath('$.payment');
-    expectTypeOf<Parameters<typeof unwrapped.resultPath<'$.payment'>>[0]>().toExtend<
-      StepcraftTypeError<'The ResultSelector of "Charge" returns a bare value, which ASL can only output whole: select fields, ({ result }) => ({ id: result.Payload.id }), to use resultPath()'>
+    expectTypeOf<Parameters<typeof unwrapped.resultPath<'$.payment'>>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"The ResultSelector of 'Charge' returns a bare value, which ASL can only output whole: select fields, ({ result }) => ({ id: result.Payload.id }), to use resultPath()">
     >();
   });
 });

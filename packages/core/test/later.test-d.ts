@@ -40,12 +40,12 @@ describe('later', () => {
 
   test('what flows into a reference is checked against its declared input', () => {
     const start = pass('Start', { input: Other });
-    // @ts-expect-error Output of "Start" is not assignable to input of "Check"
+    // @ts-expect-error Output of 'Start' lacks `id` (string), `tries` (number) required by the input of 'Check'
     start.next(later('Check', { input: Job }));
     const route = choice('Route', { input: Other });
     const isOn = ({ input }: { readonly input: Ref<z.infer<typeof Other>> }) =>
       input.other.booleanEquals(true);
-    // @ts-expect-error Output of "Route" is not assignable to input of "Check"
+    // @ts-expect-error Output of 'Route' lacks `id` (string), `tries` (number) required by the input of 'Check'
     route.when(isOn, later('Check', { input: Job }));
     const call = task('Call', { resource: lambda.invoke('c'), input: Other });
     // @ts-expect-error the Error Output is not a Job

@@ -1,6 +1,17 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import { choice, lambda, parallel, type Ref, States, sns, succeed, task } from '../src/index.js';
+import {
+  choice,
+  lambda,
+  type OutputOf,
+  parallel,
+  pass,
+  type Ref,
+  States,
+  sns,
+  succeed,
+  task,
+} from '../src/index.js';
 
 const done = succeed('Done');
 
@@ -23,6 +34,19 @@ describe('a Parallel result is a tuple of branch outputs', () => {
         // @ts-expect-error branch 1 outputs no identity
         result.at(1).Payload.identity;
         return { id: result.at(0).Payload.identity };
+      },
+    });
+  });
+
+  test('x[i] reads branch i too (a tuple index)', () => {
+    parallel('Validate', {
+      branches: [identity, address],
+      resultSelector: ({ result }) => {
+        expectTypeOf(result[0].Payload.identity).toEqualTypeOf<Ref<string>>();
+        expectTypeOf(result[1].Payload.address).toEqualTypeOf<Ref<number>>();
+        // @ts-expect-error there are two branches
+        result[2];
+        return { id: result[0].Payload.identity };
       },
     });
   });
@@ -58,6 +82,29 @@ describe('a task token inside an intrinsic', () => {
     })
       // @ts-expect-error no task token in the parameters
       .next(done);
+  });
+});
+
+describe('refs over unions of objects and arrays', () => {
+  // An SQS batch or a direct call: the same Choice reads either shape.
+  const Input = z.union([
+    z.object({ query: z.string().optional() }),
+    z.array(z.object({ body: z.string() })).readonly(),
+  ]);
+
+  test('offers the fields of the objects (missing in the other shapes) and the elements of the arrays', () => {
+    choice('Parse', { input: Input }).when(({ input }) => {
+      expectTypeOf(input.query).toEqualTypeOf<Ref<string | undefined, '$.query', 'Parse'>>();
+      expectTypeOf(input.at(0).body).toEqualTypeOf<Ref<string | undefined, '$[0].body', 'Parse'>>();
+      return input.query.isPresent();
+    }, done);
+  });
+
+  test('paths read through them, and they pass on whole', () => {
+    const parse = pass('Parse', { input: Input, inputPath: '$[0].body' });
+    expectTypeOf<OutputOf<typeof parse>>().toEqualTypeOf<string>();
+    const keep = pass('Keep', { input: Input, parameters: ({ input }) => ({ either: input }) });
+    expectTypeOf<OutputOf<typeof keep>>().toEqualTypeOf<{ either: z.infer<typeof Input> }>();
   });
 });
 

@@ -23,7 +23,7 @@ const sum = task('Sum', { resource: lambda.invoke('sum'), output: Sum, resultSel
 
 describe('typed variables', () => {
   test('accepts reading a variable as a typed ref', () => {
-    expectTypeOf(total.ref).toEqualTypeOf<Ref<number>>();
+    expectTypeOf(total.ref).toEqualTypeOf<Ref<number, '$total', ''>>();
   });
 
   test('accepts an assignment of the variable type from the typed result', () => {

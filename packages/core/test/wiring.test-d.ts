@@ -36,8 +36,8 @@ describe('wiring', () => {
   test('rejects a state whose input does not accept the previous output, naming both states', () => {
     // @ts-expect-error ReceiveOrder outputs an Order, ProcessPayment wants a Payment
     receive.next(charge);
-    expectTypeOf<Parameters<typeof receive.next<typeof charge>>[0]>().toExtend<
-      StepcraftTypeError<'Output of "ReceiveOrder" is not assignable to input of "ProcessPayment"'>
+    expectTypeOf<Parameters<typeof receive.next<typeof charge>>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Output of 'ReceiveOrder' lacks `paymentId` (string), `status` ('DECLINED' | 'PAID') required by the input of 'ProcessPayment'">
     >();
   });
 
@@ -45,8 +45,8 @@ describe('wiring', () => {
     // @ts-expect-error the workflow takes Orders
     workflow('Orders', { input: Order }).start(charge);
     const start = workflow('Orders', { input: Order }).start;
-    expectTypeOf<Parameters<typeof start<typeof charge>>[0]>().toExtend<
-      StepcraftTypeError<'Input of workflow "Orders" is not assignable to input of "ProcessPayment"'>
+    expectTypeOf<Parameters<typeof start<typeof charge>>[0]>().toEqualTypeOf<
+      StepcraftTypeError<"Input of workflow 'Orders' lacks `paymentId` (string), `status` ('DECLINED' | 'PAID') required by the input of 'ProcessPayment'">
     >();
   });
 

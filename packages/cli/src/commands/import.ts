@@ -12,6 +12,8 @@ export interface ImportCommandOptions {
   readonly name?: string;
   /** Print `{"code"}` (or `{"out"}` when written to a file) as JSON. */
   readonly json?: boolean;
+  /** Renames the deprecated Map fields (`Iterator`, `Parameters`) to their current names. */
+  readonly modernize?: boolean;
 }
 
 /** `stepcraft import FILE.asl.json`: prints or writes builder code for an ASL definition; exit 1 if it cannot. */
@@ -24,10 +26,10 @@ export async function importCommand(options: ImportCommandOptions, io: Io): Prom
   }
   let source: string;
   try {
-    source = generateWorkflowSource(
-      parsed.document,
-      options.name === undefined ? {} : { name: options.name },
-    );
+    source = generateWorkflowSource(parsed.document, {
+      ...(options.name === undefined ? {} : { name: options.name }),
+      ...(options.modernize === true ? { modernize: true } : {}),
+    });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     io.stderr(`${options.file}: cannot import: ${messageOf(error)}`);

@@ -1,8 +1,10 @@
 import type { AssignmentNode } from '../ir/common-node.js';
+import type { Seen } from '../types/pass-through.js';
 import type { ContextObject } from './context.js';
 import type { Ref } from './refs.js';
 import type { Unbare } from './result-fields.js';
-import { type Assignable, assignmentNodes, assignmentOf, type Variable } from './variable.js';
+import { type Recording, recorded, selectorRefs } from './selector.js';
+import { assignmentNodes, assignmentOf, type Variable, type VariableValue } from './variable.js';
 
 /** The `assign` method of states that set variables; `TRefs` are what the value may read. */
 export interface Assigns<TRefs, TSelf> {
@@ -12,21 +14,29 @@ export interface Assigns<TRefs, TSelf> {
    * @example .assign(total, ({ result }) => result.sum) // "Assign": { "total.$": "$.sum" }
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
    */
-  assign<TValue>(variable: Variable<TValue>, value: (refs: TRefs) => NoInfer<Assignable<TValue>>): TSelf;
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<TRefs, TValue, TVariable, $Value>,
+  ): TSelf;
 }
 
 /** What the value of a Task/Parallel/Map/Pass assignment reads: the state's result and the Context Object. */
 export interface ResultRefs<TResult> {
-  readonly result: Ref<Unbare<TResult>>;
+  readonly result: Ref<Seen<Unbare<TResult>>>;
   readonly context: Ref<ContextObject>;
 }
 
-/** The node's assignments plus one more (a later assignment of the same variable replaces the earlier one). */
+/**
+ * The node's assignments plus one more, whose value `read` builds from recording refs (a later assignment of the
+ * same variable replaces the earlier one).
+ */
 export function withAssignment(
   node: { readonly name: string; readonly assign?: readonly AssignmentNode[] },
   variable: { readonly name: string },
-  value: unknown,
+  read: (refs: Recording) => unknown,
 ): AssignmentNode[] {
-  const [added] = assignmentNodes([assignmentOf(variable.name, value)], `assign on "${node.name}"`);
+  const where = `assign on "${node.name}"`;
+  const value = recorded(where, node.name, () => read(selectorRefs()));
+  const [added] = assignmentNodes([assignmentOf(variable.name, value)], where);
   return [...(node.assign ?? []).filter((a) => a.name !== variable.name), added as AssignmentNode];
 }

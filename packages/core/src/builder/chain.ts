@@ -1,4 +1,7 @@
-import type { Accepts, Check, Resolved } from '../types/type-utils.js';
+import type { Fit, Param } from '../types/fit.js';
+import type { Message } from '../types/messages.js';
+import type { Needs, Resolved } from '../types/pass-through.js';
+import type { StepcraftTypeError } from '../types/type-error.js';
 import { concat, type Fragment, fragmentOf } from './fragment.js';
 
 /** The names at both ends of a chain, and whether its end is open (can be followed by `.next()`). */
@@ -55,13 +58,22 @@ export type FirstOf<T extends AnyChain> = T['~types']['names']['first'];
 /** The placeholders (`ResourceTag`s) a state or chain holds. */
 export type ResourcesOf<T extends AnyChain> = T['~types']['names']['resources'];
 
-/** Rejects wiring `TNext` after a chain ending in `TNames.last` whose output is `TOutput`. */
+/** Rejects wiring `TNext` after a chain ending in `TNames.last` whose output is `TOutput`, naming the fields. */
 export type WireCheck<TOutput, TNames extends Names, TNext extends AnyChain> = TNames['open'] extends false
-  ? Check<false, `"${TNames['last']}" ends its branch (Choice, Succeed or Fail), so nothing can follow it`>
-  : Check<
-      Accepts<InputOf<TNext>, TOutput>,
-      `Output of "${TNames['last']}" is not assignable to input of "${FirstOf<TNext>}"`
-    >;
+  ? StepcraftTypeError<Message<'closed', [TNames['last']]>>
+  : Fit<TOutput, InputOf<TNext>, ['outputOf', TNames['last']], FirstOf<TNext>>;
+
+/** The chain `TFirst` then `TNext`: a pass-through end hands what `TNext` needs back to the chain's input. */
+export type Joined<TInput, TOutput, TNames extends Names, TNext extends AnyChain> = Chain<
+  Needs<TInput, TOutput, InputOf<TNext>>,
+  Resolved<OutputOf<TNext>, TOutput>,
+  ChainNames<
+    TNames['first'],
+    TNext['~types']['names']['last'],
+    TNext['~types']['names']['open'],
+    TNames['resources'] | ResourcesOf<TNext>
+  >
+>;
 
 /**
  * A sequence of states, built with `.next()`. Immutable: `.next()` returns a new chain and leaves both operands
@@ -74,17 +86,8 @@ export interface Chain<TInput, TOutput, TNames extends Names> extends AnyChain {
    * @example task('A', …).next(task('B', …)) // "A": { …, "Next": "B" }
    */
   next<$Next extends AnyChain>(
-    next: $Next & WireCheck<TOutput, TNames, $Next>,
-  ): Chain<
-    TInput,
-    Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<
-      TNames['first'],
-      $Next['~types']['names']['last'],
-      $Next['~types']['names']['open'],
-      TNames['resources'] | ResourcesOf<$Next>
-    >
-  >;
+    next: Param<$Next, WireCheck<TOutput, TNames, $Next>>,
+  ): Joined<TInput, TOutput, TNames, $Next>;
 }
 
 /**
@@ -102,16 +105,17 @@ export class ChainImpl<TInput, TOutput, TNames extends Names> implements Chain<T
   }
 
   next<$Next extends AnyChain>(
-    next: $Next & WireCheck<TOutput, TNames, $Next>,
-  ): Chain<
-    TInput,
-    Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
-  > {
+    next: Param<$Next, WireCheck<TOutput, TNames, $Next>>,
+  ): Joined<TInput, TOutput, TNames, $Next> {
     return new ChainImpl<
-      TInput,
+      Needs<TInput, TOutput, InputOf<$Next>>,
       Resolved<OutputOf<$Next>, TOutput>,
-      ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+      ChainNames<
+        TNames['first'],
+        $Next['~types']['names']['last'],
+        $Next['~types']['names']['open'],
+        TNames['resources'] | ResourcesOf<$Next>
+      >
     >(concat(this['~fragment'], fragmentOf(next)));
   }
 }

@@ -1,116 +1,114 @@
-import { raise } from '../errors.js';
-import {
-  type ChoiceBranchNode,
-  type ChoiceNode,
-  createChoiceBranchNode,
-  createChoiceNode,
-} from '../ir/choice-node.js';
-import type { Accepts, Check, OrError, Unset } from '../types/type-utils.js';
-import { withAssignment } from './assign.js';
+import { createChoiceNode } from '../ir/choice-node.js';
+import type { ConditionNode } from '../ir/choice-rule-node.js';
+import type { Param } from '../types/fit.js';
+import type { Needs, Seen } from '../types/pass-through.js';
+import type { SpecKeys } from '../types/spec-keys.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import {
   type AnyChain,
   type Chain,
   ChainImpl,
-  type FirstOf,
   type InputOf,
   type ResourcesOf,
   type StateNames,
 } from './chain.js';
+import {
+  type ChoiceParts,
+  type ChoiceRefs,
+  type ChoiceRuleOptions,
+  type TargetCheck,
+  withChoiceAssignment,
+  withDefault,
+  withRule,
+} from './choice-rules.js';
+import { type ChoiceSwitch, createChoiceSwitch } from './choice-switch.js';
 import { toConditionNode } from './conditions.js';
-import type { ContextObject } from './context.js';
-import { defined } from './defined.js';
-import type { InputRefs } from './dynamic.js';
-import { type Fragment, fragmentOf, stateFragment } from './fragment.js';
-import type { Condition, Ref, Resolve } from './refs.js';
-import { runSelector, selectorRefs } from './selector.js';
+import { stateFragment } from './fragment.js';
+import type { Condition, PathExpr, Resolve } from './refs.js';
+import { type Recording, recorded, selectorRefs } from './selector.js';
 import {
   type CommonSpec,
   commonFields,
   type DeclaredInput,
+  type InputPathCheck,
   inputPathField,
   type MaybeSchema,
+  type PassThrough,
 } from './spec.js';
-import type { AfterInputPath, InputPathCheck } from './task.js';
-import { type Assignable, type Assignment, assignmentNodes, type Variable } from './variable.js';
-
-/** Rejects a Choice target that cannot accept the Choice's output. */
-export type TargetCheck<TName extends string, TOutput, TTarget extends AnyChain> = Check<
-  Accepts<InputOf<TTarget>, TOutput>,
-  `Output of "${TName}" is not assignable to input of "${FirstOf<TTarget>}"`
->;
-
-/** Options of one Choice rule. */
-export interface ChoiceRuleOptions<TInput> {
-  readonly comment?: string;
-  /**
-   * Variables set when this rule matches, besides the Choice's own `.assign`s (a rule's wins for the same name).
-   * @example { assign: ({ input }) => [route.set(input.kind)] } // "Assign": { "route.$": "$.kind" } on this rule
-   */
-  readonly assign?: (refs: InputRefs<TInput>) => readonly Assignment[];
-}
-
-/** Options of a Choice rule that sets the Choice's output. */
-export interface ChoiceRuleOutputOptions<TInput, TRuleOutput> extends ChoiceRuleOptions<TInput> {
-  /**
-   * The Choice's output when this rule matches (the target must accept it). JSONata only (AWS rule).
-   * @example { output: ({ input }) => ({ id: input.id }) } // "Output": { "id": "{% $states.input.id %}" }
-   */
-  readonly output: (refs: InputRefs<TInput>) => TRuleOutput;
-}
+import type { Variable, VariableValue } from './variable.js';
 
 /**
- * A Choice state: branches are tried in order, the first whose condition holds wins.
- * Closed: nothing can follow a Choice; its branches continue the flow.
+ * A Choice state: branches are tried in order, the first whose condition holds wins. Closed: nothing can follow a
+ * Choice; its branches continue the flow. Without a declared input it passes on whatever flows in (`TOutput` is
+ * `Same`), and its input is what its targets need.
  */
 export interface ChoiceState<TName extends string, TInput, TOutput, TResources extends string = never>
   extends Chain<TInput, TOutput, StateNames<TName, false, TResources>> {
   readonly name: TName;
   /**
    * Adds a branch. The condition is built from typed refs; comparisons exist only where the field's type allows them.
+   * With `output` (JSONata only), the rule's own output is what the target gets and must accept.
    * @example .when(({ input }) => input.total.numericGreaterThan(100), review)
    * // { "Variable": "$.total", "NumericGreaterThan": 100, "Next": "Review" }
    */
-  when<$Target extends AnyChain>(
-    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
-    target: $Target & TargetCheck<TName, TOutput, $Target>,
-    options?: ChoiceRuleOptions<TOutput> & { readonly output?: never },
-  ): ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>;
-  /**
-   * Adds a branch whose `output` becomes the Choice's output when it matches (JSONata only); the target must
-   * accept that output, else the result is a `StepcraftTypeError`.
-   * @example .when(({ input }) => input.kind.stringEquals('a'), handleA, { output: ({ input }) => ({ id: input.id }) })
-   */
-  when<$Target extends AnyChain, TRuleOutput>(
-    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
-    target: $Target,
-    options: ChoiceRuleOutputOptions<TOutput, TRuleOutput>,
-  ): OrError<
-    TargetCheck<TName, Resolve<TRuleOutput>, $Target>,
-    ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>
+  when<$Target extends AnyChain, TRuleOutput = Unset, TKeys extends PropertyKey = never>(
+    condition: (refs: ChoiceRefs<TName, TOutput>) => Condition,
+    target: Param<$Target, RuleTargetCheck<TName, TOutput, $Target, TRuleOutput, TKeys>>,
+    options?: ChoiceRuleOptions<Seen<TOutput>, TRuleOutput> & SpecKeys<TKeys, RuleKey, 'when'>,
+  ): ChoiceState<
+    TName,
+    'output' extends TKeys ? TInput : Needs<TInput, TOutput, InputOf<$Target>>,
+    TOutput,
+    TResources | ResourcesOf<$Target>
   >;
+  /**
+   * Switches on one value: `.on(({ input }) => input.status)`, then `.when('PAID', ship)` per value. Without
+   * `.otherwise()` the Choice can be used only once every value of the field's type is handled; the error names
+   * the ones left.
+   * @example .on(({ input }) => input.status).when('PAID', ship).when('DECLINED', notify)
+   * // { "Variable": "$.status", "StringEquals": "PAID", "Next": "Ship" }, { …, "StringEquals": "DECLINED", … }
+   */
+  on<$Value, $Path extends string>(
+    subject: (refs: ChoiceRefs<TName, TOutput>) => PathExpr<$Value, $Path>,
+  ): ChoiceSwitch<TName, TInput, TOutput, $Value, $Path, TResources>;
   /**
    * Sets a variable whichever way the Choice goes; the value reads the Choice's (effective) input.
    * @example .assign(route, ({ input }) => input.kind) // "Assign": { "route.$": "$.kind" } on every rule and the state
    */
-  assign<TValue>(
-    variable: Variable<TValue>,
-    value: (refs: {
-      readonly input: Ref<TOutput>;
-      readonly context: Ref<ContextObject>;
-    }) => NoInfer<Assignable<TValue>>,
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<ChoiceRefs<TName, TOutput>, TValue, TVariable, $Value>,
   ): ChoiceState<TName, TInput, TOutput, TResources>;
   /** Where to go when no branch matches (ASL `Default`); without it, no match fails with `States.NoChoiceMatched`. */
   otherwise<$Target extends AnyChain>(
-    target: $Target & TargetCheck<TName, TOutput, $Target>,
-  ): ChoiceState<TName, TInput, TOutput, TResources | ResourcesOf<$Target>>;
+    target: Param<$Target, TargetCheck<TName, TOutput, $Target>>,
+  ): ChoiceState<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput, TResources | ResourcesOf<$Target>>;
 }
+
+type RuleKey = keyof ChoiceRuleOptions<unknown>;
+
+/**
+ * Rejects a target that cannot accept what a rule sends it: the Choice's output, or the rule's own `output`. That
+ * check waits while the output is not inferred yet (see `SpecKeys`).
+ */
+export type RuleTargetCheck<
+  TName extends string,
+  TOutput,
+  TTarget extends AnyChain,
+  TRuleOutput,
+  TKeys,
+> = 'output' extends TKeys
+  ? [TRuleOutput] extends [Unset]
+    ? unknown
+    : TargetCheck<TName, Resolve<NoInfer<TRuleOutput>>, TTarget, 'ruleOutput'>
+  : TargetCheck<TName, TOutput, TTarget>;
 
 /** How `choice()` is configured. */
 export interface ChoiceSpec<TName extends string, TInputSchema extends MaybeSchema, TInputPath>
   extends CommonSpec {
-  /** The state's input: declare it to write typed conditions. */
+  /** The state's input: declare it to write typed conditions; omit it to pass on whatever flows in. */
   readonly input?: TInputSchema;
-  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+  readonly inputPath?: Param<TInputPath, InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>>;
 }
 
 /**
@@ -125,18 +123,27 @@ export function choice<
 >(
   name: TName,
   spec: ChoiceSpec<TName, TInputSchema, TInputPath> = {},
-): ChoiceState<TName, DeclaredInput<TInputSchema>, AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>> {
+): Built<ChoiceState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>> {
   const node = createChoiceNode({
     name,
     ...commonFields(spec, spec.input),
     ...inputPathField(spec.inputPath, name),
     branches: [],
   });
-  return new ChoiceStateImpl<
-    TName,
-    DeclaredInput<TInputSchema>,
-    AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>
-  >(name, node, []);
+  return new ChoiceStateImpl<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>(
+    name,
+    {
+      node,
+      targets: [],
+    },
+  );
+}
+
+/** The IR of a condition callback's result, recorded over fresh refs. */
+function conditionOf(parts: ChoiceParts, condition: (refs: Recording) => unknown): ConditionNode {
+  const name = parts.node.name;
+  const where = `A condition of Choice "${name}"`;
+  return recorded(where, name, () => toConditionNode(condition(selectorRefs()), where));
 }
 
 /**
@@ -148,75 +155,50 @@ class ChoiceStateImpl<TName extends string, TInput, TOutput>
   implements ChoiceState<TName, TInput, TOutput>
 {
   readonly name: TName;
-  readonly #node: ChoiceNode;
-  readonly #targets: readonly Fragment[];
+  readonly #parts: ChoiceParts;
 
-  constructor(name: TName, node: ChoiceNode, targets: readonly Fragment[]) {
-    super(stateFragment(node, targets, false));
+  constructor(name: TName, parts: ChoiceParts) {
+    super(stateFragment(parts.node, parts.targets, false));
     this.name = name;
-    this.#node = node;
-    this.#targets = targets;
+    this.#parts = parts;
     Object.freeze(this);
   }
 
-  #with(patch: Partial<ChoiceNode>, target?: Fragment): ChoiceState<TName, TInput, TOutput> {
-    const targets = target === undefined ? this.#targets : [...this.#targets, target];
+  when<$Target extends AnyChain, TRuleOutput = Unset, TKeys extends PropertyKey = never>(
+    condition: (refs: ChoiceRefs<TName, TOutput>) => Condition,
+    target: Param<$Target, RuleTargetCheck<TName, TOutput, $Target, TRuleOutput, TKeys>>,
+    options?: ChoiceRuleOptions<Seen<TOutput>, TRuleOutput> & SpecKeys<TKeys, RuleKey, 'when'>,
+  ): ChoiceState<TName, 'output' extends TKeys ? TInput : Needs<TInput, TOutput, InputOf<$Target>>, TOutput> {
+    const parts = this.#parts;
+    return new ChoiceStateImpl<
+      TName,
+      'output' extends TKeys ? TInput : Needs<TInput, TOutput, InputOf<$Target>>,
+      TOutput
+    >(this.name, withRule(parts, conditionOf(parts, condition), target, options));
+  }
+
+  on<$Value, $Path extends string>(
+    subject: (refs: ChoiceRefs<TName, TOutput>) => PathExpr<$Value, $Path>,
+  ): ChoiceSwitch<TName, TInput, TOutput, $Value, $Path> {
+    return createChoiceSwitch<TName, TInput, TOutput, $Value, $Path>(this.name, this.#parts, subject);
+  }
+
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<ChoiceRefs<TName, TOutput>, TValue, TVariable, $Value>,
+  ): ChoiceState<TName, TInput, TOutput> {
     return new ChoiceStateImpl<TName, TInput, TOutput>(
       this.name,
-      createChoiceNode({ ...this.#node, ...patch }),
-      targets,
+      withChoiceAssignment(this.#parts, variable, value),
     );
   }
 
-  when<$Target extends AnyChain>(
-    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
-    target: $Target & TargetCheck<TName, TOutput, $Target>,
-    options?: ChoiceRuleOptions<TOutput> & { readonly output?: never },
-  ): ChoiceState<TName, TInput, TOutput>;
-  when<$Target extends AnyChain, TRuleOutput>(
-    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
-    target: $Target,
-    options: ChoiceRuleOutputOptions<TOutput, TRuleOutput>,
-  ): OrError<TargetCheck<TName, Resolve<TRuleOutput>, $Target>, ChoiceState<TName, TInput, TOutput>>;
-  when(
-    condition: (refs: { readonly input: Ref<TOutput>; readonly context: Ref<ContextObject> }) => Condition,
-    target: AnyChain,
-    options?: ChoiceRuleOptions<TOutput> & { readonly output?: (refs: InputRefs<TOutput>) => unknown },
-  ): unknown {
-    const node = this.#node;
-    const fragment = fragmentOf(target);
-    const refs = selectorRefs();
-    const where = `Rule ${node.branches.length + 1} of Choice "${node.name}"`;
-    const branch: ChoiceBranchNode = createChoiceBranchNode({
-      condition: toConditionNode(condition(refs), `A condition of Choice "${node.name}"`),
-      next: fragment.startAt,
-      ...defined('comment', options?.comment),
-      ...defined(
-        'assign',
-        options?.assign === undefined
-          ? undefined
-          : assignmentNodes(options.assign(refs), `The assign of ${where}`),
-      ),
-      ...defined('output', runSelector(options?.output, `The output of ${where}`)),
-    });
-    return this.#with({ branches: [...node.branches, branch] }, fragment);
-  }
-
-  assign<TValue>(
-    variable: Variable<TValue>,
-    value: (refs: {
-      readonly input: Ref<TOutput>;
-      readonly context: Ref<ContextObject>;
-    }) => NoInfer<Assignable<TValue>>,
-  ): ChoiceState<TName, TInput, TOutput> {
-    return this.#with({ assign: withAssignment(this.#node, variable, value(selectorRefs())) });
-  }
-
-  otherwise(target: AnyChain): ChoiceState<TName, TInput, TOutput> {
-    if (this.#node.otherwise !== undefined) {
-      raise('CHOICE_DEFAULT', `Choice "${this.name}" already has an otherwise() target`, this.name);
-    }
-    const fragment = fragmentOf(target);
-    return this.#with({ otherwise: fragment.startAt }, fragment);
+  otherwise<$Target extends AnyChain>(
+    target: Param<$Target, TargetCheck<TName, TOutput, $Target>>,
+  ): ChoiceState<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput> {
+    return new ChoiceStateImpl<TName, Needs<TInput, TOutput, InputOf<$Target>>, TOutput>(
+      this.name,
+      withDefault(this.#parts, target),
+    );
   }
 }

@@ -1,6 +1,12 @@
-import { type CatchNode, createCatchNode, createRetryNode, type RetryNode } from '../ir/common-node.js';
+import {
+  type AssignmentNode,
+  type CatchNode,
+  createCatchNode,
+  createRetryNode,
+  type RetryNode,
+} from '../ir/common-node.js';
+import type { Fit, Param } from '../types/fit.js';
 import type { ApplyResultPath, CheckResultPath } from '../types/paths.js';
-import type { Accepts, Check } from '../types/type-utils.js';
 import type { AnyChain, FirstOf, InputOf, ResourcesOf } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
@@ -8,7 +14,7 @@ import type { Fragment } from './fragment.js';
 import { parseNullablePath } from './paths.js';
 import type { Ref } from './refs.js';
 import type { WorkState } from './result-state.js';
-import { selectorRefs } from './selector.js';
+import { recorded, selectorRefs } from './selector.js';
 import { type Assignment, assignmentNodes } from './variable.js';
 
 /** The Error Output a Catch handler receives at the catcher's ResultPath. */
@@ -53,10 +59,8 @@ export interface RetryOptions {
   readonly comment?: string;
 }
 
-/** Options of one catcher. */
-export interface CatchOptions<TPath extends string | null> {
-  /** Where the Error Output goes in the raw input (default `$`: replace it; `null`: keep the input). */
-  readonly resultPath?: TPath;
+/** What a catcher sets besides its ResultPath. */
+export interface CatcherFields {
   readonly comment?: string;
   /**
    * Variables set when this catcher fires, from the Error Output (they live in the scope of the state that has the
@@ -69,15 +73,23 @@ export interface CatchOptions<TPath extends string | null> {
   }) => readonly Assignment[];
 }
 
+/** Options of one catcher; `TCheck` rejects a ResultPath that cannot be written into the raw input. */
+export interface CatchOptions<TPath extends string | null, TCheck = unknown> extends CatcherFields {
+  /** Where the Error Output goes in the raw input (default `$`: replace it; `null`: keep the input). */
+  readonly resultPath?: Param<TPath, TCheck>;
+}
+
 /** Rejects a Catch handler that cannot accept the Error Output merged at `TPath` into `TInput`. */
 export type CatchCheck<
   TName extends string,
   TInput,
   TPath extends string | null,
   THandler extends AnyChain,
-> = Check<
-  Accepts<InputOf<THandler>, ApplyResultPath<TInput, TPath, ErrorOutput>>,
-  `Error output of "${TName}" merged at "${TPath extends null ? 'null' : TPath}" is not assignable to input of "${FirstOf<THandler>}"`
+> = Fit<
+  ApplyResultPath<TInput, TPath, ErrorOutput>,
+  InputOf<THandler>,
+  ['errorOutput', TName, TPath extends null ? 'null' : `'${TPath}'`],
+  FirstOf<THandler>
 >;
 
 /** Retry and Catch (Task, Parallel, Map); a Catch handler's placeholders join the state's. */
@@ -101,10 +113,8 @@ export interface ErrorHandling<
    */
   catch<$Handler extends AnyChain, const TPath extends string | null = '$'>(
     errors: readonly ErrorName[],
-    handler: $Handler & CatchCheck<TName, TInput, TPath, $Handler>,
-    options?: CatchOptions<TPath> & {
-      readonly resultPath?: TPath & CheckResultPath<TPath, `the catcher of "${TName}"`>;
-    },
+    handler: Param<$Handler, CatchCheck<TName, TInput, TPath, $Handler>>,
+    options?: CatchOptions<TPath, CheckResultPath<TInput, TPath, `the catcher of '${TName}'`>>,
   ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TTask>;
 }
 
@@ -121,25 +131,33 @@ export function retryNode(options: RetryOptions): RetryNode {
   });
 }
 
+function catcherAssignments(
+  state: string,
+  assign: (refs: { readonly error: never; readonly context: never }) => readonly Assignment[],
+): AssignmentNode[] {
+  const where = `The assign of a catcher of "${state}"`;
+  const refs = selectorRefs();
+  return assignmentNodes(
+    recorded(where, state, () => assign({ error: refs.input, context: refs.context })),
+    where,
+  );
+}
+
 /** Builds a catcher node and returns the handler's fragment beside it. */
 export function catchNode(
   state: string,
   errors: readonly string[],
   handler: Fragment,
-  options: CatchOptions<string | null> | undefined,
+  options: CatcherFields | undefined,
+  resultPath: string | null | undefined,
 ): CatchNode {
   return createCatchNode({
     errors,
     next: handler.startAt,
-    ...defined('resultPath', parseNullablePath(options?.resultPath, 'Catch ResultPath', state)),
+    ...defined('resultPath', parseNullablePath(resultPath, 'Catch ResultPath', state)),
     ...defined(
       'assign',
-      options?.assign === undefined
-        ? undefined
-        : assignmentNodes(
-            options.assign({ error: selectorRefs().input, context: selectorRefs().context }),
-            `The assign of a catcher of "${state}"`,
-          ),
+      options?.assign === undefined ? undefined : catcherAssignments(state, options.assign),
     ),
     ...defined('comment', options?.comment),
   });

@@ -1,11 +1,12 @@
 import { raise } from '../errors.js';
 import { createFailNode, type FailText } from '../ir/fail-node.js';
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import { stateFragment } from './fragment.js';
 import { contextRef, type Expr, inputRef, type Ref, unboxNode } from './refs.js';
+import { recorded } from './selector.js';
 import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
 
 /** A Fail's error or cause: a constant, or computed from the input (ASL `ErrorPath`/`CausePath`). */
@@ -29,7 +30,7 @@ export interface FailSpec<TInputSchema extends MaybeSchema> extends CommonSpec {
 export function fail<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   spec: FailSpec<TInputSchema> = {},
-): Chain<DeclaredInput<TInputSchema>, never, StateNames<TName, false>> {
+): Built<Chain<DeclaredInput<TInputSchema>, never, StateNames<TName, false>>> {
   const node = createFailNode({
     name,
     ...commonFields(spec, spec.input),
@@ -44,7 +45,8 @@ export function fail<const TName extends string, TInputSchema extends MaybeSchem
 function failText(name: string, field: string, spec: unknown): FailText | undefined {
   if (spec === undefined || typeof spec === 'string') return spec;
   const selector = spec as (refs: { input: unknown; context: unknown }) => unknown;
-  const node = unboxNode(selector({ input: inputRef(), context: contextRef() }));
+  const where = `The ${field} of Fail "${name}"`;
+  const node = recorded(where, name, () => unboxNode(selector({ input: inputRef(), context: contextRef() })));
   if (node?.kind === 'reference' || node?.kind === 'intrinsic' || node?.kind === 'jsonata') return node;
   return raise(
     'FAIL_TEXT',

@@ -1,4 +1,4 @@
-import type { Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import { freezeFragment } from './fragment.js';
 import { type DeclaredInput, isSchema, type MaybeSchema } from './spec.js';
@@ -34,11 +34,11 @@ export function later<const TName extends string, TInputSchema extends MaybeSche
   // `() => void`: TypeScript then never infers the thunk's return type, so a cycle of `const`s type-checks.
   state: () => void,
   spec?: LaterSpec<TInputSchema>,
-): Later<TName, DeclaredInput<TInputSchema>>;
+): Built<Later<TName, DeclaredInput<TInputSchema>>>;
 export function later<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   spec?: LaterSpec<TInputSchema>,
-): Later<TName, DeclaredInput<TInputSchema>>;
+): Built<Later<TName, DeclaredInput<TInputSchema>>>;
 export function later(
   name: string,
   stateOrSpec?: (() => void) | LaterSpec<MaybeSchema>,

@@ -1,4 +1,4 @@
-import type { ItemBatcher, ItemReader, ResultWriter } from '@stepcraft/asl';
+import type { ItemBatcher, ItemReader, JsonValue, ResultWriter } from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import {
   createMapNode,
@@ -11,22 +11,31 @@ import {
   type ResultWriterNode,
 } from '../ir/map-node.js';
 import { createReferenceNode, type TemplateNode } from '../ir/template-node.js';
-import type { ValueAtPath } from '../types/paths.js';
+import type { Fit, Param } from '../types/fit.js';
+import type { Message } from '../types/messages.js';
+import type { Resolved } from '../types/pass-through.js';
+import type { CheckPath, ValueAtPath } from '../types/paths.js';
+import type { Pending, SpecKeys } from '../types/spec-keys.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { Accepts, Check, OrError, Resolved, SchemaLike, Unset } from '../types/type-utils.js';
+import type { Built, SchemaLike, Simplify, Unset } from '../types/type-utils.js';
 import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject, MapItemContextObject } from './context.js';
 import { defined } from './defined.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
 import { graphOf } from './fragment.js';
 import type { Arg } from './intrinsics.js';
-import { orError } from './or-error.js';
 import { parsePath } from './paths.js';
 import { type Ref, type Resolve, type TemplateValue, toTemplate } from './refs.js';
 import { type WorkState, WorkStateImpl } from './result-state.js';
 import { runSelector, type Selector } from './selector.js';
-import { type CommonSpec, commonFields, type DeclaredInput, inputPathField } from './spec.js';
-import type { AfterInputPath, InputPathCheck } from './task.js';
+import {
+  type AfterInputPath,
+  type CommonSpec,
+  commonFields,
+  type DeclaredInput,
+  type InputPathCheck,
+  inputPathField,
+} from './spec.js';
 
 type Items<TEffective, TItemsPath> = TItemsPath extends string
   ? ValueAtPath<TEffective, TItemsPath>
@@ -37,10 +46,13 @@ export type ItemOf<TEffective, TItemsPath> =
   NonNullable<Items<TEffective, TItemsPath>> extends readonly (infer $Item)[] ? $Item : never;
 
 /** Rejects an `itemsPath` that does not select an array. */
-export type ItemsPathCheck<TName extends string, TEffective, TItemsPath> =
-  NonNullable<Items<TEffective, TItemsPath>> extends readonly unknown[]
-    ? unknown
-    : StepcraftTypeError<`ItemsPath "${TItemsPath & string}" of "${TName}" must select an array in its input`>;
+export type ItemsPathCheck<TName extends string, TEffective, TItemsPath> = TItemsPath extends string
+  ? unknown extends TEffective
+    ? CheckPath<TEffective, TItemsPath, `the input of '${TName}'`>
+    : NonNullable<Items<TEffective, TItemsPath>> extends readonly unknown[]
+      ? unknown
+      : StepcraftTypeError<Message<'itemsPath', [TItemsPath, TName]>>
+  : unknown;
 
 type IterationInput<TEffective, TItemsPath, TSelected> = [TSelected] extends [Unset]
   ? ItemOf<TEffective, TItemsPath>
@@ -114,7 +126,7 @@ export interface ResultWriterOptions<TInput> {
 }
 
 /** Distributed Map settings (with `mode: 'distributed'`); reader, batcher and writer may also be raw ASL. */
-export interface DistributedOptions<TInput = unknown> {
+export interface DistributedOptions<TInput = unknown, TBatcher = never> {
   readonly executionType?: 'STANDARD' | 'EXPRESS';
   /** Names the Map Run (1 to 40 characters). */
   readonly label?: string;
@@ -125,9 +137,30 @@ export interface DistributedOptions<TInput = unknown> {
   readonly toleratedFailureCount?: Dynamic<number, InputRefs<TInput>>;
   readonly toleratedFailureCountPath?: string;
   readonly itemReader?: ItemReaderOptions<TInput> | ItemReader;
-  readonly itemBatcher?: ItemBatcherOptions<TInput> | ItemBatcher;
+  /** Batches items: each child execution then gets `{ Items: [...], BatchInput }` (typed for the processor). */
+  // `| TBatcher`, not `TBatcher &`: the options type their selectors while `map()` infers which batcher was given.
+  readonly itemBatcher?: MapBatcher<TInput> | TBatcher;
   readonly resultWriter?: ResultWriterOptions<TInput> | ResultWriter;
 }
+
+/** An ItemBatcher, typed options or raw ASL. */
+export type MapBatcher<TInput> = ItemBatcherOptions<TInput> | ItemBatcher;
+
+/**
+ * What each iteration receives: the item (after ItemSelector), or with an ItemBatcher the batch
+ * `{ Items: [...], BatchInput }` (`BatchInput` only when the batcher sets it).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html
+ */
+export type IterationOf<TItem, TBatcher> = [TBatcher] extends [undefined]
+  ? TItem
+  : Simplify<{ Items: TItem[] } & BatchInputOf<TBatcher>>;
+
+type BatchInputOf<TBatcher> = TBatcher extends { readonly batchInput: infer $Input }
+  ? { BatchInput: Resolve<$Input extends (refs: never) => infer $Built ? $Built : $Input> }
+  : TBatcher extends { readonly BatchInput: JsonValue }
+    ? // Raw ASL: a template whose evaluated keys the types cannot know.
+      { BatchInput: { readonly [key: string]: JsonValue } }
+    : unknown;
 
 /** How `map()` is configured. */
 export interface MapSpec<
@@ -138,40 +171,88 @@ export interface MapSpec<
   TItemSelected,
   TProcessor extends AnyChain,
   TSelected,
+  TBatcher = undefined,
+  TKeys = never,
 > extends CommonSpec,
-    DistributedOptions<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>> {
+    DistributedOptions<MapEffective<TInputSchema, TInputPath>, TBatcher> {
   readonly input: TInputSchema;
-  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+  readonly inputPath?: Param<TInputPath, InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>>;
   /** The array to iterate (default: the effective input itself). */
-  readonly itemsPath?: TItemsPath &
-    ItemsPathCheck<TName, AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath>;
+  readonly itemsPath?: Param<
+    TItemsPath,
+    ItemsPathCheck<TName, MapEffective<TInputSchema, TInputPath>, TItemsPath>
+  >;
   /**
    * Builds each iteration's input; `context.Map.Item.Value` is the item, `context.Map.Item.Index` its index.
    * @example ({ input, context }) => ({ row: context.Map.Item.Value, batch: input.batchId })
    */
   readonly itemSelector?: (refs: {
-    readonly input: Ref<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>>;
-    readonly context: Ref<
-      MapItemContextObject<ItemOf<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath>>
-    >;
+    readonly input: Ref<MapEffective<TInputSchema, TInputPath>>;
+    readonly context: Ref<MapItemContextObject<ItemOf<MapEffective<TInputSchema, TInputPath>, TItemsPath>>>;
   }) => TItemSelected;
-  /** The states run per item. One that cannot accept the items turns the result into a `StepcraftTypeError`. */
-  readonly processor: TProcessor;
+  /** The states run per item (per batch with an ItemBatcher); one that cannot accept them is an error here. */
+  // Checked once the ItemSelector's return and the ItemBatcher are known (`Pending`, see `SpecKeys`).
+  readonly processor: Param<
+    TProcessor,
+    Pending<TKeys, 'itemSelector', TItemSelected, Unset> extends true
+      ? unknown
+      : Pending<TKeys, 'itemBatcher', TBatcher, undefined> extends true
+        ? unknown
+        : ProcessorCheck<
+            TName,
+            NoInfer<MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>>,
+            NoInfer<TBatcher>,
+            TProcessor
+          >
+  >;
   /** Iterations at once (0 = as many as possible). */
   readonly maxConcurrency?: number;
   readonly maxConcurrencyPath?: string;
-  /** `distributed` runs iterations as child executions (ProcessorConfig.Mode DISTRIBUTED). */
+  /**
+   * `distributed` runs iterations as child executions (ProcessorConfig.Mode DISTRIBUTED); `inline` (the default when
+   * omitted) is written out as `ProcessorConfig: { "Mode": "INLINE" }` when given.
+   */
   readonly mode?: 'inline' | 'distributed';
+  /** Writes the processor under its deprecated name `Iterator` (AWS still accepts it) instead of `ItemProcessor`. */
+  readonly processorField?: 'ItemProcessor' | 'Iterator';
+  /** Writes the item selector under its deprecated name `Parameters` instead of `ItemSelector`. */
+  readonly itemSelectorField?: 'ItemSelector' | 'Parameters';
   readonly resultSelector?: (refs: {
     readonly result: Ref<
-      Resolved<
-        OutputOf<TProcessor>,
-        IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>
-      >[]
+      MapResult<
+        MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
+        TProcessor,
+        Unset
+      >
     >;
     readonly context: Ref<ContextObject>;
   }) => TSelected;
 }
+
+type MapSpecKey = keyof MapSpec<string, SchemaLike, undefined, undefined, Unset, AnyChain, Unset>;
+
+/** The Map's effective input (after InputPath). */
+type MapEffective<TInputSchema extends SchemaLike, TInputPath> = AfterInputPath<
+  DeclaredInput<TInputSchema>,
+  TInputPath
+>;
+
+/** What one iteration of the Map receives. */
+type MapIteration<
+  TInputSchema extends SchemaLike,
+  TInputPath,
+  TItemsPath,
+  TItemSelected,
+  TBatcher,
+> = IterationOf<IterationInput<MapEffective<TInputSchema, TInputPath>, TItemsPath, TItemSelected>, TBatcher>;
+
+/** Rejects a processor that cannot accept what each iteration receives, naming the fields. */
+export type ProcessorCheck<TName extends string, TIteration, TBatcher, TProcessor extends AnyChain> = Fit<
+  TIteration,
+  InputOf<TProcessor>,
+  [[TBatcher] extends [undefined] ? 'mapItems' : 'mapBatches', TName],
+  FirstOf<TProcessor>
+>;
 
 type MapResult<TIteration, TProcessor extends AnyChain, TSelected> = [TSelected] extends [Unset]
   ? Resolved<OutputOf<TProcessor>, TIteration>[]
@@ -191,27 +272,33 @@ export function map<
   const TItemsPath extends string | undefined = undefined,
   TItemSelected = Unset,
   TSelected = Unset,
+  TBatcher extends MapBatcher<MapEffective<TInputSchema, TInputPath>> | undefined = undefined,
+  TKeys extends PropertyKey = never,
 >(
   name: TName,
-  spec: MapSpec<TName, TInputSchema, TInputPath, TItemsPath, TItemSelected, TProcessor, TSelected>,
-): OrError<
-  Check<
-    Accepts<
-      InputOf<TProcessor>,
-      IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>
-    >,
-    `Items of "${TName}" are not assignable to input of "${FirstOf<TProcessor>}"`
-  >,
+  spec: MapSpec<
+    TName,
+    TInputSchema,
+    TInputPath,
+    TItemsPath,
+    TItemSelected,
+    TProcessor,
+    TSelected,
+    TBatcher,
+    TKeys
+  > &
+    SpecKeys<TKeys, MapSpecKey, 'map'>,
+): Built<
   WorkState<
     TName,
     DeclaredInput<TInputSchema>,
     MapResult<
-      IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>,
+      MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
       TProcessor,
       TSelected
     >,
     MapResult<
-      IterationInput<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TItemsPath, TItemSelected>,
+      MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
       TProcessor,
       TSelected
     >,
@@ -234,7 +321,7 @@ export function map<
       'itemsPath',
       spec.itemsPath === undefined ? undefined : parsePath(spec.itemsPath as string, 'ItemsPath', name),
     ),
-    ...defined('itemSelector', runSelector(spec.itemSelector, `ItemSelector of "${name}"`)),
+    ...defined('itemSelector', runSelector(spec.itemSelector, `ItemSelector of "${name}"`, name)),
     ...defined(
       'maxConcurrency',
       spec.maxConcurrencyPath === undefined
@@ -245,23 +332,24 @@ export function map<
       'distributed',
       spec.mode === 'distributed' ? distributed(name, spec as DistributedOptions<never>) : undefined,
     ),
-    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
+    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`, name)),
     processor: graphOf(spec.processor),
     retry: [],
     catch: [],
+    // The forms written as an imported definition wrote them: an explicit inline mode, the deprecated names.
+    ...defined('explicitInline', spec.mode === 'inline' ? true : undefined),
+    ...defined('processorField', spec.processorField),
+    ...defined('itemSelectorField', spec.itemSelectorField),
   });
-  type Iteration = IterationInput<
-    AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>,
-    TItemsPath,
-    TItemSelected
+  type Result = MapResult<
+    MapIteration<TInputSchema, TInputPath, TItemsPath, TItemSelected, TBatcher>,
+    TProcessor,
+    TSelected
   >;
-  return orError(
-    new WorkStateImpl<
-      TName,
-      DeclaredInput<TInputSchema>,
-      MapResult<Iteration, TProcessor, TSelected>,
-      MapResult<Iteration, TProcessor, TSelected>
-    >(name, node, []),
+  return new WorkStateImpl<TName, DeclaredInput<TInputSchema>, Result, Result, ResourcesOf<TProcessor>>(
+    name,
+    node,
+    [],
   );
 }
 

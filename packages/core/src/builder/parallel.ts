@@ -1,36 +1,47 @@
 import { createParallelNode } from '../ir/parallel-node.js';
+import type { LastOf } from '../types/describe.js';
+import type { Fit, Param } from '../types/fit.js';
+import type { Resolved } from '../types/pass-through.js';
+import type { Pending, SpecKeys } from '../types/spec-keys.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { Accepts, OrError, Resolved, Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import type { AnyChain, FirstOf, InputOf, OutputOf, ResourcesOf } from './chain.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import { graphOf } from './fragment.js';
-import { orError } from './or-error.js';
 import type { Ref, Resolve } from './refs.js';
 import { type WorkState, WorkStateImpl } from './result-state.js';
 import { runSelector } from './selector.js';
 import {
+  type AfterInputPath,
   type CommonSpec,
   commonFields,
   type DeclaredInput,
+  type InputPathCheck,
   inputPathField,
   type MaybeSchema,
 } from './spec.js';
-import type { AfterInputPath, InputPathCheck } from './task.js';
 
 type Effective<TInputSchema extends MaybeSchema, TInputPath, TPayload> = [TPayload] extends [Unset]
   ? AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>
   : Resolve<TPayload>;
 
-/** Rejects branches that cannot accept the Parallel's effective input, naming them. */
+/** Rejects the first branch that cannot accept the Parallel's effective input, naming it and the fields. */
 export type BranchesCheck<TName extends string, TEffective, TBranches extends readonly AnyChain[]> = {
-  [K in keyof TBranches]: Accepts<InputOf<TBranches[K]>, TEffective> extends true
-    ? never
-    : FirstOf<TBranches[K]>;
-}[number] extends infer $Bad extends string
-  ? [$Bad] extends [never]
+  [K in keyof TBranches]: Fit<
+    TEffective,
+    InputOf<TBranches[K]>,
+    ['parallelInput', TName],
+    FirstOf<TBranches[K]>
+  > extends infer $Check
+    ? [$Check] extends [StepcraftTypeError<string>]
+      ? $Check
+      : never
+    : never;
+}[number] extends infer $Errors
+  ? [$Errors] extends [never]
     ? unknown
-    : StepcraftTypeError<`Input of "${TName}" is not assignable to input of branch "${$Bad}"`>
+    : LastOf<$Errors>
   : unknown;
 
 /** The Parallel's result: one element per branch, in branch order. */
@@ -46,9 +57,10 @@ export interface ParallelSpec<
   TPayload,
   TBranches extends readonly AnyChain[],
   TSelected,
+  TKeys = never,
 > extends CommonSpec {
   readonly input?: TInputSchema;
-  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+  readonly inputPath?: Param<TInputPath, InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>>;
   /** The input every branch receives (ASL `Parameters`). */
   readonly parameters?: (refs: {
     readonly input: Ref<AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>>;
@@ -58,12 +70,20 @@ export interface ParallelSpec<
    * The branches, each a state or a chain; all run on the same input. A branch that cannot accept it turns the
    * result into a `StepcraftTypeError` naming it.
    */
-  readonly branches: TBranches;
+  // Checked once Parameters' return is known (`Pending`, see `SpecKeys`).
+  readonly branches: Param<
+    TBranches,
+    Pending<TKeys, 'parameters', TPayload, Unset> extends true
+      ? unknown
+      : BranchesCheck<TName, NoInfer<Effective<TInputSchema, TInputPath, TPayload>>, TBranches>
+  >;
   readonly resultSelector?: (refs: {
     readonly result: Ref<BranchOutputs<Effective<TInputSchema, TInputPath, TPayload>, TBranches>>;
     readonly context: Ref<ContextObject>;
   }) => TSelected;
 }
+
+type ParallelSpecKey = keyof ParallelSpec<string, Unset, undefined, Unset, [], Unset>;
 
 type ParallelResult<TEffective, TBranches extends readonly AnyChain[], TSelected> = [TSelected] extends [
   Unset,
@@ -84,11 +104,12 @@ export function parallel<
   const TInputPath extends string | null | undefined = undefined,
   TPayload = Unset,
   TSelected = Unset,
+  TKeys extends PropertyKey = never,
 >(
   name: TName,
-  spec: ParallelSpec<TName, TInputSchema, TInputPath, TPayload, TBranches, TSelected>,
-): OrError<
-  BranchesCheck<TName, Effective<TInputSchema, TInputPath, TPayload>, TBranches>,
+  spec: ParallelSpec<TName, TInputSchema, TInputPath, TPayload, TBranches, TSelected, TKeys> &
+    SpecKeys<TKeys, ParallelSpecKey, 'parallel'>,
+): Built<
   WorkState<
     TName,
     DeclaredInput<TInputSchema>,
@@ -102,18 +123,18 @@ export function parallel<
     name,
     ...commonFields(spec, spec.input),
     ...inputPathField(spec.inputPath, name),
-    ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`)),
-    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
+    ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`, name)),
+    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`, name)),
     branches: branches.map(graphOf),
     retry: [],
     catch: [],
   });
-  return orError(
-    new WorkStateImpl<
-      TName,
-      DeclaredInput<TInputSchema>,
-      ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>,
-      ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>
-    >(name, node, []),
-  );
+  type Result = ParallelResult<Effective<TInputSchema, TInputPath, TPayload>, TBranches, TSelected>;
+  return new WorkStateImpl<
+    TName,
+    DeclaredInput<TInputSchema>,
+    Result,
+    Result,
+    ResourcesOf<TBranches[number]>
+  >(name, node, []);
 }

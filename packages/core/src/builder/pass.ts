@@ -1,19 +1,22 @@
 import type { JsonValue } from '@stepcraft/asl';
 import { createPassNode } from '../ir/pass-node.js';
-import type { JsonLiteral, Same, Unset } from '../types/type-utils.js';
+import type { Param } from '../types/fit.js';
+import type { Built, JsonLiteral, Unset } from '../types/type-utils.js';
 import type { ContextObject } from './context.js';
 import { defined } from './defined.js';
 import type { Ref, Resolve } from './refs.js';
 import { type PassState, PassStateImpl } from './result-state.js';
 import { runSelector } from './selector.js';
 import {
+  type AfterInputPath,
   type CommonSpec,
   commonFields,
   type DeclaredInput,
+  type InputPathCheck,
   inputPathField,
   type MaybeSchema,
+  type PassThrough,
 } from './spec.js';
-import type { AfterInputPath, InputPathCheck } from './task.js';
 
 /** How `pass()` is configured. */
 export interface PassSpec<
@@ -25,7 +28,7 @@ export interface PassSpec<
 > extends CommonSpec {
   /** The state's input; omit it for a pass-through state whose output is whatever came in. */
   readonly input?: TInputSchema;
-  readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+  readonly inputPath?: Param<TInputPath, InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>>;
   /** A constant result (ASL `Result`). */
   readonly result?: TResult;
   /** A result built from typed refs (ASL `Parameters`). */
@@ -37,11 +40,7 @@ export interface PassSpec<
 
 type PassResult<TInputSchema extends MaybeSchema, TInputPath, TResult, TPayload> = [TResult] extends [Unset]
   ? [TPayload] extends [Unset]
-    ? [TInputSchema] extends [Unset]
-      ? [TInputPath] extends [undefined]
-        ? Same
-        : unknown
-      : AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>
+    ? PassThrough<TInputSchema, TInputPath>
     : Resolve<TPayload>
   : TResult;
 
@@ -60,18 +59,20 @@ export function pass<
 >(
   name: TName,
   spec: PassSpec<TName, TInputSchema, TInputPath, TResult, TPayload> = {},
-): PassState<
-  TName,
-  DeclaredInput<TInputSchema>,
-  PassResult<TInputSchema, TInputPath, TResult, TPayload>,
-  PassResult<TInputSchema, TInputPath, TResult, TPayload>
+): Built<
+  PassState<
+    TName,
+    DeclaredInput<TInputSchema>,
+    PassResult<TInputSchema, TInputPath, TResult, TPayload>,
+    PassResult<TInputSchema, TInputPath, TResult, TPayload>
+  >
 > {
   const node = createPassNode({
     name,
     ...commonFields(spec, spec.input),
     ...inputPathField(spec.inputPath, name),
     ...defined('result', spec.result as JsonValue | undefined),
-    ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`)),
+    ...defined('parameters', runSelector(spec.parameters, `Parameters of "${name}"`, name)),
   });
   return new PassStateImpl<
     TName,

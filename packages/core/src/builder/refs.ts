@@ -9,6 +9,7 @@ import {
   type ReferenceNode,
   type TemplateNode,
 } from '../ir/template-node.js';
+import type { Message } from '../types/messages.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { Primitive, Simplify } from '../types/type-utils.js';
 import { comparisonMethod, isComparisonMethod } from './conditions.js';
@@ -25,9 +26,12 @@ export interface Expr<T> {
   readonly [valueType]: T;
 }
 
-/** An `Expr` that is a plain path (usable where ASL wants a path, e.g. a Choice rule's `…Path` operand). */
-export interface PathExpr<T> extends Expr<T> {
-  readonly [pathBrand]: true;
+/**
+ * An `Expr` that is a plain path (usable where ASL wants a path, e.g. a Choice rule's `…Path` operand). `TPath` is
+ * its text (`$.order.id`, `$total`) where the types track it, for messages and `choice().on()`.
+ */
+export interface PathExpr<T, TPath extends string = string> extends Expr<T> {
+  readonly [pathBrand]: TPath;
 }
 
 /** A Choice condition built from refs: `input.amount.numericGreaterThan(100)`, `and(…)`, `or(…)`, `not(…)`. */
@@ -37,22 +41,48 @@ export interface Condition {
 
 /**
  * A typed reference to a field of the data, recorded when a selector runs at build time. Property access goes
- * deeper (`input.order.id`); leaves carry the Choice comparisons their type allows.
+ * deeper (`input.order.id`, `result[0]` on a tuple); leaves carry the Choice comparisons their type allows. In a
+ * Choice, `TPath` (the path so far) and `TState` (the Choice) let a wrong comparison name both; elsewhere they are
+ * `string` and cost nothing.
  */
-export type Ref<T> = PathExpr<T> & RefMembers<T>;
+export type Ref<T, TPath extends string = string, TState extends string = string> = PathExpr<T, TPath> &
+  RefMembers<T, TPath, TState>;
 
-type RefMembers<T> = unknown extends T
-  ? LeafOps<T>
+type RefMembers<T, TPath extends string, TState extends string> = unknown extends T
+  ? LeafOps<T, TPath, TState>
   : [NonNullable<T>] extends [Primitive]
-    ? LeafOps<T>
+    ? LeafOps<T, TPath, TState>
     : [NonNullable<T>] extends [readonly (infer $Element)[]]
-      ? ArrayOps<T, $Element>
+      ? ArrayOps<T, $Element, TPath, TState>
       : [NonNullable<T>] extends [object]
-        ? { readonly [K in keyof NonNullable<T>]-?: Ref<Child<T, NonNullable<T>[K]>> } & PresenceOps<T>
-        : LeafOps<T>;
+        ? [Extract<NonNullable<T>, readonly unknown[]>] extends [never]
+          ? FieldRefs<T, TPath, TState> & PresenceOps<T>
+          : UnionOps<T, TPath, TState>
+        : UnionOps<T, TPath, TState>;
 
-// A field of an optional object may itself be missing.
-type Child<TParent, TField> = undefined extends TParent ? TField | undefined : TField;
+// The path text one step deeper, only where a path is tracked.
+type Dot<TPath extends string, TKey> = string extends TPath ? string : `${TPath}.${TKey & string}`;
+type At<TPath extends string, TIndex> = string extends TPath ? string : `${TPath}[${TIndex & number}]`;
+
+// Fields of an object, or of every object in a union (one that lacks a field gives `undefined` there). Keys that
+// look like array indices are left out: `x[0]` records an index, which is what tuples need.
+type FieldRefs<T, TPath extends string, TState extends string> = {
+  readonly [K in FieldKeys<NonNullable<T>>]-?: Ref<FieldOf<T, K>, Dot<TPath, K>, TState>;
+};
+type FieldKeys<T> = T extends Primitive | readonly unknown[] ? never : Exclude<keyof T, `${number}` | number>;
+type FieldOf<T, TKey> = T extends Primitive | readonly unknown[] | undefined
+  ? undefined
+  : TKey extends keyof T
+    ? T[TKey]
+    : undefined;
+
+/** A value of several shapes (an object or an array, maybe a string): what each shape allows, on one ref. */
+type UnionOps<T, TPath extends string, TState extends string> = FieldRefs<T, TPath, TState> &
+  // An element may be missing: the value may be one of the other shapes.
+  ([Extract<NonNullable<T>, readonly unknown[]>] extends [readonly (infer $Element)[]]
+    ? ArrayOps<T, $Element | undefined, TPath, TState>
+    : unknown) &
+  LeafOps<T, TPath, TState>;
 
 type Describe<T> = [NonNullable<T>] extends [string]
   ? 'a string'
@@ -73,53 +103,115 @@ type Fits<T, TWanted> = unknown extends T
 
 type Literal<T, TWanted> = unknown extends T ? TWanted : Extract<NonNullable<T>, TWanted>;
 
+// Where a comparison is, for its message: the Choice and the path when tracked. Untracked (`string`), they are
+// `${string}` patterns, so a ref that knows its path is still assignable to a plain `Ref<T>` (a helper's parameter):
+// comparison methods are compared both ways, and a message matches a pattern.
+// A ref read outside any Choice (a variable's) has no state: `''`.
+type InChoice<TState extends string> = string extends TState
+  ? `${string}`
+  : TState extends ''
+    ? ''
+    : Message<'inChoice', [TState]>;
+type FieldText<TPath extends string> = string extends TPath ? `${string}` : `\`${TPath}\``;
+
 /** The operand of a comparison: a literal of the field's type or a path to another value of that type. */
-type Operand<T, TWanted, TOperator extends string, TKind extends string> =
+type Operand<
+  T,
+  TWanted,
+  TOperator extends string,
+  TKind extends string,
+  TPath extends string,
+  TState extends string,
+> =
   Fits<T, TWanted> extends true
     ? Literal<T, TWanted> | PathExpr<TWanted>
-    : StepcraftTypeError<`${TOperator} compares ${TKind}, but this field is ${Describe<T>}`>;
+    : StepcraftTypeError<
+        Message<'operand', [InChoice<TState>, TOperator, TKind, FieldText<TPath>, Describe<T>]>
+      >;
 
-type Pattern<T> =
-  Fits<T, string> extends true
-    ? string
-    : StepcraftTypeError<`stringMatches compares strings, but this field is ${Describe<T>}`>;
-
-type TimestampOperand<T, TOperator extends string> = Operand<T, string, TOperator, 'timestamps (strings)'>;
+// `stringMatches` takes a pattern (any string, never a path), refused as `Operand` refuses a comparison.
+type Pattern<T, TPath extends string, TState extends string> =
+  Operand<T, string, 'stringMatches', 'strings', TPath, TState> extends infer $Operand
+    ? [$Operand] extends [StepcraftTypeError<string>]
+      ? $Operand
+      : string
+    : never;
 
 /** Presence tests, offered only where the type says they can differ. */
 type PresenceOps<T> = (undefined extends T ? { isPresent(expected?: boolean): Condition } : unknown) &
   (null extends T ? { isNull(expected?: boolean): Condition } : unknown);
 
 /** The comparisons of a Choice rule on one value. A wrong operator gets a branded parameter type. */
-export type LeafOps<T> = PresenceOps<T> & {
-  stringEquals(value: Operand<T, string, 'stringEquals', 'strings'>): Condition;
-  stringLessThan(value: Operand<T, string, 'stringLessThan', 'strings'>): Condition;
-  stringGreaterThan(value: Operand<T, string, 'stringGreaterThan', 'strings'>): Condition;
-  stringLessThanEquals(value: Operand<T, string, 'stringLessThanEquals', 'strings'>): Condition;
-  stringGreaterThanEquals(value: Operand<T, string, 'stringGreaterThanEquals', 'strings'>): Condition;
+export type LeafOps<T, TPath extends string = string, TState extends string = string> = PresenceOps<T> & {
+  stringEquals(value: Operand<T, string, 'stringEquals', 'strings', TPath, TState>): Condition;
+  stringLessThan(value: Operand<T, string, 'stringLessThan', 'strings', TPath, TState>): Condition;
+  stringGreaterThan(value: Operand<T, string, 'stringGreaterThan', 'strings', TPath, TState>): Condition;
+  stringLessThanEquals(
+    value: Operand<T, string, 'stringLessThanEquals', 'strings', TPath, TState>,
+  ): Condition;
+  stringGreaterThanEquals(
+    value: Operand<T, string, 'stringGreaterThanEquals', 'strings', TPath, TState>,
+  ): Condition;
   /** `*` matches any run of characters; `\\*` is a literal star. */
-  stringMatches(pattern: Pattern<T>): Condition;
-  numericEquals(value: Operand<T, number, 'numericEquals', 'numbers'>): Condition;
-  numericLessThan(value: Operand<T, number, 'numericLessThan', 'numbers'>): Condition;
-  numericGreaterThan(value: Operand<T, number, 'numericGreaterThan', 'numbers'>): Condition;
-  numericLessThanEquals(value: Operand<T, number, 'numericLessThanEquals', 'numbers'>): Condition;
-  numericGreaterThanEquals(value: Operand<T, number, 'numericGreaterThanEquals', 'numbers'>): Condition;
-  booleanEquals(value: Operand<T, boolean, 'booleanEquals', 'booleans'>): Condition;
-  timestampEquals(value: TimestampOperand<T, 'timestampEquals'>): Condition;
-  timestampLessThan(value: TimestampOperand<T, 'timestampLessThan'>): Condition;
-  timestampGreaterThan(value: TimestampOperand<T, 'timestampGreaterThan'>): Condition;
-  timestampLessThanEquals(value: TimestampOperand<T, 'timestampLessThanEquals'>): Condition;
-  timestampGreaterThanEquals(value: TimestampOperand<T, 'timestampGreaterThanEquals'>): Condition;
+  stringMatches(pattern: Pattern<T, TPath, TState>): Condition;
+  numericEquals(value: Operand<T, number, 'numericEquals', 'numbers', TPath, TState>): Condition;
+  numericLessThan(value: Operand<T, number, 'numericLessThan', 'numbers', TPath, TState>): Condition;
+  numericGreaterThan(value: Operand<T, number, 'numericGreaterThan', 'numbers', TPath, TState>): Condition;
+  numericLessThanEquals(
+    value: Operand<T, number, 'numericLessThanEquals', 'numbers', TPath, TState>,
+  ): Condition;
+  numericGreaterThanEquals(
+    value: Operand<T, number, 'numericGreaterThanEquals', 'numbers', TPath, TState>,
+  ): Condition;
+  booleanEquals(value: Operand<T, boolean, 'booleanEquals', 'booleans', TPath, TState>): Condition;
+  timestampEquals(value: Operand<T, string, 'timestampEquals', Timestamps, TPath, TState>): Condition;
+  timestampLessThan(value: Operand<T, string, 'timestampLessThan', Timestamps, TPath, TState>): Condition;
+  timestampGreaterThan(
+    value: Operand<T, string, 'timestampGreaterThan', Timestamps, TPath, TState>,
+  ): Condition;
+  timestampLessThanEquals(
+    value: Operand<T, string, 'timestampLessThanEquals', Timestamps, TPath, TState>,
+  ): Condition;
+  timestampGreaterThanEquals(
+    value: Operand<T, string, 'timestampGreaterThanEquals', Timestamps, TPath, TState>,
+  ): Condition;
   isString(expected?: boolean): Condition;
   isNumeric(expected?: boolean): Condition;
   isBoolean(expected?: boolean): Condition;
   isTimestamp(expected?: boolean): Condition;
 };
 
-/** An array: `at(i)` reads one element; on a tuple (a Parallel's result), element `i` itself. */
-export type ArrayOps<T, TElement> = PresenceOps<T> & {
-  at<const TIndex extends number>(index: TIndex): Ref<Child<T, ElementAt<NonNullable<T>, TIndex, TElement>>>;
-};
+type Timestamps = 'timestamps (strings)';
+
+/**
+ * An array: `at(i)` reads one element; on a tuple (a Parallel's result) element `i` itself, also as `x[i]`.
+ */
+export type ArrayOps<
+  T,
+  TElement,
+  TPath extends string = string,
+  TState extends string = string,
+> = PresenceOps<T> & {
+  at<const TIndex extends number>(
+    index: TIndex,
+  ): Ref<Child<T, ElementAt<NonNullable<T>, TIndex, TElement>>, At<TPath, TIndex>, TState>;
+} & TupleRefs<NonNullable<T>, T, TPath, TState>;
+
+// A tuple's elements by index: `result[0]` on a Parallel's result.
+type TupleRefs<TArray, T, TPath extends string, TState extends string> = TArray extends readonly unknown[]
+  ? number extends TArray['length']
+    ? unknown
+    : {
+        readonly [K in Exclude<keyof TArray, keyof unknown[]> & `${number}`]: Ref<
+          Child<T, TArray[K]>,
+          At<TPath, K extends `${infer $Index extends number}` ? $Index : never>,
+          TState
+        >;
+      }
+  : unknown;
+
+// A field of an optional object may itself be missing.
+type Child<TParent, TField> = undefined extends TParent ? TField | undefined : TField;
 
 type ElementAt<TArray, TIndex extends number, TElement> = number extends TIndex
   ? TElement
@@ -170,6 +262,9 @@ const REF_HANDLER: ProxyHandler<RefTarget> = Object.freeze({
   get(target: RefTarget, key: string | symbol): unknown {
     if (key === nodeKey) return createReferenceNode(target());
     if (typeof key === 'symbol') return key === Symbol.toPrimitive ? refToPrimitive : undefined;
+    // `result[0]`: the types offer index keys only on tuples (object fields that look like indices are left out).
+    if (INDEX_KEY.test(key))
+      return createRef(childPath(target(), Object.freeze({ kind: 'index', index: +key })));
     return createRef(childPath(target(), fieldSegment(key)));
   },
   apply(target: RefTarget, _this: unknown, args: unknown[]): unknown {
@@ -197,12 +292,39 @@ export function createRef(path: ReferencePath): unknown {
   return new Proxy<RefTarget>(() => path, REF_HANDLER);
 }
 
+const INDEX_KEY = /^(?:0|[1-9]\d{0,8})$/;
+
 function refToPrimitive(): never {
+  const at = callerLocation();
   return raise(
     'REF_OPERATOR',
-    'A reference cannot be used with JavaScript operators or string interpolation: use States.format(…), ' +
-      'States.mathAdd(…) and the other intrinsic helpers instead',
+    `A reference was used with a JavaScript operator or in a template literal${at === undefined ? '' : ` at ${at}`}: ` +
+      'use States.format(…), States.mathAdd(…) and the other intrinsic helpers instead',
   );
+}
+
+// This package's own directory (src/ or dist/), to skip its frames.
+const OWN_DIR = new URL('..', import.meta.url).href;
+
+/**
+ * The first stack frame outside this package (`file:line:column`): where user code misused a ref. Relative to the
+ * working directory where there is one (Node.js), so the message is the same on every checkout.
+ */
+function callerLocation(): string | undefined {
+  for (const line of new Error().stack?.split('\n').slice(1) ?? []) {
+    const frame = /\(?((?:file:\/\/|\/)[^()]+):(\d+):(\d+)\)?$/.exec(line.trim());
+    if (frame === null) continue;
+    const [, file = '', row, column] = frame;
+    const url = file.startsWith('file://') ? file : `file://${file}`;
+    if (!url.startsWith(OWN_DIR)) return `${relativeToCwd(url.replace(/^file:\/\//, ''))}:${row}:${column}`;
+  }
+  return undefined;
+}
+
+function relativeToCwd(file: string): string {
+  // Core runs outside Node.js too: the working directory is read only where the runtime has one.
+  const cwd = (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.();
+  return cwd !== undefined && file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
 function readOnly(): never {

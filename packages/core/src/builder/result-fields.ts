@@ -1,3 +1,6 @@
+import type { Param } from '../types/fit.js';
+import type { Message } from '../types/messages.js';
+import type { IsSame, Same, Seen } from '../types/pass-through.js';
 import type { ApplyResultPath, CheckPath, CheckResultPath, ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type { PassState, WorkState } from './result-state.js';
@@ -25,21 +28,32 @@ export type OutputPathValue<TOutput, TPath extends string | null> = TPath extend
   ? Record<string, never>
   : ValueAtPath<TOutput, TPath & string>;
 
-/** Type-level guards shared by the states with ResultPath/OutputPath. */
-export type ResultPathCheck<TName extends string, TResult, TPath extends string | null> = [TResult] extends [
-  OutputFiltered,
-]
-  ? StepcraftTypeError<`Call resultPath() before outputPath() on "${TName}" (AWS applies ResultPath first)`>
+/** Type-level guards shared by the states with ResultPath/OutputPath; `TInput` is the raw input ResultPath writes into. */
+export type ResultPathCheck<TName extends string, TInput, TResult, TPath extends string | null> = [
+  TResult,
+] extends [OutputFiltered]
+  ? StepcraftTypeError<Message<'resultPathOrder', [TName]>>
   : [TResult] extends [BareResult<unknown>]
     ? TPath extends '$' | null
       ? unknown
-      : StepcraftTypeError<`The ResultSelector of "${TName}" returns a bare value, which ASL can only output whole: select fields, ({ result }) => ({ id: result.Payload.id }), to use resultPath()`>
-    : CheckResultPath<TPath, `"${TName}"`>;
+      : StepcraftTypeError<Message<'bareResult', [TName]>>
+    : CheckResultPath<TInput, TPath, `'${TName}'`>;
 
 /** A type error unless `outputPath()`'s path exists in the output. */
 export type OutputPathCheck<TName extends string, TOutput, TPath extends string | null> = TPath extends null
   ? unknown
-  : CheckPath<TOutput, TPath & string, `the output of "${TName}"`>;
+  : CheckPath<Seen<TOutput>, TPath & string, `the output of '${TName}'`>;
+
+/**
+ * The output after ResultPath. A pass-through Pass (its result is its input) stays pass-through with `'$'` or
+ * `null`; anywhere else its result is a value whose type nothing declares.
+ */
+export type ResultPathOutput<TInput, TPath extends string | null, TResult> =
+  IsSame<TResult> extends true
+    ? TPath extends '$' | null
+      ? Same
+      : ApplyResultPath<TInput, TPath, unknown>
+    : ApplyResultPath<TInput, TPath, Unbare<TResult>>;
 
 /** The output side of Task/Parallel/Map/Pass: ResultPath then OutputPath, exactly as AWS applies them. */
 export interface ResultFields<
@@ -58,22 +72,14 @@ export interface ResultFields<
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html
    */
   resultPath<const TPath extends string | null>(
-    path: TPath & ResultPathCheck<TName, TResult, TPath>,
-  ): Rebuild<
-    TSelf,
-    TName,
-    TInput,
-    TResult,
-    ApplyResultPath<TInput, TPath, Unbare<TResult>>,
-    TResources,
-    TTask
-  >;
+    path: Param<TPath, ResultPathCheck<TName, TInput, TResult, TPath>>,
+  ): Rebuild<TSelf, TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>, TResources, TTask>;
   /**
    * Selects part of the state's output (`null` → `{}`).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html
    */
   outputPath<const TPath extends string | null>(
-    path: TPath & OutputPathCheck<TName, TOutput, TPath>,
+    path: Param<TPath, OutputPathCheck<TName, TOutput, TPath>>,
   ): Rebuild<TSelf, TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask>;
 }
 

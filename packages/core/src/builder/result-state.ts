@@ -3,22 +3,33 @@ import { createMapNode, type MapNode } from '../ir/map-node.js';
 import { createParallelNode, type ParallelNode } from '../ir/parallel-node.js';
 import { createPassNode, type PassNode } from '../ir/pass-node.js';
 import { createTaskNode, type TaskNode } from '../ir/task-node.js';
-import type { ApplyResultPath } from '../types/paths.js';
+import type { Param } from '../types/fit.js';
+import type { CheckResultPath } from '../types/paths.js';
 import { type Assigns, type ResultRefs, withAssignment } from './assign.js';
-import { type AnyChain, type Chain, ChainImpl, type StateNames } from './chain.js';
+import { type AnyChain, type Chain, ChainImpl, type ResourcesOf, type StateNames } from './chain.js';
+import { checked } from './checked.js';
 import type { Describable } from './describable.js';
 import {
+  type CatchCheck,
   type CatchOptions,
   catchNode,
   type ErrorHandling,
+  type ErrorName,
   type RetryOptions,
   retryNode,
 } from './error-handling.js';
 import { type Fragment, fragmentOf, stateFragment } from './fragment.js';
 import { parsePath } from './paths.js';
-import type { OutputFiltered, OutputPathValue, ResultFields, Unbare } from './result-fields.js';
-import { selectorRefs } from './selector.js';
-import type { Assignable, Variable } from './variable.js';
+import type {
+  OutputFiltered,
+  OutputPathCheck,
+  OutputPathValue,
+  ResultFields,
+  ResultPathCheck,
+  ResultPathOutput,
+} from './result-fields.js';
+import type { Recording } from './selector.js';
+import type { Variable, VariableValue } from './variable.js';
 
 /**
  * What a Task's handler receives and answers (phantom, for typed mocks and callbacks): `input` is the handler's
@@ -105,8 +116,8 @@ const rawPatch = (node: WorkNode | PassNode, fields: JsonObject): Patch => ({
 const assignPatch = (
   node: WorkNode | PassNode,
   variable: { readonly name: string },
-  value: (refs: { readonly result: never; readonly context: never }) => unknown,
-): Patch => ({ assign: withAssignment(node, variable, value(selectorRefs())) });
+  value: (refs: Recording) => unknown,
+): Patch => ({ assign: withAssignment(node, variable, value) });
 
 /**
  * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
@@ -136,12 +147,14 @@ export class WorkStateImpl<
     Object.freeze(this);
   }
 
-  #with<TNewResult, TNewOutput>(
+  // Generic in every changing parameter, so each method returns exactly its declared type (no comparison of two
+  // instantiations of `WorkState`, which would make TypeScript measure its variances).
+  #with<TNewResult, TNewOutput, TNewResources extends string = TResources>(
     patch: WorkPatch,
     target?: Fragment,
-  ): WorkState<TName, TInput, TNewResult, TNewOutput, TResources, TTask> {
+  ): WorkState<TName, TInput, TNewResult, TNewOutput, TNewResources, TTask> {
     const targets = target === undefined ? this.#targets : [...this.#targets, target];
-    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TResources, TTask>(
+    return new WorkStateImpl<TName, TInput, TNewResult, TNewOutput, TNewResources, TTask>(
       this.name,
       patchWork(this.#node, patch),
       targets,
@@ -149,34 +162,35 @@ export class WorkStateImpl<
   }
 
   resultPath<const TPath extends string | null>(
-    path: TPath,
-  ): WorkState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>, TResources, TTask> {
-    return this.#with(resultPathPatch(this.#node, path));
+    path: Param<TPath, ResultPathCheck<TName, TInput, TResult, TPath>>,
+  ): WorkState<TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>, TResources, TTask> {
+    return this.#with(resultPathPatch(this.#node, checked(path)));
   }
 
   outputPath<const TPath extends string | null>(
-    path: TPath,
+    path: Param<TPath, OutputPathCheck<TName, TOutput, TPath>>,
   ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask> {
-    return this.#with(outputPathPatch(this.#node, path));
+    return this.#with(outputPathPatch(this.#node, checked(path)));
   }
 
   retry(options: RetryOptions): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with({ retry: [...this.#node.retry, retryNode(options)] });
   }
 
-  catch(
-    errors: readonly string[],
-    handler: AnyChain,
-    options?: CatchOptions<string | null>,
-  ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
+  catch<$Handler extends AnyChain, const TPath extends string | null = '$'>(
+    errors: readonly ErrorName[],
+    handler: Param<$Handler, CatchCheck<TName, TInput, TPath, $Handler>>,
+    options?: CatchOptions<TPath, CheckResultPath<TInput, TPath, `the catcher of '${TName}'`>>,
+  ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TTask> {
     const fragment = fragmentOf(handler);
-    const added = catchNode(this.name, errors, fragment, options);
+    const resultPath = options?.resultPath === undefined ? undefined : checked(options.resultPath);
+    const added = catchNode(this.name, errors, fragment, options, resultPath);
     return this.#with({ catch: [...this.#node.catch, added] }, fragment);
   }
 
-  assign<TValue>(
-    variable: Variable<TValue>,
-    value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<ResultRefs<TResult>, TValue, TVariable, $Value>,
   ): WorkState<TName, TInput, TResult, TOutput, TResources, TTask> {
     return this.#with(assignPatch(this.#node, variable, value));
   }
@@ -210,20 +224,20 @@ export class PassStateImpl<TName extends string, TInput, TResult, TOutput>
   }
 
   resultPath<const TPath extends string | null>(
-    path: TPath,
-  ): PassState<TName, TInput, TResult, ApplyResultPath<TInput, TPath, Unbare<TResult>>> {
-    return this.#with(resultPathPatch(this.#node, path));
+    path: Param<TPath, ResultPathCheck<TName, TInput, TResult, TPath>>,
+  ): PassState<TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>> {
+    return this.#with(resultPathPatch(this.#node, checked(path)));
   }
 
   outputPath<const TPath extends string | null>(
-    path: TPath,
+    path: Param<TPath, OutputPathCheck<TName, TOutput, TPath>>,
   ): PassState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>> {
-    return this.#with(outputPathPatch(this.#node, path));
+    return this.#with(outputPathPatch(this.#node, checked(path)));
   }
 
-  assign<TValue>(
-    variable: Variable<TValue>,
-    value: (refs: ResultRefs<TResult>) => NoInfer<Assignable<TValue>>,
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<ResultRefs<TResult>, TValue, TVariable, $Value>,
   ): PassState<TName, TInput, TResult, TOutput> {
     return this.#with(assignPatch(this.#node, variable, value));
   }

@@ -1,6 +1,8 @@
 import type { JsonObject, ReferencePath } from '@stepcraft/asl';
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { Schema, StateContract } from '../ir/contract.js';
+import type { Same } from '../types/pass-through.js';
+import type { CheckPath, ValueAtPath } from '../types/paths.js';
 import type { InputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';
 import { defined } from './defined.js';
 import { parseNullablePath } from './paths.js';
@@ -12,6 +14,26 @@ export type MaybeSchema = SchemaLike | Unset;
 export type DeclaredInput<TSchema extends MaybeSchema> = TSchema extends SchemaLike
   ? InputOfSchema<TSchema>
   : unknown;
+
+/** The effective input after InputPath. */
+export type AfterInputPath<TInput, TPath> = TPath extends string
+  ? ValueAtPath<TInput, TPath>
+  : TPath extends null
+    ? Record<string, never>
+    : TInput;
+
+/** Rejects an InputPath that selects nothing. */
+export type InputPathCheck<TName extends string, TInput, TPath> = TPath extends string
+  ? CheckPath<TInput, TPath, `the input of '${TName}'`>
+  : unknown;
+
+/**
+ * The output of a state that does not change its data (Wait, Succeed, Choice, Pass without Result or Parameters):
+ * declared, its effective input; else whatever flows in (`Same`).
+ */
+export type PassThrough<TInputSchema extends MaybeSchema, TInputPath> = [TInputSchema] extends [Unset]
+  ? Same
+  : AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>;
 
 /** Fields every state spec accepts. */
 export interface CommonSpec {

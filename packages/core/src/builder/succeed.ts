@@ -1,8 +1,14 @@
 import { createSucceedNode } from '../ir/succeed-node.js';
-import type { Same, Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import { stateFragment } from './fragment.js';
-import { type CommonSpec, commonFields, type DeclaredInput, type MaybeSchema } from './spec.js';
+import {
+  type CommonSpec,
+  commonFields,
+  type DeclaredInput,
+  type MaybeSchema,
+  type PassThrough,
+} from './spec.js';
 
 /** How `succeed()` is configured. */
 export interface SucceedSpec<TInputSchema extends MaybeSchema> extends CommonSpec {
@@ -17,15 +23,11 @@ export interface SucceedSpec<TInputSchema extends MaybeSchema> extends CommonSpe
 export function succeed<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   spec: SucceedSpec<TInputSchema> = {},
-): Chain<
-  DeclaredInput<TInputSchema>,
-  [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>,
-  StateNames<TName, false>
-> {
+): Built<Chain<DeclaredInput<TInputSchema>, PassThrough<TInputSchema, undefined>, StateNames<TName, false>>> {
   const node = createSucceedNode({ name, ...commonFields(spec, spec.input) });
   return new ChainImpl<
     DeclaredInput<TInputSchema>,
-    [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>,
+    PassThrough<TInputSchema, undefined>,
     StateNames<TName, false>
   >(stateFragment(node, [], false));
 }

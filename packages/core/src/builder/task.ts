@@ -9,39 +9,28 @@ import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
 import type { TemplateNode } from '../ir/template-node.js';
-import type { CheckPath, ValueAtPath } from '../types/paths.js';
+import type { OrError, Param } from '../types/fit.js';
+import type { Message } from '../types/messages.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
 import type {
+  Built,
   InputOfSchema,
   MaybePromise,
-  OrError,
   OutputOfSchema,
   SchemaLike,
   Unset,
 } from '../types/type-utils.js';
+import { orError } from './checked.js';
 import type { ContextObject, TaskContextObject } from './context.js';
 import { defined } from './defined.js';
 import type { InputRefs } from './dynamic.js';
 import type { Arg, IsTaskToken } from './intrinsics.js';
-import { orError } from './or-error.js';
 import { parseNullablePath, parsePath } from './paths.js';
 import { type Expr, type Ref, type Resolve, toTemplate } from './refs.js';
 import type { BareResult, Unbare } from './result-fields.js';
 import { type TaskTypes, type WorkState, WorkStateImpl } from './result-state.js';
-import { runSelector, selectorRefs } from './selector.js';
-import { isSchema } from './spec.js';
-
-/** The effective input after InputPath. */
-export type AfterInputPath<TInput, TPath> = TPath extends string
-  ? ValueAtPath<TInput, TPath>
-  : TPath extends null
-    ? Record<string, never>
-    : TInput;
-
-/** Rejects an InputPath that selects nothing. */
-export type InputPathCheck<TName extends string, TInput, TPath> = TPath extends string
-  ? CheckPath<TInput, TPath, `the input of "${TName}"`>
-  : unknown;
+import { recorded, runSelector, selectorRefs } from './selector.js';
+import { type AfterInputPath, type InputPathCheck, isSchema } from './spec.js';
 
 type Payload<TEffective, TPayload> = [TPayload] extends [Unset] ? TEffective : Resolve<TPayload>;
 
@@ -64,7 +53,7 @@ export type TaskTokenCheck<
     ? unknown
     : true extends HasTaskToken<TPayload>
       ? unknown
-      : StepcraftTypeError<`"${TName}" waits for a task token: put context.Task.Token in its parameters`>
+      : StepcraftTypeError<Message<'taskToken', [TName]>>
   : unknown;
 
 /** What a handler returns: the declared result, before any service envelope. */
@@ -100,7 +89,7 @@ export interface TaskSpec<
   /** The state's input. Omit it to accept anything (`unknown`). */
   readonly input?: TInputSchema;
   /** Selects the part of the input the task works on. */
-  readonly inputPath?: TInputPath & InputPathCheck<TName, InputOfSchema<TInputSchema>, TInputPath>;
+  readonly inputPath?: Param<TInputPath, InputPathCheck<TName, InputOfSchema<TInputSchema>, TInputPath>>;
   /**
    * Builds the payload from typed refs, run once at build time:
    * `({ input, context }) => ({ id: input.orderId, token: context.Task.Token })`.
@@ -179,22 +168,24 @@ export function task<
 >(
   name: TName,
   spec: TaskSpec<TName, TIntegration, TInputSchema, TInputPath, TPayload, TOutputSchema, TSelected>,
-): OrError<
-  TaskTokenCheck<TName, TIntegration, TPayload>,
-  WorkState<
-    TName,
-    InputOfSchema<TInputSchema>,
-    TaskResult<TIntegration, TOutputSchema, TSelected>,
-    Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
-    ResourcesOfIntegration<TIntegration>,
-    TaskTypes<
-      TaskInputOf<TIntegration, Payload<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>, TPayload>>,
-      TaskAnswerOf<TIntegration, InputOfSchema<TOutputSchema>>
+): Built<
+  OrError<
+    TaskTokenCheck<TName, TIntegration, TPayload>,
+    WorkState<
+      TName,
+      InputOfSchema<TInputSchema>,
+      TaskResult<TIntegration, TOutputSchema, TSelected>,
+      Unbare<TaskResult<TIntegration, TOutputSchema, TSelected>>,
+      ResourcesOfIntegration<TIntegration>,
+      TaskTypes<
+        TaskInputOf<TIntegration, Payload<AfterInputPath<InputOfSchema<TInputSchema>, TInputPath>, TPayload>>,
+        TaskAnswerOf<TIntegration, InputOfSchema<TOutputSchema>>
+      >
     >
   >
 > {
   const resource = spec.resource as Integration;
-  const payload = runSelector(spec.parameters, `Parameters of "${name}"`);
+  const payload = runSelector(spec.parameters, `Parameters of "${name}"`, name);
   if (resource.resource.endsWith('.waitForTaskToken') && !mentionsTaskToken(payload)) {
     raise(
       'TASK_TOKEN_MISSING',
@@ -210,7 +201,7 @@ export function task<
     ...defined('queryLanguage', spec.queryLanguage),
     ...defined('inputPath', inputPath),
     ...defined('parameters', resource.parameters(payload)),
-    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`)),
+    ...defined('resultSelector', runSelector(spec.resultSelector, `ResultSelector of "${name}"`, name)),
     ...defined(
       'timeoutSeconds',
       spec.timeoutSecondsPath === undefined
@@ -262,8 +253,11 @@ function credentials(
   value: TaskSpec<string, Integration, SchemaLike, unknown, unknown, SchemaLike, unknown>['credentials'],
 ): TemplateNode | undefined {
   if (value === undefined) return undefined;
-  const given = typeof value === 'function' ? value(selectorRefs()) : value;
-  return toTemplate({ RoleArn: given.roleArn }, `Credentials of "${name}"`);
+  const where = `Credentials of "${name}"`;
+  return recorded(where, name, () => {
+    const given = typeof value === 'function' ? value(selectorRefs()) : value;
+    return toTemplate({ RoleArn: given.roleArn }, where);
+  });
 }
 
 // The declared `output` schema describes the task result only where no envelope or fixed service shape wraps it.

@@ -2,8 +2,12 @@ import { type JsonValue, variableNameProblem } from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import { type AssignmentNode, createAssignmentNode } from '../ir/common-node.js';
 import { createJsonataNode } from '../ir/template-node.js';
+import type { Describe } from '../types/describe.js';
+import type { Param } from '../types/fit.js';
+import type { Message } from '../types/messages.js';
+import type { StepcraftTypeError } from '../types/type-error.js';
 import type { OutputOfSchema, Primitive, SchemaLike } from '../types/type-utils.js';
-import { boxNode, createRef, type Expr, type Ref, toTemplate, variablePath } from './refs.js';
+import { boxNode, createRef, type Expr, type Ref, type Resolve, toTemplate, variablePath } from './refs.js';
 
 /** A value that may be stored in a variable of type `T`: literals, refs and intrinsic results of that type. */
 export type Assignable<T> =
@@ -15,6 +19,21 @@ export type Assignable<T> =
         : T extends object
           ? { readonly [K in keyof T]: Assignable<T[K]> }
           : never);
+
+/**
+ * Rejects a value a variable of type `T` cannot hold, naming the variable (`TName`) and its type. The parameter of
+ * `set()` and the return type of `assign()` callbacks (`Param<$Value, AssignCheck<…>>`).
+ */
+export type AssignCheck<T, TName extends string, TValue> = [TValue] extends [Assignable<T>]
+  ? unknown
+  : StepcraftTypeError<
+      Message<'variable', [string extends TName ? '…' : TName, Describe<T>, Describe<Resolve<TValue>>]>
+    >;
+
+/** A callback that builds the value of variable `TName` (of type `T`) from `TRefs`; checked by `AssignCheck`. */
+export type VariableValue<TRefs, T, TName extends string, TValue> = (
+  refs: TRefs,
+) => Param<TValue, AssignCheck<T, TName, TValue>>;
 
 const assignmentKey: unique symbol = Symbol('stepcraft.assignment');
 
@@ -28,12 +47,12 @@ export interface Assignment {
  * growing with every assignment. `compile()` checks that every read follows an assignment on every path.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
  */
-export interface Variable<T> {
-  readonly name: string;
+export interface Variable<T, TName extends string = string> {
+  readonly name: TName;
   /** Reads the variable (`$name` in both query languages); use it in any selector or condition. */
-  readonly ref: Ref<T>;
+  readonly ref: Ref<T, `$${TName}`, ''>;
   /** An assignment of `value`, for `catch(…, { assign: ({ error }) => [attempts.set(…)] })`. */
-  set(value: NoInfer<Assignable<T>>): Assignment;
+  set<const $Value>(value: Param<$Value, AssignCheck<T, TName, $Value>>): Assignment;
 }
 
 /**
@@ -41,10 +60,10 @@ export interface Variable<T> {
  * @example const total = variable('total', z.number()); task(…).assign(total, ({ result }) => result.sum)
  * // "Assign": { "total.$": "$.sum" }  (JSONata: { "total": "{% $states.result.sum %}" })
  */
-export function variable<TSchema extends SchemaLike>(
-  name: string,
+export function variable<const TName extends string, TSchema extends SchemaLike>(
+  name: TName,
   _schema: TSchema,
-): Variable<OutputOfSchema<TSchema>> {
+): Variable<OutputOfSchema<TSchema>, TName> {
   const problem = variableNameProblem(name);
   if (problem !== undefined) {
     raise('INVALID_VARIABLE_NAME', `Invalid variable name "${name}": ${problem}`, undefined, {
@@ -53,7 +72,7 @@ export function variable<TSchema extends SchemaLike>(
   }
   return Object.freeze({
     name,
-    ref: createRef(variablePath(name)) as Ref<OutputOfSchema<TSchema>>,
+    ref: createRef(variablePath(name)) as Ref<OutputOfSchema<TSchema>, `$${TName}`, ''>,
     set: (value: unknown) => assignmentOf(name, value),
   });
 }

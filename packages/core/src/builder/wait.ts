@@ -1,24 +1,28 @@
 import { raise } from '../errors.js';
 import type { TemplateNode } from '../ir/template-node.js';
 import { createWaitNode, type WaitDuration, type WaitNode } from '../ir/wait-node.js';
+import type { Param } from '../types/fit.js';
+import type { Message } from '../types/messages.js';
+import type { Seen } from '../types/pass-through.js';
 import type { ValueAtPath } from '../types/paths.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
-import type { Same, Unset } from '../types/type-utils.js';
+import type { Built, Unset } from '../types/type-utils.js';
 import { withAssignment } from './assign.js';
 import { type Chain, ChainImpl, type StateNames } from './chain.js';
 import { type Dynamic, dynamicValue, type InputRefs } from './dynamic.js';
 import { stateFragment } from './fragment.js';
 import { parsePath } from './paths.js';
-import { selectorRefs } from './selector.js';
 import {
+  type AfterInputPath,
   type CommonSpec,
   commonFields,
   type DeclaredInput,
+  type InputPathCheck,
   inputPathField,
   type MaybeSchema,
+  type PassThrough,
 } from './spec.js';
-import type { AfterInputPath, InputPathCheck } from './task.js';
-import type { Assignable, Variable } from './variable.js';
+import type { Variable, VariableValue } from './variable.js';
 
 /** Rejects a path that does not select a value of `TWanted` in the input. */
 export type TypedPathCheck<
@@ -30,7 +34,7 @@ export type TypedPathCheck<
 > = TPath extends string
   ? [ValueAtPath<TInput, TPath>] extends [TWanted]
     ? unknown
-    : StepcraftTypeError<`Path "${TPath}" of "${TName}" must select ${TWhat} in its input`>
+    : StepcraftTypeError<Message<'pathType', [TPath, TName, TWhat]>>
   : unknown;
 
 /**
@@ -40,15 +44,20 @@ export type TypedPathCheck<
 export type WaitFor<TName extends string, TInput, TPath> =
   | { readonly seconds: Dynamic<number, InputRefs<TInput>> }
   | { readonly timestamp: Dynamic<string, InputRefs<TInput>> }
-  | { readonly secondsPath: TPath & TypedPathCheck<TName, TInput, TPath, number, 'a number'> }
-  | { readonly timestampPath: TPath & TypedPathCheck<TName, TInput, TPath, string, 'a timestamp string'> };
+  | { readonly secondsPath: Param<TPath, TypedPathCheck<TName, TInput, TPath, number, 'a number'>> }
+  | {
+      readonly timestampPath: Param<
+        TPath,
+        TypedPathCheck<TName, TInput, TPath, string, 'a timestamp string'>
+      >;
+    };
 
 /** How `wait()` is configured. */
 export type WaitSpec<TName extends string, TInputSchema extends MaybeSchema, TPath, TInputPath> = CommonSpec &
   WaitFor<TName, AfterInputPath<DeclaredInput<TInputSchema>, TInputPath>, TPath> & {
     /** The state's input; omit it for a pass-through Wait. */
     readonly input?: TInputSchema;
-    readonly inputPath?: TInputPath & InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>;
+    readonly inputPath?: Param<TInputPath, InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>>;
   };
 
 /** A Wait state: a chain that can also set variables. */
@@ -59,9 +68,9 @@ export interface WaitState<TName extends string, TInput, TOutput>
    * Sets a variable when the Wait completes; the value reads the Wait's (effective) input.
    * @example .assign(waited, ({ input }) => input.delay) // "Assign": { "waited.$": "$.delay" }
    */
-  assign<TValue>(
-    variable: Variable<TValue>,
-    value: (refs: InputRefs<TOutput>) => NoInfer<Assignable<TValue>>,
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<InputRefs<Seen<TOutput>>, TValue, TVariable, $Value>,
   ): WaitState<TName, TInput, TOutput>;
 }
 
@@ -78,22 +87,17 @@ export function wait<
 >(
   name: TName,
   spec: WaitSpec<TName, TInputSchema, TPath, TInputPath>,
-): WaitState<
-  TName,
-  DeclaredInput<TInputSchema>,
-  [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>
-> {
+): Built<WaitState<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>> {
   const node = createWaitNode({
     name,
     ...commonFields(spec, spec.input),
     ...inputPathField(spec.inputPath, name),
     duration: duration(name, spec),
   });
-  return new WaitStateImpl<
-    TName,
-    DeclaredInput<TInputSchema>,
-    [TInputSchema] extends [Unset] ? Same : DeclaredInput<TInputSchema>
-  >(name, node);
+  return new WaitStateImpl<TName, DeclaredInput<TInputSchema>, PassThrough<TInputSchema, TInputPath>>(
+    name,
+    node,
+  );
 }
 
 /** A Wait at run time: a chain over its frozen node. Checked against `WaitState` by `implements`. */
@@ -111,11 +115,11 @@ class WaitStateImpl<TName extends string, TInput, TOutput>
     Object.freeze(this);
   }
 
-  assign<TValue>(
-    variable: Variable<TValue>,
-    value: (refs: InputRefs<TOutput>) => NoInfer<Assignable<TValue>>,
+  assign<TValue, TVariable extends string, const $Value>(
+    variable: Variable<TValue, TVariable>,
+    value: VariableValue<InputRefs<Seen<TOutput>>, TValue, TVariable, $Value>,
   ): WaitState<TName, TInput, TOutput> {
-    const assign = withAssignment(this.#node, variable, value(selectorRefs()));
+    const assign = withAssignment(this.#node, variable, value);
     return new WaitStateImpl<TName, TInput, TOutput>(this.name, createWaitNode({ ...this.#node, assign }));
   }
 }

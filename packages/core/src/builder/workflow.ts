@@ -1,8 +1,19 @@
 import type { QueryLanguage } from '../ir/common-node.js';
 import type { StateContract } from '../ir/contract.js';
 import { createWorkflowNode, type WorkflowNode } from '../ir/workflow-node.js';
-import type { Accepts, Check, Resolved, Unset } from '../types/type-utils.js';
-import type { AnyChain, ChainNames, FirstOf, Names, OutputOf, ResourcesOf, WireCheck } from './chain.js';
+import type { Fit, Param } from '../types/fit.js';
+import type { Resolved } from '../types/pass-through.js';
+import type { Built, Unset } from '../types/type-utils.js';
+import type {
+  AnyChain,
+  ChainNames,
+  FirstOf,
+  InputOf,
+  Names,
+  OutputOf,
+  ResourcesOf,
+  WireCheck,
+} from './chain.js';
 import { defined } from './defined.js';
 import { concat, type Fragment, fragmentOf, graphOfFragment } from './fragment.js';
 import { type DeclaredInput, isSchema, type MaybeSchema } from './spec.js';
@@ -18,8 +29,19 @@ export interface WorkflowOptions<TInputSchema extends MaybeSchema> {
   readonly timeoutSeconds?: number;
   /** `STANDARD` (default) or `EXPRESS`; Express rejects `.sync`, `.waitForTaskToken` and activities. */
   readonly type?: 'STANDARD' | 'EXPRESS';
-  /** The query language the workflow compiles to by default (JSONPath); `compile(…, { queryLanguage })` overrides it. */
+  /**
+   * The query language the workflow compiles to by default (JSONPath); `compile(…, { queryLanguage })` overrides it.
+   * Given, it is written as the document's `QueryLanguage` (JSONPath too, though it is the default).
+   */
   readonly queryLanguage?: QueryLanguage;
+  /** The document's `Version` (`"1.0"`, ASL's only version and its default). */
+  readonly version?: '1.0';
+  /**
+   * The order of the states in each `States` object of the document (by name; unlisted states follow in the
+   * compiler's order). `stepcraft import` writes it, so the definition it read is built back in its own order.
+   * @example workflow('Orders', { stateOrder: ['Receive', 'Failed', 'Ship'] })
+   */
+  readonly stateOrder?: readonly string[];
 }
 
 /** A complete workflow: a name, an input type and a chain of states. `compile()` turns it into ASL. */
@@ -34,7 +56,7 @@ export interface Workflow<
   readonly '~types': { readonly input: TInput; readonly output: TOutput; readonly names: TNames };
   /** Continues the workflow's chain. */
   next<$Next extends AnyChain>(
-    next: $Next & WireCheck<TOutput, TNames, $Next>,
+    next: Param<$Next, WireCheck<TOutput, TNames, $Next>>,
   ): Workflow<
     TName,
     TInput,
@@ -54,11 +76,7 @@ export interface Workflow<
 export interface WorkflowStart<TName extends string, TInput> {
   /** Sets the first state (or chain); it must accept the workflow's input. */
   start<$Chain extends AnyChain>(
-    chain: $Chain &
-      Check<
-        Accepts<$Chain['~types']['input'], TInput>,
-        `Input of workflow "${TName}" is not assignable to input of "${FirstOf<$Chain>}"`
-      >,
+    chain: Param<$Chain, Fit<TInput, InputOf<$Chain>, ['workflowInput', TName], FirstOf<$Chain>>>,
   ): Workflow<TName, TInput, Resolved<OutputOf<$Chain>, TInput>, $Chain['~types']['names']>;
 }
 
@@ -70,7 +88,7 @@ export interface WorkflowStart<TName extends string, TInput> {
 export function workflow<const TName extends string, TInputSchema extends MaybeSchema = Unset>(
   name: TName,
   options: WorkflowOptions<TInputSchema> = {},
-): WorkflowStart<TName, DeclaredInput<TInputSchema>> {
+): Built<WorkflowStart<TName, DeclaredInput<TInputSchema>>> {
   return new WorkflowStartImpl<TName, DeclaredInput<TInputSchema>>(name, options);
 }
 
@@ -86,7 +104,7 @@ class WorkflowStartImpl<TName extends string, TInput> implements WorkflowStart<T
   }
 
   start<$Chain extends AnyChain>(
-    chain: $Chain,
+    chain: Param<$Chain, Fit<TInput, InputOf<$Chain>, ['workflowInput', TName], FirstOf<$Chain>>>,
   ): Workflow<TName, TInput, Resolved<OutputOf<$Chain>, TInput>, $Chain['~types']['names']> {
     return new WorkflowImpl<TName, TInput, Resolved<OutputOf<$Chain>, TInput>, $Chain['~types']['names']>(
       this.#name,
@@ -114,18 +132,28 @@ class WorkflowImpl<TName extends string, TInput, TOutput, TNames extends Names>
   }
 
   next<$Next extends AnyChain>(
-    next: $Next,
+    next: Param<$Next, WireCheck<TOutput, TNames, $Next>>,
   ): Workflow<
     TName,
     TInput,
     Resolved<OutputOf<$Next>, TOutput>,
-    ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+    ChainNames<
+      TNames['first'],
+      $Next['~types']['names']['last'],
+      $Next['~types']['names']['open'],
+      TNames['resources'] | ResourcesOf<$Next>
+    >
   > {
     return new WorkflowImpl<
       TName,
       TInput,
       Resolved<OutputOf<$Next>, TOutput>,
-      ChainNames<TNames['first'], $Next['~types']['names']['last'], $Next['~types']['names']['open']>
+      ChainNames<
+        TNames['first'],
+        $Next['~types']['names']['last'],
+        $Next['~types']['names']['open'],
+        TNames['resources'] | ResourcesOf<$Next>
+      >
     >(this.name, this.#options, concat(this.#fragment, fragmentOf(next)));
   }
 
@@ -138,6 +166,8 @@ class WorkflowImpl<TName extends string, TInput, TOutput, TNames extends Names>
       ...defined('comment', options.comment),
       ...defined('timeoutSeconds', options.timeoutSeconds),
       ...defined('queryLanguage', options.queryLanguage),
+      ...defined('version', options.version),
+      ...defined('stateOrder', options.stateOrder),
       ...defined(
         'contract',
         isSchema(options.input) ? ({ stateInput: options.input } satisfies StateContract) : undefined,

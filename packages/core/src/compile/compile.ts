@@ -83,6 +83,8 @@ export function compile<TWorkflow extends CompilableWorkflow>(
   const handlers: Record<string, TaskHandler> = Object.create(null);
   const resolved = new Map<GraphNode, ResolvedGraph>();
   const variables = variableChecker();
+  const rank =
+    node.stateOrder === undefined ? undefined : new Map(node.stateOrder.map((name, i) => [name, i]));
   const reportAt =
     (state: string, base: FieldPath): Report =>
     (code, message, field, ...fields) => {
@@ -92,7 +94,7 @@ export function compile<TWorkflow extends CompilableWorkflow>(
     };
 
   const emitGraph = (graph: GraphNode, base: FieldPath): SubMachine => {
-    const graphResolved = resolveGraph(graph, (state) => reportAt(state, base));
+    const graphResolved = resolveGraph(graph, (state) => reportAt(state, base), rank);
     const { startAt, states: ordered, next } = graphResolved;
     resolved.set(graph, graphResolved);
     const states: Record<string, AslState> = {};
@@ -126,10 +128,12 @@ export function compile<TWorkflow extends CompilableWorkflow>(
   variables.check(node.graph, reportAt, (graph) => resolved.get(graph) ?? resolveGraph(graph, () => ignore));
   const definition: AslDocument = {
     ...(node.comment === undefined ? {} : { Comment: node.comment }),
-    ...(language === 'JSONata' ? { QueryLanguage: language } : {}),
+    // JSONPath is the default: written only when the workflow declares it.
+    ...(language === 'JSONata' || language === node.queryLanguage ? { QueryLanguage: language } : {}),
     StartAt: machine.StartAt,
     States: machine.States,
     ...(node.timeoutSeconds === undefined ? {} : { TimeoutSeconds: node.timeoutSeconds }),
+    ...(node.version === undefined ? {} : { Version: node.version }),
   };
   // A document emitted from a graph with problems misrepresents it (a dropped duplicate, a missing value): the
   // validator's findings on it would mislead, so they come once the graph's own are fixed.

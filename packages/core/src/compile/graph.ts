@@ -27,9 +27,14 @@ interface Entry {
  * is one state (joins, loops, reused fragments), while two different values with one name, or two different
  * `Next`s for one state, are reported; a `later()` reference must find its state, with the same input schema.
  * States are ordered depth-first from `startAt`, following `Next` before Choice targets and Catch handlers, so the
- * output is stable. Everything the emitted document shows (names, scopes, reachability) is left to `validate()`.
+ * output is stable; `rank` (a workflow's `stateOrder`) reorders them. Everything the emitted document shows (names,
+ * scopes, reachability) is left to `validate()`.
  */
-export function resolveGraph(graph: GraphNode, reportAt: ReportAtState): ResolvedGraph {
+export function resolveGraph(
+  graph: GraphNode,
+  reportAt: ReportAtState,
+  rank?: ReadonlyMap<string, number>,
+): ResolvedGraph {
   const entries = new Map<string, Entry>();
   // Indexed loops over the IR's frozen arrays: for…of there allocates an iterator result per item in V8.
   for (let i = 0; i < graph.states.length; i++) {
@@ -61,7 +66,20 @@ export function resolveGraph(graph: GraphNode, reportAt: ReportAtState): Resolve
     }
   }
   checkReferences(graph, entries, reportAt);
-  return order(graph.startAt, entries);
+  const resolved = order(graph.startAt, entries);
+  return rank === undefined ? resolved : ranked(resolved, rank);
+}
+
+// The states in the order a workflow's `stateOrder` gives (a stable sort: unlisted ones keep their place after).
+function ranked(resolved: ResolvedGraph, rank: ReadonlyMap<string, number>): ResolvedGraph {
+  const indexes = resolved.states.map((_, i) => i);
+  const rankOf = (i: number) => rank.get((resolved.states[i] as StateNode).name) ?? Number.POSITIVE_INFINITY;
+  indexes.sort((a, b) => rankOf(a) - rankOf(b) || a - b);
+  return {
+    startAt: resolved.startAt,
+    states: indexes.map((i) => resolved.states[i] as StateNode),
+    next: indexes.map((i) => resolved.next[i]),
+  };
 }
 
 // Every target must name a state of this graph (a `later()` reference may name one that is missing), and a

@@ -113,15 +113,25 @@ const eachItem =
 // when called, after all are defined.
 const states: Reorder = (value) => reorderStates(value);
 const subMachine: Reorder = (value) => reorder(value, SUB_MACHINE);
+const processor: Reorder = (value) => reorder(value, PROCESSOR);
 const DOCUMENT = layout(DOCUMENT_KEYS, [], { States: states });
 const SUB_MACHINE = layout(SUB_MACHINE_KEYS, [], { States: states });
+const PROCESSOR_CONFIG = layout(['Mode', 'ExecutionType'], []);
+const PROCESSOR = layout(SUB_MACHINE_KEYS, [], {
+  States: states,
+  ProcessorConfig: (value) => reorder(value, PROCESSOR_CONFIG),
+});
 const RETRIER = layout(RETRIER_KEYS, []);
 const CATCHER = layout(CATCHER_KEYS, []);
-const CHOICE_RULE = layout(['Variable'], ['Next']);
+// A rule's test first (its operator keys in their own order), then what it does; nested rules alike.
+const nestedRule: Reorder = (value) => reorder(value, NESTED_RULE);
+const RULE_CHILDREN = { And: eachItem(nestedRule), Or: eachItem(nestedRule), Not: nestedRule };
+const NESTED_RULE = layout(['Variable'], ['Comment'], RULE_CHILDREN);
+const CHOICE_RULE = layout(['Variable', 'Condition'], ['Comment', 'Output', 'Assign', 'Next'], RULE_CHILDREN);
 const STATE = layout(STATE_KEYS, TRANSITION_KEYS, {
   Branches: eachItem(subMachine),
-  ItemProcessor: subMachine,
-  Iterator: subMachine,
+  ItemProcessor: processor,
+  Iterator: processor,
   Retry: eachItem((r) => reorder(r, RETRIER)),
   Catch: eachItem((c) => reorder(c, CATCHER)),
   Choices: eachItem((c) => reorder(c, CHOICE_RULE)),

@@ -73,6 +73,12 @@ export interface MapNode extends StateNodeBase, FilterFields, AssignFields {
   readonly itemSelector?: TemplateNode;
   readonly maxConcurrency?: number | ReferencePath;
   readonly distributed?: DistributedNode;
+  /** An inline Map that spells out its default mode: `ProcessorConfig: { "Mode": "INLINE" }`. */
+  readonly explicitInline?: boolean;
+  /** The ASL field holding the processor: `ItemProcessor` (default) or its deprecated name `Iterator`. */
+  readonly processorField?: 'ItemProcessor' | 'Iterator';
+  /** The ASL field holding the item selector: `ItemSelector` (default) or its deprecated name `Parameters`. */
+  readonly itemSelectorField?: 'ItemSelector' | 'Parameters';
   readonly resultSelector?: TemplateNode;
   readonly resultPath?: ReferencePath | null;
   readonly retry: readonly RetryNode[];

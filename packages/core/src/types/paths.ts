@@ -1,3 +1,5 @@
+import type { Describe } from './describe.js';
+import type { Message } from './messages.js';
 import type { StepcraftTypeError } from './type-error.js';
 import type { Simplify } from './type-utils.js';
 
@@ -46,13 +48,28 @@ type ParseName<S extends string, Acc extends PathKey[]> = S extends `${infer Chu
 
 type NonEmpty<TName extends string, TThen> = TName extends '' ? never : TThen;
 
-type Step<T, TKey> = [NonNullable<T>] extends [readonly (infer $Element)[]]
+// One step into every member of a union that has it (a field of the objects, an element of the arrays); a step that
+// no member takes selects nothing.
+type StepEach<T, TKey> = T extends readonly unknown[]
   ? TKey extends number
-    ? $Element
-    : InvalidPath
-  : TKey extends keyof NonNullable<T>
-    ? NonNullable<T>[TKey]
-    : InvalidPath;
+    ? number extends T['length']
+      ? T[number]
+      : TKey extends keyof T
+        ? T[TKey]
+        : never
+    : never
+  : T extends object
+    ? TKey extends keyof T
+      ? T[TKey]
+      : never
+    : never;
+
+type Step<T, TKey> =
+  StepEach<NonNullable<T>, TKey> extends infer $Value
+    ? [$Value] extends [never]
+      ? InvalidPath
+      : $Value
+    : never;
 
 /** The type found at `TKeys` inside `T`, or `InvalidPath`. */
 export type PathValue<T, TKeys extends readonly PathKey[]> = TKeys extends readonly [
@@ -98,17 +115,65 @@ export type ApplyResultPath<TInput, TPath extends string | null, TResult> = TPat
     : Simplify<SetAt<TInput, ParsePath<TPath & string>, TResult>>;
 
 /** Rejects a path literal that does not select anything in `T`; `TWhere` finishes the message. */
-export type CheckPath<T, TPath extends string, TWhere extends string> = [ValueAtPath<T, TPath>] extends [
-  InvalidPath,
-]
-  ? StepcraftTypeError<`Path "${TPath}" does not exist in ${TWhere}`>
-  : unknown;
+export type CheckPath<T, TPath extends string, TWhere extends string> =
+  ParsePath<TPath> extends []
+    ? unknown
+    : unknown extends T
+      ? StepcraftTypeError<Message<'pathUntyped', [TPath, TWhere]>>
+      : [ValueAtPath<T, TPath>] extends [InvalidPath]
+        ? StepcraftTypeError<Message<'pathMissing', [TPath, TWhere]>>
+        : unknown;
 
-/** Rejects a ResultPath that is not a plain `$`-rooted reference path. */
-export type CheckResultPath<TPath extends string | null, TWhere extends string> = TPath extends null
+/**
+ * Rejects a ResultPath that is not a plain `$`-rooted reference path, or that writes into a value that cannot hold
+ * fields (AWS fails it with `States.ResultPathMatchFailure`): `TInput` is the raw input it writes into.
+ */
+export type CheckResultPath<TInput, TPath extends string | null, TWhere extends string> = TPath extends null
   ? unknown
   : TPath extends `$$${string}`
-    ? StepcraftTypeError<`ResultPath of ${TWhere} cannot point into the Context Object ("${TPath}")`>
+    ? StepcraftTypeError<Message<'resultPathContext', [TWhere, TPath]>>
     : [ParsePath<TPath & string>] extends [never]
-      ? StepcraftTypeError<`ResultPath "${TPath}" of ${TWhere} is not a reference path like "$.a.b"`>
-      : unknown;
+      ? StepcraftTypeError<Message<'resultPathSyntax', [TPath & string, TWhere]>>
+      : WriteProblem<TInput, ParsePath<TPath & string>> extends infer $Problem
+        ? [$Problem] extends [readonly [infer $Prefix extends string, infer $Type extends string]]
+          ? [$Problem] extends [never]
+            ? unknown
+            : StepcraftTypeError<Message<'resultPathInto', [TPath & string, TWhere, $Prefix, $Type]>>
+          : unknown
+        : unknown;
+
+/**
+ * Where writing at `TKeys` into `T` fails: `[prefix, its type]` for the first value on the way that cannot hold the
+ * next step (a field into a non-object, an index into a non-array), else `never`. A missing value is created, so
+ * `undefined` (an optional field) is fine; `unknown` is not checked.
+ */
+type WriteProblem<T, TKeys extends readonly PathKey[], TDone extends string = '$'> = unknown extends T
+  ? never
+  : TKeys extends readonly [infer $Head, ...infer $Rest extends PathKey[]]
+    ? Exclude<T, undefined> extends infer $Present
+      ? [$Present] extends [never]
+        ? never
+        : $Head extends string
+          ? [$Present] extends [object]
+            ? [Extract<$Present, readonly unknown[]>] extends [never]
+              ? WriteProblem<FieldIn<$Present, $Head>, $Rest, `${TDone}.${$Head}`>
+              : readonly [TDone, Describe<$Present>]
+            : readonly [TDone, Describe<$Present>]
+          : [$Present] extends [readonly (infer $Element)[]]
+            ? WriteProblem<$Element, $Rest, `${TDone}[${$Head & number}]`>
+            : readonly [TDone, Describe<$Present>]
+      : never
+    : never;
+
+// The field's type in the members that have it; `undefined` (it will be created) when none does.
+type FieldIn<T, TKey extends string> = (
+  T extends unknown
+    ? TKey extends keyof T
+      ? T[TKey]
+      : never
+    : never
+) extends infer $Field
+  ? [$Field] extends [never]
+    ? undefined
+    : $Field
+  : never;

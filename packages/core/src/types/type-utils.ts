@@ -1,17 +1,5 @@
-import type { StepcraftTypeError } from './type-error.js';
-
 /** Flattens an intersection into one object type so hovers read like the user's own types (kysely). */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
-
-declare const sameBrand: unique symbol;
-
-/**
- * The output type of a pass-through state declared without an input schema (Wait, Succeed, Pass): its output is
- * whatever its input was, so `.next()` carries the previous output forward instead of this marker.
- */
-export interface Same {
-  readonly [sameBrand]: 'same-as-input';
-}
 
 /**
  * Anything that describes a type: a Standard Schema v1 (zod 4 is one) or a type-only marker from `typed<T>()`.
@@ -25,23 +13,6 @@ export interface SchemaLike<TInput = unknown, TOutput = TInput> {
 export type InputOfSchema<TSchema extends SchemaLike> = NonNullable<TSchema['~standard']['types']>['input'];
 /** The type a schema produces. */
 export type OutputOfSchema<TSchema extends SchemaLike> = NonNullable<TSchema['~standard']['types']>['output'];
-
-/** `true` when `TFrom` may flow into `TTo` (non-distributive; a pass-through output always may). */
-export type Accepts<TTo, TFrom> = [TFrom] extends [Same] ? true : [TFrom] extends [TTo] ? true : false;
-
-/** `unknown` (no constraint) when the condition holds, else the branded error: intersected into a parameter type. */
-export type Check<TOk extends boolean, TMessage extends string> = TOk extends true
-  ? unknown
-  : StepcraftTypeError<TMessage>;
-
-/** Replaces the pass-through marker by the type that flowed in. */
-export type Resolved<TOut, TIn> = [TOut] extends [Same] ? TIn : TOut;
-
-/**
- * `TState`, or the branded error when `TCheck` failed. Used where a check depends on a type inferred from a
- * selector's return value: TypeScript would fix that type too early if the check sat in a parameter.
- */
-export type OrError<TCheck, TState> = TCheck extends StepcraftTypeError<string> ? TCheck : TState;
 
 /** JSON-compatible primitives. */
 export type Primitive = string | number | boolean | null;
@@ -57,3 +28,10 @@ export interface Unset {
 
 /** A value or a promise of it. */
 export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * The return type of a state factory: never inferred from where the call stands. TypeScript would otherwise infer
+ * the factory's optional type parameters from the expected type (`branches: [pass('A')]` made `pass`'s result a
+ * `JsonLiteral`, a declared `const keep: PassState<…> = pass('Keep')` failed to check).
+ */
+export type Built<T> = NoInfer<T>;

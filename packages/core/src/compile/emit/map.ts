@@ -1,4 +1,12 @@
-import type { ItemBatcher, ItemProcessor, ItemReader, MapState, ResultWriter } from '@stepcraft/asl';
+import type {
+  ItemBatcher,
+  ItemProcessor,
+  ItemReader,
+  JsonValue,
+  MapState,
+  ProcessorConfig,
+  ResultWriter,
+} from '@stepcraft/asl';
 import type {
   ItemBatcherNode,
   ItemReaderNode,
@@ -21,17 +29,33 @@ export function emitMap(node: MapNode, context: EmitContext): MapState {
   const out: Draft<MapState> = { Type: 'Map', ...header(node, context) };
   dialect.items(out, node);
   if (d?.itemReader !== undefined) out.ItemReader = itemReader(d.itemReader, node, context);
-  if (!isItemItself(node.itemSelector)) dialect.itemSelector(out, node, report);
+  if (!isItemItself(node.itemSelector)) {
+    if (node.itemSelectorField === 'Parameters') {
+      // The deprecated name: the dialect writes (and reports at) `ItemSelector`, the document says `Parameters`
+      // (a JSONPath name: a JSONata selector, not an object, keeps the current one).
+      const selector: { ItemSelector?: JsonValue } = {};
+      dialect.itemSelector(selector, node, (code, message, field, ...fields) =>
+        report(code, message, ['Parameters', ...field.slice(1)], ...fields),
+      );
+      const value = selector.ItemSelector;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) out.Parameters = value;
+      else if (value !== undefined) out.ItemSelector = value;
+    } else dialect.itemSelector(out, node, report);
+  }
   if (d?.itemBatcher !== undefined) out.ItemBatcher = itemBatcher(d.itemBatcher, node, context);
   dialect.setting(out, 'MaxConcurrency', node.maxConcurrency, node, report);
   dialect.setting(out, 'ToleratedFailurePercentage', d?.toleratedFailurePercentage, node, report);
   dialect.setting(out, 'ToleratedFailureCount', d?.toleratedFailureCount, node, report);
   if (d?.label !== undefined) out.Label = d.label;
-  const processor: Draft<ItemProcessor> = context.subMachine(node.processor, ['ItemProcessor']);
-  out.ItemProcessor =
-    d === undefined
-      ? processor
-      : { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: d.executionType }, ...processor };
+  const field = node.processorField ?? 'ItemProcessor';
+  const processor: Draft<ItemProcessor> = context.subMachine(node.processor, [field]);
+  const config: ProcessorConfig | undefined =
+    d !== undefined
+      ? { Mode: 'DISTRIBUTED', ExecutionType: d.executionType }
+      : node.explicitInline === true
+        ? { Mode: 'INLINE' }
+        : undefined;
+  out[field] = config === undefined ? processor : { ProcessorConfig: config, ...processor };
   if (d?.resultWriter !== undefined) out.ResultWriter = resultWriter(d.resultWriter, node, context);
   dialect.result(out, node, report);
   writeErrorHandling(out, node, context);

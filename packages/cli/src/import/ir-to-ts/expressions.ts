@@ -1,12 +1,7 @@
-import {
-  type IntrinsicArg,
-  type IntrinsicCall,
-  type JsonValue,
-  parseIntrinsic,
-  parseReferencePath,
-  type ReferencePath,
-} from '@stepcraft/asl';
-import { hasDynamicKey, isObject, printJson, printList, propertyKey } from './json.js';
+import type { JsonObject, JsonValue, PathSegment, ReferencePath } from '@stepcraft/asl';
+import type { IntrinsicNode, ReferenceNode, TemplateNode } from '@stepcraft/core/ir';
+import { readDynamic } from '../asl-to-ir/template.js';
+import { isObject, printJson, printList, printString, propertyKey } from '../source-text.js';
 import { isEmpty, type LeafType, printType, read, type Shape } from './shape.js';
 
 /** What a selector can refer to: its data roots (with the shapes their reads build) and its Context Object. */
@@ -21,38 +16,16 @@ export interface Scope {
   readonly used: Set<string>;
 }
 
+/** A scope over `data` read as `input`, with a Context Object of the given kind. */
+export function inputScope(data: Shape | undefined, context: Scope['context']): Scope {
+  return {
+    ...(data === undefined ? {} : { data: { name: 'input', shape: data } }),
+    context,
+    used: new Set(),
+  };
+}
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A reference path in AWS's canonical spelling (the one core prints): `$.a['b c'][0]`. */
-export function canonicalPath(path: ReferencePath): string {
-  const root =
-    path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$';
-  return (
-    root +
-    path.segments
-      .map((s) => {
-        if (s.kind === 'index') return `[${s.index}]`;
-        return IDENTIFIER.test(s.name)
-          ? `.${s.name}`
-          : `['${s.name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
-      })
-      .join('')
-  );
-}
-
-/** Parses a `$`-rooted data path in any spelling; `undefined` otherwise. */
-export function anyDataPath(text: string): ReferencePath | undefined {
-  const parsed = parseReferencePath(text);
-  return parsed.ok && parsed.value.root.kind === 'input' ? parsed.value : undefined;
-}
-
-/** Parses a `$`-rooted data path that core prints back byte for byte; `undefined` otherwise. */
-export function dataPath(text: string): ReferencePath | undefined {
-  const parsed = parseReferencePath(text);
-  if (!parsed.ok || parsed.value.root.kind !== 'input' || canonicalPath(parsed.value) !== text)
-    return undefined;
-  return parsed.value;
-}
 
 // Context Object leaves and their types, per Context Object kind (see core's `ContextObject`).
 const CONTEXT_LEAVES: Readonly<Record<string, LeafType>> = {
@@ -74,33 +47,28 @@ function fits(have: LeafType, want: LeafType): boolean {
   return want === 'primitive' && (have === 'string' || have === 'number' || have === 'boolean');
 }
 
-function accessor(path: ReferencePath, from: number): string {
-  return path.segments
-    .slice(from)
+function accessor(segments: readonly PathSegment[]): string {
+  return segments
     .map((s) =>
       s.kind === 'index'
         ? `.at(${s.index})`
         : IDENTIFIER.test(s.name)
           ? `.${s.name}`
-          : `[${JSON.stringify(s.name)}]`,
+          : `[${printString(s.name)}]`,
     )
     .join('');
 }
 
-/** A typed ref for a path text (`input.order.id`, `context.Execution.Id`), or `undefined` when none fits. */
-export function printRef(text: string, scope: Scope, leaf: LeafType = 'unknown'): string | undefined {
-  const parsed = parseReferencePath(text);
-  if (!parsed.ok || canonicalPath(parsed.value) !== text) return undefined;
-  const path = parsed.value;
+/** A typed ref for a path (`input.order.id`, `context.Execution.Id`), or `undefined` when none fits. */
+export function printRef(path: ReferencePath, scope: Scope, leaf: LeafType = 'unknown'): string | undefined {
   if (path.root.kind === 'input') {
     if (scope.data === undefined) return undefined;
     read(scope.data.shape, path.segments, leaf);
     scope.used.add(scope.data.name);
-    return scope.data.name + accessor(path, 0);
+    return scope.data.name + accessor(path.segments);
   }
   if (path.root.kind !== 'context' || path.segments.some((s) => s.kind === 'index')) return undefined;
-  const names = path.segments.map((s) => (s.kind === 'field' ? s.name : ''));
-  const key = names.join('.');
+  const key = path.segments.map((s) => (s.kind === 'field' ? s.name : '')).join('.');
   const known =
     CONTEXT_LEAVES[key] ??
     (scope.context === 'task' && key === 'Task.Token' ? 'string' : undefined) ??
@@ -111,9 +79,17 @@ export function printRef(text: string, scope: Scope, leaf: LeafType = 'unknown')
     return `context.${key}`;
   }
   if (scope.context === 'map-item' && scope.item !== undefined && key.startsWith('Map.Item.Value')) {
-    read(scope.item, path.segments.slice(3), leaf);
-    scope.used.add('context');
-    return `context${accessor(path, 0)}`;
+    const [map, item, value] = path.segments;
+    if (
+      map?.kind === 'field' &&
+      item?.kind === 'field' &&
+      value?.kind === 'field' &&
+      value.name === 'Value'
+    ) {
+      read(scope.item, path.segments.slice(3), leaf);
+      scope.used.add('context');
+      return `context${accessor(path.segments)}`;
+    }
   }
   return undefined;
 }
@@ -149,70 +125,42 @@ const INTRINSICS: Readonly<
 
 const HASH_ALGORITHMS = new Set(['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512']);
 
-/** Prints an intrinsic call as core does, to check a call round-trips before using the typed helpers. */
-function printCall(call: IntrinsicCall): string {
-  const args = call.args.map((arg, i) => printArg(arg, call.name === 'States.Format' && i === 0));
-  return `${call.name}(${args.join(', ')})`;
-}
-
-function printArg(arg: IntrinsicArg, isFormatTemplate: boolean): string {
-  switch (arg.kind) {
-    case 'string': {
-      const escaped = arg.value.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
-      return `'${isFormatTemplate ? escaped : escaped.replaceAll('{', '\\{').replaceAll('}', '\\}')}'`;
-    }
-    case 'number':
-    case 'boolean':
-      return JSON.stringify(arg.value);
-    case 'null':
-      return 'null';
-    case 'path':
-      return arg.path;
-    case 'call':
-      return printCall(arg);
-  }
-}
-
-/** `States.format(…)` and friends for an intrinsic text, or `undefined` when the typed helpers cannot say it. */
+/** `States.format(…)` and friends for an intrinsic call, or `undefined` when the typed helpers cannot say it. */
 function printIntrinsic(
-  text: string,
+  node: IntrinsicNode,
   scope: Scope,
-  leaf: LeafType = 'unknown',
-  declared?: Shape,
+  leaf: LeafType,
+  declared: Shape | undefined,
 ): string | undefined {
-  const parsed = parseIntrinsic(text);
-  if (!parsed.ok || printCall(parsed.value) !== text) return undefined;
   // Parsed JSON is any JSON value: declare what the definition reads of it, as a Task declares its output.
   const typeArgument =
-    parsed.value.name === 'States.StringToJson' && declared !== undefined && !isEmpty(declared)
+    node.name === 'States.StringToJson' && declared !== undefined && !isEmpty(declared)
       ? `<${printType(declared)}>`
       : '';
-  return callExpression(parsed.value, scope, leaf, typeArgument);
+  return callExpression(node, scope, leaf, typeArgument);
 }
 
 function callExpression(
-  call: IntrinsicCall,
+  node: IntrinsicNode,
   scope: Scope,
   leaf: LeafType,
   typeArgument = '',
 ): string | undefined {
-  const spec = INTRINSICS[call.name];
+  const spec = INTRINSICS[node.name];
   if (spec === undefined || !fits(spec.returns, leaf)) return undefined;
-  let args = call.args;
-  if (call.name === 'States.JsonMerge') {
+  let args = node.args;
+  if (node.name === 'States.JsonMerge') {
     // Core always emits the third argument, `false` (the only value AWS supports).
     const last = args[2];
-    if (args.length !== 3 || last?.kind !== 'boolean' || last.value) return undefined;
+    if (args.length !== 3 || last?.kind !== 'literal' || last.value !== false) return undefined;
     args = args.slice(0, 2);
   } else if (args.length < spec.args.length || (spec.rest === undefined && args.length > spec.args.length)) {
     return undefined;
   }
-  if (call.name === 'States.Format' && args[0]?.kind === 'string' && args[0].templatePieces !== undefined)
-    return undefined;
   const printed: string[] = [];
   for (const [i, arg] of args.entries()) {
     const slot = spec.args[i] ?? spec.rest ?? 'unknown';
-    const text = argExpression(arg, slot, scope, call.name === 'States.Hash' && i === 1);
+    const text = argExpression(arg, slot, scope, node.name === 'States.Hash' && i === 1);
     if (text === undefined) return undefined;
     printed.push(text);
   }
@@ -220,99 +168,120 @@ function callExpression(
 }
 
 function argExpression(
-  arg: IntrinsicArg,
+  arg: TemplateNode,
   slot: LeafType,
   scope: Scope,
   isAlgorithm: boolean,
 ): string | undefined {
-  switch (arg.kind) {
-    case 'path':
-      return isAlgorithm ? undefined : printRef(arg.path, scope, slot);
-    case 'call':
-      return isAlgorithm ? undefined : callExpression(arg, scope, slot);
-    case 'string':
-      if (isAlgorithm && !HASH_ALGORITHMS.has(arg.value)) return undefined;
-      return slot === 'string' || slot === 'primitive' ? JSON.stringify(arg.value) : undefined;
-    case 'number':
-      return slot === 'number' || slot === 'primitive' ? JSON.stringify(arg.value) : undefined;
-    case 'boolean':
-      return slot === 'primitive' ? JSON.stringify(arg.value) : undefined;
-    case 'null':
-      return slot === 'primitive' ? 'null' : undefined;
+  if (arg.kind === 'reference') return isAlgorithm ? undefined : printRef(arg.path, scope, slot);
+  if (arg.kind === 'intrinsic') return isAlgorithm ? undefined : callExpression(arg, scope, slot);
+  if (arg.kind !== 'literal') return undefined;
+  const value = arg.value;
+  if (typeof value === 'string') {
+    if (isAlgorithm && !HASH_ALGORITHMS.has(value)) return undefined;
+    return slot === 'string' || slot === 'primitive' ? printString(value) : undefined;
   }
+  if (typeof value === 'number')
+    return slot === 'number' || slot === 'primitive' ? JSON.stringify(value) : undefined;
+  if (typeof value === 'boolean' || value === null)
+    return slot === 'primitive' ? JSON.stringify(value) : undefined;
+  return undefined;
 }
 
-/** A `.$` value: a typed ref or intrinsic helper call, or `undefined`. */
+/** A `.$` value (a reference or an intrinsic call) as a typed ref or helper call, or `undefined`. */
 export function printDynamic(
-  text: string,
+  node: ReferenceNode | IntrinsicNode,
   scope: Scope,
   leaf: LeafType = 'unknown',
   declared?: Shape,
 ): string | undefined {
-  return text.startsWith('States.')
-    ? printIntrinsic(text, scope, leaf, declared)
-    : printRef(text, scope, leaf);
+  return node.kind === 'intrinsic'
+    ? printIntrinsic(node, scope, leaf, declared)
+    : printRef(node.path, scope, leaf);
 }
 
 /**
- * A payload template (Parameters, ResultSelector, ItemSelector) as the object a selector returns. An object
- * whose dynamic entries cannot be typed refs becomes `raw(…)` (emitted verbatim).
+ * A payload template (Parameters, ResultSelector, ItemSelector) as the object a selector returns. An object the
+ * IR keeps raw, whose references the typed refs cannot say, or nested too deep to type, becomes `raw(…)` of its
+ * ASL (`asl`, emitted verbatim), declared to hold what the definition reads of it.
  */
 export function printTemplate(
-  template: { readonly [key: string]: JsonValue },
+  node: TemplateNode,
+  asl: JsonValue,
   scope: Scope,
   declared?: Shape,
+  depth = 0,
 ): string {
+  if (node.kind !== 'object' || !isObject(asl) || depth >= MAX_TYPED_DEPTH) return rawValue(asl, declared);
   const entries: string[] = [];
-  for (const key of Object.keys(template)) {
-    const value = template[key] as JsonValue;
-    if (key.endsWith('.$')) {
-      const name = key.slice(0, -2);
-      const text =
-        typeof value === 'string' && name !== ''
-          ? printDynamic(value, scope, 'unknown', declared?.fields.get(name))
-          : undefined;
-      if (text === undefined || Object.hasOwn(template, name)) return rawValue(template, declared);
-      entries.push(`${propertyKey(name)}: ${text}`);
-    } else if (isObject(value)) {
-      entries.push(`${propertyKey(key)}: ${printTemplate(value, scope, declared?.fields.get(key))}`);
-    } else {
-      const text = hasDynamicKey(value) ? rawValue(value, declared?.fields.get(key)) : printJson(value);
+  for (const { key, value } of node.entries) {
+    const need = declared?.fields.get(key);
+    if (value.kind === 'reference' || value.kind === 'intrinsic') {
+      const text = printDynamic(value, scope, 'unknown', need);
+      if (text === undefined) return rawValue(asl, declared);
       entries.push(`${propertyKey(key)}: ${text}`);
+    } else if (value.kind === 'object') {
+      entries.push(
+        `${propertyKey(key)}: ${printTemplate(value, asl[key] as JsonValue, scope, need, depth + 1)}`,
+      );
+    } else if (value.kind === 'literal') {
+      entries.push(`${propertyKey(key)}: ${printConstant(value.value, need)}`);
+    } else {
+      entries.push(`${propertyKey(key)}: ${rawValue(asl[key] as JsonValue, need)}`);
     }
   }
   return printList(entries, '{', '}');
 }
 
 /**
- * A template's fields as a typed object that a raw field of the same name replaces when built: what each entry
+ * A raw template's fields as a typed object that a raw field of the same name replaces when built: what each entry
  * holds for the types, typed where it can be, `raw(…)` where it cannot. For a template that must stay raw but
  * whose shape the types need (ResultPath placing it, a task token inside it).
  */
-export function printPlaceholder(
-  template: { readonly [key: string]: JsonValue },
-  scope: Scope,
-  declared?: Shape,
-): string {
+export function printPlaceholder(template: JsonObject, scope: Scope, declared?: Shape): string {
   const entries = Object.keys(template).map((key) => {
     const value = template[key] as JsonValue;
     const name = key.endsWith('.$') ? key.slice(0, -2) : key;
     const need = declared?.fields.get(name);
+    const dynamic =
+      key !== name && typeof value === 'string' ? readDynamic(value, 'data-or-context') : undefined;
     const typed =
       key === name
         ? isObject(value)
           ? printPlaceholder(value, scope, need)
           : undefined
-        : typeof value === 'string'
-          ? printDynamic(value, scope, 'unknown', need)
-          : undefined;
+        : dynamic === undefined
+          ? undefined
+          : printDynamic(dynamic, scope, 'unknown', need);
     return `${propertyKey(name)}: ${typed ?? rawValue(value, need)}`;
   });
   return printList(entries, '{', '}');
 }
 
+/**
+ * How deep a constant may nest to be written typed. TypeScript stops comparing types about 50 levels down
+ * ("Excessive stack depth comparing types"), so a deeper constant is written as `raw(…)`, whose type is shallow.
+ */
+export const MAX_TYPED_DEPTH = 40;
+
+/** Whether a JSON value nests deeper than `MAX_TYPED_DEPTH` (iterative). */
+export function isTooDeepToType(value: JsonValue): boolean {
+  const pending: { readonly value: JsonValue; readonly depth: number }[] = [{ value, depth: 0 }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.depth >= MAX_TYPED_DEPTH) return true;
+    for (const child of Object.values(item.value)) pending.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
+}
+
+/** A constant as source: typed JSON, or `raw(…)` when it nests too deep to type. */
+export function printConstant(value: JsonValue, declared?: Shape): string {
+  return isTooDeepToType(value) ? rawValue(value, declared) : printJson(value);
+}
+
 /** `raw(…)`: verbatim ASL, declared to hold what the definition reads of it (when anything). */
-function rawValue(value: JsonValue, declared?: Shape): string {
+export function rawValue(value: JsonValue, declared?: Shape): string {
   const type = declared === undefined || isEmpty(declared) ? '' : `<${printType(declared)}>`;
   return `raw${type}(${printJson(value)})`;
 }

@@ -1,5 +1,5 @@
 import type { PathSegment } from '@stepcraft/asl';
-import { printList, propertyKey } from './json.js';
+import { printList, propertyKey } from '../source-text.js';
 
 /** The note on every input schema the importer infers. */
 export const TIGHTEN = 'input schema holds what the definition reads: tighten it';
@@ -129,12 +129,21 @@ function schemaText(shape: Shape): string {
 function structureText(shape: Shape): string {
   // An element is never optional: a missing element is not an item.
   // Readonly, so literal arrays (a Pass `result`, typed as const) fit too.
-  if (shape.element !== undefined) return `z.array(${printSchema(shape.element)}).readonly()`;
-  if (shape.fields.size === 0) return LEAF_SCHEMAS[shape.leaf];
+  const array = shape.element === undefined ? undefined : `z.array(${printSchema(shape.element)}).readonly()`;
+  if (shape.fields.size === 0) return array ?? LEAF_SCHEMAS[shape.leaf];
   const entries = [...shape.fields].map(
     ([key, child]) => `${propertyKey(key)}: ${printSchema(child, false)}`,
   );
-  return `z.object(${printList(entries, '{', '}')})`;
+  const object = `z.object(${printList(entries, '{', '}')})`;
+  return array === undefined ? object : `z.union(${printList([object, array], '[', ']')})`;
+}
+
+/**
+ * Whether paths read the value both as an object and as an array: it may be either (a Choice tells them apart, as
+ * a field of an array or an element of an object is simply not present on AWS).
+ */
+function isObjectOrArray(shape: Shape): boolean {
+  return shape.fields.size > 0 && shape.element !== undefined;
 }
 
 const LEAF_TYPES: Readonly<Record<LeafType, string>> = {
@@ -149,19 +158,26 @@ const LEAF_TYPES: Readonly<Record<LeafType, string>> = {
 
 /** The TypeScript type `printSchema`'s schema infers, to declare what a `raw<T>()` value holds. */
 export function printType(shape: Shape): string {
+  const array = shape.element === undefined ? undefined : `ReadonlyArray<${printType(shape.element)}>`;
+  const object =
+    shape.fields.size === 0
+      ? undefined
+      : printList(
+          [...shape.fields].map(([key, child]) => {
+            const optional = !isObjectLike(child) || child.optional || !child.required;
+            return `${propertyKey(key)}${optional ? '?' : ''}: ${printType(child)}${optional ? ' | undefined' : ''}`;
+          }),
+          '{',
+          '}',
+          undefined,
+          ';',
+        );
   const text =
-    shape.element !== undefined
-      ? `ReadonlyArray<${printType(shape.element)}>`
-      : shape.fields.size === 0
-        ? LEAF_TYPES[shape.leaf]
-        : printList(
-            [...shape.fields].map(([key, child]) => {
-              const optional = !isObjectLike(child) || child.optional || !child.required;
-              return `${propertyKey(key)}${optional ? '?' : ''}: ${printType(child)}${optional ? ' | undefined' : ''}`;
-            }),
-            '{',
-            '}',
-          );
+    object === undefined
+      ? (array ?? LEAF_TYPES[shape.leaf])
+      : array === undefined
+        ? object
+        : `${object} | ${array}`;
   const either =
     shape.scalar === undefined || text === 'unknown' ? text : `${LEAF_TYPES[shape.scalar]} | ${text}`;
   return shape.nullable && either !== 'unknown' ? `${either} | null` : either;
@@ -182,6 +198,10 @@ export function loosens(have: Shape, need: Shape, isRoot = true): boolean {
   if (optional(have) && !optional(need)) return true;
   if (have.nullable && !need.nullable && schemaText(need) !== LEAF_SCHEMAS.unknown) return true;
   if (have.scalar !== undefined && need.scalar === undefined && schemaText(need) !== LEAF_SCHEMAS.unknown)
+    return true;
+  // An object-or-array value where the need reads it as one of them (an array has no fields to read, and fits
+  // not even an object of optional fields).
+  if (isObjectOrArray(have) && !isObjectOrArray(need) && (need.fields.size > 0 || need.element !== undefined))
     return true;
   // A leaf `have` typed more precisely (a number where any primitive will do) still fits.
   const leafOnly = need.fields.size === 0 && need.element === undefined;
@@ -217,6 +237,15 @@ export function graft(shape: Shape, segments: readonly PathSegment[], sub: Shape
     node = segment.kind === 'index' ? node?.element : node?.fields.get(segment.name);
     if (node !== undefined) node.required = true;
   }
+}
+
+/** The node a read of `segments` made (the deepest one reached). */
+export function descend(shape: Shape, segments: readonly PathSegment[]): Shape {
+  let node = shape;
+  for (const segment of segments) {
+    node = segment.kind === 'index' ? (node.element ?? node) : (node.fields.get(segment.name) ?? node);
+  }
+  return node;
 }
 
 /** The node at `segments`, or `undefined` when no read reaches it. */

@@ -1,10 +1,11 @@
-import { type JsonValue, parseReferencePath } from '@stepcraft/asl';
+import type { ReferencePath } from '@stepcraft/asl';
+import type { ComparisonNode, ComparisonOperator, ConditionNode } from '@stepcraft/core/ir';
+import { printJson } from '../source-text.js';
 import { printRef, type Scope } from './expressions.js';
-import { isObject, printJson } from './json.js';
 import { type LeafType, type Shape, walk } from './shape.js';
 
-// ASL comparison operator → [ref method, operand type].
-const OPERATORS: Readonly<Record<string, readonly [string, LeafType | 'flag']>> = {
+// Each operator's ref method and operand type.
+const OPERATORS: Readonly<Record<ComparisonOperator, readonly [string, LeafType | 'flag']>> = {
   StringEquals: ['stringEquals', 'string'],
   StringLessThan: ['stringLessThan', 'string'],
   StringGreaterThan: ['stringGreaterThan', 'string'],
@@ -30,36 +31,34 @@ const OPERATORS: Readonly<Record<string, readonly [string, LeafType | 'flag']>> 
   IsTimestamp: ['isTimestamp', 'flag'],
 };
 
-/** A Choice rule (without `Next`/`Comment`) as a condition expression over refs, or `undefined`. */
-export function printCondition(rule: JsonValue, scope: Scope): string | undefined {
-  if (!isObject(rule)) return undefined;
-  const keys = Object.keys(rule).filter((k) => k !== 'Next' && k !== 'Comment');
-  if (keys.length === 1 && (keys[0] === 'And' || keys[0] === 'Or')) {
-    const list = rule[keys[0]];
-    // Comments inside nested rules have no builder form.
-    if (!Array.isArray(list) || list.length < 2 || list.some((r) => isObject(r) && 'Comment' in r))
-      return undefined;
-    const parts = list.map((r) => printCondition(r, scope));
-    if (parts.some((p) => p === undefined)) return undefined;
-    return `${keys[0] === 'And' ? 'and' : 'or'}(${parts.join(', ')})`;
+/** A Choice condition as a condition expression over refs, or `undefined` when the typed refs cannot say it. */
+export function printCondition(node: ConditionNode, scope: Scope): string | undefined {
+  switch (node.kind) {
+    case 'and':
+    case 'or': {
+      // The builder's and()/or() take two rules or more.
+      if (node.rules.length < 2) return undefined;
+      const parts = node.rules.map((r) => printCondition(r, scope));
+      if (parts.some((p) => p === undefined)) return undefined;
+      return `${node.kind}(${parts.join(', ')})`;
+    }
+    case 'not': {
+      const inner = printCondition(node.rule, scope);
+      return inner === undefined ? undefined : `not(${inner})`;
+    }
+    case 'comparison':
+      return printComparison(node, scope);
   }
-  if (keys.length === 1 && keys[0] === 'Not') {
-    if (isObject(rule.Not) && 'Comment' in rule.Not) return undefined;
-    const inner = printCondition(rule.Not as JsonValue, scope);
-    return inner === undefined ? undefined : `not(${inner})`;
-  }
-  const variable = rule.Variable;
-  const operator = keys.find((k) => k !== 'Variable');
-  if (keys.length !== 2 || typeof variable !== 'string' || operator === undefined) return undefined;
-  const isPath = operator.endsWith('Path') && OPERATORS[operator.slice(0, -4)] !== undefined;
-  const entry = OPERATORS[isPath ? operator.slice(0, -4) : operator];
-  if (entry === undefined) return undefined;
-  const [method, type] = entry;
-  const operand = rule[operator] as JsonValue;
+}
+
+function printComparison(node: ComparisonNode, scope: Scope): string | undefined {
+  const [method, type] = OPERATORS[node.operator];
+  const operand = node.operand;
+  const variable = node.variable.path;
   let argument: string | undefined;
-  if (isPath) {
-    if (type === 'flag' || method === 'stringMatches' || typeof operand !== 'string') return undefined;
-    argument = printRef(operand, scope, type);
+  if (isReference(operand)) {
+    if (type === 'flag' || method === 'stringMatches') return undefined;
+    argument = printRef(operand.path, scope, type);
   } else if (type === 'flag') {
     if (typeof operand !== 'boolean') return undefined;
     argument = operand ? '' : 'false';
@@ -75,31 +74,37 @@ export function printCondition(rule: JsonValue, scope: Scope): string | undefine
   return `${ref}.${method}(${argument})`;
 }
 
+function isReference(
+  operand: ComparisonNode['operand'],
+): operand is Extract<ComparisonNode['operand'], { kind: 'reference' }> {
+  return (
+    typeof operand === 'object' && operand !== null && !Array.isArray(operand) && operand.kind === 'reference'
+  );
+}
+
 // A field read elsewhere as some primitive (an intrinsic's argument) is compared as the operator's type: core
 // offers a comparison only on a field of that type. Stricter than AWS (another type just fails the rule), never
 // looser.
-function primitiveRead(variable: string, scope: Scope, type: LeafType): LeafType {
-  const parsed = parseReferencePath(variable);
-  if (!parsed.ok || parsed.value.root.kind !== 'input' || scope.data === undefined) return 'unknown';
-  return walk(scope.data.shape, parsed.value.segments)?.leaf === 'primitive' ? type : 'unknown';
+function primitiveRead(variable: ReferencePath, scope: Scope, type: LeafType): LeafType {
+  if (variable.root.kind !== 'input' || scope.data === undefined) return 'unknown';
+  return walk(scope.data.shape, variable.segments)?.leaf === 'primitive' ? type : 'unknown';
 }
 
 // A field compared as a primitive where other reads need an object or array (`"No messages"` or a list) may be
 // either: its schema becomes a union, on which core offers the comparison.
-function mayBeScalar(variable: string, scope: Scope, type: LeafType): void {
+function mayBeScalar(variable: ReferencePath, scope: Scope, type: LeafType): void {
   const node = nodeAt(variable, scope);
   if (node !== undefined && (node.element !== undefined || node.fields.size > 0))
     node.scalar = node.scalar === undefined || node.scalar === type ? type : 'primitive';
 }
 
 // A field tested for presence (or null) may be missing (or null), whatever else reads it.
-function mayBe(variable: string, scope: Scope, flag: 'optional' | 'nullable'): void {
+function mayBe(variable: ReferencePath, scope: Scope, flag: 'optional' | 'nullable'): void {
   const node = nodeAt(variable, scope);
   if (node !== undefined) node[flag] = true;
 }
 
-function nodeAt(variable: string, scope: Scope): Shape | undefined {
-  const parsed = parseReferencePath(variable);
-  if (!parsed.ok || parsed.value.root.kind !== 'input' || scope.data === undefined) return undefined;
-  return walk(scope.data.shape, parsed.value.segments);
+function nodeAt(variable: ReferencePath, scope: Scope): Shape | undefined {
+  if (variable.root.kind !== 'input' || scope.data === undefined) return undefined;
+  return walk(scope.data.shape, variable.segments);
 }

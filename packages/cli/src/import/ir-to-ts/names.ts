@@ -1,3 +1,5 @@
+import { withoutInvisible } from '../source-text.js';
+
 // Words that cannot name a `const`, plus the identifiers the generated module imports.
 const RESERVED = new Set(
   (
@@ -5,13 +7,14 @@ const RESERVED = new Set(
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
     'yield let static implements interface package private protected public await undefined NaN Infinity ' +
     'arguments eval z States activity and awsSdk choice dynamodb fail lambda map not or parallel pass raw resource ' +
-    'sns sqs succeed task typed wait workflow later'
+    'placeholder sns sqs succeed task typed wait workflow later'
   ).split(' '),
 );
 
 /** A camelCase identifier for an arbitrary name: `Process Payment!` → `processPayment`, `1st` → `_1st`. */
 export function camelIdentifier(name: string): string {
-  const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Letters only: an invisible one (a Hangul filler) never reaches the source.
+  const words = withoutInvisible(name).match(/[\p{L}\p{N}]+/gu) ?? [];
   const joined = words
     .map((word, i) => {
       // Keep inner capitals (CheckJSONStatus stays checkJSONStatus) but lower the first letter of the first word.
