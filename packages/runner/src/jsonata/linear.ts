@@ -30,12 +30,8 @@ const LINEAR_TYPES: ReadonlySet<unknown> = new Set([
   'filter',
 ]);
 
-/** Node fields the walk understands; a node with any other field (focus, index, group, …) is not linear. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set([
-  'type',
-  'value',
-  'position',
-  'steps',
+/** The fields holding sub-expressions (besides `steps`, `procedure` and `arguments`, handled apart). */
+const CHILD_FIELDS = [
   'stages',
   'expr',
   'expression',
@@ -45,6 +41,15 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'condition',
   'then',
   'else',
+];
+
+/** Node fields the walk understands; a node with any other field (focus, index, group, …) is not linear. */
+const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  ...CHILD_FIELDS,
+  'type',
+  'value',
+  'position',
+  'steps',
   'procedure',
   'arguments',
   'keepArray',
@@ -165,19 +170,6 @@ export function isLinear(ast: unknown): boolean {
   }
   return true;
 }
-
-/** The fields holding sub-expressions (besides `steps`, `procedure` and `arguments`, handled apart). */
-const CHILD_FIELDS = [
-  'stages',
-  'expr',
-  'expression',
-  'expressions',
-  'lhs',
-  'rhs',
-  'condition',
-  'then',
-  'else',
-];
 
 function hasKnownFields(node: AstNode): boolean {
   for (const key of Object.keys(node)) if (!KNOWN_FIELDS.has(key)) return false;
