@@ -37,13 +37,15 @@ describe('package dependency rules', () => {
     ['core', ['@stepcraft/asl']],
     ['runner', ['@stepcraft/asl']],
     ['viewer', ['@stepcraft/asl', '@stepcraft/runner']],
+    ['testing', ['@stepcraft/asl', '@stepcraft/core', '@stepcraft/runner']],
+    ['cdk', ['@stepcraft/asl', '@stepcraft/core']],
   ])('%s imports only %j of ours', (pkg, allowed) => {
     const bad = packageImports(pkg).filter((i) => ours(i.specifier) && !allowed.includes(i.specifier));
     expect(bad).toEqual([]);
   });
 
   it('nothing imports the cli', () => {
-    const bad = ['asl', 'core', 'runner', 'viewer'].flatMap((pkg) =>
+    const bad = ['asl', 'core', 'runner', 'viewer', 'testing', 'cdk'].flatMap((pkg) =>
       packageImports(pkg).filter((i) => i.specifier.startsWith('@stepcraft/cli')),
     );
     expect(bad).toEqual([]);
@@ -67,7 +69,9 @@ describe('package dependency rules', () => {
 describe('untrusted input never reaches code evaluation', () => {
   it('no eval or new Function in any package source', () => {
     // The viewer's page script (page/) runs in the browser on untrusted run records: checked too.
-    const folders = ['asl', 'core', 'runner', 'cli', 'viewer'].map((pkg) => `packages/${pkg}/src`);
+    const folders = ['asl', 'core', 'runner', 'cli', 'viewer', 'testing', 'cdk'].map(
+      (pkg) => `packages/${pkg}/src`,
+    );
     const bad = [...folders, 'packages/viewer/page'].flatMap((folder) =>
       sourceFiles(folder).filter((file) =>
         /\beval\s*\(|new\s+Function\s*\(/.test(readFileSync(path.join(root, file), 'utf8')),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -56,6 +56,36 @@ describe('the README', () => {
       const viaNpx = /^npx -y pnpm@10 (?:-s )?([\w:-]+)/.exec(code);
       return viaNpx !== null && ![...scripts, 'install', 'exec', 'add'].includes(viaNpx[1] ?? '');
     });
+    expect(bad).toEqual([]);
+  });
+
+  test('its architecture table has a row for every package', () => {
+    const table = readme.slice(readme.indexOf('## Architecture'), readme.indexOf('## Performance'));
+    const missing = readdirSync(path.join(ROOT, 'packages')).filter(
+      (pkg) => !table.includes(`| \`packages/${pkg}\` |`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test("the tour's workflows name their resources with deploy-time placeholders, as the examples do", () => {
+    const literal = /\b(?:lambda\.invoke|sns\.publish|sqs\.sendMessage)\('(?!\$\{)[^']*'\)/g;
+    const found = blocks
+      .filter((block) => block.section === 'A short tour' && block.language === 'ts')
+      .flatMap((block) => [...block.text.matchAll(literal)].map((match) => match[0]));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the docs', () => {
+  test('every shell command runs the CLI without a global pnpm (npx stepcraft)', () => {
+    const docs = readdirSync(path.join(ROOT, 'docs')).filter((file) => file.endsWith('.md'));
+    const bad = docs.flatMap((file) =>
+      readmeBlocks(readFileSync(path.join(ROOT, 'docs', file), 'utf8'))
+        .filter(isShell)
+        .flatMap(commandsOf)
+        .filter((command) => /^(pnpm|yarn) /.test(command))
+        .map((command) => `${file}: ${command}`),
+    );
     expect(bad).toEqual([]);
   });
 });

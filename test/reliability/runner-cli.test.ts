@@ -79,7 +79,9 @@ describe('stepcraft run in process', () => {
   it('documents every exit code in --help', async () => {
     const help = (await stepcraft(['run', '--help'])).stdout;
     expect(help).toContain('Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED');
-    expect(help).toContain('2 usage error; 3 the run ended but the --history file could not be written');
+    expect(help).toContain(
+      '2 usage error; 3 the run ended but the --history file or the --view page could not be',
+    );
   });
 
   it('streams --history: a long run with 200 KB payloads is written piece by piece', async () => {

@@ -79,6 +79,7 @@ export type { PassState } from './states/pass.js';
 export type { SucceedState } from './states/succeed.js';
 export type { TaskState } from './states/task.js';
 export type { WaitState } from './states/wait.js';
+export { closestName } from './suggest.js';
 export { parseTimestamp } from './timestamp.js';
 export type { ValidateCode } from './validate/codes.js';
 export type { ValidateOptions } from './validate/context.js';

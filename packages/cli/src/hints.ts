@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExecutionResult, Handlers } from '@stepcraft/runner';
-import { closest } from './suggest.js';
+import { closestName, type Handlers } from '@stepcraft/asl';
+import type { ExecutionResult } from '@stepcraft/runner';
 
 // The runner tells API users how to provide a missing handler; on the command line that is a flag.
 const API_ADVICE =
@@ -24,7 +24,9 @@ export function withCliHints(result: ExecutionResult, handlers: Handlers | undef
   );
   const wanted: unknown = JSON.parse(key);
   const near =
-    handlers === undefined || typeof wanted !== 'string' ? undefined : closest(wanted, Object.keys(handlers));
+    handlers === undefined || typeof wanted !== 'string'
+      ? undefined
+      : closestName(wanted, Object.keys(handlers));
   if (near !== undefined)
     hinted += ` Your --handlers module has ${JSON.stringify(near)}: did you mean ${key}?`;
   return { ...result, cause: hinted };

@@ -99,7 +99,8 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 drawn, 1 FILE is not a valid state machine, 2 usage error.`,
-  run: `Usage: stepcraft run FILE [--input JSON|@file] [--handlers MODULE] [--json] [--history FILE] [--workflow NAME]
+  run: `Usage: stepcraft run FILE [--input JSON|@file] [--handlers MODULE] [--json] [--history FILE] [--view [--open]]
+                     [--workflow NAME]
 
 Runs a state machine locally and prints its result. FILE is an ASL JSON file or a TypeScript file exporting a
 workflow (type-checked first, as build does). Time is simulated: waits and timeouts take no real time. A handler
@@ -113,14 +114,19 @@ Options:
                            a handler fails the task by throwing an Error whose name is the ASL error
       --json               print {"status", "output"} or {"status", "error", "cause"} as JSON
       --history FILE       after the result, write the run record to FILE (JSON: the definition, the input,
-                           the result and the execution history events, as AWS's get-execution-history)
+                           the result, the execution history events as AWS's get-execution-history, and
+                           each state's inspection data)
+      --view               then write the run as one HTML page, as 'stepcraft view' does: beside the
+                           --history FILE (run.json -> run.html), else in a new temporary directory; its
+                           path is printed on stderr
+      --open               --view, and open the page in the default browser
   -w, --workflow NAME      the workflow to run when FILE exports several (workflow or export name)
       --no-typecheck       do not type-check a TypeScript FILE
   -h, --help               show this help
 
 Prints the output as JSON (a failure on stderr). Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED, or FILE
-cannot run; 2 usage error; 3 the run ended but the --history file could not be written (the result is printed
-first).`,
+cannot run; 2 usage error; 3 the run ended but the --history file or the --view page could not be written (the
+result is printed first).`,
   import: `Usage: stepcraft import FILE.asl.json [--out FILE.ts] [--name WorkflowName] [--modernize] [--json]
 
 Generates TypeScript builder code for an ASL definition: one const per state, integrations recognised from

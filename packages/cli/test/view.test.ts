@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compile } from '@stepcraft/core';
@@ -6,7 +6,8 @@ import { run } from '@stepcraft/runner';
 import { runRecordOf } from '@stepcraft/viewer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { orderProcessing } from '../../../examples/order-processing/workflow.js';
-import { FIXTURES, stepcraft } from './helpers.js';
+import { buildOnce } from '../src/commands/dev-worker.js';
+import { FIXTURES, ROOT, stepcraft } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-view-'));
 const at = (name: string) => path.join(scratch, name);
@@ -18,6 +19,30 @@ const embedded = (html: string) =>
     run: { workflow: string; status: string; events: unknown[] };
     layout: { boxes: unknown[] };
   };
+
+/** Runs `action` with `$BROWSER` set to `browser`, then puts it back. */
+async function withBrowser(browser: string, action: () => Promise<void>): Promise<void> {
+  const before = process.env.BROWSER;
+  process.env.BROWSER = browser;
+  try {
+    await action();
+  } finally {
+    if (before === undefined) delete process.env.BROWSER;
+    else process.env.BROWSER = before;
+  }
+}
+
+/** What `action` asked the browser to open, through a `$BROWSER` script that writes it down (it runs detached). */
+async function openedBy(name: string, action: () => Promise<void>): Promise<string> {
+  const opened = at(`${name}-opened.txt`);
+  const browser = at(`${name}-browser.sh`);
+  writeFileSync(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`);
+  chmodSync(browser, 0o755);
+  await withBrowser(browser, action);
+  for (let i = 0; i < 50 && !existsSync(opened); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return readFileSync(opened, 'utf8').trim();
+}
 
 beforeAll(async () => {
   const compiled = compile(orderProcessing);
@@ -61,38 +86,22 @@ describe('stepcraft view', () => {
   });
 
   test('--open hands the page to $BROWSER', async () => {
-    const opened = at('opened.txt');
-    const browser = at('browser.sh');
-    writeFileSync(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`);
-    chmodSync(browser, 0o755);
-    const before = process.env.BROWSER;
-    process.env.BROWSER = browser;
-    try {
+    const opened = await openedBy('view', async () => {
       expect((await stepcraft(['view', 'declined.json', '--open', '--out', 'open.html'], scratch)).code).toBe(
         0,
       );
-    } finally {
-      if (before === undefined) delete process.env.BROWSER;
-      else process.env.BROWSER = before;
-    }
-    for (let i = 0; i < 50 && !existsSync(opened); i++)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(readFileSync(opened, 'utf8').trim()).toBe(at('open.html'));
+    });
+    expect(opened).toBe(at('open.html'));
   });
 
   test('a browser that cannot be started is a warning: the page is still written', async () => {
-    const before = process.env.BROWSER;
-    process.env.BROWSER = at('no-such-browser');
-    try {
+    await withBrowser(at('no-such-browser'), async () => {
       const result = await stepcraft(['view', 'declined.json', '--open', '--out', 'warned.html'], scratch);
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(
         /^stepcraft view: could not open a browser \(.*no-such-browser: .*ENOENT.*\); open the file yourself$/,
       );
-    } finally {
-      if (before === undefined) delete process.env.BROWSER;
-      else process.env.BROWSER = before;
-    }
+    });
   });
 
   test.each([
@@ -166,5 +175,77 @@ describe('stepcraft view', () => {
   test('--help', async () => {
     const result = await stepcraft(['view', '--help']);
     expect(result.stdout).toMatch(/^Usage: stepcraft view FILE/);
+  });
+});
+
+describe('stepcraft run --view', () => {
+  const order = `${FIXTURES}/asl/order.asl.json`;
+  const runOrder = (...extra: string[]) =>
+    stepcraft(['run', order, '-i', '{"amount":1}', '--handlers', `${FIXTURES}/handlers.ts`, ...extra]);
+
+  test('writes the page beside the --history file, with each state inspected, and prints its path on stderr', async () => {
+    const result = await runOrder('--history', at('ran.json'), '--view');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ amount: 1, shipping: 'shipped' });
+    expect(result.stderr).toBe(`wrote ${at('ran.html')}`);
+    const page = embedded(readFileSync(at('ran.html'), 'utf8'));
+    const record = JSON.parse(readFileSync(at('ran.json'), 'utf8'));
+    expect(page.run).toEqual(record);
+    expect(record.inspections.length).toBeGreaterThan(0);
+    expect(record.inspections[0]).toMatchObject({ state: record.definition.StartAt, input: { amount: 1 } });
+  });
+
+  test('without --history, the page goes to a new temporary directory', async () => {
+    const result = await runOrder('--view');
+    expect(result.code).toBe(0);
+    const written = /^wrote (.*)$/.exec(result.stderr)?.[1] ?? '';
+    try {
+      expect(path.basename(written)).toBe('order.html');
+      expect(path.dirname(written)).toMatch(new RegExp(`^${tmpdir()}/stepcraft-run-`));
+      expect(embedded(readFileSync(written, 'utf8')).run).toMatchObject({
+        workflow: 'order',
+        status: 'SUCCEEDED',
+      });
+    } finally {
+      rmSync(path.dirname(written), { recursive: true, force: true });
+    }
+  });
+
+  test('--open writes the page and hands it to $BROWSER', async () => {
+    const opened = await openedBy('run', async () => {
+      expect((await runOrder('--history', at('opened-run.json'), '--open')).code).toBe(0);
+    });
+    expect(opened).toBe(at('opened-run.html'));
+  });
+
+  test('a page that cannot be written: the result and the history first, then its error, exit 3', async () => {
+    mkdirSync(at('taken.html'));
+    const result = await runOrder('--history', at('taken.json'), '--view');
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ amount: 1 });
+    expect(existsSync(at('taken.json'))).toBe(true);
+    expect(result.stderr).toMatch(/^stepcraft run: --view: cannot write .*taken\.html: .*EISDIR/);
+  });
+
+  test('an invalid definition did not run: its findings, no page', async () => {
+    const result = await stepcraft(['run', `${FIXTURES}/asl/invalid.asl.json`, '--view']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a valid state machine');
+    expect(result.stderr).not.toContain('wrote');
+  });
+});
+
+describe("stepcraft dev's runs", () => {
+  test('record each state inspected, for the page', async () => {
+    const { runs, problems } = await buildOnce({
+      file: `${FIXTURES}/workflows/greeting.ts`,
+      cwd: ROOT,
+      fixtures: [{ label: 'input', input: {} }],
+    });
+    expect(problems).toEqual([]);
+    expect(runs[0]?.record.inspections?.map((inspection) => [inspection.state, inspection.output])).toEqual([
+      ['Greet', { message: 'hello' }],
+      ['Done', { message: 'hello' }],
+    ]);
   });
 });

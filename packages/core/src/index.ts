@@ -1,3 +1,16 @@
+// The contract types shared with the runner and the CLI are declared once, in @stepcraft/asl; `Schema` is core's
+// older name for `StandardSchema`.
+export type {
+  Contracts,
+  Handlers,
+  SchemaIssue,
+  SchemaResult,
+  StandardSchema as Schema,
+  StandardSchema,
+  StateContract,
+  TaskHandler,
+  TaskHandlerContext,
+} from '@stepcraft/asl';
 export type { Assigns, ResultRefs } from './builder/assign.js';
 export type {
   AnyChain,
@@ -138,7 +151,6 @@ export { placeholder } from './integrations/placeholder.js';
 export { sns } from './integrations/sns.js';
 export { sqs } from './integrations/sqs.js';
 export type { QueryLanguage } from './ir/common-node.js';
-export type { Schema, SchemaResult, StateContract, TaskHandler, TaskHandlerContext } from './ir/contract.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
 export type { CountOf, Describe, FirstMember, Join, LastOf } from './types/describe.js';
 export type { Fit, OrError, Param, Source } from './types/fit.js';

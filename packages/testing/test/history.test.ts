@@ -157,6 +157,43 @@ describe('history as state visits', () => {
   });
 });
 
+describe('what the viewer reads the same way (found by test/differential/history-readers.test.ts)', () => {
+  test("a Fail state with only a Cause keeps it: the execution's cause, with no error name", async () => {
+    const failed = await run(
+      {
+        QueryLanguage: 'JSONata',
+        StartAt: 'Stop',
+        States: { Stop: { Type: 'Fail', Cause: '{% $states.input.why %}' } },
+      },
+      { why: 'no reason' },
+    );
+    const [visit] = historyView(failed.history).visits;
+    expect(visit).toMatchObject({ state: 'Stop', status: 'failed', cause: 'no reason' });
+    expect(visit?.error).toBeUndefined();
+  });
+
+  test('each retry of a Map says which error its iterations failed with', async () => {
+    const retrying: AslDocument = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'Stop', States: { Stop: { Type: 'Fail', Error: 'Bad', Cause: 'item' } } },
+          Retry: [{ ErrorEquals: ['Bad'], MaxAttempts: 2, IntervalSeconds: 1 }],
+          End: true,
+        },
+      },
+    };
+    const retried = await run(retrying, [1]);
+    const [each] = historyView(retried.history, retrying).visits;
+    expect(each?.attempts.map((attempt) => attempt.error)).toEqual(['Bad', 'Bad', 'Bad']);
+    expect(each?.retries).toEqual([
+      { error: 'Bad', cause: 'item', delaySeconds: 1 },
+      { error: 'Bad', cause: 'item', delaySeconds: 2 },
+    ]);
+  });
+});
+
 describe('histories that cannot be read', () => {
   test.each([
     [42, 'An execution history is an array of events or an object { "events": [...] }'],

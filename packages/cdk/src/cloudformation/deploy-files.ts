@@ -1,4 +1,9 @@
-import { type CompilableWorkflow, type CompileOptions, compile } from '@stepcraft/core';
+import {
+  type CompilableWorkflow,
+  type CompiledWorkflow,
+  type CompileOptions,
+  compile,
+} from '@stepcraft/core';
 import type { Finding } from '../deploy/analyze.js';
 import { workflowSchemas } from '../schemas/json-schema.js';
 import { type TemplateOptions, toTemplate } from './template.js';
@@ -25,13 +30,17 @@ export interface DeployFilesOptions extends CompileOptions {
 
 /**
  * What `stepcraft build` writes beside a workflow's ASL: the JSON Schemas of its input and output and, with a
- * format, its CloudFormation or SAM template. Pure: the caller writes the files.
+ * format, its CloudFormation or SAM template. Pure: the caller writes the files. A caller that has already
+ * compiled the workflow (with the same query language) passes `compiled`, so it is not compiled and validated again.
  */
-export function deployFiles(workflow: CompilableWorkflow, options: DeployFilesOptions = {}): DeployFiles {
-  const compiled = compile(
+export function deployFiles(
+  workflow: CompilableWorkflow,
+  options: DeployFilesOptions = {},
+  compiled: CompiledWorkflow = compile(
     workflow,
     options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage },
-  );
+  ),
+): DeployFiles {
   const schemas = workflowSchemas(workflow, {}, compiled);
   const files: DeployFile[] = [];
   if (schemas.input !== undefined)

@@ -56,7 +56,9 @@ export function workflowSchemas(
   const notes: string[] = [];
   const write = (schema: Schema, what: string, title: string): JsonSchema | undefined => {
     if (!isJsonSchemaWriter(schema)) {
-      notes.push(`the ${what} schema (${schema['~standard'].vendor}) cannot write JSON Schema`);
+      notes.push(
+        `the ${what} schema (${schema['~standard'].vendor ?? 'unknown vendor'}) cannot write JSON Schema`,
+      );
       return undefined;
     }
     const written: JsonSchema = JSON.parse(JSON.stringify(schema['~standard'].jsonSchema.input({ target })));

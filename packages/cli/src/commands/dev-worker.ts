@@ -46,7 +46,8 @@ export async function buildOnce(job: DevJob): Promise<DevJobResult> {
   const runs: { label: string; record: RunRecord }[] = [];
   for (const { label, input } of job.fixtures) {
     try {
-      const result = await run(compiled, input);
+      // The page shows each state's I/O steps: recorded only when inspecting.
+      const result = await run(compiled, input, { inspect: true });
       if (result.diagnostics !== undefined && result.diagnostics.length > 0) {
         problems.push({
           kind: 'validation',

@@ -1,17 +1,17 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AslDocument, JsonValue } from '@stepcraft/asl';
+import type { AslDocument, Handlers, JsonValue, TaskHandler } from '@stepcraft/asl';
 import {
   type ExecutionResult,
-  type Handlers,
   type RunnableWorkflow,
   type RunSource,
   run,
   runRecordJson,
-  type TaskHandler,
+  toRunRecord,
 } from '@stepcraft/runner';
 import { UsageError } from '../errors.js';
 import { assertFile, readInputFile } from '../files.js';
@@ -36,12 +36,20 @@ export interface RunOptions {
   readonly workflow?: string;
   /** Type-check a TypeScript FILE first, as `build` does (default true). */
   readonly typecheck?: boolean;
+  /**
+   * Write the run as a viewer page (as `stepcraft view` does) beside the `history` file (`run.json` → `run.html`),
+   * else in a new temporary directory, and print its path.
+   */
+  readonly view?: boolean;
+  /** Open the page in the default browser (implies `view`). */
+  readonly open?: boolean;
 }
 
 /**
- * `stepcraft run`: executes a workflow locally and prints its result, then writes the run record to `--history`.
- * Exit 0 on SUCCEEDED, 1 when the execution did not succeed (or could not start), 2 on a usage error, 3 when the
- * run ended but its `--history` file could not be written (reported after the result).
+ * `stepcraft run`: executes a workflow locally and prints its result, then writes the run record to `--history`
+ * and its viewer page for `--view`. Exit 0 on SUCCEEDED, 1 when the execution did not succeed (or could not start),
+ * 2 on a usage error, 3 when the run ended but its `--history` file or `--view` page could not be written (reported
+ * after the result).
  */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
   const input = await readExecutionInput(io.cwd, options.input);
@@ -54,9 +62,12 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
   const runnable: RunnableWorkflow =
     target.kind === 'compiled' ? target.compiled : (target.document as AslDocument);
   const handlers = options.handlers === undefined ? undefined : await loadHandlers(io.cwd, options.handlers);
+  const view = options.view === true || options.open === true;
+  // What a run record shows of each state's I/O steps (the viewer's details) is recorded only when asked for.
+  const inspect = view || options.history !== undefined;
   let result: ExecutionResult;
   try {
-    result = await run(runnable, input, handlers === undefined ? {} : { handlers });
+    result = await run(runnable, input, { ...(handlers === undefined ? {} : { handlers }), inspect });
   } catch (error) {
     io.stderr(`stepcraft run: ${messageOf(error)}`);
     return 1;
@@ -64,7 +75,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
   result = withCliHints(result, handlers);
   printResult(options, result, io);
   const code: ExitCode = result.status === 'SUCCEEDED' ? 0 : 1;
-  if (options.history === undefined) return code;
+  if (options.history === undefined && !view) return code;
   const source: RunSource = {
     workflow:
       target.kind === 'compiled'
@@ -73,13 +84,53 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
     definition: target.kind === 'compiled' ? target.compiled.definition : (target.document as AslDocument),
     input,
   };
+  if (options.history !== undefined) {
+    try {
+      await writeRecord(path.resolve(io.cwd, options.history), runRecordJson(result, source));
+    } catch (error) {
+      io.stderr(`stepcraft run: --history: cannot write ${options.history}: ${messageOf(error)}`);
+      return 3;
+    }
+  }
+  // An invalid definition did not run: its findings are the report, there is nothing to show.
+  if (!view || (result.diagnostics !== undefined && result.diagnostics.length > 0)) return code;
+  return (await writeView(result, source, options, io)) ?? code;
+}
+
+/** `--view`: the run's page beside the history file or in a new temporary directory; exit 3 if it is not written. */
+async function writeView(
+  result: ExecutionResult,
+  source: RunSource,
+  options: RunOptions,
+  io: Io,
+): Promise<ExitCode | undefined> {
+  // The viewer (and its layout engine) is loaded only for the runs that are shown.
+  const { htmlPathFor, openPage, writeRunPage } = await import('./view.js');
   try {
-    await writeRecord(path.resolve(io.cwd, options.history), runRecordJson(result, source));
+    const out =
+      options.history === undefined
+        ? path.join(
+            await mkdtemp(path.join(tmpdir(), 'stepcraft-run-')),
+            `${fileNameOf(source.workflow)}.html`,
+          )
+        : htmlPathFor(options.history);
+    const page = await writeRunPage(toRunRecord(result, source), out, io, '--view');
+    if (!page.ok) {
+      io.stderr(`stepcraft run: --view: ${page.problem}`);
+      return 3;
+    }
+    io.stderr(`wrote ${page.shown}`);
+    if (options.open === true) await openPage(page.written, 'run', io);
   } catch (error) {
-    io.stderr(`stepcraft run: --history: cannot write ${options.history}: ${messageOf(error)}`);
+    io.stderr(`stepcraft run: ${messageOf(error)}`);
     return 3;
   }
-  return code;
+  return undefined;
+}
+
+/** A workflow name as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_` (no path escapes). */
+function fileNameOf(name: string): string {
+  return name.replace(/[^\w.-]/g, '_').replace(/^\.+/, '_') || 'StateMachine';
 }
 
 /** The result first: the output (or `--json`), or the failure on stderr. */

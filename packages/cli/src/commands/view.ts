@@ -84,23 +84,47 @@ export async function viewCommand(options: ViewOptions, io: Io): Promise<ExitCod
     );
     return 1;
   }
-  let html: string;
-  try {
-    html = await viewRun(read.run);
-  } catch (error) {
-    io.stderr(`${options.file}: cannot show this run: ${messageOf(error)}`);
+  const page = await writeRunPage(read.run, options.out ?? htmlPathFor(options.file), io);
+  if (!page.ok) {
+    io.stderr(`${options.file}: ${page.problem}`);
     return 1;
   }
-  const out = options.out ?? htmlPathFor(options.file);
-  await writeOutputFile(io.cwd, out, html, '--out');
-  const written = path.resolve(io.cwd, out);
-  io.stdout(displayPath(io.cwd, written));
-  if (options.open === true) {
-    const problem = await openInBrowser(written);
-    if (problem !== undefined)
-      io.stderr(`stepcraft view: could not open a browser (${problem}); open the file yourself`);
-  }
+  io.stdout(page.shown);
+  if (options.open === true) await openPage(page.written, 'view', io);
   return 0;
+}
+
+/** A page written (its absolute path, and as shown to the user), or why the run cannot be shown. */
+export type WrittenPage =
+  | { readonly ok: true; readonly written: string; readonly shown: string }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Writes the viewer page of `run` to `out` (relative to the working directory). A run the viewer cannot draw is a
+ * problem returned; a file that cannot be written is a `UsageError` naming `option`.
+ */
+export async function writeRunPage(
+  run: ViewedRun,
+  out: string,
+  io: Io,
+  option = '--out',
+): Promise<WrittenPage> {
+  let html: string;
+  try {
+    html = await viewRun(run);
+  } catch (error) {
+    return { ok: false, problem: `cannot show this run: ${messageOf(error)}` };
+  }
+  await writeOutputFile(io.cwd, out, html, option);
+  const written = path.resolve(io.cwd, out);
+  return { ok: true, written, shown: displayPath(io.cwd, written) };
+}
+
+/** Opens a written page in the browser; a browser that cannot be started is reported, not an error. */
+export async function openPage(written: string, command: string, io: Io): Promise<void> {
+  const problem = await openInBrowser(written);
+  if (problem !== undefined)
+    io.stderr(`stepcraft ${command}: could not open a browser (${problem}); open the file yourself`);
 }
 
 /** The first state a history entered that its definition lacks (a history given with the wrong definition). */
@@ -117,7 +141,7 @@ function unknownState(run: ViewedRun): string | undefined {
 }
 
 /** `run.json` → `run.html`; any other name gets `.html` added. */
-function htmlPathFor(file: string): string {
+export function htmlPathFor(file: string): string {
   return file.endsWith('.json') ? `${file.slice(0, -'.json'.length)}.html` : `${file}.html`;
 }
 

@@ -1,5 +1,5 @@
+import type { StandardSchema as Schema } from '@stepcraft/asl';
 import { raise } from '../errors.js';
-import type { Schema } from '../ir/contract.js';
 import {
   createGraphNode,
   createStateReferenceNode,

@@ -1,6 +1,5 @@
-import type { JsonObject, ReferencePath } from '@stepcraft/asl';
+import type { JsonObject, ReferencePath, StandardSchema as Schema, StateContract } from '@stepcraft/asl';
 import type { QueryLanguage } from '../ir/common-node.js';
-import type { Schema, StateContract } from '../ir/contract.js';
 import type { Same } from '../types/pass-through.js';
 import type { CheckPath, ValueAtPath } from '../types/paths.js';
 import type { InputOfSchema, SchemaLike, Unset } from '../types/type-utils.js';

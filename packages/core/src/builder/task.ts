@@ -1,3 +1,4 @@
+import type { StateContract, TaskHandler, TaskHandlerContext } from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import type {
   Integration,
@@ -6,7 +7,6 @@ import type {
   TaskResultOf,
 } from '../integrations/integration.js';
 import type { QueryLanguage } from '../ir/common-node.js';
-import type { StateContract, TaskHandler, TaskHandlerContext } from '../ir/contract.js';
 import { createTaskNode } from '../ir/task-node.js';
 import type { TemplateNode } from '../ir/template-node.js';
 import type { OrError, Param } from '../types/fit.js';

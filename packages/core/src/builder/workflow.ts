@@ -1,5 +1,5 @@
+import type { StateContract } from '@stepcraft/asl';
 import type { QueryLanguage } from '../ir/common-node.js';
-import type { StateContract } from '../ir/contract.js';
 import { createWorkflowNode, type WorkflowNode } from '../ir/workflow-node.js';
 import type { Fit, Param } from '../types/fit.js';
 import type { Resolved } from '../types/pass-through.js';

@@ -5,7 +5,9 @@ import {
   createDiagnostic,
   type Diagnostic,
   pointerOf,
+  type StateContract,
   type SubMachine,
+  type TaskHandler,
   type ValidateOptions,
   validate,
   type WorkflowInput,
@@ -13,7 +15,6 @@ import {
 } from '@stepcraft/asl';
 import { CompileError } from '../errors.js';
 import type { QueryLanguage } from '../ir/common-node.js';
-import type { StateContract, TaskHandler } from '../ir/contract.js';
 import type { GraphNode } from '../ir/graph-node.js';
 import type { StateNode } from '../ir/node.js';
 import type { WorkflowNode } from '../ir/workflow-node.js';

@@ -1,5 +1,4 @@
-import type { JsonObject, ReferencePath } from '@stepcraft/asl';
-import type { StateContract } from './contract.js';
+import type { JsonObject, ReferencePath, StateContract } from '@stepcraft/asl';
 import { freeze, frozen } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 

@@ -1,4 +1,4 @@
-import type { Schema } from './contract.js';
+import type { StandardSchema } from '@stepcraft/asl';
 import { freeze, frozen } from './freeze.js';
 import type { StateNode } from './node.js';
 
@@ -14,7 +14,7 @@ export interface StateReferenceNode {
   readonly kind: 'state-reference';
   readonly name: string;
   /** The schema the reference was declared with, when it is a real Standard Schema. */
-  readonly input?: Schema;
+  readonly input?: StandardSchema;
 }
 
 /**
@@ -48,7 +48,10 @@ export function createGraphNode(fields: Omit<GraphNode, 'kind'>): GraphNode {
 }
 
 /** Builds a frozen `later()` reference (with the declared input schema, if any). */
-export function createStateReferenceNode(name: string, input: Schema | undefined): StateReferenceNode {
+export function createStateReferenceNode(
+  name: string,
+  input: StandardSchema | undefined,
+): StateReferenceNode {
   return freeze(
     input === undefined ? { kind: 'state-reference', name } : { kind: 'state-reference', name, input },
   );

@@ -1,6 +1,5 @@
-import type { ReferencePath } from '@stepcraft/asl';
+import type { ReferencePath, TaskHandler } from '@stepcraft/asl';
 import type { AssignFields, CatchNode, FilterFields, RetryNode, StateNodeBase } from './common-node.js';
-import type { TaskHandler } from './contract.js';
 import { freeze, frozen } from './freeze.js';
 import type { TemplateNode } from './template-node.js';
 

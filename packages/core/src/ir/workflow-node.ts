@@ -1,5 +1,5 @@
+import type { StateContract } from '@stepcraft/asl';
 import type { QueryLanguage } from './common-node.js';
-import type { StateContract } from './contract.js';
 import { freeze, frozen } from './freeze.js';
 import type { GraphNode } from './graph-node.js';
 

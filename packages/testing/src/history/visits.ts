@@ -174,11 +174,12 @@ export function visitsOf(
   };
   const root = newLane(undefined, 'root');
   const childLane = (parent: Lane, kind: 'iteration' | 'branch', segment: PathSegment): Lane => {
-    const key = `${kind}:${segment.state}:${segment.index}`;
+    const owner = parent.open;
+    const attempt = owner?.visit.state === segment.state ? owner.attempts.at(-1) : undefined;
+    // A retried Map or Parallel runs its iterations or branches again: each attempt has lanes of its own.
+    const key = `${kind}:${segment.state}:${segment.index}:${attempt?.startedEventId ?? 0}`;
     let lane = parent.children.get(key);
     if (lane === undefined) {
-      const owner = parent.open;
-      const attempt = owner?.visit.state === segment.state ? owner.attempts.at(-1) : undefined;
       lane = newLane(parent, kind, segment, attempt);
       parent.children.set(key, lane);
     }
@@ -221,9 +222,12 @@ export function visitsOf(
         const parent = laneOfEvent.get(previous.id) ?? base;
         const parallel = parent.open?.visit.state;
         if (parallel !== undefined) {
+          const attempt = parent.open?.attempts.at(-1)?.startedEventId ?? 0;
           const branch =
             (name === undefined ? undefined : states?.get(name)?.enclosing?.branch) ??
-            [...parent.children.keys()].filter((k) => k.startsWith(`branch:${parallel}:`)).length;
+            [...parent.children.keys()].filter(
+              (k) => k.startsWith(`branch:${parallel}:`) && k.endsWith(`:${attempt}`),
+            ).length;
           lane = childLane(parent, 'branch', { state: parallel, index: branch });
         }
       }
@@ -406,8 +410,9 @@ export function visitsOf(
     if (type === 'ExecutionFailed') {
       // The execution's error is the failing top-level state's error, exactly.
       open.failedAt = event.id;
-      if (error !== undefined && open.visit.error === undefined) {
-        open.visit.error = error;
+      // A Fail state may give only a Cause: the execution then fails with that cause and no error name.
+      if (open.visit.error === undefined && open.visit.cause === undefined) {
+        if (error !== undefined) open.visit.error = error;
         if (cause !== undefined) open.visit.cause = cause;
       }
     } else {
