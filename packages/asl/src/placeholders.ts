@@ -9,8 +9,17 @@ const WHOLE_PLACEHOLDER = /^\$\{[^{}]+\}$/;
  * An unclosed `${name` is not one.
  */
 export function isPlaceholder(value: unknown): value is string {
-  return typeof value === 'string' && WHOLE_PLACEHOLDER.test(value);
+  // Most strings do not open with `${`: decided without the regex (validation asks this of every path and value).
+  return (
+    typeof value === 'string' &&
+    value.charCodeAt(0) === DOLLAR &&
+    value.charCodeAt(1) === OPEN_BRACE &&
+    WHOLE_PLACEHOLDER.test(value)
+  );
 }
+
+const DOLLAR = 0x24;
+const OPEN_BRACE = 0x7b;
 
 /**
  * Whether `value` is filled in at deployment: a whole `${Name}` placeholder, or a CloudFormation intrinsic object

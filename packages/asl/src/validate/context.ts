@@ -3,6 +3,7 @@ import type { StateType } from '../document.js';
 import type { Obj } from '../json-shape.js';
 import type { QueryLanguage } from '../states/common.js';
 import type { ValidateCode } from './codes.js';
+import type { StateFields } from './state-fields.js';
 
 /** Options of `validate()`. */
 export interface ValidateOptions {
@@ -38,6 +39,10 @@ export interface Ctx {
 export interface StateVisit {
   readonly name: string;
   readonly state: Obj;
+  /** The state's own keys, in order. */
+  readonly keys: readonly string[];
+  /** The state's fields, read once: rules read these rather than probing `state`. */
+  readonly fields: StateFields;
   readonly type: StateType;
   readonly language: QueryLanguage;
   readonly pointer: Pointer;

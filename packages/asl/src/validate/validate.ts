@@ -2,7 +2,7 @@ import { AslValidationError, createDiagnostic, type Diagnostic } from '../diagno
 import { isObject, type Obj, own } from '../json-shape.js';
 import { substitutePlaceholders } from '../placeholders.js';
 import { type Ctx, report, type ValidateOptions } from './context.js';
-import { checkDefinitionQuotas } from './rules/quotas.js';
+import { checkDefinitionQuotas, MAX_DEFINITION_BYTES } from './rules/quotas.js';
 import { show } from './values.js';
 import { walkDocument } from './walk.js';
 
@@ -49,10 +49,12 @@ function validateDefinition(document: unknown, options: ValidateOptions): Diagno
     diagnostics: [],
   };
   checkTopLevel(ctx, definition);
-  walkDocument(ctx, definition);
+  // Without the text, the size is that of the compact JSON, counted as the walk reads the document.
+  const size = options.text === undefined ? { bytes: 0, limit: MAX_DEFINITION_BYTES } : undefined;
+  walkDocument(ctx, definition, size);
   // A cyclic object has no size (and is reported as such); anything else is measured.
   if (!ctx.diagnostics.some((d) => d.code === 'INVALID_DOCUMENT'))
-    checkDefinitionQuotas(ctx, definition, options.text);
+    checkDefinitionQuotas(ctx, size?.bytes, options.text);
   return ctx.diagnostics;
 }
 

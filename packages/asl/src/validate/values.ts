@@ -1,4 +1,4 @@
-import { isObject, jsonTypeOf, type Obj, own } from '../json-shape.js';
+import { isObject, jsonTypeOf, type Obj } from '../json-shape.js';
 import { isJsonataString } from '../jsonata.js';
 import { isDeployTimeValue } from '../placeholders.js';
 import { type Ctx, describe, fieldName, type Pointer, reportAt, type StateVisit } from './context.js';
@@ -107,18 +107,11 @@ export function show(value: unknown): string {
 }
 
 /**
- * The optional object `parent[name]` at `field` (its pointer): the object, `undefined` when absent, or `undefined`
- * after reporting that it is not an object.
+ * The optional object `value` at `field` (its pointer): the object, `undefined` when absent, or `undefined` after
+ * reporting that it is not an object.
  */
-export function optionalObject(
-  ctx: Ctx,
-  visit: StateVisit,
-  field: Pointer,
-  parent: Obj,
-  name: string,
-): Obj | undefined {
-  const value = own(parent, name);
+export function optionalObject(ctx: Ctx, visit: StateVisit, field: Pointer, value: unknown): Obj | undefined {
   if (value === undefined || isObject(value)) return value;
-  reportAt(ctx, visit, 'INVALID_TYPE', field, `${describe(visit)}: ${name} must be an object.`);
+  reportAt(ctx, visit, 'INVALID_TYPE', field, `${describe(visit)}: ${fieldName(field)} must be an object.`);
   return undefined;
 }

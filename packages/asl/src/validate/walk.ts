@@ -3,16 +3,18 @@ import { STATE_TYPES, type StateType } from '../document.js';
 import { has, isObject, type Obj, own } from '../json-shape.js';
 import type { QueryLanguage } from '../states/common.js';
 import { type Ctx, type Pointer, report, reportCycle, type StateVisit } from './context.js';
+import { addMachine, addState, type DefinitionSize } from './definition-size.js';
 import { checkAssign } from './rules/assign.js';
 import { checkChoice } from './rules/choice.js';
 import { checkExpress } from './rules/express.js';
 import { checkFields } from './rules/fields.js';
-import { checkGraph, type Scope } from './rules/graph.js';
+import { checkGraph, noteTransitions, type Scope } from './rules/graph.js';
 import { checkJsonata } from './rules/jsonata.js';
 import { checkStatePaths } from './rules/paths.js';
 import { checkResource } from './rules/resource.js';
 import { checkRetryCatch } from './rules/retry-catch.js';
 import { checkSettings } from './rules/settings.js';
+import { readStateFields } from './state-fields.js';
 import { show } from './values.js';
 
 /** One rule checked on every state. */
@@ -41,18 +43,19 @@ const TOP_LEVEL_FIELDS = new Set([
 ]);
 const BRANCH_FIELDS = new Set(['Comment', 'StartAt', 'States']);
 const PROCESSOR_FIELDS = new Set(['Comment', 'StartAt', 'States', 'ProcessorConfig']);
+const PROCESSOR_KEYS = ['ItemProcessor', 'Iterator'] as const;
 const MAX_NAME_LENGTH = 80;
 
 /**
  * Walks the document, every Parallel branch and every Map processor: scope shape, state names, the per-state rules,
  * then the transition graph of each scope (once every name is known, so cross-scope targets can be named).
  */
-export function walkDocument(ctx: Ctx, definition: Obj): void {
+export function walkDocument(ctx: Ctx, definition: Obj, size?: DefinitionSize): void {
   const walk: Walk = { scopes: [], scopeOf: new Map(), ancestors: new Set() };
   walkMachine(
     ctx,
     definition,
-    { pointer: [], fields: TOP_LEVEL_FIELDS, child: false, executionType: ctx.stateMachineType },
+    { pointer: [], fields: TOP_LEVEL_FIELDS, child: false, executionType: ctx.stateMachineType, size },
     walk,
   );
   for (const scope of walk.scopes) checkGraph(ctx, scope, walk.scopeOf);
@@ -73,6 +76,8 @@ interface MachinePlace {
   readonly child: boolean;
   /** The type of the executions its states run in (a Distributed Map's `ExecutionType` for its children). */
   readonly executionType: 'STANDARD' | 'EXPRESS';
+  /** Where the top level counts the definition's size as it is read (nested machines are counted whole). */
+  readonly size?: DefinitionSize | undefined;
 }
 
 function walkMachine(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): void {
@@ -90,7 +95,13 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
   // Built only when a finding needs it: validation of a clean document should not format pointers.
   const where = () =>
     pointer.length === 0 ? 'The state machine' : `The state machine at ${pointerOf(...pointer)}`;
-  for (const key of Object.keys(machine)) {
+  const keys = Object.keys(machine);
+  const startAt = own(machine, 'StartAt');
+  const states = own(machine, 'States');
+  // Names listed once per scope (Object.entries would pair every state of a large scope, twice).
+  const names = isObject(states) ? Object.keys(states) : [];
+  if (place.size !== undefined) addMachine(place.size, machine, keys, names);
+  for (const key of keys) {
     if (!fields.has(key)) {
       report(ctx, 'UNKNOWN_FIELD', [...pointer, key], `${where()} has an unsupported field "${key}".`);
     }
@@ -99,8 +110,6 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
   if (comment !== undefined && typeof comment !== 'string') {
     report(ctx, 'INVALID_TYPE', [...pointer, 'Comment'], `Comment must be a string, got ${show(comment)}.`);
   }
-  const startAt = own(machine, 'StartAt');
-  const states = own(machine, 'States');
   const missing = ['StartAt', 'States'].filter((field) => !has(machine, field));
   if (missing.length > 0) {
     report(
@@ -119,8 +128,6 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
     );
   }
   if (states === undefined) return;
-  // Names listed once per scope (Object.entries would pair every state of a large scope, twice).
-  const names = isObject(states) ? Object.keys(states) : [];
   if (!isObject(states) || names.length === 0) {
     report(
       ctx,
@@ -130,10 +137,11 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
     );
     return;
   }
-  walk.scopes.push({ pointer, states, names, startAt });
+  const scope: Scope = { pointer, states, names, startAt, edges: new Map(), terminal: false };
+  walk.scopes.push(scope);
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
-    walkState(ctx, name, states[name], [...pointer, 'States', name], place, walk);
+    walkState(ctx, name, states[name], [...pointer, 'States', name], place, walk, scope);
   }
 }
 
@@ -144,6 +152,7 @@ function walkState(
   at: Pointer,
   place: MachinePlace,
   walk: Walk,
+  scope: Scope,
 ): void {
   if (walk.scopeOf.has(name)) {
     report(
@@ -168,7 +177,9 @@ function walkState(
       { length },
     );
   }
-  if (!isObject(state)) {
+  const keys = isObject(state) ? Object.keys(state) : undefined;
+  if (place.size !== undefined) addState(place.size, state, keys);
+  if (!isObject(state) || keys === undefined) {
     report(
       ctx,
       'INVALID_TYPE',
@@ -178,7 +189,9 @@ function walkState(
     );
     return;
   }
-  const type = own(state, 'Type');
+  const fields = readStateFields(state, keys);
+  noteTransitions(scope, name, fields);
+  const type = fields.Type;
   if (type === undefined) {
     report(
       ctx,
@@ -202,12 +215,14 @@ function walkState(
   const visit: StateVisit = {
     name,
     state,
+    keys,
+    fields,
     type: type as StateType,
-    language: languageOf(ctx, state),
+    language: languageOf(ctx, fields.QueryLanguage),
     pointer: at,
     executionType: place.executionType,
   };
-  if (ctx.documentLanguage === 'JSONata' && !place.child && own(state, 'QueryLanguage') === 'JSONPath') {
+  if (ctx.documentLanguage === 'JSONata' && !place.child && fields.QueryLanguage === 'JSONPath') {
     report(
       ctx,
       'QUERY_LANGUAGE_CONFLICT',
@@ -220,13 +235,12 @@ function walkState(
   walkChildren(ctx, visit, walk);
 }
 
-function languageOf(ctx: Ctx, state: Obj): QueryLanguage {
-  const language = own(state, 'QueryLanguage');
+function languageOf(ctx: Ctx, language: unknown): QueryLanguage {
   return language === 'JSONata' || language === 'JSONPath' ? language : ctx.documentLanguage;
 }
 
 function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
-  const branches = own(visit.state, 'Branches');
+  const branches = visit.fields.Branches;
   if (visit.type === 'Parallel' && Array.isArray(branches)) {
     for (const [i, branch] of branches.entries()) {
       if (isObject(branch)) {
@@ -245,8 +259,8 @@ function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
     }
   }
   if (visit.type === 'Map') {
-    for (const field of ['ItemProcessor', 'Iterator']) {
-      const processor = own(visit.state, field);
+    for (const field of PROCESSOR_KEYS) {
+      const processor = visit.fields[field];
       if (!isObject(processor)) continue;
       const config = own(processor, 'ProcessorConfig');
       const child = isObject(config) && own(config, 'Mode') === 'DISTRIBUTED';

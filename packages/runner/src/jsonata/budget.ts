@@ -91,14 +91,23 @@ export function exitNode(
   const budget = budgetOf(environment);
   if (budget === undefined) return;
   budget.depth--;
-  let bytes: number;
-  if (typeof result === 'string') bytes = result.length;
-  else if (Array.isArray(result) && viewTarget(result) === undefined) bytes = result.length * 8;
-  else return;
-  if (bytes > MAX_VALUE_BYTES) throw new EvaluationLimit(MEMORY);
-  if (PASSES_ON.has(node.type)) return;
+  const bytes = checkValueSize(result);
+  if (bytes === 0 || PASSES_ON.has(node.type)) return;
   budget.allocated += bytes;
   if (budget.allocated > MAX_ALLOCATED_BYTES) throw new EvaluationLimit(MEMORY);
+}
+
+/**
+ * Checks one value against AWS's bound on a value an expression builds (strings 1 byte a character, arrays 8 bytes
+ * an item; data views are workflow data, not built) and returns its size, 0 for anything else.
+ */
+export function checkValueSize(value: unknown): number {
+  let bytes: number;
+  if (typeof value === 'string') bytes = value.length;
+  else if (Array.isArray(value) && viewTarget(value) === undefined) bytes = value.length * 8;
+  else return 0;
+  if (bytes > MAX_VALUE_BYTES) throw new EvaluationLimit(MEMORY);
+  return bytes;
 }
 
 /** Node types whose value is an existing one (a read, a literal, a child's value): not counted as built again. */

@@ -4,9 +4,10 @@ import { StatesError } from '../errors.js';
 import { boundedMemo } from '../io/cache.js';
 import { setField } from '../io/json.js';
 import type { EvaluationScope } from '../io/scope.js';
-import { BUDGET, type Budget, EvaluationLimit, enterNode, exitNode } from './budget.js';
+import { BUDGET, type Budget, checkValueSize, EvaluationLimit, enterNode, exitNode } from './budget.js';
 import { clockBindings, STEP_FUNCTIONS_FUNCTION_NAMES, stepFunctionsBindings } from './functions.js';
 import { keyFunctionBindings } from './key-functions.js';
+import { isLinear } from './linear.js';
 import { ownView, viewTarget } from './own-view.js';
 import { bindingName, plainJson, prepareAst } from './plain-keys.js';
 import { prepareRegexes } from './regex.js';
@@ -19,22 +20,28 @@ type Compiled =
       readonly variables: readonly string[];
       /** Whether the key-safe functions are bound on the expression yet (they are read once, asynchronously). */
       keyFunctionsBound: boolean;
+      /** Whether it runs under the budget hooks (only expressions that are not linear need them: linear.ts). */
+      readonly budgeted: boolean;
     }
   | { readonly ok: false; readonly error: unknown };
 
 const compile = boundedMemo<Compiled>(2048, (body) => {
   try {
     const expression = jsonata(body);
-    // jsonata looks its hooks up under these symbols; `assign` accepts any key although typed as string.
-    expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, enterNode);
-    expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, exitNode);
+    // Decided on the AST as parsed, before the preparation below rewrites it.
+    const budgeted = !isLinear(expression.ast());
+    if (budgeted) {
+      // jsonata looks its hooks up under these symbols; `assign` accepts any key although typed as string.
+      expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, enterNode);
+      expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, exitNode);
+    }
     // Bindings that never change are bound on the expression once, not into every evaluation's frame.
     const regexes = prepareRegexes(expression.ast());
     for (const [name, matcher] of Object.entries(regexes)) expression.assign(name, matcher);
     const variables = prepareAst(expression.ast()).filter(
       (name) => !STEP_FUNCTIONS_FUNCTION_NAMES.has(name) && !Object.hasOwn(regexes, name),
     );
-    return { ok: true, expression, variables, keyFunctionsBound: false };
+    return { ok: true, expression, variables, keyFunctionsBound: false, budgeted };
   } catch (error) {
     return { ok: false, error };
   }
@@ -92,7 +99,12 @@ export async function evaluateJsonataExpression(
         compiled.expression.assign(name, fn);
       compiled.keyFunctionsBound = true;
     }
-    result = await compiled.expression.evaluate(null, bindingsFor(compiled.variables, scope));
+    result = await compiled.expression.evaluate(
+      null,
+      bindingsFor(compiled.variables, scope, compiled.budgeted),
+    );
+    // A linear expression's values are bounded by what it reads; its result still gets AWS's bound on one value.
+    if (!compiled.budgeted) checkValueSize(result);
   } catch (error) {
     if (scope.stop?.aborted === true) throw scope.stop.reason;
     // AWS separates a bound's cause with a colon, a jsonata error's code with a full stop.
@@ -121,7 +133,11 @@ function describeError(error: unknown): string {
 }
 
 /** `$states`, AWS's functions, and each referenced workflow variable (bound by reference, not copied). */
-function bindingsFor(variables: readonly string[], scope: EvaluationScope): Record<string, unknown> {
+function bindingsFor(
+  variables: readonly string[],
+  scope: EvaluationScope,
+  budgeted: boolean,
+): Record<string, unknown> {
   // The context object is built only if the expression reads it (most never do).
   const states: Record<string, JsonValue> = {
     input: ownView(scope.input),
@@ -131,12 +147,11 @@ function bindingsFor(variables: readonly string[], scope: EvaluationScope): Reco
   };
   if (scope.result !== undefined) states.result = ownView(scope.result);
   if (scope.errorOutput !== undefined) states.errorOutput = ownView(scope.errorOutput);
-  const budget: Budget = { steps: 0, depth: 0, allocated: 0, stop: scope.stop };
-  const bindings: Record<string, unknown> = {
-    ...stepFunctionsBindings(scope.random),
-    states,
-    [BUDGET]: budget,
-  };
+  const bindings: Record<string, unknown> = { ...stepFunctionsBindings(scope.random), states };
+  if (budgeted) {
+    const budget: Budget = { steps: 0, depth: 0, allocated: 0, stop: scope.stop };
+    bindings[BUDGET] = budget;
+  }
   if (scope.now !== undefined) Object.assign(bindings, clockBindings(scope.now));
   for (const name of variables) {
     const value = scope.variables(name);

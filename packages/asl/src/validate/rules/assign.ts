@@ -3,19 +3,24 @@ import { readIdentifier } from '../../paths/lexer.js';
 import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from '../context.js';
 import { show } from '../values.js';
 
+const ASSIGN: Pointer = ['Assign'];
+
 /**
  * Assign blocks (state, Choice rules, catchers): an object whose keys are variable names — identifiers of at most
  * 80 characters, not `states` (JSONPath keys may end in `.$`).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
  */
 export function checkAssign(ctx: Ctx, visit: StateVisit): void {
-  checkBlock(ctx, visit, ['Assign'], own(visit.state, 'Assign'));
-  for (const field of ['Choices', 'Catch'] as const) {
-    const list = own(visit.state, field);
-    if (!Array.isArray(list)) continue;
-    for (const [i, entry] of list.entries()) {
-      if (isObject(entry)) checkBlock(ctx, visit, [field, i, 'Assign'], own(entry, 'Assign'));
-    }
+  const { fields } = visit;
+  if (fields.Assign !== undefined) checkBlock(ctx, visit, ASSIGN, fields.Assign);
+  if (Array.isArray(fields.Choices)) checkEntries(ctx, visit, 'Choices', fields.Choices);
+  if (Array.isArray(fields.Catch)) checkEntries(ctx, visit, 'Catch', fields.Catch);
+}
+
+/** The Assign blocks of the Choice rules or catchers. */
+function checkEntries(ctx: Ctx, visit: StateVisit, field: 'Choices' | 'Catch', list: unknown[]): void {
+  for (const [i, entry] of list.entries()) {
+    if (isObject(entry)) checkBlock(ctx, visit, [field, i, 'Assign'], own(entry, 'Assign'));
   }
 }
 

@@ -43,7 +43,7 @@ const JSONATA_RULE_FIELDS = new Set(['Condition', 'Next', 'Assign', 'Output', 'C
  */
 export function checkChoice(ctx: Ctx, visit: StateVisit): void {
   if (visit.type !== 'Choice') return;
-  const choices = own(visit.state, 'Choices');
+  const choices = visit.fields.Choices;
   if (!Array.isArray(choices)) return;
   for (const [i, rule] of choices.entries()) {
     const at = ['Choices', i];

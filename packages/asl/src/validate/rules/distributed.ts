@@ -1,4 +1,4 @@
-import { has, type Obj } from '../../json-shape.js';
+import { has, type Obj, own } from '../../json-shape.js';
 import { isDeployTimeValue } from '../../placeholders.js';
 import type { QueryLanguage } from '../../states/common.js';
 import { type Ctx, describe, type Pointer, reportAt, type StateVisit } from '../context.js';
@@ -56,12 +56,12 @@ const MAX_BATCH_BYTES = 262_144;
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html
  */
 export function checkDistributed(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  const reader = optionalObject(ctx, visit, ['ItemReader'], state, 'ItemReader');
+  const { fields } = visit;
+  const reader = optionalObject(ctx, visit, ['ItemReader'], fields.ItemReader);
   if (reader !== undefined) checkReader(ctx, visit, reader);
-  const batcher = optionalObject(ctx, visit, ['ItemBatcher'], state, 'ItemBatcher');
+  const batcher = optionalObject(ctx, visit, ['ItemBatcher'], fields.ItemBatcher);
   if (batcher !== undefined) checkBatcher(ctx, visit, batcher);
-  const writer = optionalObject(ctx, visit, ['ResultWriter'], state, 'ResultWriter');
+  const writer = optionalObject(ctx, visit, ['ResultWriter'], fields.ResultWriter);
   if (writer !== undefined) checkWriter(ctx, visit, writer);
 }
 
@@ -74,7 +74,7 @@ function checkReader(ctx: Ctx, visit: StateVisit, reader: Obj): void {
     checkResourceIn(ctx, visit, [...at, 'Resource'], reader.Resource, READER_RESOURCES);
   }
   const where = [...at, 'ReaderConfig'];
-  const config = optionalObject(ctx, visit, where, reader, 'ReaderConfig');
+  const config = optionalObject(ctx, visit, where, own(reader, 'ReaderConfig'));
   if (config === undefined) return;
   checkSubFields(ctx, visit, where, config, READER_CONFIG_FIELDS);
   exclusive(ctx, visit, where, config, ['MaxItems', 'MaxItemsPath']);
@@ -168,7 +168,7 @@ function checkWriter(ctx: Ctx, visit: StateVisit, writer: Obj): void {
     );
   }
   const where = [...at, 'WriterConfig'];
-  const config = optionalObject(ctx, visit, where, writer, 'WriterConfig');
+  const config = optionalObject(ctx, visit, where, own(writer, 'WriterConfig'));
   if (config === undefined) return;
   checkSubFields(ctx, visit, where, config, WRITER_CONFIG_FIELDS);
   if (has(config, 'OutputType')) {

@@ -1,4 +1,3 @@
-import { own } from '../../json-shape.js';
 import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
 
 /** Why a Task resource cannot run in an Express workflow, if it cannot. */
@@ -30,7 +29,7 @@ export const EXPRESS_UNSUPPORTED: Readonly<Record<ExpressUnsupported, string>> =
  */
 export function checkExpress(ctx: Ctx, visit: StateVisit): void {
   if (visit.type !== 'Task' || visit.executionType !== 'EXPRESS') return;
-  const resource = own(visit.state, 'Resource');
+  const resource = visit.fields.Resource;
   if (typeof resource !== 'string') return;
   const unsupported = expressUnsupported(resource);
   if (unsupported === undefined) return;

@@ -1,7 +1,7 @@
-import type { StateType } from '../../document.js';
-import { has, own } from '../../json-shape.js';
+import { STATE_TYPES, type StateType } from '../../document.js';
 import type { QueryLanguage } from '../../states/common.js';
 import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
+import type { StateFieldName } from '../state-fields.js';
 
 /** Which query language a field belongs to. */
 type FieldLanguage = QueryLanguage | 'both';
@@ -15,7 +15,9 @@ const RESULT = { ResultPath: 'JSONPath', ResultSelector: 'JSONPath', Retry: 'bot
  * The fields each state type supports, and in which query language.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html
  */
-export const STATE_FIELDS: Readonly<Record<StateType, Readonly<Record<string, FieldLanguage>>>> = {
+export const STATE_FIELDS: Readonly<
+  Record<StateType, Readonly<Partial<Record<StateFieldName, FieldLanguage>>>>
+> = {
   Task: {
     ...BASE,
     ...IO,
@@ -76,39 +78,52 @@ export const STATE_FIELDS: Readonly<Record<StateType, Readonly<Record<string, Fi
   },
 };
 
-/** Fields of which at most one (or exactly one) may be present. */
-const EXCLUSIVE: readonly { type: StateType; fields: readonly string[]; exactlyOne?: true }[] = [
-  { type: 'Wait', fields: ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'], exactlyOne: true },
-  { type: 'Task', fields: ['TimeoutSeconds', 'TimeoutSecondsPath'] },
-  { type: 'Task', fields: ['HeartbeatSeconds', 'HeartbeatSecondsPath'] },
-  { type: 'Fail', fields: ['Error', 'ErrorPath'] },
-  { type: 'Fail', fields: ['Cause', 'CausePath'] },
-  { type: 'Map', fields: ['ItemProcessor', 'Iterator'], exactlyOne: true },
-  { type: 'Map', fields: ['ItemSelector', 'Parameters'] },
-  { type: 'Map', fields: ['Items', 'ItemsPath'] },
-  { type: 'Map', fields: ['MaxConcurrency', 'MaxConcurrencyPath'] },
-  { type: 'Map', fields: ['ToleratedFailureCount', 'ToleratedFailureCountPath'] },
-  { type: 'Map', fields: ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath'] },
-];
+/** {@link STATE_FIELDS} as maps, each looked up once per key of a state. */
+const ALLOWED: ReadonlyMap<StateType, ReadonlyMap<string, FieldLanguage>> = new Map(
+  STATE_TYPES.map((type) => [type, new Map(Object.entries(STATE_FIELDS[type]))]),
+);
+const NO_FIELDS: ReadonlyMap<string, FieldLanguage> = new Map();
 
-const REQUIRED: Partial<Record<StateType, readonly string[]>> = {
+/** Fields of which at most one (or exactly one) may be present, per state type. */
+interface ExclusiveGroup {
+  readonly fields: readonly StateFieldName[];
+  readonly exactlyOne?: true;
+}
+
+const EXCLUSIVE: Partial<Record<StateType, readonly ExclusiveGroup[]>> = {
+  Wait: [{ fields: ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'], exactlyOne: true }],
+  Task: [
+    { fields: ['TimeoutSeconds', 'TimeoutSecondsPath'] },
+    { fields: ['HeartbeatSeconds', 'HeartbeatSecondsPath'] },
+  ],
+  Fail: [{ fields: ['Error', 'ErrorPath'] }, { fields: ['Cause', 'CausePath'] }],
+  Map: [
+    { fields: ['ItemProcessor', 'Iterator'], exactlyOne: true },
+    { fields: ['ItemSelector', 'Parameters'] },
+    { fields: ['Items', 'ItemsPath'] },
+    { fields: ['MaxConcurrency', 'MaxConcurrencyPath'] },
+    { fields: ['ToleratedFailureCount', 'ToleratedFailureCountPath'] },
+    { fields: ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath'] },
+  ],
+};
+
+const REQUIRED: Partial<Record<StateType, readonly StateFieldName[]>> = {
   Task: ['Resource'],
   Choice: ['Choices'],
   Parallel: ['Branches'],
 };
 
-const NONE: readonly string[] = [];
+const NONE: readonly StateFieldName[] = [];
+const NO_GROUPS: readonly ExclusiveGroup[] = [];
 
 const TRANSITIONING: ReadonlySet<StateType> = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 /** Unknown fields, fields of the other query language, required fields, exclusive pairs and Next/End. */
 export function checkFields(ctx: Ctx, visit: StateVisit): void {
-  const allowed = STATE_FIELDS[visit.type];
+  const allowed = ALLOWED.get(visit.type) ?? NO_FIELDS;
   const transitions = TRANSITIONING.has(visit.type);
-  // for…in reads the shape's cached key list (no array per state); own keys only, whatever the prototype holds.
-  for (const field in visit.state) {
-    if (!Object.hasOwn(visit.state, field)) continue;
-    const language = Object.hasOwn(allowed, field) ? allowed[field] : undefined;
+  for (const field of visit.keys) {
+    const language = allowed.get(field);
     if (!transitions && (field === 'Next' || field === 'End')) {
       reportAt(
         ctx,
@@ -136,7 +151,7 @@ export function checkFields(ctx: Ctx, visit: StateVisit): void {
     }
   }
   for (const field of REQUIRED[visit.type] ?? NONE) {
-    if (!has(visit.state, field)) {
+    if (visit.fields[field] === undefined) {
       reportAt(
         ctx,
         visit,
@@ -146,35 +161,38 @@ export function checkFields(ctx: Ctx, visit: StateVisit): void {
       );
     }
   }
-  for (const group of EXCLUSIVE) {
-    if (group.type !== visit.type) continue;
-    const present = group.fields.filter((field) => has(visit.state, field));
-    const list = group.fields.map((f) => `"${f}"`).join(', ');
-    if (present.length > 1) {
-      reportAt(
-        ctx,
-        visit,
-        'EXCLUSIVE_FIELDS',
-        [present[1] as string],
-        `${describe(visit)}: use only one of ${list} (found ${present.map((f) => `"${f}"`).join(' and ')}).`,
-        { fields: present },
-      );
-    } else if (present.length === 0 && group.exactlyOne) {
-      reportAt(
-        ctx,
-        visit,
-        'MISSING_FIELD',
-        [],
-        `${describe(visit)}: a ${visit.type} state requires one of ${list}.`,
-      );
-    }
-  }
+  for (const group of EXCLUSIVE[visit.type] ?? NO_GROUPS) checkExclusive(ctx, visit, group);
   if (transitions) checkNextOrEnd(ctx, visit);
 }
 
+function checkExclusive(ctx: Ctx, visit: StateVisit, group: ExclusiveGroup): void {
+  let count = 0;
+  for (const field of group.fields) if (visit.fields[field] !== undefined) count++;
+  if (count === 1 || (count === 0 && !group.exactlyOne)) return;
+  const present = group.fields.filter((field) => visit.fields[field] !== undefined);
+  const list = group.fields.map((f) => `"${f}"`).join(', ');
+  if (present.length > 1) {
+    reportAt(
+      ctx,
+      visit,
+      'EXCLUSIVE_FIELDS',
+      [present[1] as string],
+      `${describe(visit)}: use only one of ${list} (found ${present.map((f) => `"${f}"`).join(' and ')}).`,
+      { fields: present },
+    );
+  } else {
+    reportAt(
+      ctx,
+      visit,
+      'MISSING_FIELD',
+      [],
+      `${describe(visit)}: a ${visit.type} state requires one of ${list}.`,
+    );
+  }
+}
+
 function checkNextOrEnd(ctx: Ctx, visit: StateVisit): void {
-  const next = own(visit.state, 'Next');
-  const end = own(visit.state, 'End');
+  const { Next: next, End: end } = visit.fields;
   if (end !== undefined && typeof end !== 'boolean') {
     reportAt(ctx, visit, 'INVALID_TYPE', ['End'], `${describe(visit)}: End must be true or false.`);
   }

@@ -1,6 +1,7 @@
 import { pointerOf } from '../../diagnostic.js';
 import { has, isObject, type Obj, own } from '../../json-shape.js';
 import { type Ctx, fieldName, type Pointer, report } from '../context.js';
+import type { StateFields } from '../state-fields.js';
 
 /** One `States` object: the top level, a Parallel branch or a Map processor. */
 export interface Scope {
@@ -10,10 +11,14 @@ export interface Scope {
   /** The keys of `states`, in order. */
   readonly names: readonly string[];
   readonly startAt: unknown;
+  /** The transitions of each state that is an object, in state order (noted as the walk reads each state). */
+  readonly edges: Map<string, readonly Edge[]>;
+  /** Whether some state ends the scope (Succeed, Fail, or `"End": true`). */
+  terminal: boolean;
 }
 
 /** A transition found in a scope: the state it leaves (none for StartAt), its field there, and its target. */
-interface Edge {
+export interface Edge {
   readonly from: string | undefined;
   readonly field: Pointer;
   readonly target: string;
@@ -36,15 +41,7 @@ function pointerOfEdge(scope: Scope, edge: Edge): Pointer {
  * @see https://states-language.net/spec.html#transition
  */
 export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, Pointer>): void {
-  const edges = new Map<string, Edge[]>();
-  let terminal = false;
-  for (let i = 0; i < scope.names.length; i++) {
-    const name = scope.names[i] as string;
-    const state = scope.states[name];
-    if (!isObject(state)) continue;
-    edges.set(name, transitionsOf(name, state));
-    if (state.Type === 'Succeed' || state.Type === 'Fail' || state.End === true) terminal = true;
-  }
+  const { edges, terminal } = scope;
   const start: Edge | undefined =
     typeof scope.startAt === 'string'
       ? { from: undefined, field: START_AT, target: scope.startAt }
@@ -77,33 +74,36 @@ export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, 
   }
 }
 
-const LISTS = ['Choices', 'Catch'] as const;
-
-function transitionsOf(name: string, state: Obj): Edge[] {
+/** Notes the transitions of the state `name` of `scope` (an object, whatever its Type), for {@link checkGraph}. */
+export function noteTransitions(scope: Scope, name: string, fields: StateFields): void {
   const edges: Edge[] = [];
-  const next = own(state, 'Next');
-  if (typeof next === 'string') edges.push({ from: name, field: NEXT, target: next });
-  const otherwise = own(state, 'Default');
-  if (typeof otherwise === 'string') edges.push({ from: name, field: DEFAULT, target: otherwise });
-  for (const field of LISTS) {
-    const list = own(state, field);
-    if (!Array.isArray(list)) continue;
-    for (const [i, entry] of list.entries()) {
-      const target = isObject(entry) ? own(entry, 'Next') : undefined;
-      if (typeof target === 'string') edges.push({ from: name, field: [field, i, 'Next'], target });
-    }
+  if (typeof fields.Next === 'string') edges.push({ from: name, field: NEXT, target: fields.Next });
+  if (typeof fields.Default === 'string') edges.push({ from: name, field: DEFAULT, target: fields.Default });
+  if (Array.isArray(fields.Choices)) listTransitions(edges, name, 'Choices', fields.Choices);
+  if (Array.isArray(fields.Catch)) listTransitions(edges, name, 'Catch', fields.Catch);
+  scope.edges.set(name, edges);
+  if (fields.Type === 'Succeed' || fields.Type === 'Fail' || fields.End === true) scope.terminal = true;
+}
+
+function listTransitions(edges: Edge[], name: string, field: 'Choices' | 'Catch', list: unknown[]): void {
+  for (const [i, entry] of list.entries()) {
+    const target = isObject(entry) ? own(entry, 'Next') : undefined;
+    if (typeof target === 'string') edges.push({ from: name, field: [field, i, 'Next'], target });
   }
-  return edges;
 }
 
 function reachable(start: string, edges: ReadonlyMap<string, readonly Edge[]>, states: Obj): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
-  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-    for (const edge of edges.get(name) ?? []) {
-      if (has(states, edge.target) && !seen.has(edge.target)) {
-        seen.add(edge.target);
-        queue.push(edge.target);
+  // An index, not shift(): each step is O(1) however long the queue grows.
+  for (let next = 0; next < queue.length; next++) {
+    const list = edges.get(queue[next] as string);
+    if (list === undefined) continue;
+    for (let i = 0; i < list.length; i++) {
+      const { target } = list[i] as Edge;
+      if (!seen.has(target) && has(states, target)) {
+        seen.add(target);
+        queue.push(target);
       }
     }
   }

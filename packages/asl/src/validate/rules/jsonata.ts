@@ -17,26 +17,6 @@ const WITH_RESULT: Scope = { result: true, errorOutput: false };
 const IN_CATCH: Scope = { result: false, errorOutput: true };
 const HAS_RESULT = new Set(['Task', 'Parallel', 'Map']);
 
-/** Fields of a JSONata state that may hold `{% %}` expressions (Output and Assign are handled apart). */
-const EXPRESSION_FIELDS = [
-  'Arguments',
-  'Items',
-  'ItemSelector',
-  'TimeoutSeconds',
-  'HeartbeatSeconds',
-  'Seconds',
-  'Timestamp',
-  'Error',
-  'Cause',
-  'MaxConcurrency',
-  'ToleratedFailureCount',
-  'ToleratedFailurePercentage',
-  'ItemReader',
-  'ItemBatcher',
-  'ResultWriter',
-  'Credentials',
-] as const;
-
 /**
  * JSONata states: every `{% %}` string parses, strings that open `{%` also close it, and `$states.result` /
  * `$states.errorOutput` appear only where AWS provides them.
@@ -44,18 +24,31 @@ const EXPRESSION_FIELDS = [
  */
 export function checkJsonata(ctx: Ctx, visit: StateVisit): void {
   if (visit.language !== 'JSONata') return;
-  const { state } = visit;
-  for (const field of EXPRESSION_FIELDS) {
-    checkValue(ctx, visit, [field], own(state, field), PLAIN, new Set());
-  }
+  const { fields } = visit;
+  checkField(ctx, visit, 'Arguments', fields.Arguments, PLAIN);
+  checkField(ctx, visit, 'Items', fields.Items, PLAIN);
+  checkField(ctx, visit, 'ItemSelector', fields.ItemSelector, PLAIN);
+  checkField(ctx, visit, 'TimeoutSeconds', fields.TimeoutSeconds, PLAIN);
+  checkField(ctx, visit, 'HeartbeatSeconds', fields.HeartbeatSeconds, PLAIN);
+  checkField(ctx, visit, 'Seconds', fields.Seconds, PLAIN);
+  checkField(ctx, visit, 'Timestamp', fields.Timestamp, PLAIN);
+  checkField(ctx, visit, 'Error', fields.Error, PLAIN);
+  checkField(ctx, visit, 'Cause', fields.Cause, PLAIN);
+  checkField(ctx, visit, 'MaxConcurrency', fields.MaxConcurrency, PLAIN);
+  checkField(ctx, visit, 'ToleratedFailureCount', fields.ToleratedFailureCount, PLAIN);
+  checkField(ctx, visit, 'ToleratedFailurePercentage', fields.ToleratedFailurePercentage, PLAIN);
+  checkField(ctx, visit, 'ItemReader', fields.ItemReader, PLAIN);
+  checkField(ctx, visit, 'ItemBatcher', fields.ItemBatcher, PLAIN);
+  checkField(ctx, visit, 'ResultWriter', fields.ResultWriter, PLAIN);
+  checkField(ctx, visit, 'Credentials', fields.Credentials, PLAIN);
   const outer = HAS_RESULT.has(visit.type) ? WITH_RESULT : PLAIN;
-  checkValue(ctx, visit, ['Output'], own(state, 'Output'), outer, new Set());
-  checkValue(ctx, visit, ['Assign'], own(state, 'Assign'), outer, new Set());
+  checkField(ctx, visit, 'Output', fields.Output, outer);
+  checkField(ctx, visit, 'Assign', fields.Assign, outer);
   for (const [field, scope] of [
     ['Choices', PLAIN],
     ['Catch', IN_CATCH],
   ] as const) {
-    const list = own(state, field);
+    const list = fields[field];
     if (!Array.isArray(list)) continue;
     for (const [i, entry] of list.entries()) {
       if (!isObject(entry)) continue;
@@ -64,6 +57,11 @@ export function checkJsonata(ctx: Ctx, visit: StateVisit): void {
       }
     }
   }
+}
+
+/** The expressions in a field of the state, when present. */
+function checkField(ctx: Ctx, visit: StateVisit, field: string, value: unknown, scope: Scope): void {
+  if (value !== undefined) checkValue(ctx, visit, [field], value, scope, new Set());
 }
 
 function checkValue(

@@ -17,18 +17,6 @@ import {
 } from '../context.js';
 import { show } from '../values.js';
 
-/** JSONPath fields holding a path that AWS resolves to one value (filters allowed, per the AWS docs). */
-const PATH_FIELDS = [
-  'ItemsPath',
-  'SecondsPath',
-  'TimestampPath',
-  'TimeoutSecondsPath',
-  'HeartbeatSecondsPath',
-  'MaxConcurrencyPath',
-  'ToleratedFailureCountPath',
-  'ToleratedFailurePercentagePath',
-] as const;
-
 /**
  * The intrinsic functions that return a string: the only ones Fail's ErrorPath and CausePath accept.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
@@ -49,22 +37,13 @@ const STRING_INTRINSICS: ReadonlySet<string> = new Set([
  */
 const MAX_CALL_DEPTH = 10;
 
-// Constant lists, not array literals in the loops: a literal is a new array (and iterator) per state checked.
-const FILTER_FIELDS = ['InputPath', 'OutputPath'] as const;
-const FAIL_PATH_FIELDS = ['ErrorPath', 'CausePath'] as const;
-const RESOURCE_FIELDS = ['ItemReader', 'ResultWriter'] as const;
+// Constant pointers, not array literals in the checks: a literal is a new array per state checked.
 const BATCH_PATH_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
 const RESULT_PATH: Pointer = ['ResultPath'];
-/** The pointer `[field]` of each template field, made once. */
-const TEMPLATE_POINTERS: Readonly<Record<string, Pointer>> = Object.freeze({
-  Parameters: ['Parameters'],
-  ResultSelector: ['ResultSelector'],
-  ItemSelector: ['ItemSelector'],
-  Credentials: ['Credentials'],
-});
-
-/** Fields holding payload templates (keys ending `.$` take paths or intrinsic calls). */
-const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials'] as const;
+const PARAMETERS: Pointer = ['Parameters'];
+const RESULT_SELECTOR: Pointer = ['ResultSelector'];
+const ITEM_SELECTOR: Pointer = ['ItemSelector'];
+const CREDENTIALS: Pointer = ['Credentials'];
 
 /**
  * JSONPath states: InputPath/OutputPath, ResultPath, `*Path` fields, ErrorPath/CausePath and payload templates.
@@ -72,27 +51,34 @@ const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Creden
  */
 export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
   if (visit.language !== 'JSONPath') return;
-  const { state } = visit;
-  for (const field of FILTER_FIELDS) {
-    if (has(state, field) && state[field] !== null) checkPathValue(ctx, visit, [field], state[field]);
-  }
-  if (has(state, 'ResultPath')) checkResultPath(ctx, visit, RESULT_PATH, state.ResultPath);
-  for (const field of PATH_FIELDS) {
-    if (has(state, field) && (field !== 'ItemsPath' || typeof state[field] === 'string')) {
-      checkPathValue(ctx, visit, [field], state[field]);
-    }
-  }
-  for (const field of FAIL_PATH_FIELDS) {
-    if (has(state, field)) checkDynamicValue(ctx, visit, [field], state[field], STRING_INTRINSICS);
-  }
-  for (const field of TEMPLATE_FIELDS) {
-    if (has(state, field) && !(visit.type === 'Task' && field === 'Credentials' && !isObject(state[field]))) {
-      checkTemplate(ctx, visit, TEMPLATE_POINTERS[field] ?? [field], state[field], field === 'Credentials');
-    }
-  }
+  // Each field read by name (one object shape, so V8 reads them in a cycle or two): see state-fields.ts.
+  const { fields } = visit;
+  if (fields.InputPath !== null) checkPathField(ctx, visit, 'InputPath', fields.InputPath);
+  if (fields.OutputPath !== null) checkPathField(ctx, visit, 'OutputPath', fields.OutputPath);
+  if (fields.ResultPath !== undefined) checkResultPath(ctx, visit, RESULT_PATH, fields.ResultPath);
+  // A non-string ItemsPath is reported by the Map settings rule.
+  if (typeof fields.ItemsPath === 'string') checkPathField(ctx, visit, 'ItemsPath', fields.ItemsPath);
+  checkPathField(ctx, visit, 'SecondsPath', fields.SecondsPath);
+  checkPathField(ctx, visit, 'TimestampPath', fields.TimestampPath);
+  checkPathField(ctx, visit, 'TimeoutSecondsPath', fields.TimeoutSecondsPath);
+  checkPathField(ctx, visit, 'HeartbeatSecondsPath', fields.HeartbeatSecondsPath);
+  checkPathField(ctx, visit, 'MaxConcurrencyPath', fields.MaxConcurrencyPath);
+  checkPathField(ctx, visit, 'ToleratedFailureCountPath', fields.ToleratedFailureCountPath);
+  checkPathField(ctx, visit, 'ToleratedFailurePercentagePath', fields.ToleratedFailurePercentagePath);
+  if (fields.ErrorPath !== undefined)
+    checkDynamicValue(ctx, visit, ['ErrorPath'], fields.ErrorPath, STRING_INTRINSICS);
+  if (fields.CausePath !== undefined)
+    checkDynamicValue(ctx, visit, ['CausePath'], fields.CausePath, STRING_INTRINSICS);
+  if (fields.Parameters !== undefined) checkTemplate(ctx, visit, PARAMETERS, fields.Parameters, false);
+  if (fields.ResultSelector !== undefined)
+    checkTemplate(ctx, visit, RESULT_SELECTOR, fields.ResultSelector, false);
+  if (fields.ItemSelector !== undefined) checkTemplate(ctx, visit, ITEM_SELECTOR, fields.ItemSelector, false);
+  // A Task's Credentials that are not an object are reported by the Task settings rule.
+  if (fields.Credentials !== undefined && (visit.type !== 'Task' || isObject(fields.Credentials)))
+    checkTemplate(ctx, visit, CREDENTIALS, fields.Credentials, true);
   checkDistributedPaths(ctx, visit);
-  if (has(state, 'Assign')) checkTemplate(ctx, visit, ['Assign'], state.Assign, false);
-  const catchers = own(state, 'Catch');
+  if (fields.Assign !== undefined) checkTemplate(ctx, visit, ['Assign'], fields.Assign, false);
+  const catchers = fields.Catch;
   if (Array.isArray(catchers)) {
     for (const [i, catcher] of catchers.entries()) {
       if (!isObject(catcher)) continue;
@@ -101,7 +87,7 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
       if (has(catcher, 'Assign')) checkTemplate(ctx, visit, ['Catch', i, 'Assign'], catcher.Assign, false);
     }
   }
-  const rules = own(state, 'Choices');
+  const rules = fields.Choices;
   if (Array.isArray(rules)) {
     for (const [i, rule] of rules.entries()) {
       if (isObject(rule) && has(rule, 'Assign'))
@@ -111,18 +97,18 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
 }
 
 function checkDistributedPaths(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  for (const field of RESOURCE_FIELDS) {
-    const holder = own(state, field);
-    if (isObject(holder) && has(holder, 'Parameters'))
-      checkTemplate(ctx, visit, [field, 'Parameters'], holder.Parameters, false);
-  }
-  const reader = own(state, 'ItemReader');
+  const { fields } = visit;
+  const reader = fields.ItemReader;
+  if (isObject(reader) && has(reader, 'Parameters'))
+    checkTemplate(ctx, visit, ['ItemReader', 'Parameters'], reader.Parameters, false);
+  const writer = fields.ResultWriter;
+  if (isObject(writer) && has(writer, 'Parameters'))
+    checkTemplate(ctx, visit, ['ResultWriter', 'Parameters'], writer.Parameters, false);
   const config = isObject(reader) ? own(reader, 'ReaderConfig') : undefined;
   if (isObject(config) && has(config, 'MaxItemsPath')) {
     checkPathValue(ctx, visit, ['ItemReader', 'ReaderConfig', 'MaxItemsPath'], config.MaxItemsPath);
   }
-  const batcher = own(state, 'ItemBatcher');
+  const batcher = fields.ItemBatcher;
   if (isObject(batcher)) {
     for (const field of BATCH_PATH_FIELDS) {
       if (has(batcher, field)) checkPathValue(ctx, visit, ['ItemBatcher', field], batcher[field]);
@@ -148,6 +134,11 @@ function once<T>(memo: Map<string, T>, text: string, parse: (text: string) => T)
     memo.set(text, result);
   }
   return result;
+}
+
+/** Checks the path in `field` of the state, when present. */
+function checkPathField(ctx: Ctx, visit: StateVisit, field: string, value: unknown): void {
+  if (value !== undefined) checkPathValue(ctx, visit, [field], value);
 }
 
 /** Checks a JSONPath (`$…`, `$$…`, `$var…`); placeholders are accepted wherever a value may stand. */

@@ -1,6 +1,4 @@
 import { pointerOf } from '../../diagnostic.js';
-import type { JsonValue } from '../../json.js';
-import { jsonByteLength } from '../../json-size.js';
 import { type Ctx, report } from '../context.js';
 import { duplicateKeys } from '../duplicate-keys.js';
 
@@ -11,14 +9,19 @@ import { duplicateKeys } from '../duplicate-keys.js';
 export const MAX_DEFINITION_BYTES = 1_048_576;
 
 /**
- * Checks what only the definition as a whole shows: its size against AWS's quota (of `text` when given, else of
- * the document's compact JSON, the smallest text it can be sent as) and, in `text`, keys that repeat within one
- * object (JSON parsers keep the last one silently, and AWS rejects the definition).
+ * Checks what only the definition as a whole shows: its size against AWS's quota (of `text` when given, else
+ * `compactBytes`, the size of the document's compact JSON — the smallest text it can be sent as — counted up to just
+ * past the quota) and, in `text`, keys that repeat within one object (JSON parsers keep the last one silently, and
+ * AWS rejects the definition).
  */
-export function checkDefinitionQuotas(ctx: Ctx, definition: unknown, text: string | undefined): void {
+export function checkDefinitionQuotas(
+  ctx: Ctx,
+  compactBytes: number | undefined,
+  text: string | undefined,
+): void {
   const size =
     text === undefined
-      ? { bytes: jsonByteLength(definition as JsonValue, MAX_DEFINITION_BYTES), of: 'as compact JSON' }
+      ? { bytes: compactBytes ?? 0, of: 'as compact JSON' }
       : { bytes: Buffer.byteLength(text, 'utf8'), of: 'as written' };
   if (size.bytes > MAX_DEFINITION_BYTES) {
     const amount = text === undefined ? `more than ${MAX_DEFINITION_BYTES}` : String(size.bytes);

@@ -1,4 +1,3 @@
-import { own } from '../../json-shape.js';
 import { isJsonataString } from '../../jsonata.js';
 import { maskPlaceholders } from '../../placeholders.js';
 import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
@@ -13,7 +12,7 @@ const LAMBDA_QUALIFIER = /^[A-Za-z0-9$_-]+$/;
  */
 export function checkResource(ctx: Ctx, visit: StateVisit): void {
   if (visit.type !== 'Task') return;
-  const resource = own(visit.state, 'Resource');
+  const resource = visit.fields.Resource;
   if (typeof resource !== 'string') return;
   const literal: unknown = resource;
   if (isJsonataString(literal)) {

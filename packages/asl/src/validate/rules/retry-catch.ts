@@ -25,29 +25,30 @@ const CATCHER_FIELDS = new Map([
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
  */
 export function checkRetryCatch(ctx: Ctx, visit: StateVisit): void {
-  for (const field of ['Retry', 'Catch'] as const) {
-    const list = own(visit.state, field);
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) {
-      reportAt(ctx, visit, 'INVALID_TYPE', [field], `${describe(visit)}: ${field} must be an array.`);
+  if (visit.fields.Retry !== undefined) checkList(ctx, visit, 'Retry', visit.fields.Retry);
+  if (visit.fields.Catch !== undefined) checkList(ctx, visit, 'Catch', visit.fields.Catch);
+}
+
+function checkList(ctx: Ctx, visit: StateVisit, field: 'Retry' | 'Catch', list: unknown): void {
+  if (!Array.isArray(list)) {
+    reportAt(ctx, visit, 'INVALID_TYPE', [field], `${describe(visit)}: ${field} must be an array.`);
+    return;
+  }
+  for (const [i, entry] of list.entries()) {
+    const at = [field, i];
+    if (!isObject(entry)) {
+      reportAt(
+        ctx,
+        visit,
+        'INVALID_TYPE',
+        at,
+        `${describe(visit)}: each ${field} entry must be an object, got ${show(entry)}.`,
+      );
       continue;
     }
-    for (const [i, entry] of list.entries()) {
-      const at = [field, i];
-      if (!isObject(entry)) {
-        reportAt(
-          ctx,
-          visit,
-          'INVALID_TYPE',
-          at,
-          `${describe(visit)}: each ${field} entry must be an object, got ${show(entry)}.`,
-        );
-        continue;
-      }
-      if (field === 'Retry') checkRetrier(ctx, visit, at, entry);
-      else checkCatcher(ctx, visit, at, entry);
-      checkErrorEquals(ctx, visit, at, entry, i === list.length - 1);
-    }
+    if (field === 'Retry') checkRetrier(ctx, visit, at, entry);
+    else checkCatcher(ctx, visit, at, entry);
+    checkErrorEquals(ctx, visit, at, entry, i === list.length - 1);
   }
 }
 

@@ -15,19 +15,23 @@ import {
 } from '../values.js';
 import { checkDistributed } from './distributed.js';
 
+const PROCESSOR_FIELDS = ['ItemProcessor', 'Iterator'] as const;
+
 /**
  * Value types and ranges of the per-type settings (timeouts, Wait, Fail, Map limits, Parallel branches).
  * Paths, templates and JSONata expressions are checked by their own rules.
  */
 export function checkSettings(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  for (const field of ['Comment', 'Default', 'Error', 'Cause', 'Label'] as const) {
-    if (has(state, field)) checkString(ctx, visit, [field], state[field]);
-  }
-  if (has(state, 'QueryLanguage'))
-    checkEnum(ctx, visit, ['QueryLanguage'], state.QueryLanguage, ['JSONPath', 'JSONata']);
+  const { fields } = visit;
+  if (fields.Comment !== undefined) checkString(ctx, visit, ['Comment'], fields.Comment);
+  if (fields.Default !== undefined) checkString(ctx, visit, ['Default'], fields.Default);
+  if (fields.Error !== undefined) checkString(ctx, visit, ['Error'], fields.Error);
+  if (fields.Cause !== undefined) checkString(ctx, visit, ['Cause'], fields.Cause);
+  if (fields.Label !== undefined) checkString(ctx, visit, ['Label'], fields.Label);
+  if (fields.QueryLanguage !== undefined)
+    checkEnum(ctx, visit, ['QueryLanguage'], fields.QueryLanguage, ['JSONPath', 'JSONata']);
   // A JSONPath state with Arguments is already reported by the query-language rule.
-  const args = visit.language === 'JSONata' ? own(state, 'Arguments') : undefined;
+  const args = visit.language === 'JSONata' ? fields.Arguments : undefined;
   if (args !== undefined && !isObject(args) && !isJsonataString(args) && !isDeployTimeValue(args)) {
     reportAt(
       ctx,
@@ -41,7 +45,7 @@ export function checkSettings(ctx: Ctx, visit: StateVisit): void {
 }
 
 function checkChoices(ctx: Ctx, visit: StateVisit): void {
-  const choices = own(visit.state, 'Choices');
+  const choices = visit.fields.Choices;
   if (choices !== undefined && (!Array.isArray(choices) || choices.length === 0)) {
     reportAt(
       ctx,
@@ -54,13 +58,15 @@ function checkChoices(ctx: Ctx, visit: StateVisit): void {
 }
 
 function checkTask(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  const timeout = has(state, 'TimeoutSeconds')
-    ? checkNumber(ctx, visit, ['TimeoutSeconds'], state.TimeoutSeconds, POSITIVE_INT)
-    : undefined;
-  const heartbeat = has(state, 'HeartbeatSeconds')
-    ? checkNumber(ctx, visit, ['HeartbeatSeconds'], state.HeartbeatSeconds, POSITIVE_INT)
-    : undefined;
+  const { fields } = visit;
+  const timeout =
+    fields.TimeoutSeconds !== undefined
+      ? checkNumber(ctx, visit, ['TimeoutSeconds'], fields.TimeoutSeconds, POSITIVE_INT)
+      : undefined;
+  const heartbeat =
+    fields.HeartbeatSeconds !== undefined
+      ? checkNumber(ctx, visit, ['HeartbeatSeconds'], fields.HeartbeatSeconds, POSITIVE_INT)
+      : undefined;
   if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout) {
     reportAt(
       ctx,
@@ -70,8 +76,8 @@ function checkTask(ctx: Ctx, visit: StateVisit): void {
       `${describe(visit)}: HeartbeatSeconds (${heartbeat}) must be smaller than TimeoutSeconds (${timeout}).`,
     );
   }
-  if (has(state, 'Resource')) checkString(ctx, visit, ['Resource'], state.Resource);
-  if (has(state, 'Credentials')) checkCredentials(ctx, visit, state.Credentials);
+  if (fields.Resource !== undefined) checkString(ctx, visit, ['Resource'], fields.Resource);
+  if (fields.Credentials !== undefined) checkCredentials(ctx, visit, fields.Credentials);
 }
 
 /**
@@ -124,11 +130,11 @@ function checkCredentials(ctx: Ctx, visit: StateVisit, credentials: unknown): vo
 }
 
 function checkWait(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  if (has(state, 'Seconds'))
-    checkNumber(ctx, visit, ['Seconds'], state.Seconds, { integer: true, min: 0, max: 99_999_999 });
-  if (has(state, 'Timestamp')) {
-    const value = state.Timestamp;
+  const { fields } = visit;
+  if (fields.Seconds !== undefined)
+    checkNumber(ctx, visit, ['Seconds'], fields.Seconds, { integer: true, min: 0, max: 99_999_999 });
+  if (fields.Timestamp !== undefined) {
+    const value = fields.Timestamp;
     const dynamic = isDeployTimeValue(value) || (visit.language === 'JSONata' && isJsonataString(value));
     if (!dynamic && (typeof value !== 'string' || parseTimestamp(value) === undefined)) {
       reportAt(
@@ -143,7 +149,7 @@ function checkWait(ctx: Ctx, visit: StateVisit): void {
 }
 
 function checkBranches(ctx: Ctx, visit: StateVisit): void {
-  const branches = own(visit.state, 'Branches');
+  const branches = visit.fields.Branches;
   if (branches === undefined) return;
   if (!Array.isArray(branches) || branches.length === 0) {
     reportAt(
@@ -169,25 +175,25 @@ function checkBranches(ctx: Ctx, visit: StateVisit): void {
 }
 
 function checkMap(ctx: Ctx, visit: StateVisit): void {
-  const { state } = visit;
-  if (has(state, 'MaxConcurrency'))
-    checkNumber(ctx, visit, ['MaxConcurrency'], state.MaxConcurrency, NON_NEGATIVE_INT);
-  if (has(state, 'ToleratedFailureCount')) {
-    checkNumber(ctx, visit, ['ToleratedFailureCount'], state.ToleratedFailureCount, NON_NEGATIVE_INT);
+  const { fields } = visit;
+  if (fields.MaxConcurrency !== undefined)
+    checkNumber(ctx, visit, ['MaxConcurrency'], fields.MaxConcurrency, NON_NEGATIVE_INT);
+  if (fields.ToleratedFailureCount !== undefined) {
+    checkNumber(ctx, visit, ['ToleratedFailureCount'], fields.ToleratedFailureCount, NON_NEGATIVE_INT);
   }
-  if (has(state, 'ToleratedFailurePercentage')) {
-    checkNumber(ctx, visit, ['ToleratedFailurePercentage'], state.ToleratedFailurePercentage, {
+  if (fields.ToleratedFailurePercentage !== undefined) {
+    checkNumber(ctx, visit, ['ToleratedFailurePercentage'], fields.ToleratedFailurePercentage, {
       integer: false,
       min: 0,
       max: 100,
     });
   }
-  const label = own(state, 'Label');
+  const label = fields.Label;
   const problem = typeof label === 'string' ? labelProblem(label) : undefined;
   if (problem !== undefined) {
     reportAt(ctx, visit, 'INVALID_VALUE', ['Label'], `${describe(visit)}: Label ${problem}.`);
   }
-  if (has(state, 'ItemsPath') && typeof state.ItemsPath !== 'string') {
+  if (fields.ItemsPath !== undefined && typeof fields.ItemsPath !== 'string') {
     reportAt(
       ctx,
       visit,
@@ -196,7 +202,7 @@ function checkMap(ctx: Ctx, visit: StateVisit): void {
       `${describe(visit)}: ItemsPath must be a path string (omit it to use "$").`,
     );
   }
-  if (has(state, 'Items') && !Array.isArray(state.Items) && !isJsonataString(state.Items)) {
+  if (fields.Items !== undefined && !Array.isArray(fields.Items) && !isJsonataString(fields.Items)) {
     reportAt(
       ctx,
       visit,
@@ -205,8 +211,8 @@ function checkMap(ctx: Ctx, visit: StateVisit): void {
       `${describe(visit)}: Items must be an array or a {% %} expression.`,
     );
   }
-  for (const field of ['ItemProcessor', 'Iterator'] as const) {
-    const processor = own(state, field);
+  for (const field of PROCESSOR_FIELDS) {
+    const processor = fields[field];
     if (processor === undefined) continue;
     if (!isObject(processor)) {
       reportAt(
@@ -218,7 +224,7 @@ function checkMap(ctx: Ctx, visit: StateVisit): void {
       );
       continue;
     }
-    const config = optionalObject(ctx, visit, [field, 'ProcessorConfig'], processor, 'ProcessorConfig');
+    const config = optionalObject(ctx, visit, [field, 'ProcessorConfig'], own(processor, 'ProcessorConfig'));
     if (config === undefined) continue;
     if (has(config, 'Mode'))
       checkEnum(ctx, visit, [field, 'ProcessorConfig', 'Mode'], config.Mode, ['INLINE', 'DISTRIBUTED']);
