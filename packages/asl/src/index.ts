@@ -1,5 +1,10 @@
 export type { CodeInfo, DiagnosticOrigin, NoFields } from './code-info.js';
 export type { CompileCode } from './compile-codes.js';
+export type {
+  DescribedExecutionStatus,
+  DescribeExecutionResult,
+  FailedExecution,
+} from './contracts/execution.js';
 export type { Handlers, TaskHandler, TaskHandlerContext } from './contracts/handler.js';
 export type { SchemaIssue, SchemaResult, StandardSchema } from './contracts/schema.js';
 export type {

@@ -1,3 +1,4 @@
+import type { DescribedExecutionStatus, DescribeExecutionResult, FailedExecution } from '@stepcraft/asl';
 import {
   type ChildTypes,
   createIntegration,
@@ -27,41 +28,10 @@ export interface StartExecutionResult extends SdkMetadata {
   readonly StartDate: number;
 }
 
-/** An execution's status. Anything but `SUCCEEDED` fails a `.sync` task with `States.TaskFailed`. */
-export type ExecutionStatus =
-  | 'RUNNING'
-  | 'SUCCEEDED'
-  | 'FAILED'
-  | 'TIMED_OUT'
-  | 'ABORTED'
-  | 'PENDING_REDRIVE';
+/** An execution's status, as DescribeExecution reports it (one definition, in `@stepcraft/asl`). */
+export type ExecutionStatus = DescribedExecutionStatus;
 
-/**
- * DescribeExecution's response, as `.sync` (Input/Output as JSON text) and `.sync:2` (parsed) return it; dates
- * are epoch milliseconds.
- * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeExecution.html
- */
-export interface DescribeExecutionResult<TInput, TOutput> {
-  readonly ExecutionArn: string;
-  readonly StateMachineArn: string;
-  readonly Name: string;
-  readonly Status: ExecutionStatus;
-  readonly StartDate: number;
-  readonly StopDate: number;
-  readonly Input: TInput;
-  readonly InputDetails: { readonly Included: boolean };
-  readonly Output: TOutput;
-  readonly OutputDetails: { readonly Included: boolean };
-  readonly RedriveCount?: number;
-  readonly RedriveStatus?: string;
-}
-
-/** DescribeExecution of a child that did not succeed: no `Output`, its `Error` and `Cause` instead. */
-export interface FailedExecution
-  extends Omit<DescribeExecutionResult<unknown, unknown>, 'Output' | 'OutputDetails'> {
-  readonly Error?: string;
-  readonly Cause?: string;
-}
+export type { DescribeExecutionResult, FailedExecution };
 
 /**
  * The errors a StartExecution task raises, as `StepFunctions.<Exception>`; with `.sync`, a child that does not

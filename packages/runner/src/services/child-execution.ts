@@ -1,6 +1,13 @@
-import type { CompiledWorkflow, Handlers, JsonValue, TaskHandlerContext } from '@stepcraft/asl';
+import type {
+  CompiledWorkflow,
+  DescribeExecutionResult,
+  FailedExecution,
+  Handlers,
+  JsonValue,
+  TaskHandlerContext,
+} from '@stepcraft/asl';
 import { run } from '../run.js';
-import type { ExecutionResult, ExecutionStatus } from '../types.js';
+import type { ExecutionResult } from '../types.js';
 
 /**
  * What a `states:startExecution` task sends (`StateMachineArn`, `Input` as JSON or JSON text, `Name`). A type, not
@@ -13,22 +20,10 @@ export type ChildExecutionRequest<TInput> = {
 };
 
 /** The child's `DescribeExecution` response once it ended (`.sync`, `.sync:2`). */
-export interface ChildExecutionDescription<TInput, TOutput> {
-  readonly ExecutionArn: string;
-  readonly StateMachineArn: string;
-  readonly Name: string;
-  readonly Status: ExecutionStatus;
-  readonly StartDate: number;
-  readonly StopDate: number;
-  readonly Input: TInput;
-  readonly InputDetails: { readonly Included: boolean };
-  readonly Output: TOutput;
-  readonly OutputDetails: { readonly Included: boolean };
-}
+export type ChildExecutionDescription<TInput, TOutput> = DescribeExecutionResult<TInput, TOutput>;
 
 /** The `DescribeExecution` response of a child that did not succeed: its `Error` and `Cause`, no `Output`. */
-export interface FailedChildExecution<TInput>
-  extends Omit<ChildExecutionDescription<TInput, unknown>, 'Output' | 'OutputDetails'> {
+export interface FailedChildExecution<TInput> extends FailedExecution<TInput> {
   readonly Error: string;
   readonly Cause: string;
 }
