@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -31,6 +31,12 @@ describe('the README', () => {
 
   test('has commands to run outside the adopters section', () => {
     expect(commands.length).toBeGreaterThan(5);
+  });
+
+  // The test itself runs under `npx -y pnpm@10 test`, which puts pnpm on the PATH: a `pnpm …` command would pass
+  // here and fail for a reader with no global pnpm.
+  test('no shell command after the set-up needs a global pnpm', () => {
+    expect(commands.filter((command) => /^(?:pnpm|yarn) /.test(command))).toEqual([]);
   });
 
   test('every shell command after the set-up runs and exits 0', async () => {
@@ -77,10 +83,22 @@ describe('the README', () => {
 });
 
 describe('the docs', () => {
+  // docs/*.md and every package's and example's README: what a reader copies must run without a global pnpm.
+  const pages = [
+    ...readdirSync(path.join(ROOT, 'docs'))
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => path.join('docs', file)),
+    ...['packages', 'examples'].flatMap((dir) =>
+      readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(path.join(ROOT, dir, entry.name, 'README.md')))
+        .map((entry) => path.join(dir, entry.name, 'README.md')),
+    ),
+  ];
+
   test('every shell command runs the CLI without a global pnpm (npx stepcraft)', () => {
-    const docs = readdirSync(path.join(ROOT, 'docs')).filter((file) => file.endsWith('.md'));
-    const bad = docs.flatMap((file) =>
-      readmeBlocks(readFileSync(path.join(ROOT, 'docs', file), 'utf8'))
+    expect(pages.length).toBeGreaterThan(10);
+    const bad = pages.flatMap((file) =>
+      readmeBlocks(readFileSync(path.join(ROOT, file), 'utf8'))
         .filter(isShell)
         .flatMap(commandsOf)
         .filter((command) => /^(pnpm|yarn) /.test(command))
