@@ -142,7 +142,12 @@ describe('readRun: run records', () => {
     [
       record({
         events: [
-          { id: 1, type: 'X', timestamp: 0, stateExitedEventDetails: { assignedVariables: { a: undefined } } },
+          {
+            id: 1,
+            type: 'X',
+            timestamp: 0,
+            stateExitedEventDetails: { assignedVariables: { a: undefined } },
+          },
         ],
       }),
       'events[0].stateExitedEventDetails.assignedVariables.a: expected JSON text or a JSON value, got nothing',
@@ -215,7 +220,9 @@ describe('readRun: run records', () => {
     expect(assignedOf(exited(JSON.parse('{"a":1,"b":{"x":[true]},"c":null,"__proto__":[2]}')))).toEqual(
       JSON.parse('{"a":"1","b":"{\\"x\\":[true]}","c":"null","__proto__":"[2]"}'),
     );
-    expect(Object.keys(assignedOf(exited(JSON.parse('{"__proto__":{"p":1}}'))) as object)).toEqual(['__proto__']);
+    expect(Object.keys(assignedOf(exited(JSON.parse('{"__proto__":{"p":1}}'))) as object)).toEqual([
+      '__proto__',
+    ]);
     expect(({} as Record<string, unknown>).p).toBeUndefined();
     expect(assignedOf(exited([1]))).toBe(
       'events[0].stateExitedEventDetails.assignedVariables: expected an object, got an array',

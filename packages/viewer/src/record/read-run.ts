@@ -235,7 +235,8 @@ function assignedText(value: unknown, path: string): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [name, found] of Object.entries(expectObject(value, path))) {
     const text = typeof found === 'string' ? found : jsonText(found);
-    if (text === undefined) throw new Invalid(`${path}.${name}`, `expected JSON text or a JSON value, got ${describe(found)}`);
+    if (text === undefined)
+      throw new Invalid(`${path}.${name}`, `expected JSON text or a JSON value, got ${describe(found)}`);
     // A variable named `__proto__` stays a plain key.
     Object.defineProperty(texts, name, { value: text, enumerable: true, writable: true, configurable: true });
   }

@@ -1,0 +1,211 @@
+import type { AslDocument } from '@stepcraft/asl';
+import { run } from '@stepcraft/runner';
+import { describe, expect, test } from 'vitest';
+import { awsHistoryOf, corpusCase } from '../../testing/test/aws-history.js';
+import { analyzeRun, laneKey, type RunModel, retriesOf, type Visit } from '../page/analyze.js';
+import { laneLabel, stateStatuses, visitsInFocus } from '../page/focus.js';
+import { readRun, runRecordOf } from '../src/index.js';
+
+/** A recorded AWS execution of the runtime corpus, read as its AWS history. */
+function awsRun(id: string): RunModel {
+  const c = corpusCase(id);
+  const result = readRun(awsHistoryOf(c), { definition: c.definition });
+  if (!result.ok) throw new Error(result.message);
+  return analyzeRun(result.run);
+}
+
+const only = (model: RunModel, state: string): Visit => {
+  const [visit, ...others] = model.visitsByState.get(state) ?? [];
+  if (visit === undefined || others.length > 0) throw new Error(`expected one visit of ${state}`);
+  return visit;
+};
+
+/** Each lane of a Map or Parallel as `attempt:index status (visits)`. */
+const lanesOf = (visit: Visit) =>
+  [...visit.lanes.entries()].map(
+    ([key, lane]) => `${key} ${lane.status} (${lane.visits.map((v) => v.state).join(', ')})`,
+  );
+
+describe('a retried Map or Parallel (AWS recordings): each attempt runs its own lanes', () => {
+  test('a Map retried twice: three attempts, each with its iteration 0, and the two retries with their error', () => {
+    const model = awsRun('scen-map-state-retry');
+    const map = only(model, 'MapState');
+    expect(map.attempts).toHaveLength(3);
+    expect(lanesOf(map)).toEqual([
+      '0:0 failed (HandleItemFail)',
+      '1:0 failed (HandleItemFail)',
+      '2:0 failed (HandleItemFail)',
+    ]);
+    expect(retriesOf(map)).toEqual([
+      { error: 'HandleItemFailError', cause: 'HandleItemFailCause', delaySeconds: 0 },
+      { error: 'HandleItemFailError', cause: 'HandleItemFailCause', delaySeconds: 0 },
+    ]);
+    expect([map.status, map.error, map.cause]).toEqual([
+      'failed',
+      'HandleItemFailError',
+      'HandleItemFailCause',
+    ]);
+    const fails = model.visitsByState.get('HandleItemFail') ?? [];
+    expect(fails.map((visit) => [visit.lane.attempt, visit.lane.index, visit.status])).toEqual([
+      [0, 0, 'failed'],
+      [1, 0, 'failed'],
+      [2, 0, 'failed'],
+    ]);
+    expect(fails.map(laneLabel)).toEqual([
+      'iteration 0, attempt 1',
+      'iteration 0, attempt 2',
+      'iteration 0, attempt 3',
+    ]);
+  });
+
+  test('one attempt picked shows its iteration alone; an index picked without attempt shows it in each', () => {
+    const model = awsRun('map-retry-multiple-retriers');
+    const fails = model.visitsByState.get('HandleItemFail') ?? [];
+    expect(fails).toHaveLength(4);
+    const second = new Map([['MapState', { index: 0, attempt: 1 }]]);
+    expect(visitsInFocus(model, 'HandleItemFail', second)).toEqual([fails[1]]);
+    expect(stateStatuses(model, second).get('HandleItemFail')).toEqual({ status: 'failed', count: 1 });
+    const everyAttempt = new Map([['MapState', { index: 0 }]]);
+    expect(visitsInFocus(model, 'HandleItemFail', everyAttempt)).toEqual(fails);
+    expect(retriesOf(only(model, 'MapState')).map((retry) => retry.error)).toEqual([
+      'HandleItemFailError',
+      'HandleItemFailError',
+      'HandleItemFailError',
+    ]);
+  });
+
+  test('a Parallel retried twice: each attempt has its own branch 0, told apart by its start event', () => {
+    const model = awsRun('parallel-retry');
+    const parallel = only(model, 'ParallelState');
+    expect(lanesOf(parallel)).toEqual([
+      '0:0 failed (Branch1)',
+      '1:0 failed (Branch1)',
+      '2:0 failed (Branch1)',
+    ]);
+    expect(retriesOf(parallel).map((retry) => [retry.error, retry.cause])).toEqual([
+      ['FailureType', 'Cause description'],
+      ['FailureType', 'Cause description'],
+    ]);
+    expect([parallel.status, parallel.error]).toEqual(['failed', 'FailureType']);
+  });
+});
+
+describe('a retried Map that then succeeds (local run)', () => {
+  const definition: AslDocument = {
+    StartAt: 'Each',
+    States: {
+      Each: {
+        Type: 'Map',
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'INLINE' },
+          StartAt: 'Work',
+          States: { Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:work', End: true } },
+        },
+        Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 3, MaxAttempts: 1 }],
+        End: true,
+      },
+    },
+  };
+
+  test('status retried; the failed attempt keeps its iterations and its error; the delay is the interval', async () => {
+    let calls = 0;
+    const result = await run(definition, [1, 2], {
+      handlers: {
+        work: async (input) => {
+          calls++;
+          if (calls === 2) throw Object.assign(new Error('not now'), { name: 'Flaky' });
+          return input;
+        },
+      },
+    });
+    const model = analyzeRun(runRecordOf({ workflow: 'Test', definition, input: [1, 2], result }));
+    const each = only(model, 'Each');
+    expect(each.status).toBe('retried');
+    expect(retriesOf(each)).toEqual([
+      { error: 'Flaky', cause: expect.stringContaining('not now'), delaySeconds: 3 },
+    ]);
+    expect(each.lanes.get(laneKey(0, 1))?.status).toBe('failed');
+    expect([...each.lanes.keys()].filter((key) => key.startsWith('1:'))).toEqual(['1:0', '1:1']);
+    expect([...each.lanes.values()].filter((lane) => lane.attempt === 1).map((lane) => lane.status)).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+});
+
+describe('a state that fails evaluating its own fields (EvaluationFailed) made no attempt', () => {
+  test('a Wait whose JSONata Timestamp is not a date: failed with the evaluation error, no attempt', () => {
+    const wait = only(awsRun('scen-wait-timestamp-jsonata-no-z'), 'WaitState');
+    expect([wait.status, wait.error, wait.attempts]).toEqual(['failed', 'States.QueryEvaluationError', []]);
+    expect(wait.cause).toContain('The Timestamp field cannot be parsed');
+  });
+
+  test('a Map whose items are not an array: its MapStateFailed ends no attempt either', () => {
+    const map = only(awsRun('jsonata-map-items-not-array'), 'MapIterateState');
+    expect([map.status, map.error, map.attempts, retriesOf(map)]).toEqual([
+      'failed',
+      'States.QueryEvaluationError',
+      [],
+      [],
+    ]);
+  });
+
+  test('after a call that succeeded (its Output failing): one attempt, and the evaluation error decides', () => {
+    const definition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Arguments: { FunctionName: 'f' },
+          Output: '{% $undefinedFn() %}',
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Done' }],
+          Next: 'Done',
+        },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    const at = '2024-01-01T00:00:00.000Z';
+    const event = (id: number, type: string, details?: Record<string, unknown>) => ({
+      id,
+      previousEventId: id - 1,
+      timestamp: at,
+      type,
+      ...(details === undefined
+        ? {}
+        : { [`${type[0]?.toLowerCase()}${type.slice(1)}EventDetails`]: details }),
+    });
+    const events = [
+      event(1, 'ExecutionStarted', { input: '{}' }),
+      { ...event(2, 'TaskStateEntered'), stateEnteredEventDetails: { name: 'Call', input: '{}' } },
+      event(3, 'TaskScheduled', {
+        resource: 'invoke',
+        resourceType: 'lambda',
+        parameters: '{"FunctionName":"f"}',
+      }),
+      event(4, 'TaskStarted'),
+      event(5, 'TaskSucceeded', { output: '{"Payload":1}' }),
+      event(6, 'EvaluationFailed', {
+        state: 'Call',
+        error: 'States.QueryEvaluationError',
+        cause: 'no $undefinedFn',
+      }),
+      { ...event(7, 'TaskStateExited'), stateExitedEventDetails: { name: 'Call', output: '{}' } },
+      { ...event(8, 'SucceedStateEntered'), stateEnteredEventDetails: { name: 'Done', input: '{}' } },
+      { ...event(9, 'SucceedStateExited'), stateExitedEventDetails: { name: 'Done', output: '{}' } },
+      event(10, 'ExecutionSucceeded', { output: '{}' }),
+    ];
+    const result = readRun({ events }, { definition });
+    if (!result.ok) throw new Error(result.message);
+    const call = only(analyzeRun(result.run), 'Call');
+    expect(call.attempts).toHaveLength(1);
+    expect(call.attempts[0]?.result).toBe('{"Payload":1}');
+    expect([call.status, call.error, call.cause]).toEqual([
+      'caught',
+      'States.QueryEvaluationError',
+      'no $undefinedFn',
+    ]);
+    expect(call.eventIds).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+});
