@@ -231,7 +231,7 @@ function lanes(input: DetailsInput, visit: Visit): HTMLElement | undefined {
   const label = (lane: Lane) =>
     capitalized(pickLabel(lane.kind === 'branch' ? 'branch' : 'iteration', pickOf(lane), withAttempt));
   const rows = createVirtualList({
-    className: 'lanes',
+    className: withAttempt ? 'lanes with-attempts' : 'lanes',
     rowHeight: 26,
     renderRow(row, index) {
       const lane = list[index] as Lane;
