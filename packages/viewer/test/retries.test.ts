@@ -1,18 +1,13 @@
 import type { AslDocument } from '@stepcraft/asl';
 import { run } from '@stepcraft/runner';
 import { describe, expect, test } from 'vitest';
-import { awsHistoryOf, corpusCase } from '../../testing/test/aws-history.js';
 import { analyzeRun, laneKey, type RunModel, retriesOf, type Visit } from '../page/analyze.js';
 import { laneLabel, stateStatuses, visitsInFocus } from '../page/focus.js';
 import { readRun, runRecordOf } from '../src/index.js';
+import { awsRun } from './corpus-runs.js';
 
-/** A recorded AWS execution of the runtime corpus, read as its AWS history. */
-function awsRun(id: string): RunModel {
-  const c = corpusCase(id);
-  const result = readRun(awsHistoryOf(c), { definition: c.definition });
-  if (!result.ok) throw new Error(result.message);
-  return analyzeRun(result.run);
-}
+/** A recorded AWS execution of the runtime corpus, taken apart. */
+const awsModel = (id: string): RunModel => analyzeRun(awsRun(id));
 
 const only = (model: RunModel, state: string): Visit => {
   const [visit, ...others] = model.visitsByState.get(state) ?? [];
@@ -28,7 +23,7 @@ const lanesOf = (visit: Visit) =>
 
 describe('a retried Map or Parallel (AWS recordings): each attempt runs its own lanes', () => {
   test('a Map retried twice: three attempts, each with its iteration 0, and the two retries with their error', () => {
-    const model = awsRun('scen-map-state-retry');
+    const model = awsModel('scen-map-state-retry');
     const map = only(model, 'MapState');
     expect(map.attempts).toHaveLength(3);
     expect(lanesOf(map)).toEqual([
@@ -59,7 +54,7 @@ describe('a retried Map or Parallel (AWS recordings): each attempt runs its own 
   });
 
   test('one attempt picked shows its iteration alone; an index picked without attempt shows it in each', () => {
-    const model = awsRun('map-retry-multiple-retriers');
+    const model = awsModel('map-retry-multiple-retriers');
     const fails = model.visitsByState.get('HandleItemFail') ?? [];
     expect(fails).toHaveLength(4);
     const second = new Map([['MapState', { index: 0, attempt: 1 }]]);
@@ -75,7 +70,7 @@ describe('a retried Map or Parallel (AWS recordings): each attempt runs its own 
   });
 
   test('a Parallel retried twice: each attempt has its own branch 0, told apart by its start event', () => {
-    const model = awsRun('parallel-retry');
+    const model = awsModel('parallel-retry');
     const parallel = only(model, 'ParallelState');
     expect(lanesOf(parallel)).toEqual([
       '0:0 failed (Branch1)',
@@ -135,13 +130,13 @@ describe('a retried Map that then succeeds (local run)', () => {
 
 describe('a state that fails evaluating its own fields (EvaluationFailed) made no attempt', () => {
   test('a Wait whose JSONata Timestamp is not a date: failed with the evaluation error, no attempt', () => {
-    const wait = only(awsRun('scen-wait-timestamp-jsonata-no-z'), 'WaitState');
+    const wait = only(awsModel('scen-wait-timestamp-jsonata-no-z'), 'WaitState');
     expect([wait.status, wait.error, wait.attempts]).toEqual(['failed', 'States.QueryEvaluationError', []]);
     expect(wait.cause).toContain('The Timestamp field cannot be parsed');
   });
 
   test('a Map whose items are not an array: its MapStateFailed ends no attempt either', () => {
-    const map = only(awsRun('jsonata-map-items-not-array'), 'MapIterateState');
+    const map = only(awsModel('jsonata-map-items-not-array'), 'MapIterateState');
     expect([map.status, map.error, map.attempts, retriesOf(map)]).toEqual([
       'failed',
       'States.QueryEvaluationError',

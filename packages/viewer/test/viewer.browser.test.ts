@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { awsHistoryOf, corpusCase } from '../../testing/test/aws-history.js';
-import { type RunRecord, readRun, type ViewedRun, viewRun } from '../src/index.js';
+import { type RunRecord, viewRun } from '../src/index.js';
 import { boxClass, clickRow, clickState, launchChromium, screenshot, viewerPage } from './browser.js';
+import { awsRun } from './corpus-runs.js';
 import { type ExampleRun, exampleRuns } from './example-runs.js';
 
 // One Chromium and one page for the whole file; each test opens its run's HTML in that page.
@@ -23,14 +23,6 @@ afterAll(async () => {
   await viewer?.close();
   await browser?.close();
 });
-
-/** A recorded AWS execution of the runtime corpus, read as its AWS history. */
-function awsRun(id: string): ViewedRun {
-  const c = corpusCase(id);
-  const result = readRun(awsHistoryOf(c), { definition: c.definition });
-  if (!result.ok) throw new Error(result.message);
-  return result.run;
-}
 
 const open = (name: ExampleRun) => viewer.open(pages.get(name) ?? '', name);
 const text = async (selector: string) => (await page.locator(selector).textContent()) ?? '';
