@@ -13,7 +13,7 @@ export type VisitStatus = 'succeeded' | 'retried' | 'caught' | 'failed' | 'abort
 /**
  * One call of a Task (or one run of a Map's iterations or a Parallel's branches): the first, or a retry. A call that
  * could not even be scheduled (`…ScheduleFailed`) is one too; a state whose own fields failed to evaluate
- * (`EvaluationFailed`) made none.
+ * (`EvaluationFailed`) before any call made none, unless that try was retried.
  */
 export interface Attempt {
   readonly startMs: number;
@@ -66,7 +66,7 @@ export interface Visit {
   /** Map iterations or Parallel branches of every attempt, by `laneKey`, in the order they started. */
   readonly lanes: Map<string, Lane>;
   /** The error of an `EvaluationFailed` event: the state's own fields failed to evaluate (JSONata, Map items…). */
-  evaluationFailure?: { readonly error?: string; readonly cause?: string };
+  evaluationFailure?: { readonly error?: string; readonly cause?: string; readonly atMs: number };
   status: VisitStatus;
   error?: string;
   cause?: string;
@@ -317,9 +317,12 @@ function recordInVisit(
 ): void {
   if (type === 'EvaluationFailed') {
     // AWS writes it before any call when the state's own fields fail, or after the call (Output, Assign…).
-    visit.evaluationFailure = { ...optionalText(details, 'error'), ...optionalText(details, 'cause') };
+    visit.evaluationFailure = { ...optionalText(details, 'error'), ...optionalText(details, 'cause'), atMs };
     return;
   }
+  const starts =
+    type.endsWith('Scheduled') || type.endsWith('ScheduleFailed') || type.endsWith('StateStarted');
+  if (starts && visit.evaluationFailure !== undefined) retryEvaluationFailure(visit, visit.evaluationFailure);
   const last = visit.attempts.at(-1);
   const isPending = last !== undefined && last.failedMs === undefined && last.result === undefined;
   const isStart =
@@ -357,6 +360,22 @@ function recordInVisit(
   } else if (type.endsWith('StateAborted') || type === 'MapRunAborted') {
     visit.status = 'aborted';
   }
+}
+
+/**
+ * A new try after an evaluation failure (`States.QueryEvaluationError` is retriable): the failure ended the try in
+ * progress (its call succeeded, its Output or Assign did not), or was a try of its own that made no call.
+ */
+function retryEvaluationFailure(visit: Visit, failure: NonNullable<Visit['evaluationFailure']>): void {
+  delete visit.evaluationFailure;
+  let tried = visit.attempts.at(-1);
+  if (tried === undefined || tried.failedMs !== undefined) {
+    tried = { startMs: failure.atMs };
+    visit.attempts.push(tried);
+  }
+  tried.failedMs = failure.atMs;
+  if (failure.error !== undefined) tried.error = failure.error;
+  if (failure.cause !== undefined) tried.cause = failure.cause;
 }
 
 /**

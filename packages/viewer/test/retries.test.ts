@@ -128,7 +128,7 @@ describe('a retried Map that then succeeds (local run)', () => {
   });
 });
 
-describe('a state that fails evaluating its own fields (EvaluationFailed) made no attempt', () => {
+describe('a state that fails evaluating its own fields (EvaluationFailed): no call, so no attempt unless retried', () => {
   test('a Wait whose JSONata Timestamp is not a date: failed with the evaluation error, no attempt', () => {
     const wait = only(awsModel('scen-wait-timestamp-jsonata-no-z'), 'WaitState');
     expect([wait.status, wait.error, wait.attempts]).toEqual(['failed', 'States.QueryEvaluationError', []]);
@@ -145,7 +145,11 @@ describe('a state that fails evaluating its own fields (EvaluationFailed) made n
     ]);
   });
 
-  test('after a call that succeeded (its Output failing): one attempt, and the evaluation error decides', () => {
+  /**
+   * A JSONata Task `Call` (caught into `Done`, retried on QueryEvaluationError) whose history between its entry and
+   * exit is `middle`, as `[type, details?]` one second apart, linked in sequence as AWS writes them.
+   */
+  function callVisit(middle: readonly (readonly [string, Record<string, unknown>?])[]): Visit {
     const definition = {
       QueryLanguage: 'JSONata',
       StartAt: 'Call',
@@ -154,53 +158,73 @@ describe('a state that fails evaluating its own fields (EvaluationFailed) made n
           Type: 'Task',
           Resource: 'arn:aws:states:::lambda:invoke',
           Arguments: { FunctionName: 'f' },
-          Output: '{% $undefinedFn() %}',
+          Output: '{% $states.result.Payload %}',
+          Retry: [{ ErrorEquals: ['States.QueryEvaluationError'], IntervalSeconds: 1, MaxAttempts: 1 }],
           Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Done' }],
           Next: 'Done',
         },
         Done: { Type: 'Succeed' },
       },
     };
-    const at = '2024-01-01T00:00:00.000Z';
-    const event = (id: number, type: string, details?: Record<string, unknown>) => ({
-      id,
-      previousEventId: id - 1,
-      timestamp: at,
-      type,
-      ...(details === undefined
-        ? {}
-        : { [`${type[0]?.toLowerCase()}${type.slice(1)}EventDetails`]: details }),
-    });
-    const events = [
-      event(1, 'ExecutionStarted', { input: '{}' }),
-      { ...event(2, 'TaskStateEntered'), stateEnteredEventDetails: { name: 'Call', input: '{}' } },
-      event(3, 'TaskScheduled', {
-        resource: 'invoke',
-        resourceType: 'lambda',
-        parameters: '{"FunctionName":"f"}',
-      }),
-      event(4, 'TaskStarted'),
-      event(5, 'TaskSucceeded', { output: '{"Payload":1}' }),
-      event(6, 'EvaluationFailed', {
-        state: 'Call',
-        error: 'States.QueryEvaluationError',
-        cause: 'no $undefinedFn',
-      }),
-      { ...event(7, 'TaskStateExited'), stateExitedEventDetails: { name: 'Call', output: '{}' } },
-      { ...event(8, 'SucceedStateEntered'), stateEnteredEventDetails: { name: 'Done', input: '{}' } },
-      { ...event(9, 'SucceedStateExited'), stateExitedEventDetails: { name: 'Done', output: '{}' } },
-      event(10, 'ExecutionSucceeded', { output: '{}' }),
+    const all: [string, Record<string, unknown>][] = [
+      ['ExecutionStarted', { input: '{}' }],
+      ['TaskStateEntered', { name: 'Call', input: '{}' }],
+      ...middle.map(([type, details]): [string, Record<string, unknown>] => [type, details ?? {}]),
+      ['TaskStateExited', { name: 'Call', output: '{}' }],
+      ['SucceedStateEntered', { name: 'Done', input: '{}' }],
+      ['SucceedStateExited', { name: 'Done', output: '{}' }],
+      ['ExecutionSucceeded', { output: '{}' }],
     ];
+    const events = all.map(([type, details], index) => ({
+      id: index + 1,
+      previousEventId: index,
+      timestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, index)).toISOString(),
+      type,
+      [type.endsWith('StateEntered')
+        ? 'stateEnteredEventDetails'
+        : type.endsWith('StateExited')
+          ? 'stateExitedEventDetails'
+          : `${type[0]?.toLowerCase()}${type.slice(1)}EventDetails`]: details,
+    }));
     const result = readRun({ events }, { definition });
     if (!result.ok) throw new Error(result.message);
-    const call = only(analyzeRun(result.run), 'Call');
-    expect(call.attempts).toHaveLength(1);
-    expect(call.attempts[0]?.result).toBe('{"Payload":1}');
+    return only(analyzeRun(result.run), 'Call');
+  }
+  const scheduled = [
+    'TaskScheduled',
+    { resource: 'invoke', resourceType: 'lambda', parameters: '{}' },
+  ] as const;
+  const succeeded = ['TaskSucceeded', { output: '{"Payload":1}' }] as const;
+  const evaluationFailed = [
+    'EvaluationFailed',
+    { state: 'Call', error: 'States.QueryEvaluationError', cause: 'no Payload' },
+  ] as const;
+
+  test('after a call that succeeded (its Output failing): one attempt, and the evaluation error decides', () => {
+    const call = callVisit([scheduled, ['TaskStarted'], succeeded, evaluationFailed]);
+    expect(call.attempts.map((attempt) => attempt.result)).toEqual(['{"Payload":1}']);
     expect([call.status, call.error, call.cause]).toEqual([
       'caught',
       'States.QueryEvaluationError',
-      'no $undefinedFn',
+      'no Payload',
     ]);
     expect(call.eventIds).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  test('retried (QueryEvaluationError is retriable): the failed Output failed its call; the retry is listed', () => {
+    const call = callVisit([scheduled, succeeded, evaluationFailed, scheduled, succeeded]);
+    expect([call.status, call.error, call.attempts.length]).toEqual(['retried', undefined, 2]);
+    expect(retriesOf(call)).toEqual([
+      { error: 'States.QueryEvaluationError', cause: 'no Payload', delaySeconds: 1 },
+    ]);
+  });
+
+  test('retried after failing before any call: that try counts as an attempt without a call', () => {
+    const call = callVisit([evaluationFailed, scheduled, succeeded]);
+    expect([call.status, call.error]).toEqual(['retried', undefined]);
+    expect(call.attempts.map((attempt) => attempt.parameters)).toEqual([undefined, '{}']);
+    expect(retriesOf(call)).toEqual([
+      { error: 'States.QueryEvaluationError', cause: 'no Payload', delaySeconds: 1 },
+    ]);
   });
 });
