@@ -320,21 +320,22 @@ function recordInVisit(
     visit.evaluationFailure = { ...optionalText(details, 'error'), ...optionalText(details, 'cause'), atMs };
     return;
   }
-  const starts =
-    type.endsWith('Scheduled') || type.endsWith('ScheduleFailed') || type.endsWith('StateStarted');
-  if (starts && visit.evaluationFailure !== undefined) retryEvaluationFailure(visit, visit.evaluationFailure);
+  const isScheduleFailure = type.endsWith('ScheduleFailed');
+  const startsTry =
+    type.endsWith('Scheduled') ||
+    isScheduleFailure ||
+    type === 'MapStateStarted' ||
+    type === 'ParallelStateStarted';
+  if (startsTry && visit.evaluationFailure !== undefined)
+    retryEvaluationFailure(visit, visit.evaluationFailure);
   const last = visit.attempts.at(-1);
   const isPending = last !== undefined && last.failedMs === undefined && last.result === undefined;
-  const isStart =
-    type.endsWith('Scheduled') ||
-    type === 'MapStateStarted' ||
-    type === 'ParallelStateStarted' ||
-    // A call that could not even be scheduled is an attempt too.
-    (type.endsWith('ScheduleFailed') && !isPending);
+  // A call that could not even be scheduled is an attempt too, unless it ends the one pending.
+  const isStart = startsTry && !(isScheduleFailure && isPending);
   if (isStart) {
     const parameters = text(details, 'parameters') ?? text(details, 'input');
     visit.attempts.push({ startMs: atMs, ...(parameters === undefined ? {} : { parameters }) });
-    if (!type.endsWith('ScheduleFailed')) return;
+    if (!isScheduleFailure) return;
   }
   /** The attempt the event ends; none when the state failed evaluating its fields before any call. */
   const current = () => {

@@ -128,7 +128,7 @@ describe('a retried Map that then succeeds (local run)', () => {
   });
 });
 
-describe('a state that fails evaluating its own fields (EvaluationFailed): no call, so no attempt unless retried', () => {
+describe('tries without a call: EvaluationFailed (no attempt unless retried) and …ScheduleFailed (an attempt)', () => {
   test('a Wait whose JSONata Timestamp is not a date: failed with the evaluation error, no attempt', () => {
     const wait = only(awsModel('scen-wait-timestamp-jsonata-no-z'), 'WaitState');
     expect([wait.status, wait.error, wait.attempts]).toEqual(['failed', 'States.QueryEvaluationError', []]);
@@ -216,6 +216,24 @@ describe('a state that fails evaluating its own fields (EvaluationFailed): no ca
     expect([call.status, call.error, call.attempts.length]).toEqual(['retried', undefined, 2]);
     expect(retriesOf(call)).toEqual([
       { error: 'States.QueryEvaluationError', cause: 'no Payload', delaySeconds: 1 },
+    ]);
+  });
+
+  test('a call that could not be scheduled is an attempt of its own, retried like any other', () => {
+    const unscheduled = [
+      'LambdaFunctionScheduleFailed',
+      { error: 'Lambda.Unknown', cause: 'no such function' },
+    ] as const;
+    const call = callVisit([
+      unscheduled,
+      unscheduled,
+      ['LambdaFunctionScheduled', { input: '{}' }],
+      succeeded,
+    ]);
+    expect([call.status, call.attempts.length]).toEqual(['retried', 3]);
+    expect(retriesOf(call).map((retry) => [retry.error, retry.cause])).toEqual([
+      ['Lambda.Unknown', 'no such function'],
+      ['Lambda.Unknown', 'no such function'],
     ]);
   });
 
