@@ -10,7 +10,11 @@ import { type StaticState, staticStates } from './scopes.js';
  */
 export type VisitStatus = 'succeeded' | 'retried' | 'caught' | 'failed' | 'aborted' | 'running';
 
-/** One call of a Task (or one run of a Map's or Parallel's contents): the first, or a retry. */
+/**
+ * One call of a Task (or one run of a Map's iterations or a Parallel's branches): the first, or a retry. A call that
+ * could not even be scheduled (`…ScheduleFailed`) is one too; a state whose own fields failed to evaluate
+ * (`EvaluationFailed`) before any call made none, unless that try was retried.
+ */
 export interface Attempt {
   readonly startMs: number;
   /** What was sent: a Task's effective parameters, as JSON text. */
@@ -29,6 +33,8 @@ export interface Lane {
   readonly owner: Visit | undefined;
   /** The iteration's item index or the branch's index. */
   readonly index: number;
+  /** Which attempt of the owner ran it (a retried Map or Parallel runs its lanes again); 0 for the execution. */
+  readonly attempt: number;
   readonly visits: Visit[];
   status: 'running' | 'succeeded' | 'failed' | 'aborted';
   error?: string;
@@ -57,8 +63,10 @@ export interface Visit {
   /** Variables assigned on exit, each value JSON text. */
   assigned?: Readonly<Record<string, string>>;
   readonly attempts: Attempt[];
-  /** Map iterations or Parallel branches, by index. */
-  readonly lanes: Map<number, Lane>;
+  /** Map iterations or Parallel branches of every attempt, by `laneKey`, in the order they started. */
+  readonly lanes: Map<string, Lane>;
+  /** The error of an `EvaluationFailed` event: the state's own fields failed to evaluate (JSONata, Map items…). */
+  evaluationFailure?: { readonly error?: string; readonly cause?: string; readonly atMs: number };
   status: VisitStatus;
   error?: string;
   cause?: string;
@@ -113,7 +121,7 @@ export function analyzeRun(run: ViewedRun): RunModel {
   const states = staticStates(run.definition);
   const first = run.events[0];
   const startedAt = first === undefined ? 0 : Date.parse(first.timestamp);
-  const execution = newLane('execution', undefined, 0, 0);
+  const execution = newLane('execution', undefined, 0, 0, 0);
   const visits: Visit[] = [];
   const events: ModelEvent[] = [];
   const contexts = new Map<number, Context>();
@@ -137,11 +145,14 @@ export function analyzeRun(run: ViewedRun): RunModel {
     while (entryStack.length > 0 && !isOpen(entryStack[entryStack.length - 1] as Visit)) entryStack.pop();
     return entryStack.at(-1);
   };
+  /** The owner's lane at this index in its current attempt (lanes per attempt: a retry runs them again). */
   const childLane = (owner: Visit, kind: Lane['kind'], index: number, atMs: number) => {
-    let lane = owner.lanes.get(index);
+    const attempt = currentAttempt(owner);
+    const key = laneKey(attempt, index);
+    let lane = owner.lanes.get(key);
     if (lane === undefined) {
-      lane = newLane(kind, owner, index, atMs);
-      owner.lanes.set(index, lane);
+      lane = newLane(kind, owner, index, attempt, atMs);
+      owner.lanes.set(key, lane);
     }
     return lane;
   };
@@ -154,6 +165,7 @@ export function analyzeRun(run: ViewedRun): RunModel {
     if (
       lane?.owner?.state === parent &&
       isOpen(lane.owner) &&
+      lane.attempt === currentAttempt(lane.owner) &&
       (scope.branch === undefined || lane.index === scope.branch)
     ) {
       return lane;
@@ -161,11 +173,13 @@ export function analyzeRun(run: ViewedRun): RunModel {
     const owner = openNear(previous, (visit) => visit.state === parent) ?? lastOpenNamed(parent);
     if (owner === undefined) return previous?.lane ?? execution;
     if (scope.branch !== undefined) return childLane(owner, 'branch', scope.branch, atMs);
-    // A Map iteration whose start event was not linked: the latest iteration with nothing running yet.
-    const idle = [...owner.lanes.values()]
+    // A Map iteration whose start event was not linked: the attempt's latest iteration with nothing running yet.
+    const attempt = currentAttempt(owner);
+    const ofAttempt = [...owner.lanes.values()].filter((candidate) => candidate.attempt === attempt);
+    const idle = ofAttempt
       .reverse()
       .find((candidate) => candidate.status === 'running' && candidate.visits.every((v) => !isOpen(v)));
-    return idle ?? childLane(owner, 'iteration', owner.lanes.size, atMs);
+    return idle ?? childLane(owner, 'iteration', ofAttempt.length, atMs);
   };
 
   for (const event of run.events) {
@@ -224,7 +238,12 @@ export function analyzeRun(run: ViewedRun): RunModel {
       if (owner === undefined || typeof index !== 'number') {
         context = previous ?? top;
       } else {
-        const lane = childLane(owner, 'iteration', index, atMs);
+        // An iteration's end goes to the lane it ran in, which may be an earlier attempt's.
+        const ran = previous?.lane;
+        const lane =
+          type !== 'MapIterationStarted' && ran?.owner === owner && ran.index === index
+            ? ran
+            : childLane(owner, 'iteration', index, atMs);
         if (type === 'MapIterationStarted') {
           context = { lane, visit: undefined };
         } else {
@@ -289,22 +308,39 @@ export function analyzeRun(run: ViewedRun): RunModel {
   return { run, events, visits, execution, startedAt, durationMs, states, visitsByState };
 }
 
-/** Task, Map and Parallel events: attempts, their results and failures. */
+/** Task, Map and Parallel events: attempts, their results and failures; evaluation failures. */
 function recordInVisit(
   visit: Visit,
   type: string,
   details: Record<string, unknown> | undefined,
   atMs: number,
 ): void {
-  const isStart = type.endsWith('Scheduled') || type === 'MapStateStarted' || type === 'ParallelStateStarted';
+  if (type === 'EvaluationFailed') {
+    // AWS writes it before any call when the state's own fields fail, or after the call (Output, Assign…).
+    visit.evaluationFailure = { ...optionalText(details, 'error'), ...optionalText(details, 'cause'), atMs };
+    return;
+  }
+  const isScheduleFailure = type.endsWith('ScheduleFailed');
+  const startsTry =
+    type.endsWith('Scheduled') ||
+    isScheduleFailure ||
+    type === 'MapStateStarted' ||
+    type === 'ParallelStateStarted';
+  if (startsTry && visit.evaluationFailure !== undefined)
+    retryEvaluationFailure(visit, visit.evaluationFailure);
+  const last = visit.attempts.at(-1);
+  const isPending = last !== undefined && last.failedMs === undefined && last.result === undefined;
+  // A call that could not even be scheduled is an attempt too, unless it ends the one pending.
+  const isStart = startsTry && !(isScheduleFailure && isPending);
   if (isStart) {
     const parameters = text(details, 'parameters') ?? text(details, 'input');
     visit.attempts.push({ startMs: atMs, ...(parameters === undefined ? {} : { parameters }) });
-    return;
+    if (!isScheduleFailure) return;
   }
+  /** The attempt the event ends; none when the state failed evaluating its fields before any call. */
   const current = () => {
     let attempt = visit.attempts.at(-1);
-    if (attempt === undefined) {
+    if (attempt === undefined && visit.evaluationFailure === undefined) {
       attempt = { startMs: visit.startMs };
       visit.attempts.push(attempt);
     }
@@ -312,9 +348,11 @@ function recordInVisit(
   };
   if (type.endsWith('Succeeded')) {
     const output = text(details, 'output');
-    if (output !== undefined) current().result = output;
+    const attempt = current();
+    if (output !== undefined && attempt !== undefined) attempt.result = output;
   } else if (type.endsWith('Failed') || type.endsWith('TimedOut')) {
     const attempt = current();
+    if (attempt === undefined) return;
     attempt.failedMs = atMs;
     const error = text(details, 'error') ?? (type.endsWith('TimedOut') ? 'States.Timeout' : undefined);
     const cause = text(details, 'cause');
@@ -323,6 +361,22 @@ function recordInVisit(
   } else if (type.endsWith('StateAborted') || type === 'MapRunAborted') {
     visit.status = 'aborted';
   }
+}
+
+/**
+ * A new try after an evaluation failure (`States.QueryEvaluationError` is retriable): the failure ended the try in
+ * progress (its call succeeded, its Output or Assign did not), or was a try of its own that made no call.
+ */
+function retryEvaluationFailure(visit: Visit, failure: NonNullable<Visit['evaluationFailure']>): void {
+  delete visit.evaluationFailure;
+  let tried = visit.attempts.at(-1);
+  if (tried === undefined || tried.failedMs !== undefined) {
+    tried = { startMs: failure.atMs };
+    visit.attempts.push(tried);
+  }
+  tried.failedMs = failure.atMs;
+  if (failure.error !== undefined) tried.error = failure.error;
+  if (failure.cause !== undefined) tried.cause = failure.cause;
 }
 
 /**
@@ -343,16 +397,40 @@ function finish(
   for (let i = visits.length - 1; i >= 0; i--) {
     const visit = visits[i] as Visit;
     for (const lane of visit.lanes.values()) settleLane(lane, hasEnded, visit.endMs);
+    // A Map's or Parallel's attempt fails with the error of its first failed iteration or branch.
+    const failedLanes = new Map<number, Lane>();
+    for (const lane of visit.lanes.values())
+      if (lane.status === 'failed' && !failedLanes.has(lane.attempt)) failedLanes.set(lane.attempt, lane);
+    visit.attempts.forEach((attempt, index) => {
+      const next = visit.attempts[index + 1];
+      // AWS writes no failure event for a Map or Parallel attempt that is retried: its next start says it.
+      if (attempt.failedMs === undefined && next !== undefined) attempt.failedMs = endOfAttempt(visit, index);
+      const lane = failedLanes.get(index);
+      if (attempt.failedMs === undefined || attempt.error !== undefined || lane?.error === undefined) return;
+      attempt.error = lane.error;
+      if (lane.cause !== undefined) attempt.cause = lane.cause;
+    });
     const failed = visit.attempts.filter((attempt) => attempt.failedMs !== undefined);
     const last = visit.attempts.at(-1);
-    const failedLane = [...visit.lanes.values()].find((lane) => lane.status === 'failed');
+    const failedLane = failedLanes.get(currentAttempt(visit));
+    const evaluation = visit.evaluationFailure;
     if (visit.exitedEventId !== undefined) {
-      visit.status = last?.failedMs !== undefined ? 'caught' : failed.length > 0 ? 'retried' : 'succeeded';
+      visit.status =
+        last?.failedMs !== undefined || evaluation !== undefined
+          ? 'caught'
+          : failed.length > 0
+            ? 'retried'
+            : 'succeeded';
     } else if (isFailureEnd && visit === endedIn) {
       visit.status = endEvent.type === 'ExecutionAborted' ? 'aborted' : 'failed';
     } else if (visit.status === 'aborted') {
       // set by a …StateAborted event
-    } else if (last?.failedMs !== undefined || visit.type === 'Fail' || failedLane !== undefined) {
+    } else if (
+      last?.failedMs !== undefined ||
+      evaluation !== undefined ||
+      visit.type === 'Fail' ||
+      failedLane !== undefined
+    ) {
       visit.status = 'failed';
     } else {
       visit.status = hasEnded ? 'aborted' : 'running';
@@ -363,16 +441,19 @@ function finish(
       const fromEnd = visit === endedIn ? endEvent?.details : undefined;
       // A Fail state's own Error and Cause, when no event carries them (inside a Map or Parallel).
       const fromDefinition = visit.type === 'Fail' ? states.get(visit.state) : undefined;
+      // An evaluation failure is the state's own, after any call: it decides (cause and all).
       const error =
-        lastFailure?.error ?? text(fromEnd, 'error') ?? failedLane?.error ?? fromDefinition?.error;
+        evaluation?.error ??
+        lastFailure?.error ??
+        text(fromEnd, 'error') ??
+        failedLane?.error ??
+        fromDefinition?.error;
       const cause =
-        lastFailure?.cause ?? text(fromEnd, 'cause') ?? failedLane?.cause ?? fromDefinition?.cause;
+        evaluation?.error !== undefined
+          ? evaluation.cause
+          : (lastFailure?.cause ?? text(fromEnd, 'cause') ?? failedLane?.cause ?? fromDefinition?.cause);
       if (error !== undefined) visit.error = error;
       if (cause !== undefined) visit.cause = cause;
-      if (lastFailure !== undefined && lastFailure.error === undefined && failedLane?.error !== undefined) {
-        lastFailure.error = failedLane.error;
-        if (failedLane.cause !== undefined) lastFailure.cause = failedLane.cause;
-      }
     }
     if (!hasEnded && visit.status === 'running') visit.endMs = durationMs;
   }
@@ -395,8 +476,34 @@ function settleLane(lane: Lane, hasEnded: boolean, endMs: number): void {
   if (lane.kind === 'execution' || lane.endMs < lane.startMs) lane.endMs = Math.max(lane.endMs, endMs);
 }
 
-function newLane(kind: Lane['kind'], owner: Visit | undefined, index: number, atMs: number): Lane {
-  return { kind, owner, index, visits: [], status: 'running', startMs: atMs, endMs: atMs };
+function newLane(
+  kind: Lane['kind'],
+  owner: Visit | undefined,
+  index: number,
+  attempt: number,
+  atMs: number,
+): Lane {
+  return { kind, owner, index, attempt, visits: [], status: 'running', startMs: atMs, endMs: atMs };
+}
+
+/** When an attempt that failed silently ended: its last iteration's or branch's end, else the next start. */
+function endOfAttempt(visit: Visit, index: number): number {
+  let end = visit.attempts[index + 1]?.startMs ?? visit.endMs;
+  let lastLane: number | undefined;
+  for (const lane of visit.lanes.values())
+    if (lane.attempt === index) lastLane = Math.max(lastLane ?? lane.endMs, lane.endMs);
+  if (lastLane !== undefined) end = Math.min(end, lastLane);
+  return end;
+}
+
+/** The attempt a Map or Parallel visit is running (0 before its first start event). */
+function currentAttempt(visit: Visit): number {
+  return Math.max(0, visit.attempts.length - 1);
+}
+
+/** Where a lane is kept in its owner's `lanes`: its attempt and index. */
+export function laneKey(attempt: number, index: number): string {
+  return `${attempt}:${index}`;
 }
 
 function text(details: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {

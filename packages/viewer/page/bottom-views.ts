@@ -40,7 +40,7 @@ export function createTimeline(
       bar.style.width = `${scale(visit.endMs - visit.startMs)}%`;
       row.replaceChildren(
         label,
-        h('span', { class: 'tl-lane' }, lane),
+        h('span', { class: 'tl-lane', title: lane }, lane),
         h(
           'span',
           {

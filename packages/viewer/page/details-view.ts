@@ -1,7 +1,17 @@
 import type { StateInspection } from '../src/record/run-record.js';
 import { type Lane, type RunModel, retriesOf, type Visit } from './analyze.js';
 import { type Child, h } from './dom.js';
-import { type Focus, laneLabel, type StateStatus, visitsInFocus } from './focus.js';
+import {
+  type Focus,
+  isPicked,
+  isRetried,
+  type LanePick,
+  laneLabel,
+  pickLabel,
+  pickOf,
+  type StateStatus,
+  visitsInFocus,
+} from './focus.js';
 import {
   formatCount,
   formatDuration,
@@ -22,7 +32,7 @@ export interface DetailsInput {
   readonly status: StateStatus;
   selectVisit(visit: Visit): void;
   /** Picks an iteration or branch of a Map or Parallel (undefined: show them all). */
-  focusLane(state: string, index: number | undefined): void;
+  focusLane(state: string, pick: LanePick | undefined): void;
 }
 
 /** The I/O steps of AWS TestState's inspection data, in the order a state applies them. */
@@ -211,21 +221,23 @@ function retries(visit: Visit): HTMLElement | undefined {
   );
 }
 
-/** A Map's iterations or a Parallel's branches, each a row that picks it. */
+/** A Map's iterations or a Parallel's branches (of every attempt, when retried), each a row that picks it. */
 function lanes(input: DetailsInput, visit: Visit): HTMLElement | undefined {
   if (visit.lanes.size === 0) return undefined;
-  const list = [...visit.lanes.values()].sort((a, b) => a.index - b.index);
+  const list = [...visit.lanes.values()].sort((a, b) => a.attempt - b.attempt || a.index - b.index);
   const kind = list[0]?.kind === 'branch' ? 'Branches' : 'Iterations';
   const picked = input.focus.get(visit.state);
+  const withAttempt = list.some(isRetried);
   const label = (lane: Lane) =>
-    lane.kind === 'branch' ? `Branch ${lane.index + 1}` : `Iteration ${lane.index}`;
+    capitalized(pickLabel(lane.kind === 'branch' ? 'branch' : 'iteration', pickOf(lane), withAttempt));
   const rows = createVirtualList({
-    className: 'lanes',
+    className: withAttempt ? 'lanes with-attempts' : 'lanes',
     rowHeight: 26,
     renderRow(row, index) {
       const lane = list[index] as Lane;
-      row.className = `vl-row lane-row st-${lane.status}${picked === lane.index ? ' selected' : ''}`;
+      row.className = `vl-row lane-row st-${lane.status}${isPicked(picked, lane) ? ' selected' : ''}`;
       row.dataset.lane = String(lane.index);
+      row.dataset.attempt = String(lane.attempt);
       row.replaceChildren(
         h('span', { class: 'lane-name' }, label(lane)),
         pill(lane.status, lane.status),
@@ -238,8 +250,15 @@ function lanes(input: DetailsInput, visit: Visit): HTMLElement | undefined {
   rows.element.addEventListener('click', (event) => {
     const row = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-lane]') : null;
     if (row === null) return;
-    const index = Number(row.dataset.lane);
-    input.focusLane(visit.state, picked === index ? undefined : index);
+    const lane = list.find(
+      (candidate) =>
+        candidate.index === Number(row.dataset.lane) && candidate.attempt === Number(row.dataset.attempt),
+    );
+    if (lane === undefined) return;
+    input.focusLane(
+      visit.state,
+      isPicked(picked, lane) && picked?.attempt !== undefined ? undefined : pickOf(lane),
+    );
   });
   queueMicrotask(() => rows.setCount(list.length));
   const failed = list.filter((lane) => lane.status === 'failed').length;
@@ -250,10 +269,14 @@ function lanes(input: DetailsInput, visit: Visit): HTMLElement | undefined {
       { class: 'hint' },
       picked === undefined
         ? `Pick one to colour the graph and list the states by that ${kind === 'Branches' ? 'branch' : 'iteration'} alone.`
-        : `Showing ${kind === 'Branches' ? `branch ${picked + 1}` : `iteration ${picked}`} only: pick it again to show all.`,
+        : `Showing ${pickLabel(kind === 'Branches' ? 'branch' : 'iteration', picked, withAttempt)} only: pick it again to show all.`,
     ),
     rows.element,
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function navButton(text: string, title: string, target: Visit | undefined, input: DetailsInput): HTMLElement {

@@ -1,7 +1,26 @@
-import type { RunModel, Visit, VisitStatus } from './analyze.js';
+import type { Lane, RunModel, Visit, VisitStatus } from './analyze.js';
+
+/**
+ * An iteration or branch picked: its index and, for a retried Map or Parallel, which attempt ran it (absent: the
+ * lane at this index in every attempt, as a branch picked in the graph).
+ */
+export interface LanePick {
+  readonly index: number;
+  readonly attempt?: number;
+}
 
 /** Which iteration or branch is picked, by Map or Parallel state name; unpicked ones show all their lanes. */
-export type Focus = ReadonlyMap<string, number>;
+export type Focus = ReadonlyMap<string, LanePick>;
+
+/** The pick of exactly this lane. */
+export function pickOf(lane: Lane): LanePick {
+  return { index: lane.index, attempt: lane.attempt };
+}
+
+/** True when the pick selects the lane. */
+export function isPicked(pick: LanePick | undefined, lane: Lane): boolean {
+  return pick !== undefined && pick.index === lane.index && (pick.attempt ?? lane.attempt) === lane.attempt;
+}
 
 /** A state's colour: how its visits in focus went, or `not-run`. */
 export type StateStatus = VisitStatus | 'not-run';
@@ -14,7 +33,7 @@ export function isInFocus(visit: Visit, focus: Focus): boolean {
   if (focus.size === 0) return true;
   for (let lane = visit.lane; lane.owner !== undefined; lane = lane.owner.lane) {
     const picked = focus.get(lane.owner.state);
-    if (picked !== undefined && picked !== lane.index) return false;
+    if (picked !== undefined && !isPicked(picked, lane)) return false;
   }
   return true;
 }
@@ -55,7 +74,7 @@ export function takenTransitions(model: RunModel, focus: Focus): ReadonlySet<str
     if (
       lane.owner !== undefined &&
       focus.has(lane.owner.state) &&
-      focus.get(lane.owner.state) !== lane.index
+      !isPicked(focus.get(lane.owner.state), lane)
     ) {
       continue;
     }
@@ -71,10 +90,23 @@ export function takenTransitions(model: RunModel, focus: Focus): ReadonlySet<str
   return taken;
 }
 
-/** `iteration 3` or `branch 2` (branches are numbered from 1, as the graph labels them). */
+/** The label of the lane a visit ran in (`''` at the top level). */
 export function laneLabel(visit: Visit): string {
-  const lane = visit.lane;
-  if (lane.kind === 'iteration') return `iteration ${lane.index}`;
-  if (lane.kind === 'branch') return `branch ${lane.index + 1}`;
-  return '';
+  return visit.lane.kind === 'execution'
+    ? ''
+    : pickLabel(visit.lane.kind, pickOf(visit.lane), isRetried(visit.lane));
+}
+
+/**
+ * `iteration 3` or `branch 2` (branches are numbered from 1, as the graph labels them), with `, attempt 2` when
+ * the Map or Parallel ran more than once (attempts are numbered from 1, as the retries list counts them).
+ */
+export function pickLabel(kind: 'iteration' | 'branch', pick: LanePick, withAttempt: boolean): string {
+  const lane = kind === 'branch' ? `branch ${pick.index + 1}` : `iteration ${pick.index}`;
+  return withAttempt && pick.attempt !== undefined ? `${lane}, attempt ${pick.attempt + 1}` : lane;
+}
+
+/** True when the lane's Map or Parallel ran its lanes more than once. */
+export function isRetried(lane: Lane): boolean {
+  return (lane.owner?.attempts.length ?? 0) > 1;
 }

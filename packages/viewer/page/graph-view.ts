@@ -233,7 +233,7 @@ export function createGraphView(layout: GraphLayout, onSelect: (target: GraphTar
           badge.textContent = found !== undefined && found.count > 1 ? `×${found.count}` : '';
       }
       for (const { element: branch, parallel, index } of branchBoxes) {
-        const picked = focus.get(parallel);
+        const picked = focus.get(parallel)?.index;
         branch.classList.toggle('focused', picked === index);
         branch.classList.toggle('dimmed', picked !== undefined && picked !== index);
       }

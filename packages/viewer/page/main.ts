@@ -1,9 +1,9 @@
 import type { DevContext, PageData } from '../src/page-data.js';
-import { analyzeRun, pathOf, type RunModel, type Visit } from './analyze.js';
+import { analyzeRun, type RunModel, type Visit } from './analyze.js';
 import { type BottomList, createEventList, createTimeline } from './bottom-views.js';
 import { renderDetails } from './details-view.js';
 import { h, replaceChildren } from './dom.js';
-import { stateStatuses, takenTransitions, visitsInFocus } from './focus.js';
+import { type LanePick, pickLabel, pickOf, stateStatuses, takenTransitions, visitsInFocus } from './focus.js';
 import { formatCount, formatDuration } from './format.js';
 import { createGraphView, type GraphTarget } from './graph-view.js';
 
@@ -27,7 +27,7 @@ function showRun(page: PageData, model: RunModel): void {
   const { run } = model;
   const layout = page.layout;
   if (layout === undefined) return;
-  const focus = new Map<string, number>();
+  const focus = new Map<string, LanePick>();
   let selectedState: string | undefined;
   let selectedVisit: Visit | undefined;
 
@@ -86,9 +86,9 @@ function showRun(page: PageData, model: RunModel): void {
         visit: selectedVisit,
         status: selectedState === undefined ? 'not-run' : (statuses.get(selectedState)?.status ?? 'not-run'),
         selectVisit: (visit) => pickVisit(visit, true),
-        focusLane: (state, index) => {
-          if (index === undefined) focus.delete(state);
-          else focus.set(state, index);
+        focusLane: (state, pick) => {
+          if (pick === undefined) focus.delete(state);
+          else focus.set(state, pick);
           keepVisitInFocus();
           update();
         },
@@ -96,12 +96,13 @@ function showRun(page: PageData, model: RunModel): void {
     );
     replaceChildren(
       focusBar,
-      ...[...focus].map(([state, index]) => {
-        const isBranch = model.states.get(state)?.type === 'Parallel';
+      ...[...focus].map(([state, pick]) => {
+        const kind = model.states.get(state)?.type === 'Parallel' ? 'branch' : 'iteration';
+        const isRetried = model.visitsByState.get(state)?.some((visit) => visit.attempts.length > 1) ?? false;
         const chip = h(
           'button',
           { type: 'button', class: 'focus-chip', 'data-focus': state, title: 'Show all again' },
-          `${state}: ${isBranch ? `branch ${index + 1}` : `iteration ${index}`} ✕`,
+          `${state}: ${pickLabel(kind, pick, isRetried)} ✕`,
         );
         chip.addEventListener('click', () => {
           focus.delete(state);
@@ -132,7 +133,8 @@ function showRun(page: PageData, model: RunModel): void {
     selectedState = visit.state;
     selectedVisit = visit;
     // Show the graph as this visit saw it: its iteration and branch picked in every enclosing Map and Parallel.
-    for (const step of pathOf(visit)) if (focus.has(step.state)) focus.set(step.state, step.index);
+    for (let lane = visit.lane; lane.owner !== undefined; lane = lane.owner.lane)
+      if (focus.has(lane.owner.state)) focus.set(lane.owner.state, pickOf(lane));
     update();
     graph.reveal(visit.state);
     if (!fromList) {
@@ -143,8 +145,9 @@ function showRun(page: PageData, model: RunModel): void {
 
   const pickFromGraph = (target: GraphTarget) => {
     if (target.kind === 'branch') {
-      if (focus.get(target.parallel) === target.index) focus.delete(target.parallel);
-      else focus.set(target.parallel, target.index);
+      // The graph has one box per branch: it picks that branch in every attempt.
+      if (focus.get(target.parallel)?.index === target.index) focus.delete(target.parallel);
+      else focus.set(target.parallel, { index: target.index });
       keepVisitInFocus();
       update();
       return;

@@ -1,7 +1,7 @@
 import type { AslDocument, JsonValue } from '@stepcraft/asl';
 import { type Handlers, run } from '@stepcraft/runner';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyzeRun, pathOf, type RunModel, retriesOf } from '../page/analyze.js';
+import { analyzeRun, laneKey, pathOf, type RunModel, retriesOf } from '../page/analyze.js';
 import { stateStatuses, takenTransitions, visitsInFocus } from '../page/focus.js';
 import { type RunRecord, readRun, runRecordOf } from '../src/index.js';
 import { type ExampleRun, exampleRuns } from './example-runs.js';
@@ -90,7 +90,7 @@ describe('analyzeRun on the examples', () => {
     const second = model.visits[2];
     expect(second === undefined ? [] : pathOf(second)).toEqual([{ state: 'TransformRecords', index: 1 }]);
     expect(second?.input).toContain('"id":"r2"');
-    const focus = new Map([['TransformRecords', 1]]);
+    const focus = new Map([['TransformRecords', { index: 1 }]]);
     expect(visitsInFocus(model, 'TransformRecord', focus)).toEqual([second]);
     expect(stateStatuses(model, focus).get('TransformRecord')).toEqual({ status: 'succeeded', count: 1 });
     expect(stateStatuses(model, new Map()).get('TransformRecord')).toEqual({ status: 'succeeded', count: 3 });
@@ -109,7 +109,7 @@ describe('analyzeRun on the examples', () => {
     ]);
     const settle = model.visits[4];
     expect([settle?.startMs, settle?.endMs]).toEqual([0, 5000]);
-    expect(visitsInFocus(model, 'ModelA', new Map([['ScoreModels', 1]]))).toEqual([]);
+    expect(visitsInFocus(model, 'ModelA', new Map([['ScoreModels', { index: 1 }]]))).toEqual([]);
   });
 });
 
@@ -196,8 +196,8 @@ describe('analyzeRun on failures', () => {
     expect(outline(model)).toEqual(['Both:failed', 'Slow@b0:aborted', 'Broken@b1:failed']);
     const both = model.visits[0];
     expect(both?.error).toBe('Broken.Error');
-    expect(both?.lanes.get(1)?.status).toBe('failed');
-    expect(both?.lanes.get(0)?.status).toBe('aborted');
+    expect(both?.lanes.get(laneKey(0, 1))?.status).toBe('failed');
+    expect(both?.lanes.get(laneKey(0, 0))?.status).toBe('aborted');
     expect(model.execution.status).toBe('failed');
   });
 

@@ -142,10 +142,15 @@ describe('readRun: run records', () => {
     [
       record({
         events: [
-          { id: 1, type: 'X', timestamp: 0, stateExitedEventDetails: { assignedVariables: { a: 1 } } },
+          {
+            id: 1,
+            type: 'X',
+            timestamp: 0,
+            stateExitedEventDetails: { assignedVariables: { a: undefined } },
+          },
         ],
       }),
-      'events[0].stateExitedEventDetails.assignedVariables.a: expected a string, got 1',
+      'events[0].stateExitedEventDetails.assignedVariables.a: expected JSON text or a JSON value, got nothing',
     ],
     [
       record({ events: [{ id: 1, type: 'X', timestamp: 0, taskFailedEventDetails: 'boom' }] }),
@@ -188,6 +193,39 @@ describe('readRun: run records', () => {
   test('a record with a definition given besides is refused (it carries its own)', () => {
     expect(problem(record(), { definition })).toBe(
       'a run record carries its own definition: do not give another one',
+    );
+  });
+
+  test('assigned variables: JSON text as AWS writes it, or values already parsed (read as their JSON text)', () => {
+    const exited = (assignedVariables: unknown) =>
+      record({
+        events: [
+          {
+            id: 1,
+            type: 'PassStateExited',
+            timestamp: 0,
+            stateExitedEventDetails: { name: 'A', output: '{}', assignedVariables },
+          },
+        ],
+      });
+    const assignedOf = (value: unknown) => {
+      const result = readRun(value);
+      return result.ok ? result.run.events[0]?.stateExitedEventDetails?.assignedVariables : result.message;
+    };
+    expect(assignedOf(exited({ a: '1', b: '{"x":[true]}', c: '"text"' }))).toEqual({
+      a: '1',
+      b: '{"x":[true]}',
+      c: '"text"',
+    });
+    expect(assignedOf(exited(JSON.parse('{"a":1,"b":{"x":[true]},"c":null,"__proto__":[2]}')))).toEqual(
+      JSON.parse('{"a":"1","b":"{\\"x\\":[true]}","c":"null","__proto__":"[2]"}'),
+    );
+    expect(Object.keys(assignedOf(exited(JSON.parse('{"__proto__":{"p":1}}'))) as object)).toEqual([
+      '__proto__',
+    ]);
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    expect(assignedOf(exited([1]))).toBe(
+      'events[0].stateExitedEventDetails.assignedVariables: expected an object, got an array',
     );
   });
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunRecord, viewRun } from '../src/index.js';
 import { boxClass, clickRow, clickState, launchChromium, screenshot, viewerPage } from './browser.js';
+import { awsRun } from './corpus-runs.js';
 import { type ExampleRun, exampleRuns } from './example-runs.js';
 
 // One Chromium and one page for the whole file; each test opens its run's HTML in that page.
@@ -126,6 +127,66 @@ describe('the viewer in Chromium', () => {
     await page.locator('[data-branch="1"] > text.branch-title').click();
     expect(await page.locator('#focus-bar').isHidden()).toBe(true);
     expect(await boxClass(page, 'ModelA')).toContain('st-succeeded');
+    expect(viewer.problems).toEqual([]);
+  });
+
+  test('a retried Map (an AWS recording): its retries shown, the iteration of each attempt picked on its own', async () => {
+    await viewer.open(await viewRun(awsRun('scen-map-state-retry')), 'map-retry');
+    expect(await boxClass(page, 'MapState')).toContain('st-failed');
+    expect(await page.locator('[data-state="HandleItemFail"] .badge').textContent()).toBe('×3');
+    await clickState(page, 'MapState');
+    expect(await text('[data-section="Retries"] h3')).toBe('Retries (2)');
+    expect(await text('[data-section="Retries"] [data-retry="1"]')).toMatch(
+      /^HandleItemFailError — attempt 3 /,
+    );
+    expect(await text('[data-section="Retries"] [data-retry="1"]')).toContain('HandleItemFailCause');
+    expect(await text('[data-section="Iterations"] h3')).toBe('Iterations (3, 3 failed)');
+    expect(await page.locator('.lane-row .lane-name').allTextContents()).toEqual([
+      'Iteration 0, attempt 1',
+      'Iteration 0, attempt 2',
+      'Iteration 0, attempt 3',
+    ]);
+    // The second attempt's iteration alone: the processor's one visit of that attempt.
+    await page.locator('.lane-row[data-attempt="1"][data-lane="0"]').click();
+    expect(await text('#focus-bar')).toContain('MapState: iteration 0, attempt 2');
+    expect(await page.locator('.lane-row.selected .lane-name').allTextContents()).toEqual([
+      'Iteration 0, attempt 2',
+    ]);
+    expect(await page.locator('[data-state="HandleItemFail"] .badge').textContent()).toBe('');
+    await clickState(page, 'HandleItemFail');
+    expect(await page.locator('#details [data-details]').getAttribute('data-visit')).toBe('3');
+    expect(await text('#details .facts')).toContain('iteration 0, attempt 2 of MapState');
+    expect(await text('#details .error-box')).toContain('HandleItemFailError');
+    // Then the third attempt's, from the Map's list again.
+    await clickState(page, 'MapState');
+    await page.locator('.lane-row[data-attempt="2"][data-lane="0"]').click();
+    await clickState(page, 'HandleItemFail');
+    expect(await page.locator('#details [data-details]').getAttribute('data-visit')).toBe('4');
+    expect(await text('#details .facts')).toContain('iteration 0, attempt 3 of MapState');
+    // Without a pick, the timeline lists the iteration of every attempt.
+    await page.locator('.focus-chip').click();
+    expect(await page.locator('.tl-lane').allTextContents()).toEqual([
+      '',
+      '',
+      'iteration 0, attempt 1',
+      'iteration 0, attempt 2',
+      'iteration 0, attempt 3',
+    ]);
+    expect(viewer.problems).toEqual([]);
+  });
+
+  test('a retried Parallel (an AWS recording): the branch of each attempt, and a branch picked in the graph in all', async () => {
+    await viewer.open(await viewRun(awsRun('parallel-retry')), 'parallel-retry');
+    await clickState(page, 'ParallelState');
+    expect(await text('[data-section="Retries"] h3')).toBe('Retries (2)');
+    expect(await page.locator('.lane-row .lane-name').allTextContents()).toEqual([
+      'Branch 1, attempt 1',
+      'Branch 1, attempt 2',
+      'Branch 1, attempt 3',
+    ]);
+    await page.locator('[data-branch="0"] > text.branch-title').click();
+    expect(await text('#focus-bar')).toContain('ParallelState: branch 1 ✕');
+    expect(await page.locator('[data-state="Branch1"] .badge').textContent()).toBe('×3');
     expect(viewer.problems).toEqual([]);
   });
 

@@ -218,14 +218,39 @@ function readEvent(raw: unknown, path: string): HistoryEvent {
       }
     }
     const assigned = own(details, 'assignedVariables');
-    if (assigned !== undefined) {
-      for (const [name, text] of Object.entries(expectObject(assigned, `${path}.${key}.assignedVariables`))) {
-        expectString(text, `${path}.${key}.assignedVariables.${name}`);
-      }
-    }
-    read[key as `${string}EventDetails`] = details as JsonObject;
+    read[key as `${string}EventDetails`] = (
+      assigned === undefined
+        ? details
+        : { ...details, assignedVariables: assignedText(assigned, `${path}.${key}.assignedVariables`) }
+    ) as JsonObject;
   }
   return read;
+}
+
+/**
+ * Each assigned variable's value as JSON text. AWS writes JSON text; some tools store the value already parsed,
+ * which is read as well (and written back as text), so both kinds of history open.
+ */
+function assignedText(value: unknown, path: string): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [name, found] of Object.entries(expectObject(value, path))) {
+    const text = typeof found === 'string' ? found : jsonText(found);
+    if (text === undefined)
+      throw new Invalid(`${path}.${name}`, `expected JSON text or a JSON value, got ${describe(found)}`);
+    // A variable named `__proto__` stays a plain key.
+    Object.defineProperty(texts, name, { value: text, enumerable: true, writable: true, configurable: true });
+  }
+  return texts;
+}
+
+/** A value's JSON text, or undefined when it is not JSON (a function, a bigint, a cycle…). */
+function jsonText(value: unknown): string | undefined {
+  try {
+    const text = JSON.stringify(value);
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ISO 8601 text as is; a number is epoch seconds, as the AWS API (and AWS CLI v1) gives it. */
