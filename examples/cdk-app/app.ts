@@ -1,6 +1,7 @@
 import { StepcraftStateMachine } from '@stepcraft/cdk';
 import {
   App,
+  aws_apigateway as apigateway,
   aws_dynamodb as dynamodb,
   aws_lambda as lambda,
   Stack,
@@ -8,6 +9,7 @@ import {
   aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { apiApproval } from '../api-approval/workflow.js';
 import { etlPipeline } from '../etl-pipeline/workflow.js';
 import { humanApproval } from '../human-approval/workflow.js';
 import { mlInference } from '../ml-inference/workflow.js';
@@ -22,6 +24,17 @@ function fn(scope: Construct, id: string): lambda.Function {
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async (event) => event;'),
   });
+}
+
+/** A stand-in approvals API: `POST /approvals` on stage `prod`, backed by a function that files the request. */
+function approvalsApi(scope: Construct): apigateway.RestApi {
+  const api = new apigateway.RestApi(scope, 'ApprovalsApi', { deployOptions: { stageName: 'prod' } });
+  api.root
+    .addResource('approvals')
+    .addMethod('POST', new apigateway.LambdaIntegration(fn(scope, 'FileApproval')), {
+      authorizationType: apigateway.AuthorizationType.IAM,
+    });
+  return api;
 }
 
 /** One example's stack and its state machine. */
@@ -72,6 +85,19 @@ export function examplesApp(app: App = new App()): {
           workflow: humanApproval,
           bindings: {
             ApprovalQueue: new sqs.Queue(s, 'Approvals'),
+            PayFunction: fn(s, 'Pay'),
+            NotifyRejectedFunction: fn(s, 'NotifyRejected'),
+            EscalateFunction: fn(s, 'Escalate'),
+          },
+        }),
+    ),
+    ApiApproval: stack(
+      'ApiApproval',
+      (s) =>
+        new StepcraftStateMachine(s, 'ApiApproval', {
+          workflow: apiApproval,
+          bindings: {
+            ApprovalsApi: approvalsApi(s),
             PayFunction: fn(s, 'Pay'),
             NotifyRejectedFunction: fn(s, 'NotifyRejected'),
             EscalateFunction: fn(s, 'Escalate'),

@@ -187,6 +187,7 @@ describe('a new npm project, following the README', () => {
         .sort(),
     ).toEqual(
       [
+        'ApiApproval',
         'EtlPipeline',
         'Fulfilment',
         'GlueEtl',

@@ -12,6 +12,7 @@ import {
 } from '@stepcraft/core';
 import {
   App,
+  aws_apigateway as apigateway,
   Duration,
   aws_iam as iam,
   aws_lambda as lambda,
@@ -59,7 +60,9 @@ function expectMachine(example: ExampleStack, type: 'STANDARD' | 'EXPRESS'): voi
   const name = example.machine.definition;
   const substitutions = Object.fromEntries(
     Object.entries(example.machine.bindings).map(([key, bound]) => {
+      const api = bound instanceof apigateway.RestApi ? bound : undefined;
       const value =
+        (api && `${api.restApiId}.execute-api.${api.env.region}.amazonaws.com`) ??
         (bound as { functionArn?: string }).functionArn ??
         (bound as { topicArn?: string }).topicArn ??
         (bound as { queueUrl?: string }).queueUrl ??
@@ -121,6 +124,19 @@ describe('StepcraftStateMachine on every example', () => {
     ]);
   });
 
+  test('ApiApproval: execute-api:Invoke on the one method it calls, then the functions', () => {
+    const example = stacks.ApiApproval as ExampleStack;
+    expectMachine(example, 'STANDARD');
+    const api = example.machine.bindings.ApprovalsApi as apigateway.IRestApi;
+    const [invokeApi, ...rest] = roleStatements(example);
+    expect(invokeApi).toMatchObject({ Action: 'execute-api:Invoke', Effect: 'Allow' });
+    // The API id is read back from the bound endpoint; the literal Stage, Method and Path narrow the grant.
+    const resource = JSON.stringify((invokeApi as { Resource: unknown }).Resource);
+    expect(resource).toContain(JSON.stringify(example.stack.resolve(api.restApiId)));
+    expect(resource).toMatch(/:execute-api:.*"\/prod\/POST\/approvals"\]\]\}$/);
+    expect(rest).toEqual([invoke(example, 'PayFunction', 'NotifyRejectedFunction', 'EscalateFunction')]);
+  });
+
   test('MlInference: the Parallel branches’ functions and dynamodb:PutItem on the table', () => {
     const example = stacks.MlInference as ExampleStack;
     expectMachine(example, 'STANDARD');
@@ -174,6 +190,7 @@ describe('StepcraftStateMachine on every example', () => {
   test('the whole app synthesizes (one template per example)', () => {
     const assembly = examplesApp().app.synth();
     expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual([
+      'ApiApproval',
       'EtlPipeline',
       'HumanApproval',
       'MlInference',
