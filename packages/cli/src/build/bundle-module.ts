@@ -32,7 +32,7 @@ const isInNodeModules = (file: string) => file.split(path.sep).includes('node_mo
  * `import.meta.url`, `dirname` and `filename` keep meaning the file they are written in.
  */
 export async function importBundled(file: string, options: BundleOptions): Promise<Record<string, unknown>> {
-  const { build } = await import('esbuild');
+  const { build } = await startBundler();
   const result = await build({
     entryPoints: [file],
     bundle: true,
@@ -50,14 +50,33 @@ export async function importBundled(file: string, options: BundleOptions): Promi
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
+let bundler: Promise<typeof import('esbuild')> | undefined;
+
+/**
+ * Loads esbuild and starts its service process (a Go program), once: called early, the process starts while the
+ * caller loads other modules, instead of in front of the first bundle.
+ */
+export function startBundler(): Promise<typeof import('esbuild')> {
+  bundler ??= import('esbuild').then(async (esbuild) => {
+    await esbuild.initialize({});
+    return esbuild;
+  });
+  return bundler;
+}
+
+/**
+ * Bare specifiers: what esbuild resolves by itself (`./x`, `../x`, `/x`) never calls back into this thread, each
+ * call being a round trip to esbuild's process (most of a bundle's time when every import took one).
+ */
+const BARE_SPECIFIER = /^[^./]/;
+
 /** Packages stay outside the bundle, imported by the absolute URL of the file Node's resolution picks. */
 const packagesByUrl: Plugin = {
   name: 'packages-by-url',
   setup(build) {
-    build.onResolve({ filter: /.*/ }, async (args) => {
+    build.onResolve({ filter: BARE_SPECIFIER }, async (args) => {
       if (args.pluginData === packagesByUrl || args.kind === 'entry-point') return undefined;
       if (isBuiltin(args.path)) return { path: args.path, external: true };
-      if (/^\.{0,2}\//.test(args.path)) return undefined;
       const resolved = await build.resolve(args.path, {
         kind: args.kind,
         resolveDir: args.resolveDir,

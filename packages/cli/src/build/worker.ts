@@ -1,8 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { messageOf } from '../output.js';
-import { type BundleOptions, importBundled } from './bundle-module.js';
-import { compileExport } from './compile-export.js';
+import { type BundleOptions, importBundled, startBundler } from './bundle-module.js';
 import type { LoadRequest, WorkerMessage } from './protocol.js';
+
+// esbuild's process starts before core (and cdk) load here, so that the two overlap.
+void startBundler().catch(() => undefined);
+const { compileExport } = await import('./compile-export.js');
 
 /**
  * The worker side of isolated loading: answers each `LoadRequest` with the compiled and validated definitions of
