@@ -25,15 +25,23 @@ type Compiled =
     }
   | { readonly ok: false; readonly error: unknown };
 
+/**
+ * jsonata looks its evaluation hooks up under symbols bound on the expression; its `assign` takes any key at run time
+ * although its types say string, so the expression is seen through this wider view.
+ */
+interface HookBindable {
+  assign(name: string | symbol, value: unknown): void;
+}
+
 const compile = boundedMemo<Compiled>(2048, (body) => {
   try {
     const expression = jsonata(body);
     // Decided on the AST as parsed, before the preparation below rewrites it.
     const budgeted = !isLinear(expression.ast());
     if (budgeted) {
-      // jsonata looks its hooks up under these symbols; `assign` accepts any key although typed as string.
-      expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, enterNode);
-      expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, exitNode);
+      const hooks: HookBindable = expression;
+      hooks.assign(Symbol.for('jsonata.__evaluate_entry'), enterNode);
+      hooks.assign(Symbol.for('jsonata.__evaluate_exit'), exitNode);
     }
     // Bindings that never change are bound on the expression once, not into every evaluation's frame.
     const regexes = prepareRegexes(expression.ast());
