@@ -6,6 +6,7 @@ import { type CallControls, handlerContext, type TokenControls } from './handler
 import { returnedAnswer, thrownAnswer } from './handler-values.js';
 import { attachRecorder, type HistoryEvent } from './history.js';
 import { cloneJson, copyJson, describeThrown } from './json-value.js';
+import { AwaitNoticingPromise } from './lazy-promise.js';
 import type { CheckedOptions } from './options.js';
 import type {
   Answer,
@@ -139,27 +140,6 @@ interface Advance {
 }
 
 /**
- * A promise that tells its driver when someone awaits it (calls `then`, which `await` does): only then may virtual
- * time move, as in Temporal's time-skipping test environment.
- */
-class ResultPromise<T> extends Promise<T> {
-  static override get [Symbol.species](): PromiseConstructor {
-    return Promise;
-  }
-  onAwait: (() => void) | undefined;
-  // biome-ignore lint/suspicious/noThenProperty: overriding then is how an await is noticed (the whole point).
-  override then<TResult1 = T, TResult2 = never>(
-    onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | null,
-    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
-  ): Promise<TResult1 | TResult2> {
-    const onAwait = this.onAwait;
-    this.onAwait = undefined;
-    onAwait?.();
-    return super.then(onfulfilled, onrejected);
-  }
-}
-
-/**
  * The one impure part of the runner: it feeds `step` its events, performs the effects it returns (calls handlers,
  * aborts them, wakes their sleeps, offers task tokens), owns the clock, and applies the time policy (`nextMove`).
  * It is also where user values come in (handler results, thrown values, callback outputs): converted to plain data
@@ -215,7 +195,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#snap = snap;
     this.#options = options;
     this.#wallStart = wallStart;
-    const result = new ResultPromise<ExecutionResult<TOutput>>((resolve) => {
+    const result = new AwaitNoticingPromise<ExecutionResult<TOutput>>((resolve) => {
       this.#finish = resolve;
     });
     result.onAwait = () => this.awaited();

@@ -20,6 +20,7 @@ export { executionLogs } from './execution-logs.js';
 export type { HistoryEvent } from './history.js';
 export { detailsKey } from './history.js';
 export type { StateInspection } from './inspection.js';
+export { lazyPromise } from './lazy-promise.js';
 export { parseInput, run, start } from './run.js';
 export { type RunRecord, type RunSource, runRecordJson, toRunRecord } from './run-record.js';
 export type {

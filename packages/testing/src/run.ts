@@ -4,6 +4,7 @@ import {
   type ExecutionHandle,
   type ExecutionResult,
   type Handlers,
+  lazyPromise,
   type RunOptions,
   start as runnerStart,
   type TaskHandler,
@@ -11,7 +12,6 @@ import {
 import { recordCoverage } from './coverage/record.js';
 import { type ChoiceRuleTaken, evaluateRule } from './history/choice-rule.js';
 import { type ExecutionView, historyView } from './history/view.js';
-import { lazyPromise } from './lazy-promise.js';
 import { type AnswerKey, assertAllMocked, checkKeys, keyOfTarget } from './mocks/check.js';
 import { mockHandler } from './mocks/handler.js';
 import { type AnyMock, scriptOf } from './mocks/mock.js';
