@@ -41,7 +41,7 @@ type DiagnosticByCode = {
  */
 export type Diagnostic<TCode extends DiagnosticCode = DiagnosticCode> = DiagnosticByCode[TCode];
 
-/** The arguments after `state` that a reporting function takes for `TCode`: its own fields, when it has any. */
+/** The arguments after `state` that a reporting function takes for `TCode`: its own fields, if it has some. */
 export type FieldsArgument<TCode extends DiagnosticCode> = keyof DiagnosticFields<TCode> extends never
   ? []
   : [fields: DiagnosticFields<TCode>];

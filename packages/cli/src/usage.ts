@@ -220,7 +220,7 @@ Options:
   -i, --input JSON|@file|@dir/  the inputs: inline JSON, a JSON file, or every *.json file in a folder
                                 (default: input.json beside FILE, else {})
   -w, --workflow NAME           the workflow to run when FILE exports several (workflow or export name)
-      --port N                  the port on 127.0.0.1 (default: any free port, printed)
+      --port N                  the port on 127.0.0.1 (default: a free port, printed)
       --open                    open the page in the browser
   -h, --help                    show this help
 

@@ -28,7 +28,7 @@ export type PayloadProblem = 'size' | 'depth';
 
 /**
  * Why `value` is over the payload quota, or `undefined`. A cheap upper-bound walk answers "fine" for almost every
- * payload; only values whose bound crosses the limit are measured exactly. Iterative: any depth is safe.
+ * payload; only values whose bound crosses the limit are measured exactly. Iterative, so every depth is safe.
  */
 export function payloadProblem(value: JsonValue, limit = MAX_PAYLOAD_BYTES): PayloadProblem | undefined {
   const bound = upperBound(value, limit);

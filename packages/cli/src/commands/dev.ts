@@ -27,7 +27,7 @@ export interface DevOptions {
   /** Inputs: JSON text, `@file.json`, or `@dir/` for every `*.json` in it (default: `input.json` beside FILE). */
   readonly input?: string;
   readonly workflow?: string;
-  /** Port on 127.0.0.1 (default 0: any free port). */
+  /** Port on 127.0.0.1 (default 0, a free port). */
   readonly port?: number;
   readonly open?: boolean;
   /** A build taking longer is stopped and reported (default 120 s): a handler that never returns, an endless loop. */

@@ -316,7 +316,7 @@ export interface IntegrationTypes<P, R, D> {
     result: HttpInvokeResult<R>;
     errors: HttpError;
   };
-  // Their errors are not known here (the service's SDK names, a worker's, anything): any name goes.
+  // Their errors are not known here (the service's SDK names, a worker's, anything), so every name goes.
   'aws-sdk': { taskInput: P; result: R; errors: string };
   activity: { taskInput: P; result: R; errors: string };
   resource: { taskInput: P; result: R; errors: string };

@@ -1,7 +1,7 @@
 /**
  * The errors of the Lambda integrations (`lambda.invoke`, a function ARN), as Step Functions names them: the
  * Invoke API's exceptions as `Lambda.<Exception>`, and `Lambda.Unknown` for a function that fails without an
- * error type. A function's own errors are its `errorType` names: declare them with the task's `errors` (as any
+ * error type. A function's own errors are its `errorType` names: declare them with the task's `errors` (like every
  * exception Lambda adds to Invoke after this list, taken from the Invoke API reference and the SDKs' models).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html
  * @see https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_Errors

@@ -155,7 +155,7 @@ function historyRun(events: readonly HistoryEvent[], context: HistoryContext): V
   };
 }
 
-/** The definition: any object with `StartAt` and `States`; what it holds beyond that is drawn as found. */
+/** The definition, an object with `StartAt` and `States`; what it holds beyond that is drawn as found. */
 function readDefinition(value: unknown, path: string): AslDocument {
   const definition = expectObject(value, path);
   expectString(own(definition, 'StartAt'), `${path}.StartAt`);
