@@ -240,3 +240,64 @@ describe('histories that cannot be read', () => {
     expect(({} as { x?: number }).x).toBeUndefined();
   });
 });
+
+describe('a retried States.QueryEvaluationError (retriable like any error)', () => {
+  /** A JSONata Lambda Task whose Output (or Arguments) fails on its first try, retried once a second later. */
+  async function callVisit(field: 'Output' | 'Arguments'): Promise<StateVisit> {
+    const failFirst = "$states.context.State.RetryCount = 0 ? $number('not a number') : ";
+    const document: AslDocument = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Arguments:
+            field === 'Arguments'
+              ? { FunctionName: 'f', Payload: `{% ${failFirst}1 %}` }
+              : { FunctionName: 'f', Payload: 1 },
+          ...(field === 'Output' ? { Output: `{% ${failFirst}$states.result.Payload %}` } : {}),
+          Retry: [{ ErrorEquals: ['States.QueryEvaluationError'], IntervalSeconds: 1, MaxAttempts: 1 }],
+          End: true,
+        },
+      },
+    };
+    const ran = await run(document, {}, { handlers: { f: () => ({ ok: true }) } });
+    expect(ran.status).toBe('SUCCEEDED');
+    const visit = historyView(ran.history, document).visits.find((v) => v.state === 'Call');
+    if (visit === undefined) throw new Error('no visit of Call');
+    return visit;
+  }
+
+  test('its Output failed after the call: that call is the failed attempt, the retry is listed', async () => {
+    const call = await callVisit('Output');
+    expect([call.status, call.error]).toEqual(['succeeded', undefined]);
+    expect(call.attempts.map((attempt) => [attempt.outcome, attempt.error])).toEqual([
+      ['failed', 'States.QueryEvaluationError'],
+      ['succeeded', undefined],
+    ]);
+    expect(call.attempts.map((attempt) => attempt.input)).toEqual([
+      { FunctionName: 'f', Payload: 1 },
+      {
+        FunctionName: 'f',
+        Payload: 1,
+      },
+    ]);
+    expect(call.retries).toHaveLength(1);
+    expect(call.retries[0]?.error).toBe('States.QueryEvaluationError');
+    expect(call.retries[0]?.cause).toContain("'Output'");
+    expect(call.retries[0]?.delaySeconds).toBe(1);
+  });
+
+  test('its Arguments failed before any call: a try without a call, then the retry', async () => {
+    const call = await callVisit('Arguments');
+    expect(call.status).toBe('succeeded');
+    expect(call.attempts.map((attempt) => [attempt.outcome, attempt.error, attempt.input])).toEqual([
+      ['failed', 'States.QueryEvaluationError', undefined],
+      ['succeeded', undefined, { FunctionName: 'f', Payload: 1 }],
+    ]);
+    expect(call.retries.map((retry) => [retry.error, retry.delaySeconds])).toEqual([
+      ['States.QueryEvaluationError', 1],
+    ]);
+  });
+});
