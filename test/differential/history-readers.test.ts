@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { run } from '../../packages/runner/src/index.js';
 import { historyView, replay } from '../../packages/testing/src/index.js';
 import { awsHistoryOf, tracedCases } from '../../packages/testing/test/aws-history.js';
+import { failingFirstTry } from '../../packages/testing/test/evaluation-retry.js';
 import { analyzeRun, pathOf } from '../../packages/viewer/page/analyze.js';
 import { readRun } from '../../packages/viewer/src/index.js';
 
@@ -88,22 +89,8 @@ describe('the history readers of the testing toolkit and the viewer', async () =
   });
 
   test('read a retried States.QueryEvaluationError the same way (before the call and after it)', async () => {
-    const failFirst = "$states.context.State.RetryCount = 0 ? $number('x') : ";
     for (const field of ['Arguments', 'Output'] as const) {
-      const definition: AslDocument = {
-        QueryLanguage: 'JSONata',
-        StartAt: 'Call',
-        States: {
-          Call: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            Arguments: { FunctionName: 'f', Payload: field === 'Arguments' ? `{% ${failFirst}1 %}` : 1 },
-            ...(field === 'Output' ? { Output: `{% ${failFirst}$states.result %}` } : {}),
-            Retry: [{ ErrorEquals: ['States.QueryEvaluationError'], MaxAttempts: 1 }],
-            End: true,
-          },
-        },
-      };
+      const definition = failingFirstTry(field);
       const history = { events: (await run(definition, {}, { handlers: { f: () => 1 } })).history };
       const testing = byTesting(history, definition);
       expect(testing[0]?.attempts.map((attempt) => attempt.error)).toEqual([

@@ -2,6 +2,7 @@ import type { AslDocument } from '@stepcraft/asl';
 import { type HistoryEvent, run, StatesError } from '@stepcraft/runner';
 import { describe, expect, test } from 'vitest';
 import { HistoryFormatError, historyView, type StateVisit } from '../src/index.js';
+import { failingFirstTry } from './evaluation-retry.js';
 
 /** A Map whose second item fails its Task twice (retried), then a Parallel whose second branch Fails (caught). */
 const definition: AslDocument = {
@@ -242,26 +243,9 @@ describe('histories that cannot be read', () => {
 });
 
 describe('a retried States.QueryEvaluationError (retriable like any error)', () => {
-  /** A JSONata Lambda Task whose Output (or Arguments) fails on its first try, retried once a second later. */
+  /** The visit of `Call` in a run of {@link failingFirstTry}. */
   async function callVisit(field: 'Output' | 'Arguments'): Promise<StateVisit> {
-    const failFirst = "$states.context.State.RetryCount = 0 ? $number('not a number') : ";
-    const document: AslDocument = {
-      QueryLanguage: 'JSONata',
-      StartAt: 'Call',
-      States: {
-        Call: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke',
-          Arguments:
-            field === 'Arguments'
-              ? { FunctionName: 'f', Payload: `{% ${failFirst}1 %}` }
-              : { FunctionName: 'f', Payload: 1 },
-          ...(field === 'Output' ? { Output: `{% ${failFirst}$states.result.Payload %}` } : {}),
-          Retry: [{ ErrorEquals: ['States.QueryEvaluationError'], IntervalSeconds: 1, MaxAttempts: 1 }],
-          End: true,
-        },
-      },
-    };
+    const document = failingFirstTry(field);
     const ran = await run(document, {}, { handlers: { f: () => ({ ok: true }) } });
     expect(ran.status).toBe('SUCCEEDED');
     const visit = historyView(ran.history, document).visits.find((v) => v.state === 'Call');
