@@ -1,5 +1,6 @@
 import type { AslDocument } from '@stepcraft/asl';
 import { describe, expect, test } from 'vitest';
+import { parseRunEvents, summarizeRun } from '../../packages/cli/src/graph/run-summary.js';
 import { run } from '../../packages/runner/src/index.js';
 import { historyView, replay } from '../../packages/testing/src/index.js';
 import { awsHistoryOf, tracedCases } from '../../packages/testing/test/aws-history.js';
@@ -7,7 +8,7 @@ import { failingFirstTry } from '../../packages/testing/test/evaluation-retry.js
 import { analyzeRun, pathOf } from '../../packages/viewer/page/analyze.js';
 import { readRun } from '../../packages/viewer/src/index.js';
 
-// Two readers turn a history into state visits: the testing toolkit's `historyView` (in Node, values parsed) and the
+// Two readers turn a history into state visits (a third, the cli's run summary, only counts them): the testing toolkit's `historyView` (in Node, values parsed) and the
 // viewer page's `analyzeRun` (in the browser, values kept as text for large runs). Each places events in their
 // Map iteration or Parallel branch on its own, so they are checked against each other here: every visit's state,
 // enclosing iterations and branches, events, input, output, status, error and cause, and its attempts (a Task's
@@ -86,6 +87,33 @@ describe('the history readers of the testing toolkit and the viewer', async () =
     expect(histories.length).toBe(658);
     expect(differing).toEqual([]);
     expect(unreadable).toEqual([]);
+  });
+
+  test("the cli's run summary (`graph --run`) counts the same entries and exits, and the same end", () => {
+    // The cli reads only counts per state name, from events without the definition, so it cannot name the error of
+    // a Fail state inside a Map iteration or a Parallel branch (no event carries it): 18 of these histories charge
+    // such an error to the toolkit's visits and not to the cli's summary. Entries, exits and the status agree.
+    const differing: string[] = [];
+    for (const { id, definition, history } of histories) {
+      const view = historyView(history as Parameters<typeof historyView>[0], definition);
+      const counts = new Map<string, { entered: number; exited: number }>();
+      for (const visit of view.visits) {
+        const count = counts.get(visit.state) ?? { entered: 0, exited: 0 };
+        count.entered++;
+        if (visit.exitedEventId !== undefined) count.exited++;
+        counts.set(visit.state, count);
+      }
+      const parsed = parseRunEvents(history);
+      if (!parsed.ok) {
+        differing.push(`${id}: ${parsed.message}`);
+        continue;
+      }
+      const summary = summarizeRun(parsed.events);
+      const cli = [...summary.states].map(([state, { entered, exited }]) => [state, { entered, exited }]);
+      if (summary.status !== view.status || JSON.stringify(cli.sort()) !== JSON.stringify([...counts].sort()))
+        differing.push(id);
+    }
+    expect(differing).toEqual([]);
   });
 
   test('read a retried States.QueryEvaluationError the same way (before the call and after it)', async () => {
