@@ -9,13 +9,7 @@ import {
   aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { apiApproval } from '../api-approval/workflow.js';
-import { etlPipeline } from '../etl-pipeline/workflow.js';
-import { humanApproval } from '../human-approval/workflow.js';
-import { mlInference } from '../ml-inference/workflow.js';
-import { orderProcessing } from '../order-processing/workflow.js';
-import { orderTotal } from '../order-total/workflow.js';
-import { retryBackoff } from '../retry-backoff/workflow.js';
+import { EXAMPLES, type ExampleName } from '../catalog.js';
 
 /** A stand-in Lambda function (the examples' handlers run locally; a real app deploys its own code here). */
 function fn(scope: Construct, id: string): lambda.Function {
@@ -46,18 +40,19 @@ export interface ExampleStack {
 /** Builds one stack per example, each workflow deployed with its resources bound. */
 export function examplesApp(app: App = new App()): {
   readonly app: App;
-  readonly stacks: Readonly<Record<string, ExampleStack>>;
+  readonly stacks: Readonly<Record<ExampleName, ExampleStack>>;
 } {
   const stack = (name: string, build: (scope: Stack) => StepcraftStateMachine): ExampleStack => {
     const s = new Stack(app, name);
     return { stack: s, machine: build(s) };
   };
-  const stacks = {
-    OrderProcessing: stack(
+  // Typed by the catalog: a new example does not compile here until it is deployed.
+  const stacks: Record<ExampleName, ExampleStack> = {
+    'order-processing': stack(
       'OrderProcessing',
       (s) =>
         new StepcraftStateMachine(s, 'OrderProcessing', {
-          workflow: orderProcessing,
+          workflow: EXAMPLES['order-processing'],
           bindings: {
             ReceiveOrderFunction: fn(s, 'ReceiveOrder'),
             ProcessPaymentFunction: fn(s, 'ProcessPayment'),
@@ -67,22 +62,22 @@ export function examplesApp(app: App = new App()): {
           },
         }),
     ),
-    EtlPipeline: stack(
+    'etl-pipeline': stack(
       'EtlPipeline',
       (s) =>
         new StepcraftStateMachine(s, 'EtlPipeline', {
-          workflow: etlPipeline,
+          workflow: EXAMPLES['etl-pipeline'],
           bindings: {
             TransformRecordFunction: fn(s, 'TransformRecord'),
             AggregateFunction: fn(s, 'Aggregate'),
           },
         }),
     ),
-    HumanApproval: stack(
+    'human-approval': stack(
       'HumanApproval',
       (s) =>
         new StepcraftStateMachine(s, 'HumanApproval', {
-          workflow: humanApproval,
+          workflow: EXAMPLES['human-approval'],
           bindings: {
             ApprovalQueue: new sqs.Queue(s, 'Approvals'),
             PayFunction: fn(s, 'Pay'),
@@ -91,11 +86,11 @@ export function examplesApp(app: App = new App()): {
           },
         }),
     ),
-    ApiApproval: stack(
+    'api-approval': stack(
       'ApiApproval',
       (s) =>
         new StepcraftStateMachine(s, 'ApiApproval', {
-          workflow: apiApproval,
+          workflow: EXAMPLES['api-approval'],
           bindings: {
             ApprovalsApi: approvalsApi(s),
             PayFunction: fn(s, 'Pay'),
@@ -104,11 +99,11 @@ export function examplesApp(app: App = new App()): {
           },
         }),
     ),
-    MlInference: stack(
+    'ml-inference': stack(
       'MlInference',
       (s) =>
         new StepcraftStateMachine(s, 'MlInference', {
-          workflow: mlInference,
+          workflow: EXAMPLES['ml-inference'],
           bindings: {
             PreprocessFunction: fn(s, 'Preprocess'),
             ModelAFunction: fn(s, 'ModelA'),
@@ -120,11 +115,11 @@ export function examplesApp(app: App = new App()): {
           },
         }),
     ),
-    OrderTotal: stack(
+    'order-total': stack(
       'OrderTotal',
       (s) =>
         new StepcraftStateMachine(s, 'OrderTotal', {
-          workflow: orderTotal,
+          workflow: EXAMPLES['order-total'],
           bindings: {
             LoadPricingFunction: fn(s, 'LoadPricing'),
             PriceLineFunction: fn(s, 'PriceLine'),
@@ -132,14 +127,36 @@ export function examplesApp(app: App = new App()): {
           },
         }),
     ),
-    RetryBackoff: stack(
+    'retry-backoff': stack(
       'RetryBackoff',
       (s) =>
         new StepcraftStateMachine(s, 'RetryBackoff', {
-          workflow: retryBackoff,
+          workflow: EXAMPLES['retry-backoff'],
           // Express: logged to CloudWatch Logs by default.
           type: 'EXPRESS',
           bindings: { FlakyServiceFunction: fn(s, 'FlakyService') },
+        }),
+    ),
+    // These four name their resources by ARN or name in the workflow itself: no placeholders to bind.
+    'event-driven': stack(
+      'EventDriven',
+      (s) =>
+        new StepcraftStateMachine(s, 'EventDriven', { workflow: EXAMPLES['event-driven'], bindings: {} }),
+    ),
+    'glue-etl': stack(
+      'GlueEtl',
+      (s) => new StepcraftStateMachine(s, 'GlueEtl', { workflow: EXAMPLES['glue-etl'], bindings: {} }),
+    ),
+    'ml-pipeline': stack(
+      'MlPipeline',
+      (s) => new StepcraftStateMachine(s, 'MlPipeline', { workflow: EXAMPLES['ml-pipeline'], bindings: {} }),
+    ),
+    'nested-workflows': stack(
+      'NestedWorkflows',
+      (s) =>
+        new StepcraftStateMachine(s, 'NestedWorkflows', {
+          workflow: EXAMPLES['nested-workflows'],
+          bindings: {},
         }),
     ),
   };

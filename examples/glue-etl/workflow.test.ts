@@ -74,4 +74,15 @@ describe('glue-etl', () => {
     const result = await run(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [failed] });
     expect(result).toFailWith('States.TaskFailed');
   });
+
+  test('a job run stopped before it finished (STOPPED) fails the task like a failed one', async () => {
+    const stopped = mock(transform).resolves({
+      Id: 'jr_1',
+      JobName: 'transform-partition',
+      JobRunState: 'STOPPED',
+    });
+    const result = await run(glueEtl, Batch.parse(sampleInput(import.meta.url)), { mocks: [stopped] });
+    expect(result).toFailWith('States.TaskFailed');
+    expect(JSON.parse(result.cause ?? '')).toMatchObject({ JobRunState: 'STOPPED' });
+  });
 });

@@ -8,8 +8,8 @@ import {
   type aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { describe, expectTypeOf, test } from 'vitest';
+import { EXAMPLES } from '../../../examples/catalog.js';
 import { type RequiredBindings as Bindings, StepcraftStateMachine } from '../src/index.js';
-import { EXAMPLES } from './examples.js';
 
 declare const fn: lambda.IFunction;
 declare const topic: sns.ITopic;
@@ -18,11 +18,11 @@ const stack = new Stack(new App(), 'Types');
 
 describe('bindings typed from the workflow', () => {
   test('the workflow type lists its placeholders with the construct each takes', () => {
-    type Order = Bindings<typeof EXAMPLES.orderProcessing>;
+    type Order = Bindings<(typeof EXAMPLES)['order-processing']>;
     expectTypeOf<Order['ReceiveOrderFunction']>().toEqualTypeOf<lambda.IFunction>();
     expectTypeOf<Order['OrderAlertsTopic']>().toEqualTypeOf<sns.ITopic>();
     // Catch handlers, Map processors, Parallel branches and Choice targets contribute theirs too.
-    expectTypeOf<keyof Bindings<typeof EXAMPLES.orderProcessing>>().toEqualTypeOf<
+    expectTypeOf<keyof Bindings<(typeof EXAMPLES)['order-processing']>>().toEqualTypeOf<
       | 'ReceiveOrderFunction'
       | 'ProcessPaymentFunction'
       | 'CheckInventoryFunction'
@@ -30,12 +30,16 @@ describe('bindings typed from the workflow', () => {
       | 'OrderAlertsTopic'
     >();
     expectTypeOf<
-      Bindings<typeof EXAMPLES.etlPipeline>['TransformRecordFunction']
+      Bindings<(typeof EXAMPLES)['etl-pipeline']>['TransformRecordFunction']
     >().toEqualTypeOf<lambda.IFunction>();
-    expectTypeOf<Bindings<typeof EXAMPLES.mlInference>['ModelBFunction']>().toEqualTypeOf<lambda.IFunction>();
-    expectTypeOf<Bindings<typeof EXAMPLES.humanApproval>['ApprovalQueue']>().toEqualTypeOf<sqs.IQueue>();
     expectTypeOf<
-      Bindings<typeof EXAMPLES.humanApproval>['NotifyRejectedFunction']
+      Bindings<(typeof EXAMPLES)['ml-inference']>['ModelBFunction']
+    >().toEqualTypeOf<lambda.IFunction>();
+    expectTypeOf<
+      Bindings<(typeof EXAMPLES)['human-approval']>['ApprovalQueue']
+    >().toEqualTypeOf<sqs.IQueue>();
+    expectTypeOf<
+      Bindings<(typeof EXAMPLES)['human-approval']>['NotifyRejectedFunction']
     >().toEqualTypeOf<lambda.IFunction>();
   });
 
@@ -48,13 +52,13 @@ describe('bindings typed from the workflow', () => {
   };
 
   test('accepts every placeholder bound to its construct type', () => {
-    new StepcraftStateMachine(stack, 'Ok', { workflow: EXAMPLES.orderProcessing, bindings: complete });
+    new StepcraftStateMachine(stack, 'Ok', { workflow: EXAMPLES['order-processing'], bindings: complete });
   });
 
   test('rejects a missing binding, naming the placeholder', () => {
     const { OrderAlertsTopic: _, ...missing } = complete;
     new StepcraftStateMachine(stack, 'Missing', {
-      workflow: EXAMPLES.orderProcessing,
+      workflow: EXAMPLES['order-processing'],
       // @ts-expect-error Property 'OrderAlertsTopic' is missing … but required in type 'RequiredBindings<…>'
       bindings: missing,
     });
@@ -62,7 +66,7 @@ describe('bindings typed from the workflow', () => {
 
   test('rejects a binding of the wrong construct type', () => {
     new StepcraftStateMachine(stack, 'Wrong', {
-      workflow: EXAMPLES.orderProcessing,
+      workflow: EXAMPLES['order-processing'],
       bindings: {
         ...complete,
         // @ts-expect-error Type 'IQueue' is missing the following properties from type 'IFunction'

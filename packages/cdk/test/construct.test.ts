@@ -24,12 +24,12 @@ import {
 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { EXAMPLE_NAMES, EXAMPLES, type ExampleName } from '../../../examples/catalog.js';
 import { type ExampleStack, examplesApp } from '../../../examples/cdk-app/app.js';
 import { StepcraftStateMachine } from '../src/index.js';
-import { EXAMPLES } from './examples.js';
 
 // Synthesizing aws-cdk-lib stacks is slow: build the examples' app once for every test of this file.
-let stacks: Readonly<Record<string, ExampleStack>>;
+let stacks: Readonly<Record<ExampleName, ExampleStack>>;
 beforeAll(() => {
   stacks = examplesApp().stacks;
 });
@@ -81,8 +81,8 @@ function expectMachine(example: ExampleStack, type: 'STANDARD' | 'EXPRESS'): voi
 
 describe('StepcraftStateMachine on every example', () => {
   test('OrderProcessing: resource, substitutions, statements', () => {
-    const example = stacks.OrderProcessing as ExampleStack;
-    expect(example.machine.definition).toEqual(compile(EXAMPLES.orderProcessing).definition);
+    const example = stacks['order-processing'];
+    expect(example.machine.definition).toEqual(compile(EXAMPLES['order-processing']).definition);
     // The construct exposes the input and output JSON Schemas (for API Gateway models, EventBridge registries).
     expect(example.machine.schemas.input?.title).toBe('OrderProcessing input');
     expect(example.machine.schemas.output?.title).toBe('OrderProcessing output');
@@ -104,7 +104,7 @@ describe('StepcraftStateMachine on every example', () => {
   });
 
   test('EtlPipeline: the Map processor’s function too', () => {
-    const example = stacks.EtlPipeline as ExampleStack;
+    const example = stacks['etl-pipeline'];
     expectMachine(example, 'STANDARD');
     expect(roleStatements(example)).toEqual([
       invoke(example, 'TransformRecordFunction', 'AggregateFunction'),
@@ -112,7 +112,7 @@ describe('StepcraftStateMachine on every example', () => {
   });
 
   test('HumanApproval: sqs:SendMessage for the callback, then the functions', () => {
-    const example = stacks.HumanApproval as ExampleStack;
+    const example = stacks['human-approval'];
     expectMachine(example, 'STANDARD');
     expect(roleStatements(example)).toEqual([
       {
@@ -125,7 +125,7 @@ describe('StepcraftStateMachine on every example', () => {
   });
 
   test('ApiApproval: execute-api:Invoke on the one method it calls, then the functions', () => {
-    const example = stacks.ApiApproval as ExampleStack;
+    const example = stacks['api-approval'];
     expectMachine(example, 'STANDARD');
     const api = example.machine.bindings.ApprovalsApi as apigateway.IRestApi;
     const [invokeApi, ...rest] = roleStatements(example);
@@ -138,7 +138,7 @@ describe('StepcraftStateMachine on every example', () => {
   });
 
   test('MlInference: the Parallel branches’ functions and dynamodb:PutItem on the table', () => {
-    const example = stacks.MlInference as ExampleStack;
+    const example = stacks['ml-inference'];
     expectMachine(example, 'STANDARD');
     const table = example.machine.bindings.PredictionsTable as { tableArn: string };
     expect(roleStatements(example)).toEqual([
@@ -148,7 +148,7 @@ describe('StepcraftStateMachine on every example', () => {
   });
 
   test('OrderTotal (JSONata): substitutions inside Arguments', () => {
-    const example = stacks.OrderTotal as ExampleStack;
+    const example = stacks['order-total'];
     expectMachine(example, 'STANDARD');
     expect(example.machine.definition.QueryLanguage).toBe('JSONata');
     expect(roleStatements(example)).toEqual([
@@ -157,7 +157,7 @@ describe('StepcraftStateMachine on every example', () => {
   });
 
   test('RetryBackoff as Express: a log group, logging configuration and log delivery', () => {
-    const example = stacks.RetryBackoff as ExampleStack;
+    const example = stacks['retry-backoff'];
     expectMachine(example, 'EXPRESS');
     const template = Template.fromStack(example.stack);
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
@@ -192,18 +192,23 @@ describe('StepcraftStateMachine on every example', () => {
     expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual([
       'ApiApproval',
       'EtlPipeline',
+      'EventDriven',
+      'GlueEtl',
       'HumanApproval',
       'MlInference',
+      'MlPipeline',
+      'NestedWorkflows',
       'OrderProcessing',
       'OrderTotal',
       'RetryBackoff',
     ]);
+    expect(Object.keys(examplesApp().stacks).sort()).toEqual([...EXAMPLE_NAMES].sort());
   });
 });
 
 describe('bindings are checked at synth time', () => {
   // Typed bindings reject these at compile time (bindings.test-d.ts); a workflow loaded without its type is checked here.
-  const untyped: CompilableWorkflow = EXAMPLES.retryBackoff;
+  const untyped: CompilableWorkflow = EXAMPLES['retry-backoff'];
   const build = (bindings: Record<string, unknown>) => () => {
     const stack = new Stack(new App(), 'Checks');
     new StepcraftStateMachine(stack, 'Machine', {
@@ -232,7 +237,7 @@ describe('bindings are checked at synth time', () => {
     expect(
       () =>
         new StepcraftStateMachine(stack, 'Machine', {
-          workflow: EXAMPLES.retryBackoff,
+          workflow: EXAMPLES['retry-backoff'],
           bindings: { FlakyServiceFunction: fnIn(stack), Typo: 'x' },
         }),
     ).toThrow('${Typo} is bound but the definition has no such placeholder');
@@ -245,7 +250,7 @@ describe('the construct', () => {
     expect(
       () =>
         new StepcraftStateMachine(stack, 'Machine', {
-          workflow: EXAMPLES.humanApproval as CompilableWorkflow,
+          workflow: EXAMPLES['human-approval'] as CompilableWorkflow,
           type: 'EXPRESS',
           bindings: {},
         }),
@@ -328,7 +333,7 @@ describe('the construct', () => {
     const stack = new Stack(new App(), 'Kms');
     const queue = new sqs.Queue(stack, 'Approvals', { encryption: sqs.QueueEncryption.KMS });
     new StepcraftStateMachine(stack, 'Machine', {
-      workflow: EXAMPLES.humanApproval,
+      workflow: EXAMPLES['human-approval'],
       bindings: {
         ApprovalQueue: queue,
         PayFunction: fnIn(stack),
@@ -410,7 +415,7 @@ describe('parity with a hand-written aws-stepfunctions + aws-stepfunctions-tasks
     };
     const topic = new sns.Topic(stack, 'Alerts');
     const ours = new StepcraftStateMachine(stack, 'Ours', {
-      workflow: EXAMPLES.orderProcessing,
+      workflow: EXAMPLES['order-processing'],
       bindings: { ...functions, OrderAlertsTopic: topic },
     });
 

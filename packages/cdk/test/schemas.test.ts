@@ -2,8 +2,8 @@ import { choice, lambda, placeholder, succeed, task, workflow } from '@stepcraft
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { EXAMPLES } from '../../../examples/catalog.js';
 import { workflowSchemas } from '../src/cloudformation.js';
-import { EXAMPLES } from './examples.js';
 
 const Order = z.object({ orderId: z.string(), amount: z.number().positive() });
 const Paid = Order.extend({ status: z.literal('PAID') });
@@ -11,7 +11,7 @@ const Rejected = Order.extend({ status: z.literal('REJECTED'), reason: z.string(
 
 describe('JSON Schemas of a workflow', () => {
   test('the input schema is the declared input, in draft-04 (API Gateway models, EventBridge registries)', () => {
-    const { input } = workflowSchemas(EXAMPLES.orderProcessing);
+    const { input } = workflowSchemas(EXAMPLES['order-processing']);
     expect(input).toMatchObject({
       $schema: 'http://json-schema.org/draft-04/schema#',
       title: 'OrderProcessing input',
@@ -52,7 +52,7 @@ describe('JSON Schemas of a workflow', () => {
   });
 
   test('order processing: its final Succeed declares the completed order', () => {
-    const { output, notes } = workflowSchemas(EXAMPLES.orderProcessing);
+    const { output, notes } = workflowSchemas(EXAMPLES['order-processing']);
     expect(notes).toEqual([]);
     expect(output).toMatchObject({
       title: 'OrderProcessing output',
@@ -61,14 +61,14 @@ describe('JSON Schemas of a workflow', () => {
   });
 
   test('without a declared ending, no output schema, and a note saying what to declare', () => {
-    expect(workflowSchemas(EXAMPLES.etlPipeline).notes).toEqual([
+    expect(workflowSchemas(EXAMPLES['etl-pipeline']).notes).toEqual([
       'the output of "Aggregate" (a Task that ends the workflow) has no declared schema',
     ]);
-    expect(workflowSchemas(EXAMPLES.etlPipeline).output).toBeUndefined();
-    expect(workflowSchemas(EXAMPLES.retryBackoff).notes).toEqual([
+    expect(workflowSchemas(EXAMPLES['etl-pipeline']).output).toBeUndefined();
+    expect(workflowSchemas(EXAMPLES['retry-backoff']).notes).toEqual([
       `"Done" ends the workflow without a declared input schema; give it one (succeed('Done', { input }))`,
     ]);
-    expect(workflowSchemas(EXAMPLES.etlPipeline, { output: Paid }).output).toMatchObject({
+    expect(workflowSchemas(EXAMPLES['etl-pipeline'], { output: Paid }).output).toMatchObject({
       title: 'EtlPipeline output',
     });
   });
@@ -77,7 +77,7 @@ describe('JSON Schemas of a workflow', () => {
     const plain = {
       '~standard': { version: 1 as const, vendor: 'handmade', validate: (value: unknown) => ({ value }) },
     };
-    const { output, notes } = workflowSchemas(EXAMPLES.orderProcessing, { output: plain });
+    const { output, notes } = workflowSchemas(EXAMPLES['order-processing'], { output: plain });
     expect(output).toBeUndefined();
     expect(notes).toContain('the output schema (handmade) cannot write JSON Schema');
   });

@@ -1,27 +1,35 @@
 import { compile } from '@stepcraft/core';
 import { describe, expect, test } from 'vitest';
+import { EXAMPLE_NAMES, EXAMPLES, type ExampleName } from '../../../examples/catalog.js';
 import { deployFiles, toTemplate } from '../src/cloudformation.js';
 import { templateProblems } from './cfn-schema.js';
-import { EXAMPLES } from './examples.js';
 import { distributed, workflowOf } from './workflows.js';
 
+/**
+ * The findings an example's template comes with: ml-pipeline names its SageMaker jobs at run time (a role over every
+ * job of the account) and calls `sagemaker:createModel`, which has no policy row yet.
+ */
+const KNOWN_FINDINGS: Partial<Record<ExampleName, readonly string[]>> = {
+  'ml-pipeline': ['DYNAMIC_RESOURCE', 'UNKNOWN_INTEGRATION', 'DYNAMIC_RESOURCE'],
+};
+
 describe('CloudFormation and SAM templates', () => {
-  for (const [name, workflow] of Object.entries(EXAMPLES)) {
+  for (const name of EXAMPLE_NAMES) {
     for (const format of ['cloudformation', 'sam'] as const) {
       test(`${name} as ${format} matches the registry schemas`, () => {
-        const { template, findings } = toTemplate(compile(workflow), { format });
-        expect(findings).toEqual([]);
+        const { template, findings } = toTemplate(compile(EXAMPLES[name]), { format });
+        expect(findings.map((finding) => finding.code)).toEqual(KNOWN_FINDINGS[name] ?? []);
         expect(templateProblems(template)).toEqual([]);
       });
     }
   }
 
   test('the order-processing template, and SAM for two examples', async () => {
-    const order = toTemplate(compile(EXAMPLES.orderProcessing), { format: 'cloudformation' }).template;
+    const order = toTemplate(compile(EXAMPLES['order-processing']), { format: 'cloudformation' }).template;
     await expect(`${JSON.stringify(order, null, 2)}\n`).toMatchFileSnapshot(
       'snapshots/OrderProcessing.cloudformation.json.snap',
     );
-    for (const name of ['orderProcessing', 'humanApproval'] as const) {
+    for (const name of ['order-processing', 'human-approval'] as const) {
       const sam = deployFiles(EXAMPLES[name], { format: 'sam' }).files.find((f) =>
         f.name.endsWith('.sam.json'),
       );
@@ -30,7 +38,7 @@ describe('CloudFormation and SAM templates', () => {
   });
 
   test('a placeholder becomes a parameter, substituted into the definition', () => {
-    const { template } = toTemplate(compile(EXAMPLES.humanApproval), { format: 'cloudformation' });
+    const { template } = toTemplate(compile(EXAMPLES['human-approval']), { format: 'cloudformation' });
     expect(template.Parameters).toMatchObject({
       ApprovalQueue: { Type: 'String', Description: expect.stringContaining('SQS queue URL') },
     });
@@ -70,12 +78,12 @@ describe('CloudFormation and SAM templates', () => {
   });
 
   test('deployFiles writes the schemas, and the template only with a format', () => {
-    expect(deployFiles(EXAMPLES.orderProcessing).files.map((f) => f.name)).toEqual([
+    expect(deployFiles(EXAMPLES['order-processing']).files.map((f) => f.name)).toEqual([
       'OrderProcessing.input.schema.json',
       'OrderProcessing.output.schema.json',
     ]);
     expect(
-      deployFiles(EXAMPLES.orderProcessing, { format: 'cloudformation' }).files.map((f) => f.name),
+      deployFiles(EXAMPLES['order-processing'], { format: 'cloudformation' }).files.map((f) => f.name),
     ).toEqual([
       'OrderProcessing.input.schema.json',
       'OrderProcessing.output.schema.json',

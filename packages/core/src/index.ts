@@ -185,6 +185,7 @@ export type { HttpError, HttpInvokeRequest, HttpInvokeResult } from './integrati
 export { http } from './integrations/http.js';
 export type {
   AttributeValue,
+  CallbackResponseOf,
   ChildTypes,
   DynamoDbGetItemResult,
   DynamoDbWriteResult,

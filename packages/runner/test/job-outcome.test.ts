@@ -4,15 +4,28 @@ import { jobOutcome, submittedResponse } from '../src/services/job-outcome.js';
 describe('jobOutcome: how a .sync task ends, from its job description', () => {
   test.each([
     ['glue', 'startJobRun.sync', { JobRunState: 'SUCCEEDED' }, 'succeeded'],
-    ['glue', 'startJobRun.sync', { JobRunState: 'STOPPED' }, 'succeeded'],
+    ['glue', 'startJobRun.sync', { JobRunState: 'STOPPED' }, 'failed'],
+    ['glue', 'startJobRun.sync', { JobRunState: 'EXPIRED' }, 'failed'],
     ['glue', 'startJobRun.sync', { JobRunState: 'FAILED' }, 'failed'],
     ['glue', 'startJobRun.sync', { JobRunState: 'TIMEOUT' }, 'failed'],
     ['glue', 'startJobRun.sync', { JobRunState: 'ERROR' }, 'failed'],
+    ['glue', 'startJobRun.sync', { Id: 'jr_1' }, 'succeeded'],
     ['batch', 'submitJob.sync', { Status: 'SUCCEEDED' }, 'succeeded'],
     ['batch', 'submitJob.sync', { Status: 'FAILED' }, 'failed'],
     ['sagemaker', 'createTrainingJob.sync', { TrainingJobStatus: 'Completed' }, 'succeeded'],
     ['sagemaker', 'createTrainingJob.sync', { TrainingJobStatus: 'Stopped' }, 'failed'],
+    ['sagemaker', 'createTrainingJob.sync', { TrainingJobStatus: 'Failed' }, 'failed'],
+    ['sagemaker', 'createTransformJob.sync', { TransformJobStatus: 'Completed' }, 'succeeded'],
     ['sagemaker', 'createTransformJob.sync', { TransformJobStatus: 'Failed' }, 'failed'],
+    ['sagemaker', 'createTransformJob.sync', { TransformJobStatus: 'Stopped' }, 'failed'],
+    ['sagemaker', 'createProcessingJob.sync', { ProcessingJobStatus: 'Stopped' }, 'failed'],
+    ['codebuild', 'startBuild.sync', { Build: { BuildStatus: 'SUCCEEDED' } }, 'succeeded'],
+    ['codebuild', 'startBuild.sync', { Build: { BuildStatus: 'FAILED' } }, 'failed'],
+    ['codebuild', 'startBuild.sync', { Build: { BuildStatus: 'FAULT' } }, 'failed'],
+    ['codebuild', 'startBuild.sync', { Build: { BuildStatus: 'STOPPED' } }, 'failed'],
+    ['codebuild', 'startBuild.sync', { Build: { BuildStatus: 'TIMED_OUT' } }, 'failed'],
+    ['codebuild', 'startBuildBatch.sync', { BuildBatch: { BuildBatchStatus: 'STOPPED' } }, 'failed'],
+    ['codebuild', 'startBuildBatch.sync', { BuildBatch: { BuildBatchStatus: 'SUCCEEDED' } }, 'succeeded'],
     [
       'ecs',
       'runTask.sync',
@@ -27,10 +40,20 @@ describe('jobOutcome: how a .sync task ends, from its job description', () => {
     ],
     ['ecs', 'runTask.sync', { StopCode: 'TaskFailedToStart', Containers: [{}] }, 'failed'],
     ['states', 'startExecution.sync', { Status: 'SUCCEEDED' }, 'succeeded'],
+    ['states', 'startExecution.sync', { Status: 'FAILED' }, 'failed'],
+    ['states', 'startExecution.sync', { Status: 'ABORTED' }, 'failed'],
     ['states', 'startExecution.sync:2', { Status: 'TIMED_OUT' }, 'failed'],
     ['athena', 'startQueryExecution.sync', { Status: 'anything' }, 'succeeded'],
   ])('%s:%s %j → %s', (type, name, description, kind) => {
     expect(jobOutcome(type, name, description).kind).toBe(kind);
+  });
+
+  test('a stopped Glue run fails like a failed one: States.TaskFailed, the JobRun as cause', () => {
+    expect(jobOutcome('glue', 'startJobRun.sync', { Id: 'jr_2', JobRunState: 'STOPPED' })).toEqual({
+      kind: 'failed',
+      error: 'States.TaskFailed',
+      cause: '{"Id":"jr_2","JobRunState":"STOPPED"}',
+    });
   });
 
   test('a failed job fails with States.TaskFailed, the description as cause', () => {

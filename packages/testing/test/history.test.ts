@@ -2,6 +2,7 @@ import type { AslDocument } from '@stepcraft/asl';
 import { type HistoryEvent, run, StatesError } from '@stepcraft/runner';
 import { describe, expect, test } from 'vitest';
 import { HistoryFormatError, historyView, type StateVisit } from '../src/index.js';
+import { failingFirstTry } from './evaluation-retry.js';
 
 /** A Map whose second item fails its Task twice (retried), then a Parallel whose second branch Fails (caught). */
 const definition: AslDocument = {
@@ -238,5 +239,49 @@ describe('histories that cannot be read', () => {
     ] as HistoryEvent[]);
     expect(Object.keys(view.input as object)).toEqual(['__proto__']);
     expect(({} as { x?: number }).x).toBeUndefined();
+  });
+});
+
+describe('a retried States.QueryEvaluationError (retriable like any error)', () => {
+  /** The visit of `Call` in a run of {@link failingFirstTry}. */
+  async function callVisit(field: 'Output' | 'Arguments'): Promise<StateVisit> {
+    const document = failingFirstTry(field);
+    const ran = await run(document, {}, { handlers: { f: () => ({ ok: true }) } });
+    expect(ran.status).toBe('SUCCEEDED');
+    const visit = historyView(ran.history, document).visits.find((v) => v.state === 'Call');
+    if (visit === undefined) throw new Error('no visit of Call');
+    return visit;
+  }
+
+  test('its Output failed after the call: that call is the failed attempt, the retry is listed', async () => {
+    const call = await callVisit('Output');
+    expect([call.status, call.error]).toEqual(['succeeded', undefined]);
+    expect(call.attempts.map((attempt) => [attempt.outcome, attempt.error])).toEqual([
+      ['failed', 'States.QueryEvaluationError'],
+      ['succeeded', undefined],
+    ]);
+    expect(call.attempts.map((attempt) => attempt.input)).toEqual([
+      { FunctionName: 'f', Payload: 1 },
+      {
+        FunctionName: 'f',
+        Payload: 1,
+      },
+    ]);
+    expect(call.retries).toHaveLength(1);
+    expect(call.retries[0]?.error).toBe('States.QueryEvaluationError');
+    expect(call.retries[0]?.cause).toContain("'Output'");
+    expect(call.retries[0]?.delaySeconds).toBe(1);
+  });
+
+  test('its Arguments failed before any call: a try without a call, then the retry', async () => {
+    const call = await callVisit('Arguments');
+    expect(call.status).toBe('succeeded');
+    expect(call.attempts.map((attempt) => [attempt.outcome, attempt.error, attempt.input])).toEqual([
+      ['failed', 'States.QueryEvaluationError', undefined],
+      ['succeeded', undefined, { FunctionName: 'f', Payload: 1 }],
+    ]);
+    expect(call.retries.map((retry) => [retry.error, retry.delaySeconds])).toEqual([
+      ['States.QueryEvaluationError', 1],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { EXAMPLE_NAMES } from '../../../examples/catalog.js';
 import {
   buildGraph,
   type GraphLayout,
@@ -30,26 +31,22 @@ function checkNesting(layout: GraphLayout): void {
 }
 
 describe('layoutGraph (ELK)', () => {
-  test.each([
-    ['order-processing'],
-    ['etl-pipeline'],
-    ['ml-inference'],
-    ['human-approval'],
-    ['retry-backoff'],
-    ['order-total'],
-  ])('lays out %s: boxes nested in their groups, every arrow routed, the same every time', async (name) => {
-    const graph = buildGraph(example(name));
-    const layout = await layoutGraph(graph);
-    checkNesting(layout);
-    expect(layout.boxes.map((box) => box.id).sort()).toEqual(
-      [...new Set(layout.boxes.map((box) => box.id))].sort(),
-    );
-    for (const edge of layout.edges) {
-      expect(edge.points.length).toBeGreaterThanOrEqual(4);
-      if (edge.label !== undefined) expect(edge.labelBox).toBeDefined();
-    }
-    expect(await layoutGraph(graph)).toEqual(layout);
-  });
+  test.each(EXAMPLE_NAMES)(
+    'lays out %s: boxes nested in their groups, every arrow routed, the same every time',
+    async (name) => {
+      const graph = buildGraph(example(name));
+      const layout = await layoutGraph(graph);
+      checkNesting(layout);
+      expect(layout.boxes.map((box) => box.id).sort()).toEqual(
+        [...new Set(layout.boxes.map((box) => box.id))].sort(),
+      );
+      for (const edge of layout.edges) {
+        expect(edge.points.length).toBeGreaterThanOrEqual(4);
+        if (edge.label !== undefined) expect(edge.labelBox).toBeDefined();
+      }
+      expect(await layoutGraph(graph)).toEqual(layout);
+    },
+  );
 
   test('a Parallel draws its branches side by side, numbered, and a Map is wide enough for its title', async () => {
     const ml = await layoutGraph(buildGraph(example('ml-inference')));

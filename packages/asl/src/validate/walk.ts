@@ -1,6 +1,6 @@
 import { pointerOf } from '../diagnostic.js';
 import { STATE_TYPES, type StateType } from '../document.js';
-import { has, isObject, type Obj, own } from '../json-shape.js';
+import { isObject, type Obj, own } from '../json-shape.js';
 import type { QueryLanguage } from '../states/common.js';
 import { type Ctx, type Pointer, report, reportCycle, type StateVisit } from './context.js';
 import { addMachine, addState, type DefinitionSize } from './definition-size.js';
@@ -110,7 +110,8 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
   if (comment !== undefined && typeof comment !== 'string') {
     report(ctx, 'INVALID_TYPE', [...pointer, 'Comment'], `Comment must be a string, got ${show(comment)}.`);
   }
-  const missing = ['StartAt', 'States'].filter((field) => !has(machine, field));
+  // A member set to `undefined` (possible only from JavaScript) is absent, as it is for every other field.
+  const missing = ['StartAt', 'States'].filter((field) => own(machine, field) === undefined);
   if (missing.length > 0) {
     report(
       ctx,

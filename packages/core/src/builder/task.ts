@@ -1,6 +1,7 @@
 import type { StateContract, TaskHandler, TaskHandlerContext } from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import {
+  type CallbackResponseOf,
   contractShape,
   type HandlerAnswerOf,
   type Integration,
@@ -66,9 +67,16 @@ export type TaskChecks<TName extends string, TIntegration extends Integration, T
     ? $Token
     : RequestCheck<TName, TIntegration, TPayload>;
 
-/** What a handler returns: the declared result, before any service envelope. */
+/**
+ * What a handler returns: the declared result, before any service envelope. A `.waitForTaskToken` task's handler
+ * stands in for the service call, so it returns the service's response or nothing (AWS discards that response: the
+ * token's `SendTaskSuccess` decides the result); an activity's handler is its worker and returns the result.
+ */
 export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends 'callback'
-  ? R | undefined
+  ? TIntegration['kind'] extends 'activity'
+    ? R | undefined
+    : // biome-ignore lint/suspicious/noConfusingVoidType: `void` accepts a handler with no return statement (`async () => {}`)
+      CallbackResponseOf<TIntegration> | void
   : TIntegration['kind'] extends 'lambda-invoke'
     ? R
     : HandlerAnswerOf<TIntegration, R>;

@@ -31,7 +31,7 @@ export interface GlueStartJobRunResult extends SdkMetadata {
   readonly JobName: string;
 }
 
-/** A Glue job run's state. `FAILED`, `TIMEOUT` and `ERROR` fail a `.sync` task. */
+/** A Glue job run's state. Every terminal state but `SUCCEEDED` (`FAILED`, `TIMEOUT`, `ERROR`, `STOPPED`, `EXPIRED`) fails a `.sync` task. */
 export type GlueJobRunState =
   | 'STARTING'
   | 'RUNNING'

@@ -402,6 +402,13 @@ export type HandlerAnswerOf<TIntegration extends Integration, R> = TIntegration[
     : TaskResultOf<TIntegration, R>
   : TaskResultOf<TIntegration, R>;
 
+/**
+ * The service's response to the call a `.waitForTaskToken` task makes: AWS records it in `TaskSubmitted` and then
+ * discards it, the task's result being what `SendTaskSuccess` sends. A Lambda function's return value can be anything.
+ */
+export type CallbackResponseOf<TIntegration extends Integration> =
+  TIntegration['kind'] extends 'lambda-invoke' ? unknown : Entry<TIntegration, unknown, unknown>['result'];
+
 /** The error names a task on `TIntegration` may fail with, besides `States.*` and its handler's own. */
 export type ErrorsOf<TIntegration extends Integration> = Entry<TIntegration, unknown, unknown>['errors'];
 

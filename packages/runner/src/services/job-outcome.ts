@@ -13,18 +13,27 @@ const FAILED: Readonly<Record<string, (job: JsonObject) => boolean>> = {
     (task.StopCode === 'EssentialContainerExited' &&
       Array.isArray(task.Containers) &&
       task.Containers.some((c) => isObject(c) && typeof c.ExitCode === 'number' && c.ExitCode !== 0)),
-  'glue:startJobRun': (run) => ['FAILED', 'TIMEOUT', 'ERROR'].includes(String(run.JobRunState)),
+  // Every terminal state but SUCCEEDED: a run stopped before it finished did not do the job (see the README).
+  'glue:startJobRun': (run) =>
+    ['FAILED', 'TIMEOUT', 'ERROR', 'STOPPED', 'EXPIRED'].includes(String(run.JobRunState)),
   'batch:submitJob': (job) => job.Status === 'FAILED',
   'sagemaker:createTrainingJob': (job) => ['Failed', 'Stopped'].includes(String(job.TrainingJobStatus)),
   'sagemaker:createTransformJob': (job) => ['Failed', 'Stopped'].includes(String(job.TransformJobStatus)),
   'sagemaker:createProcessingJob': (job) => ['Failed', 'Stopped'].includes(String(job.ProcessingJobStatus)),
   'states:startExecution': (execution) => execution.Status !== undefined && execution.Status !== 'SUCCEEDED',
+  // `.sync` answers with BatchGetBuilds' build (`{ Build }`) or BatchGetBuildBatches' batch (`{ BuildBatch }`).
+  'codebuild:startBuild': (output) => BUILD_FAILED.has(String(field(output.Build, 'BuildStatus'))),
+  'codebuild:startBuildBatch': (output) =>
+    BUILD_FAILED.has(String(field(output.BuildBatch, 'BuildBatchStatus'))),
 };
+
+/** CodeBuild's terminal statuses other than SUCCEEDED. */
+const BUILD_FAILED: ReadonlySet<string> = new Set(['FAILED', 'FAULT', 'STOPPED', 'TIMED_OUT']);
 
 /**
  * Decides a `.sync` task from the job's final description (what its handler or mock returns): a job that ended
  * badly fails the task with `States.TaskFailed` and the description, as JSON, as cause — as AWS does for ECS,
- * Glue, Batch, SageMaker and Step Functions. A child execution's `Input` and `Output` come back as JSON text with
+ * Glue, Batch, SageMaker, CodeBuild and Step Functions. A child execution's `Input` and `Output` come back as JSON text with
  * `.sync` and parsed with `.sync:2`, whichever form the handler gave.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-sync
  */
@@ -96,6 +105,10 @@ function parse(value: JsonValue): JsonValue {
   } catch {
     return value;
   }
+}
+
+function field(value: JsonValue | undefined, name: string): JsonValue | undefined {
+  return isObject(value) && Object.hasOwn(value, name) ? value[name] : undefined;
 }
 
 function isObject(value: unknown): value is JsonObject {

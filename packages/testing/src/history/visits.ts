@@ -11,9 +11,12 @@ export interface PathSegment {
   readonly index: number;
 }
 
-/** One try of a Task (a service call), or one run of a Map/Parallel state's iterations or branches. */
+/**
+ * One try of a Task (a service call), or one run of a Map/Parallel state's iterations or branches; or a try that
+ * failed evaluating the state's own fields before any call (`EvaluationFailed`) and was retried.
+ */
 export interface Attempt {
-  /** Id of the event that started it (`TaskScheduled`, `LambdaFunctionScheduled`, `MapStateStarted`…). */
+  /** Id of the event that started it (`TaskScheduled`, `LambdaFunctionScheduled`, `MapStateStarted`, `EvaluationFailed`…). */
   readonly startedEventId: number;
   readonly resourceType?: string;
   readonly resource?: string;
@@ -38,7 +41,10 @@ export interface RetryRecord {
   readonly delaySeconds: number;
 }
 
-/** How a state visit ended. `caught`: it failed and a Catch took it on. */
+/**
+ * How a state visit ended. `caught`: it failed and a Catch took it on; `aborted`: the execution was stopped, or
+ * ended without the visit finishing; `running`: the execution has not ended.
+ */
 export type VisitStatus = 'succeeded' | 'caught' | 'failed' | 'aborted' | 'running';
 
 /**
@@ -87,7 +93,8 @@ interface VisitBuilder {
   readonly visit: MutableVisit;
   readonly attempts: MutableAttempt[];
   readonly eventIds: number[];
-  evaluationError?: { error: string; cause?: string | undefined };
+  /** An `EvaluationFailed` not yet followed by a retry: its error, and its event's id and time. */
+  evaluationError?: { error: string; cause?: string | undefined; eventId: number; at: number };
   aborted: boolean;
   failedAt?: number;
 }
@@ -332,6 +339,8 @@ export function visitsOf(
       open.evaluationError = {
         error: textOf(details, 'error') ?? '',
         ...(textOf(details, 'cause') === undefined ? {} : { cause: textOf(details, 'cause') }),
+        eventId: event.id,
+        at: event.at,
       };
       return;
     }
@@ -340,12 +349,15 @@ export function visitsOf(
 
   function applyAttemptEvent(event: ReadEvent, open: VisitBuilder): void {
     const { type, details } = event;
-    const startsAttempt =
+    const startsTry =
       type.endsWith('Scheduled') ||
+      type.endsWith('ScheduleFailed') ||
       type === 'MapStateStarted' ||
-      type === 'ParallelStateStarted' ||
-      // A call that could not even be scheduled is still an attempt.
-      (type.endsWith('ScheduleFailed') && open.attempts.at(-1)?.outcome !== 'pending');
+      type === 'ParallelStateStarted';
+    if (startsTry && open.evaluationError !== undefined) retryEvaluationFailure(open, open.evaluationError);
+    // A call that could not even be scheduled is still an attempt, unless it ends the one pending.
+    const startsAttempt =
+      startsTry && !(type.endsWith('ScheduleFailed') && open.attempts.at(-1)?.outcome === 'pending');
     if (startsAttempt) {
       const attempt: MutableAttempt = {
         startedEventId: event.id,
@@ -381,6 +393,32 @@ export function visitsOf(
       else if (type.endsWith('TimedOut')) attempt.error = 'States.Timeout';
       if (cause !== undefined) attempt.cause = cause;
     }
+  }
+
+  /**
+   * A new try after an evaluation failure (`States.QueryEvaluationError` is retriable): the failure ended the try in
+   * progress (its call succeeded, its Output or Assign did not), or was a try of its own that made no call.
+   */
+  function retryEvaluationFailure(
+    open: VisitBuilder,
+    failure: NonNullable<VisitBuilder['evaluationError']>,
+  ): void {
+    delete open.evaluationError;
+    let tried = open.attempts.at(-1);
+    if (tried === undefined || tried.outcome === 'failed' || tried.outcome === 'timed-out') {
+      tried = {
+        startedEventId: failure.eventId,
+        outcome: 'pending',
+        startedAt: failure.at,
+        endedAt: failure.at,
+      };
+      open.attempts.push(tried);
+    }
+    tried.outcome = 'failed';
+    tried.endedAt = failure.at;
+    tried.error = failure.error;
+    if (failure.cause === undefined) delete tried.cause;
+    else tried.cause = failure.cause;
   }
 
   function applyExecutionEnd(event: ReadEvent): void {
@@ -434,7 +472,7 @@ export function visitsOf(
         if (builder.visit.cause !== undefined) attempt.cause = builder.visit.cause;
       }
     }
-    for (const builder of lane.visits) finish(builder, states);
+    for (const builder of lane.visits) finish(builder, states, execution.status !== 'RUNNING');
     const failing = lane.open;
     if (failing !== undefined && failing.visit.status === 'failed') failures.push({ lane, builder: failing });
   }
@@ -463,8 +501,15 @@ export function visitsOf(
   };
 }
 
-/** Settles a visit's status and error from its events. */
-function finish(builder: VisitBuilder, states: ReadonlyMap<string, StateEntry> | undefined): void {
+/**
+ * Settles a visit's status and error from its events. A visit that never finished, in an execution that ended, was
+ * stopped by that end: no state runs once its execution is over.
+ */
+function finish(
+  builder: VisitBuilder,
+  states: ReadonlyMap<string, StateEntry> | undefined,
+  executionEnded: boolean,
+): void {
   const { visit, attempts } = builder;
   const last = attempts.at(-1);
   const failedAttempt =
@@ -501,6 +546,8 @@ function finish(builder: VisitBuilder, states: ReadonlyMap<string, StateEntry> |
     visit.error !== undefined
   ) {
     visit.status = 'failed';
+  } else if (executionEnded) {
+    visit.status = 'aborted';
   }
 }
 
