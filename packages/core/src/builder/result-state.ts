@@ -8,7 +8,6 @@ import type { CheckResultPath } from '../types/paths.js';
 import { type Assigns, type ResultRefs, withAssignment } from './assign.js';
 import { type AnyChain, type Chain, ChainImpl, type ResourcesOf, type StateNames } from './chain.js';
 import { checked } from './checked.js';
-import type { Describable } from './describable.js';
 import {
   type AllowedErrorName,
   type CatchCheck,
@@ -60,8 +59,7 @@ export interface WorkState<
 > extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
     ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TTask, TErrors>,
     ErrorHandling<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>> {
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>> {
   readonly name: TName;
   /** Phantom (no run-time value): the Task handler's input and result types. */
   readonly '~task': TTask;
@@ -71,8 +69,7 @@ export interface WorkState<
 export interface PassState<TName extends string, out TInput, in out TResult, out TOutput>
   extends Chain<TInput, TOutput, StateNames<TName>>,
     ResultFields<TName, TInput, TResult, TOutput, 'pass'>,
-    Assigns<ResultRefs<TResult>, PassState<TName, TInput, TResult, TOutput>>,
-    Describable<PassState<TName, TInput, TResult, TOutput>> {
+    Assigns<ResultRefs<TResult>, PassState<TName, TInput, TResult, TOutput>> {
   readonly name: TName;
 }
 
