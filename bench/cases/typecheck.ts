@@ -164,6 +164,11 @@ export interface EditorLatency {
   readonly coldMs: number;
   /** Completions after each keystroke at the end of the chain (the service keeps what the edit leaves valid). */
   readonly keystroke: Summary;
+  /**
+   * Type instantiations the service's checker made for the last keystroke's completion (each edit gets a new program
+   * and checker): deterministic, so it compares runs whatever the machine's load.
+   */
+  readonly keystrokeInstantiations: number;
   /** Entries in the completion list (the chain's methods must be among them). */
   readonly entries: number;
   readonly errors?: string;
@@ -187,11 +192,18 @@ export async function editorLatency(flavour: Flavour, n: number, runs: number): 
     file.replaceWithText(text);
     const started = performance.now();
     const list = service.getCompletionsAtPosition(file.getFilePath(), at + offset, {});
-    return { ms: performance.now() - started, names: list?.entries.map((e) => e.name) ?? [] };
+    const ms = performance.now() - started;
+    const instantiations = service.getProgram()?.getInstantiationCount() ?? 0;
+    return { ms, instantiations, names: list?.entries.map((e) => e.name) ?? [] };
   };
   const cold = complete(edits[0] as string, 1);
   const samples: number[] = [];
-  for (let i = 1; i <= runs; i++) samples.push(complete(edits[i % 2] as string, 1 + (i % 2)).ms);
+  let keystrokeInstantiations = cold.instantiations;
+  for (let i = 1; i <= runs; i++) {
+    const keystroke = complete(edits[i % 2] as string, 1 + (i % 2));
+    samples.push(keystroke.ms);
+    keystrokeInstantiations = keystroke.instantiations;
+  }
   // Both chains end in a value whose `next` continues them.
   const wanted = 'next';
   return {
@@ -200,6 +212,7 @@ export async function editorLatency(flavour: Flavour, n: number, runs: number): 
     typescript: ts.version,
     coldMs: cold.ms,
     keystroke: summarize(samples),
+    keystrokeInstantiations,
     entries: cold.names.length,
     ...(cold.names.includes(wanted)
       ? {}

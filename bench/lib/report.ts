@@ -198,12 +198,12 @@ export function markdown(results: BenchResults): string {
       '',
       `### Editor: completion after \`.\` at the end of the chain (TypeScript ${results.editor[0]?.typescript} language service)`,
       '',
-      '| Source | States | First completion | Per keystroke, median (min–max) | Entries |',
-      '|---|---|---|---|---|',
+      '| Source | States | First completion | Per keystroke, median (min–max) | Instantiations per keystroke | Entries |',
+      '|---|---|---|---|---|---|',
     );
     for (const e of results.editor) {
       lines.push(
-        `| ${e.flavour === 'stepcraft' ? 'Stepcraft' : 'CDK'}${e.errors === undefined ? '' : ' (no completion!)'} | ${e.states} | ${ms(e.coldMs)} | ${ms(e.keystroke.median)} (${ms(e.keystroke.min)}–${ms(e.keystroke.max)}) | ${e.entries} |`,
+        `| ${e.flavour === 'stepcraft' ? 'Stepcraft' : 'CDK'}${e.errors === undefined ? '' : ' (no completion!)'} | ${e.states} | ${ms(e.coldMs)} | ${ms(e.keystroke.median)} (${ms(e.keystroke.min)}–${ms(e.keystroke.max)}) | ${e.keystrokeInstantiations.toLocaleString('en-US')} | ${e.entries} |`,
       );
     }
   }

@@ -1,13 +1,17 @@
 import type { AssignmentNode } from '../ir/common-node.js';
 import type { Seen } from '../types/pass-through.js';
 import type { ContextObject } from './context.js';
+import type { Describable } from './describable.js';
 import type { Ref } from './refs.js';
 import type { Unbare } from './result-fields.js';
 import { type Recording, recorded, selectorRefs } from './selector.js';
 import { assignmentNodes, assignmentOf, type Variable, type VariableValue } from './variable.js';
 
-/** The `assign` method of states that set variables; `TRefs` are what the value may read. */
-export interface Assigns<TRefs, TSelf> {
+/**
+ * The `assign` method of states that set variables; `TRefs` are what the value may read. It extends `Describable`
+ * so that a state has one base for its own methods (each base is instantiated again for every state).
+ */
+export interface Assigns<TRefs, TSelf> extends Describable<TSelf> {
   /**
    * Sets a variable when this state completes; the value is typed by the variable. All of a state's reads (its
    * own assignments included) see the values from before the state.

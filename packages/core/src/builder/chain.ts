@@ -78,15 +78,20 @@ export type Joined<TInput, TOutput, TNames extends Names, TNext extends AnyChain
 /**
  * A sequence of states, built with `.next()`. Immutable: `.next()` returns a new chain and leaves both operands
  * untouched, so states are values that can be reused (joins, loops, fragments).
+ *
+ * Its variances are declared (`out`, what TypeScript measures), so relating two chains never measures them through
+ * the wiring messages. The check in `next` is `NoInfer`: when TypeScript matches `ChainImpl.next` to this method it
+ * infers `$Next` from the argument alone, without measuring the variance of `WireCheck` and the message machinery
+ * behind it (thousands of instantiations in every program that checks these sources).
  */
-export interface Chain<TInput, TOutput, TNames extends Names> extends AnyChain {
+export interface Chain<out TInput, out TOutput, out TNames extends Names> extends AnyChain {
   readonly '~types': ChainTypes<TInput, TOutput, TNames>;
   /**
    * Continues with `next`; a compile error names both states when `next` cannot accept this chain's output.
    * @example task('A', …).next(task('B', …)) // "A": { …, "Next": "B" }
    */
   next<$Next extends AnyChain>(
-    next: Param<$Next, WireCheck<TOutput, TNames, $Next>>,
+    next: Param<$Next, NoInfer<WireCheck<TOutput, TNames, $Next>>>,
   ): Joined<TInput, TOutput, TNames, $Next>;
 }
 
@@ -105,17 +110,10 @@ export class ChainImpl<TInput, TOutput, TNames extends Names> implements Chain<T
   }
 
   next<$Next extends AnyChain>(
-    next: Param<$Next, WireCheck<TOutput, TNames, $Next>>,
+    next: Param<$Next, NoInfer<WireCheck<TOutput, TNames, $Next>>>,
   ): Joined<TInput, TOutput, TNames, $Next> {
-    return new ChainImpl<
-      Needs<TInput, TOutput, InputOf<$Next>>,
-      Resolved<OutputOf<$Next>, TOutput>,
-      ChainNames<
-        TNames['first'],
-        $Next['~types']['names']['last'],
-        $Next['~types']['names']['open'],
-        TNames['resources'] | ResourcesOf<$Next>
-      >
-    >(concat(this['~fragment'], fragmentOf(next)));
+    // Type arguments inferred from the return type: the same types as `Joined`'s, so the two `next` methods are
+    // related by identity.
+    return new ChainImpl(concat(this['~fragment'], fragmentOf(next)));
   }
 }

@@ -65,14 +65,15 @@ type SwitchInput<TName extends string, TInput, TRemaining, TField extends string
  * A Choice that switches on one value (`choice(…).on(({ input }) => input.status)`). Each `.when(value, target)`
  * handles one value (or several: `.when(['A', 'B'], target)`); until every value of the field's type is handled or
  * `.otherwise()` is given, using the Choice anywhere is a compile error naming the values left (`TRemaining`).
+ * Variances declared as TypeScript measures them (see {@link Chain}).
  */
 export interface ChoiceSwitch<
   TName extends string,
-  TInput,
-  TOutput,
-  TRemaining,
-  TField extends string,
-  TResources extends string = never,
+  out TInput,
+  in out TOutput,
+  in out TRemaining,
+  out TField extends string,
+  out TResources extends string = never,
 > extends Chain<
     SwitchInput<TName, TInput, TRemaining, TField>,
     TOutput,

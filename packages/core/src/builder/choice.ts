@@ -40,10 +40,14 @@ import type { Variable, VariableValue } from './variable.js';
 /**
  * A Choice state: branches are tried in order, the first whose condition holds wins. Closed: nothing can follow a
  * Choice; its branches continue the flow. Without a declared input it passes on whatever flows in (`TOutput` is
- * `Same`), and its input is what its targets need.
+ * `Same`), and its input is what its targets need. Variances declared as TypeScript measures them (see {@link Chain}).
  */
-export interface ChoiceState<TName extends string, TInput, TOutput, TResources extends string = never>
-  extends Chain<TInput, TOutput, StateNames<TName, false, TResources>> {
+export interface ChoiceState<
+  TName extends string,
+  out TInput,
+  in out TOutput,
+  out TResources extends string = never,
+> extends Chain<TInput, TOutput, StateNames<TName, false, TResources>> {
   readonly name: TName;
   /**
    * Adds a branch. The condition is built from typed refs; comparisons exist only where the field's type allows them.

@@ -8,7 +8,6 @@ import type { CheckResultPath } from '../types/paths.js';
 import { type Assigns, type ResultRefs, withAssignment } from './assign.js';
 import { type AnyChain, type Chain, ChainImpl, type ResourcesOf, type StateNames } from './chain.js';
 import { checked } from './checked.js';
-import type { Describable } from './describable.js';
 import {
   type AllowedErrorName,
   type CatchCheck,
@@ -44,31 +43,33 @@ export interface TaskTypes<TTaskInput, TTaskResult> {
  * A Task, Parallel or Map state: input `TInput`, effective result `TResult`, output `TOutput`; a Task also carries
  * its handler's types in `TTask` (`never` for Map and Parallel) and the error names it may raise in `TErrors`
  * (`string`: not known, any name goes in Retry/Catch). Every method returns a new state.
+ *
+ * Variances are declared where TypeScript measures them without a structural fallback (see {@link Chain}); `TName`
+ * and `TErrors` stay measured, as their fallback is what lets a state with typed error names be annotated with the
+ * default `string`.
  */
 export interface WorkState<
   TName extends string,
-  TInput,
-  TResult,
-  TOutput,
-  TResources extends string = never,
-  TTask = never,
+  out TInput,
+  in out TResult,
+  out TOutput,
+  out TResources extends string = never,
+  out TTask = never,
   TErrors extends string = string,
 > extends Chain<TInput, TOutput, StateNames<TName, true, TResources>>,
     ResultFields<TName, TInput, TResult, TOutput, 'work', TResources, TTask, TErrors>,
     ErrorHandling<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>,
-    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>>,
-    Describable<WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>> {
+    Assigns<ResultRefs<TResult>, WorkState<TName, TInput, TResult, TOutput, TResources, TTask, TErrors>> {
   readonly name: TName;
   /** Phantom (no run-time value): the Task handler's input and result types. */
   readonly '~task': TTask;
 }
 
-/** A Pass state. */
-export interface PassState<TName extends string, TInput, TResult, TOutput>
+/** A Pass state (variances declared as for {@link WorkState}). */
+export interface PassState<TName extends string, out TInput, in out TResult, out TOutput>
   extends Chain<TInput, TOutput, StateNames<TName>>,
     ResultFields<TName, TInput, TResult, TOutput, 'pass'>,
-    Assigns<ResultRefs<TResult>, PassState<TName, TInput, TResult, TOutput>>,
-    Describable<PassState<TName, TInput, TResult, TOutput>> {
+    Assigns<ResultRefs<TResult>, PassState<TName, TInput, TResult, TOutput>> {
   readonly name: TName;
 }
 
@@ -123,7 +124,8 @@ const assignPatch = (
 
 /**
  * A Task, Parallel or Map at run time: a chain over its frozen node; every method returns a new state (Catch
- * handler fragments travel with it). Checked against `WorkState` by `implements`.
+ * handler fragments travel with it). Checked against `WorkState` by `implements`; its checks are `NoInfer` for
+ * the reason given on {@link Chain}.
  */
 export class WorkStateImpl<
     TName extends string,
@@ -165,13 +167,13 @@ export class WorkStateImpl<
   }
 
   resultPath<const TPath extends string | null>(
-    path: Param<TPath, ResultPathCheck<TName, TInput, TResult, TPath>>,
+    path: Param<TPath, NoInfer<ResultPathCheck<TName, TInput, TResult, TPath>>>,
   ): WorkState<TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>, TResources, TTask, TErrors> {
     return this.#with(resultPathPatch(this.#node, checked(path)));
   }
 
   outputPath<const TPath extends string | null>(
-    path: Param<TPath, OutputPathCheck<TName, TOutput, TPath>>,
+    path: Param<TPath, NoInfer<OutputPathCheck<TName, TOutput, TPath>>>,
   ): WorkState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>, TResources, TTask, TErrors> {
     return this.#with(outputPathPatch(this.#node, checked(path)));
   }
@@ -184,7 +186,7 @@ export class WorkStateImpl<
 
   catch<$Handler extends AnyChain, const TPath extends string | null = '$'>(
     errors: readonly AllowedErrorName<TErrors>[],
-    handler: Param<$Handler, CatchCheck<TName, TInput, TPath, $Handler>>,
+    handler: Param<$Handler, NoInfer<CatchCheck<TName, TInput, TPath, $Handler>>>,
     options?: CatchOptions<TPath, CheckResultPath<TInput, TPath, `the catcher of '${TName}'`>>,
   ): WorkState<TName, TInput, TResult, TOutput, TResources | ResourcesOf<$Handler>, TTask, TErrors> {
     const fragment = fragmentOf(handler);
@@ -229,13 +231,13 @@ export class PassStateImpl<TName extends string, TInput, TResult, TOutput>
   }
 
   resultPath<const TPath extends string | null>(
-    path: Param<TPath, ResultPathCheck<TName, TInput, TResult, TPath>>,
+    path: Param<TPath, NoInfer<ResultPathCheck<TName, TInput, TResult, TPath>>>,
   ): PassState<TName, TInput, TResult, ResultPathOutput<TInput, TPath, TResult>> {
     return this.#with(resultPathPatch(this.#node, checked(path)));
   }
 
   outputPath<const TPath extends string | null>(
-    path: Param<TPath, OutputPathCheck<TName, TOutput, TPath>>,
+    path: Param<TPath, NoInfer<OutputPathCheck<TName, TOutput, TPath>>>,
   ): PassState<TName, TInput, OutputFiltered, OutputPathValue<TOutput, TPath>> {
     return this.#with(outputPathPatch(this.#node, checked(path)));
   }

@@ -44,10 +44,10 @@ export interface Assignment {
 
 /**
  * A workflow variable: a typed handle, so reading it anywhere (`total.ref`) is typed without the workflow's type
- * growing with every assignment. `compile()` checks that every read follows an assignment on every path.
+ * growing with every assignment. `compile()` checks that every read follows an assignment on every path. Variances declared as TypeScript measures them (see {@link Chain}).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
  */
-export interface Variable<T, TName extends string = string> {
+export interface Variable<in out T, TName extends string = string> {
   readonly name: TName;
   /** Reads the variable (`$name` in both query languages); use it in any selector or condition. */
   readonly ref: Ref<T, `$${TName}`, ''>;

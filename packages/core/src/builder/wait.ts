@@ -60,8 +60,8 @@ export type WaitSpec<TName extends string, TInputSchema extends MaybeSchema, TPa
     readonly inputPath?: Param<TInputPath, InputPathCheck<TName, DeclaredInput<TInputSchema>, TInputPath>>;
   };
 
-/** A Wait state: a chain that can also set variables. */
-export interface WaitState<TName extends string, TInput, TOutput>
+/** A Wait state: a chain that can also set variables. Variances declared as TypeScript measures them (see {@link Chain}). */
+export interface WaitState<TName extends string, out TInput, in out TOutput>
   extends Chain<TInput, TOutput, StateNames<TName>> {
   readonly name: TName;
   /**

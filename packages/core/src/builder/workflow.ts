@@ -44,11 +44,13 @@ export interface WorkflowOptions<TInputSchema extends MaybeSchema> {
   readonly stateOrder?: readonly string[];
 }
 
-/** A complete workflow: a name, an input type and a chain of states. `compile()` turns it into ASL. */
+/**
+ * A complete workflow: a name, an input type and a chain of states. `compile()` turns it into ASL. Variances declared as TypeScript measures them (see {@link Chain}).
+ */
 export interface Workflow<
-  TName extends string = string,
-  TInput = unknown,
-  TOutput = unknown,
+  out TName extends string = string,
+  out TInput = unknown,
+  out TOutput = unknown,
   TNames extends Names = Names,
 > {
   readonly [workflowBrand]: true;
