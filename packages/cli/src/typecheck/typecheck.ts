@@ -146,10 +146,10 @@ async function runTsc(
 
 /**
  * The threading flags for `tsc` on a machine with `cores` cores. TypeScript 7's `tsc` checks with four checkers on
- * as many threads by default, each checking again part of what the others do (the examples: 1.5 CPU-s, 0.9
- * single-threaded). Its callers load and compile the workflows meanwhile, which takes a core: on two cores or fewer
- * a single-threaded tsc finishes no later and leaves that core to them. It finds the same errors; only where a long
- * message elaborates may differ from a four-checker run (microsoft/typescript-go#202).
+ * as many threads by default, each checking again part of what the others check (the examples: 1.5 CPU-s, 0.9
+ * single-threaded). Its callers load and compile the workflows meanwhile, on a core of their own: with two cores or
+ * fewer, CPU is what a build waits for, and a single-threaded tsc spends the least. It finds the same errors; only
+ * where a long message elaborates may differ from a four-checker run (microsoft/typescript-go#202).
  */
 export function threadingArgs(typescript: Pick<TypeScriptInstall, 'native'>, cores: number): string[] {
   return typescript.native && cores <= 2 ? ['--singleThreaded'] : [];
