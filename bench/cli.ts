@@ -3,7 +3,8 @@
  * timed from spawn to exit, the variants of each row interleaved so that the machine's load hits them alike.
  *   - start-up: `validate` of one ASL file and `run` of a one-state ASL file, against `node -e 0`;
  *   - build: `stepcraft build examples` against a plain `tsc --noEmit` of the same files (those that import
- *     @stepcraft/core) with the same tsconfig.json and the same native tsc, and `build --no-typecheck`.
+ *     @stepcraft/core) with the same tsconfig.json and the same native tsc, the same tsc single-threaded (as build
+ *     runs it on two cores or fewer), and `build --no-typecheck`.
  *   --runs N          runs per variant (default 15 for start-up, 7 for build)
  *   --baseline BIN    also time another build of the CLI (e.g. main's dist/bin.js) on the same commands, for before/after
  * Writes bench/results/cli.json and prints a Markdown table.
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
         {
           [`tsc --noEmit (${files.length} files)`]: () =>
             time(tsc, ['--project', config, '--pretty', 'false']),
+          'tsc --noEmit --singleThreaded (as build runs it on two cores or fewer)': () =>
+            time(tsc, ['--singleThreaded', '--project', config, '--pretty', 'false']),
           'stepcraft build examples': () => time(process.execPath, [BIN, 'build', 'examples', '--out', out]),
           'stepcraft build examples, discovery cache emptied first': () => {
             rmSync(DISCOVERY_CACHE, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,5 +48,28 @@ describe('the built CLI (packages/cli/dist)', () => {
     );
     const result = JSON.parse(stepcraft('run', file, '--input', '{}', '--json'));
     expect(result).toEqual({ status: 'SUCCEEDED', output: { at: '2024-12-31T00:00:00.000Z' } });
+  });
+
+  it('validates and runs JSONPath definitions without loading jsonata, esbuild or ts-morph', () => {
+    // Big CommonJS libraries cost start-up time (Node 20 lexes one it imports from ESM in full): only what needs them
+    // loads them. A preloaded script lists every CommonJS module the process loaded, at exit.
+    const scratch = dir ?? tmpdir();
+    const recorder = path.join(scratch, 'record-cjs.cjs');
+    const record = path.join(scratch, 'loaded.json');
+    writeFileSync(
+      recorder,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const asl = path.join(scratch, 'pass.asl.json');
+    writeFileSync(asl, JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }));
+    const loaded = (...args: string[]): string[] => {
+      execFileSync(process.execPath, ['--require', recorder, bin, ...args], { cwd: root, encoding: 'utf8' });
+      return JSON.parse(readFileSync(record, 'utf8'));
+    };
+    const heavy = /[\\/]node_modules[\\/](jsonata|esbuild|ts-morph)[\\/]/;
+    const validated = loaded('validate', 'examples/order-processing/workflow.asl.json');
+    expect(validated).toContain(recorder);
+    expect(validated.filter((file) => heavy.test(file))).toEqual([]);
+    expect(loaded('run', asl, '--input', '{}').filter((file) => heavy.test(file))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findTypeScript, isSupportedVersion } from '../src/typecheck/find-typescript.js';
 import { formatTscError, parseTscOutput } from '../src/typecheck/tsc-output.js';
+import { threadingArgs } from '../src/typecheck/typecheck.js';
 import { scratchProject, stepcraft } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-typecheck-'));
@@ -42,7 +43,15 @@ describe("the project's TypeScript", () => {
     const found = await findTypeScript(import.meta.dirname);
     expect(found?.version).toMatch(/^7\./);
     expect(found?.args).toEqual([]);
+    expect(found?.native).toBe(true);
     expect(path.basename(found?.command ?? '')).toBe('tsc');
+  });
+
+  test('the native tsc checks single-threaded on two cores or fewer, with its own default above', () => {
+    expect(threadingArgs({ native: true }, 1)).toEqual(['--singleThreaded']);
+    expect(threadingArgs({ native: true }, 2)).toEqual(['--singleThreaded']);
+    expect(threadingArgs({ native: true }, 3)).toEqual([]);
+    expect(threadingArgs({ native: false }, 2)).toEqual([]);
   });
 
   test.each([

@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 
 const compiled: string[] = [];
 
-vi.mock('jsonata', async (importOriginal) => {
-  const actual = (await importOriginal()) as { default: (text: string) => unknown };
+vi.mock('../src/jsonata/library.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/jsonata/library.js')>();
   return {
-    default: (text: string) => {
+    jsonata: (text: string) => {
       compiled.push(text);
-      return actual.default(text);
+      return actual.jsonata(text);
     },
   };
 });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Esbuild from 'esbuild';
 import type { Loader, Plugin } from 'esbuild';
 
 /** How `importBundled` treats the workspace's packages. */
@@ -50,17 +51,19 @@ export async function importBundled(file: string, options: BundleOptions): Promi
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
-let bundler: Promise<typeof import('esbuild')> | undefined;
+let bundler: Promise<typeof Esbuild> | undefined;
 
 /**
  * Loads esbuild and starts its service process (a Go program), once: called early, the process starts while the
- * caller loads other modules, instead of in front of the first bundle.
+ * caller loads other modules, instead of in front of the first bundle. Required, not imported: Node 20 imports a
+ * CommonJS module only after lexing all of it for its exports, which costs more than running it.
  */
-export function startBundler(): Promise<typeof import('esbuild')> {
-  bundler ??= import('esbuild').then(async (esbuild) => {
+export function startBundler(): Promise<typeof Esbuild> {
+  bundler ??= (async () => {
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
     await esbuild.initialize({});
     return esbuild;
-  });
+  })();
   return bundler;
 }
 

@@ -21,12 +21,15 @@ type Started =
   | { readonly ok: false; readonly problem: string };
 
 // The worker starts from this module. Published, the worker's code is JavaScript: imported natively, with core. In
-// the workspace it is TypeScript: tsx (registered for this thread only) and the source condition load it.
+// the workspace it is TypeScript: tsx (registered for this thread only) and the source condition load it. On Node
+// ≥ 22.1 the worker keeps the compiled code of what it loads (core, zod, …) on disk between runs: each thread has to
+// ask for that itself, bin.ts asks only for the main one.
 const BOOTSTRAP = `
-import { register } from 'node:module';
+import module from 'node:module';
 import { workerData } from 'node:worker_threads';
+module.enableCompileCache?.();
 if (workerData.fromSource) {
-  register(workerData.conditionHook);
+  module.register(workerData.conditionHook);
   (await import(workerData.tsx)).register();
 }
 const worker = await import(workerData.worker);

@@ -16,6 +16,8 @@ export interface TypeScriptInstall {
   /** The native `tsc` executable of TypeScript 7, or Node with the JavaScript `tsc` of earlier versions. */
   readonly command: string;
   readonly args: readonly string[];
+  /** Whether `command` is TypeScript 7's native `tsc` (which checks with several threads unless told otherwise). */
+  readonly native: boolean;
 }
 
 /**
@@ -54,8 +56,8 @@ async function describe(
   const script = path.join(directory, typeof bin === 'string' ? bin : 'bin/tsc');
   const native = Number(version.split('.')[0]) >= 7 ? await nativeExecutable(directory) : undefined;
   return native === undefined
-    ? { version, directory, command: process.execPath, args: [script] }
-    : { version, directory, command: native, args: [] };
+    ? { version, directory, command: process.execPath, args: [script], native: false }
+    : { version, directory, command: native, args: [], native: true };
 }
 
 /** TypeScript 7's `tsc` is a Go program; starting it directly saves the Node process its launcher script would be. */

@@ -1,5 +1,5 @@
 import { isJsonataString, type JsonObject, type JsonValue, jsonataBody } from '@stepcraft/asl';
-import jsonata from 'jsonata';
+import type Jsonata from 'jsonata';
 import { StatesError } from '../errors.js';
 import { boundedMemo } from '../io/cache.js';
 import { setField } from '../io/json.js';
@@ -7,6 +7,7 @@ import type { EvaluationScope } from '../io/scope.js';
 import { BUDGET, type Budget, checkValueSize, EvaluationLimit, enterNode, exitNode } from './budget.js';
 import { clockBindings, STEP_FUNCTIONS_FUNCTION_NAMES, stepFunctionsBindings } from './functions.js';
 import { keyFunctionBindings } from './key-functions.js';
+import { jsonata } from './library.js';
 import { isLinear } from './linear.js';
 import { ownView, viewTarget } from './own-view.js';
 import { bindingName, plainJson, prepareAst } from './plain-keys.js';
@@ -16,7 +17,7 @@ import { prepareRegexes } from './regex.js';
 type Compiled =
   | {
       readonly ok: true;
-      readonly expression: jsonata.Expression;
+      readonly expression: Jsonata.Expression;
       readonly variables: readonly string[];
       /** Whether the key-safe functions are bound on the expression yet (they are read once, asynchronously). */
       keyFunctionsBound: boolean;

@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
-import jsonata from 'jsonata';
 import { setField } from '../io/json.js';
+import { jsonata } from './library.js';
 import { viewTarget } from './own-view.js';
 import { ESCAPE_KEY, escapeComputedKey, escapeKey, plainJson, unescapeKey } from './plain-keys.js';
 

@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import { createRequire } from 'node:module';
+import type Jsonata from 'jsonata';
 import { pointerOf } from '../../diagnostic.js';
 import { isObject, own } from '../../json-shape.js';
 import { isJsonataString, jsonataBody } from '../../jsonata.js';
@@ -16,6 +17,17 @@ const PLAIN: Scope = { result: false, errorOutput: false };
 const WITH_RESULT: Scope = { result: true, errorOutput: false };
 const IN_CATCH: Scope = { result: false, errorOutput: true };
 const HAS_RESULT = new Set(['Task', 'Parallel', 'Map']);
+
+let parser: typeof Jsonata | undefined;
+
+/**
+ * jsonata's parser, required on first use: only definitions with JSONata pay for it, and `require` reads the file
+ * as it is, where Node 20's `import` of a CommonJS module first lexes all 290 kB for its exports (~50 ms).
+ */
+function jsonata(body: string): Jsonata.Expression {
+  parser ??= createRequire(import.meta.url)('jsonata') as typeof Jsonata;
+  return parser(body);
+}
 
 /**
  * JSONata states: every `{% %}` string parses, strings that open `{%` also close it, and `$states.result` /
