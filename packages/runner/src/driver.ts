@@ -180,6 +180,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   readonly #tokenWaiters: TokenWaiter[] = [];
   readonly #advances: Advance[] = [];
   #advanceTo: number | undefined;
+  readonly #waiting: { -readonly [K in keyof Waiters]: Waiters[K] };
   #finish: (result: ExecutionResult<TOutput>) => void = () => {};
   /** How an execution that never started ended (a bad definition or input). */
   #ended: Outcome | undefined;
@@ -195,6 +196,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#snap = snap;
     this.#options = options;
     this.#wallStart = wallStart;
+    this.#waiting = { virtual: options.virtual, awaited: false, advanceTo: undefined, holding: false };
     const result = new AwaitNoticingPromise<ExecutionResult<TOutput>>((resolve) => {
       this.#finish = resolve;
     });
@@ -357,7 +359,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     } else if (
       this.#timer === undefined &&
       (this.#awaited || this.#tokenWaiters.length > 0 || this.#advances.length > 0) &&
-      this.#calls.some((call) => call.holding)
+      this.#holding()
     ) {
       this.#armedAt = this.#callSequence;
       this.#timer = setTimeout(this.#alarmed(), this.#options.handlerGraceMs);
@@ -380,15 +382,21 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#timer = undefined;
   }
 
+  /** What the time policy needs to know of the outside world (one object, refreshed: it is asked after every step). */
   #waiters(): Waiters {
     const advance = this.#advances[0];
     if (advance !== undefined && this.#advanceTo === undefined) this.#advanceTo = this.#snap.now + advance.ms;
-    return {
-      virtual: this.#options.virtual,
-      awaited: this.#awaited || this.#tokenWaiters.length > 0,
-      advanceTo: this.#advanceTo,
-      holding: this.#calls.some((call) => call.holding),
-    };
+    const waiters = this.#waiting;
+    waiters.awaited = this.#awaited || this.#tokenWaiters.length > 0;
+    waiters.advanceTo = this.#advanceTo;
+    waiters.holding = this.#holding();
+    return waiters;
+  }
+
+  /** Some handler works within its grace. */
+  #holding(): boolean {
+    for (const call of this.#calls) if (call.holding) return true;
+    return false;
   }
 
   /** Queues an event from the outside world; the pump takes it up in a microtask (never inside the caller). */
@@ -412,7 +420,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   }
 
   #perform(effects: readonly Effect[]): void {
-    for (const effect of effects) this.#effect(effect);
+    for (let i = 0; i < effects.length; i++) this.#effect(effects[i] as Effect);
   }
 
   #effect(effect: Effect): void {

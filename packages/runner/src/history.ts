@@ -33,6 +33,11 @@ export interface HistoryRecorder {
   count: number;
   /** An event; details given as a function are built when the history is read (their inputs must not change). */
   emit(lane: Lane, type: string, details?: JsonObject | (() => JsonObject | undefined)): number;
+  /**
+   * An event whose details `build(data)` makes when the history is read: with a shared `build`, nothing is allocated
+   * per event (a closure over `data` would be). `data` must not change.
+   */
+  emitLater<T>(lane: Lane, type: string, build: (data: T) => JsonObject, data: T): number;
   /** `<Type>StateEntered` or `<Type>StateExited` with the state's input or output and assignments. */
   emitState(
     lane: Lane,
@@ -65,7 +70,11 @@ const SLOTS = 5;
 const FIRST_CHUNK_EVENTS = 16;
 const CHUNK_EVENTS = 2048;
 
-/** Pending events: `name` is the state name of a state event (undefined for others); `payload` is a state's input or output, or another event's details (or a function building them). */
+/**
+ * Pending events: `name` is the state name of a state event, the details builder of an `emitLater` event, undefined
+ * for others; `payload` is a state's input or output, the builder's data, or another event's details (or a function
+ * building them).
+ */
 interface Pending {
   readonly chunks: unknown[][];
   /** Slots used in the last chunk. */
@@ -88,7 +97,7 @@ export function historyRecorder(options: {
 }): HistoryRecorder {
   let events: HistoryEvent[] = [];
   let pending = noPending();
-  const append = (lane: Lane, type: string, name: string | undefined, payload: unknown): number => {
+  const append = (lane: Lane, type: string, name: unknown, payload: unknown): number => {
     if (lane.silent === true || !options.accept(recorder.count + 1)) return lane.lastEventId;
     const id = ++recorder.count;
     if (options.record) {
@@ -114,6 +123,7 @@ export function historyRecorder(options: {
   const recorder: HistoryRecorder = {
     count: 0,
     emit: (lane, type, details) => append(lane, type, undefined, details),
+    emitLater: (lane, type, build, data) => append(lane, type, build, data),
     emitState(lane, type, name, value, assigned) {
       const at = pending.count;
       const id = append(lane, type, name, value);
@@ -172,12 +182,15 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
     const previousEventId = chunk[at] as number;
     const timestamp = chunk[at + 1] as string;
     const type = chunk[at + 2] as string;
-    const name = chunk[at + 3] as string | undefined;
+    const name = chunk[at + 3] as string | ((data: unknown) => JsonObject) | undefined;
     const payload = chunk[at + 4];
-    if (name === undefined) {
-      const details = (typeof payload === 'function' ? (payload as () => unknown)() : payload) as
-        | JsonObject
-        | undefined;
+    if (typeof name !== 'string') {
+      const details =
+        typeof name === 'function'
+          ? name(payload)
+          : ((typeof payload === 'function' ? (payload as () => unknown)() : payload) as
+              | JsonObject
+              | undefined);
       yield details === undefined
         ? { id, previousEventId, timestamp, type }
         : { id, previousEventId, timestamp, type, [detailsKey(type)]: details };

@@ -266,8 +266,8 @@ export interface StateRun {
    * for states that do not set it themselves (see `contextOf`).
    */
   context: JsonValue | undefined;
-  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`, built when first read. */
-  attempt: { readonly retryCount: number; readonly token: (() => string) | undefined } | undefined;
+  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`. */
+  attempt: Attempt | undefined;
   retryCount: number;
   /** Retries used per retrier during this visit (created on the first retry). */
   retriers: number[] | undefined;
@@ -277,6 +277,17 @@ export interface StateRun {
   readonly inspection: InspectionRecord | undefined;
 }
 
+/** One attempt of a Task, Parallel or Map state. */
+export interface Attempt {
+  readonly retryCount: number;
+  /**
+   * A Task's: where the seeded draws of its task token start (reserved when the attempt began, so later draws do not
+   * depend on whether it is read); the token is built on first read (`attemptToken`).
+   */
+  readonly tokenAt: number | undefined;
+  /** The token once built. */
+  token: string | undefined;
+}
 /** Per-kind progress of a state that waits. */
 export type StateWork =
   | { readonly kind: 'wait'; readonly effective: JsonValue }
@@ -287,6 +298,9 @@ export type StateWork =
 
 /** A Task's settings once evaluated. */
 export interface TaskSettings {
+  /** The state's `Resource` and the execution's region (what `…Scheduled` records). */
+  readonly resource: string;
+  readonly region: string;
   readonly parameters: JsonValue;
   readonly timeout: number | undefined;
   readonly heartbeat: number | undefined;

@@ -17,7 +17,7 @@ import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
 import { type Progress, type StateKind, WAITING, waitOn } from '../progress.js';
 import { schedule } from '../queue.js';
-import { deferredUuid, randomUuid } from '../random.js';
+import { randomUuid, reserveUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
 import { jobOutcome, submittedResponse } from '../services/job-outcome.js';
 import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
@@ -74,11 +74,13 @@ export const taskKind: StateKind<TaskState> = {
  * in JSONPath (every field there is evaluated synchronously); JSONata evaluates its fields first.
  */
 function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
-  beginAttempt(run, deferredUuid(fiber.snap.random));
+  beginAttempt(run, reserveUuid(fiber.snap.random));
   run.work = NO_CALL;
   if (run.jsonata)
     return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
   const settings: TaskSettings = {
+    resource: state.Resource,
+    region: fiber.snap.settings.region,
     parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
     timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
     heartbeat: pathSeconds(
@@ -117,7 +119,14 @@ async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): P
     state.Credentials === undefined
       ? undefined
       : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
-  return { parameters, timeout, heartbeat, credentials };
+  return {
+    resource: state.Resource,
+    region: fiber.snap.settings.region,
+    parameters,
+    timeout,
+    heartbeat,
+    credentials,
+  };
 }
 
 /**
@@ -144,12 +153,9 @@ function call(
     );
   }
   const events = taskEvents(info);
-  const record = snap.settings.recordHistory;
-  snap.history.emit(
-    fiber,
-    events.scheduled,
-    record ? scheduledDetails(events, state.Resource, snap.settings.region, settings) : undefined,
-  );
+  if (snap.settings.recordHistory)
+    snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
+  else snap.history.emit(fiber, events.scheduled);
   if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
   const scheduled: ScheduledCall = { info, handler, settings };
   run.work = { kind: 'task', call: undefined, scheduled };
@@ -192,7 +198,7 @@ function submit(
     handler,
     input,
     resource: state.Resource,
-    token: run.attempt?.token,
+    attempt: run.attempt,
     answerable: info.pattern === 'token',
     credentials: settings.credentials,
     timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
@@ -272,11 +278,9 @@ function succeed(
     emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
     throw verbatim('States.DataLimitExceeded', cause);
   }
-  snap.history.emit(
-    fiber,
-    events.succeeded,
-    snap.settings.recordHistory ? laterOutputDetails(events, result) : undefined,
-  );
+  if (snap.settings.recordHistory)
+    snap.history.emitLater(fiber, events.succeeded, events.outputDetails, result);
+  else snap.history.emit(fiber, events.succeeded);
   return outputWithResult(fiber, run, state, run.input, result);
 }
 
@@ -364,6 +368,9 @@ interface TaskEvents {
   /** `{resourceType, resource}` for the Task* family; shared, so frozen. */
   readonly ids: JsonObject | undefined;
   readonly startedDetails: JsonObject | undefined;
+  /** Builders of the `…Scheduled` and `…Succeeded` details (shared by every event of the resource). */
+  readonly scheduledDetails: (settings: TaskSettings) => JsonObject;
+  readonly outputDetails: (output: JsonValue) => JsonObject;
 }
 
 const eventsByResource = new WeakMap<ResourceInfo, TaskEvents>();
@@ -377,7 +384,7 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       family === 'Task'
         ? (Object.freeze({ resourceType: info.resourceType, resource: info.resourceName }) as JsonObject)
         : undefined;
-    events = {
+    const built: TaskEvents = {
       scheduled: `${family}Scheduled`,
       started: `${family}Started`,
       succeeded: `${family}Succeeded`,
@@ -385,35 +392,31 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       timedOut: `${family}TimedOut`,
       ids,
       startedDetails: family === 'Activity' ? STARTED_BY : ids,
+      scheduledDetails: (settings) => scheduledDetails(built, settings),
+      outputDetails: (output) => outputDetails(built, output),
     };
+    events = built;
     eventsByResource.set(info, events);
   }
   return events;
 }
 
-/** `…Scheduled` details, built when the history is read. */
-function scheduledDetails(
-  events: TaskEvents,
-  resource: string,
-  region: string,
-  settings: TaskSettings,
-): () => JsonObject {
-  return () => {
-    const { parameters, timeout, heartbeat, credentials } = settings;
-    const details: JsonObject =
-      events.ids !== undefined
-        ? {
-            resourceType: events.ids.resourceType as string,
-            resource: events.ids.resource as string,
-            region,
-            parameters: JSON.stringify(parameters),
-          }
-        : { resource, input: JSON.stringify(parameters), inputDetails: NOT_TRUNCATED };
-    if (timeout !== undefined) details.timeoutInSeconds = timeout;
-    if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
-    if (credentials !== undefined) details.taskCredentials = { roleArn: credentials.roleArn };
-    return details;
-  };
+/** `…Scheduled` details (built when the history is read). */
+function scheduledDetails(events: TaskEvents, settings: TaskSettings): JsonObject {
+  const { resource, region, parameters, timeout, heartbeat, credentials } = settings;
+  const details: JsonObject =
+    events.ids !== undefined
+      ? {
+          resourceType: events.ids.resourceType as string,
+          resource: events.ids.resource as string,
+          region,
+          parameters: JSON.stringify(parameters),
+        }
+      : { resource, input: JSON.stringify(parameters), inputDetails: NOT_TRUNCATED };
+  if (timeout !== undefined) details.timeoutInSeconds = timeout;
+  if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
+  if (credentials !== undefined) details.taskCredentials = { roleArn: credentials.roleArn };
+  return details;
 }
 
 /** `{resourceType, resource}` (Task* family), then the output text. */
@@ -422,11 +425,6 @@ function outputDetails(events: TaskEvents, output: JsonValue): JsonObject {
   details.output = JSON.stringify(output);
   details.outputDetails = NOT_TRUNCATED;
   return details;
-}
-
-/** `outputDetails`, built when the history is read (from a small closure that keeps only what it needs). */
-function laterOutputDetails(events: TaskEvents, output: JsonValue): () => JsonObject {
-  return () => outputDetails(events, output);
 }
 
 function emitSubmitted(fiber: Fiber, events: TaskEvents, output: JsonValue): void {
