@@ -115,7 +115,7 @@ class LiveCall implements CallControls {
   settle(answer: Answer): void {
     if (this.settled || this.over) return;
     this.settled = true;
-    this.#host.settled({ type: 'settled', call: this.call, answer });
+    this.#host.settled({ type: 'settled', kind: 'settled', call: this.call, answer });
   }
 }
 
@@ -395,7 +395,8 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
 
   /** Some handler works within its grace. */
   #holding(): boolean {
-    for (const call of this.#calls) if (call.holding) return true;
+    const calls = this.#calls;
+    for (let i = 0; i < calls.length; i++) if ((calls[i] as LiveCall).holding) return true;
     return false;
   }
 
@@ -429,8 +430,12 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
         this.#call(effect.call);
         return;
       case 'over': {
-        const index = this.#calls.findIndex((live) => live.call === effect.call);
-        if (index >= 0) this.#over(index);
+        const calls = this.#calls;
+        for (let i = 0; i < calls.length; i++)
+          if ((calls[i] as LiveCall).call === effect.call) {
+            this.#over(i);
+            return;
+          }
         return;
       }
       case 'wake': {

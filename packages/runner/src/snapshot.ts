@@ -158,10 +158,16 @@ export type Wait =
   | { readonly kind: 'token'; readonly call: Call }
   | { readonly kind: 'children'; readonly group: ChildGroup };
 
+/** A handler settled: its call and its answer (the driver's `settled` event is also this wake). */
+export interface SettledWake {
+  readonly kind: 'settled';
+  readonly call: Call;
+  readonly answer: Answer;
+}
 /** What woke a state up. */
 export type Wake =
   | { readonly kind: 'timer' }
-  | { readonly kind: 'settled'; readonly call: Call; readonly answer: Answer }
+  | SettledWake
   | { readonly kind: 'answered'; readonly call: Call; readonly answer: Answer }
   | { readonly kind: 'timeout'; readonly call: Call; readonly heartbeat: boolean }
   | { readonly kind: 'children'; readonly group: ChildGroup }
@@ -363,7 +369,7 @@ export type StepEvent =
   /** Run on after the driver let the event loop turn. */
   | { readonly type: 'continue' }
   /** A handler settled. */
-  | { readonly type: 'settled'; readonly call: Call; readonly answer: Answer }
+  | (SettledWake & { readonly type: 'settled' })
   /** `sendTaskSuccess` / `sendTaskFailure` (the token was checked by the handle). */
   | { readonly type: 'answer'; readonly token: string; readonly answer: Answer }
   /** `sendTaskHeartbeat` or `context.heartbeat()`. */

@@ -174,7 +174,8 @@ function apply(snap: Snapshot, event: StepEvent): void {
       return;
     case 'settled': {
       const call = event.call;
-      if (call.phase === 'running') wakeFiber(call.fiber, { kind: 'settled', call, answer: event.answer });
+      // The event is the fiber's wake as it is (one object per handler call, not two).
+      if (call.phase === 'running') wakeFiber(call.fiber, event);
       return;
     }
     case 'answer': {

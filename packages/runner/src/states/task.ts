@@ -374,9 +374,13 @@ interface TaskEvents {
 }
 
 const eventsByResource = new WeakMap<ResourceInfo, TaskEvents>();
+/** The last resource asked for (a Task asks four times; a chain mostly calls one resource). */
+let lastInfo: ResourceInfo | undefined;
+let lastEvents: TaskEvents | undefined;
 
 /** The event types of a resource, built once per (memoised) `ResourceInfo`. */
 function taskEvents(info: ResourceInfo): TaskEvents {
+  if (info === lastInfo) return lastEvents as TaskEvents;
   let events = eventsByResource.get(info);
   if (events === undefined) {
     const family = info.kind === 'lambda' ? 'LambdaFunction' : info.kind === 'activity' ? 'Activity' : 'Task';
@@ -398,6 +402,8 @@ function taskEvents(info: ResourceInfo): TaskEvents {
     events = built;
     eventsByResource.set(info, events);
   }
+  lastInfo = info;
+  lastEvents = events;
   return events;
 }
 
