@@ -304,8 +304,7 @@ export type StateWork =
 
 /** A Task's settings once evaluated. */
 export interface TaskSettings {
-  /** The state's `Resource` and the execution's region (what `…Scheduled` records). */
-  readonly resource: string;
+  /** The execution's region (what a Task* `TaskScheduled` records). */
   readonly region: string;
   readonly parameters: JsonValue;
   readonly timeout: number | undefined;

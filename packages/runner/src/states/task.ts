@@ -44,7 +44,7 @@ export const taskKind: StateKind<TaskState> = {
       (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
     )
       throw new Error(`Task state '${run.name}' woke up without a call in flight.`);
-    const events = taskEvents(call.info);
+    const events = taskEvents(call.info, call.resource);
     if (wake.kind === 'timeout') {
       emitFailed(fiber, events, 'States.Timeout', undefined, true);
       throw new StatesError('States.Timeout', undefined, { located: true, heartbeatTimeout: wake.heartbeat });
@@ -79,7 +79,6 @@ function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Prom
   if (run.jsonata)
     return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
   const settings: TaskSettings = {
-    resource: state.Resource,
     region: fiber.snap.settings.region,
     parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
     timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
@@ -120,7 +119,6 @@ async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): P
       ? undefined
       : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
   return {
-    resource: state.Resource,
     region: fiber.snap.settings.region,
     parameters,
     timeout,
@@ -152,10 +150,12 @@ function call(
       `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
     );
   }
-  const events = taskEvents(info);
-  if (snap.settings.recordHistory)
-    snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
-  else snap.history.emit(fiber, events.scheduled);
+  const events = taskEvents(info, state.Resource);
+  if (!snap.settings.recordHistory) snap.history.emit(fiber, events.scheduled);
+  else if (events.plainScheduledDetails !== undefined && isPlain(settings))
+    // Only the parameters are kept for the event (they are the state's data anyway), not the settings.
+    snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, settings.parameters);
+  else snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
   if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
   const scheduled: ScheduledCall = { info, handler, settings };
   run.work = { kind: 'task', call: undefined, scheduled };
@@ -173,7 +173,7 @@ function begin(
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
-  const events = taskEvents(info);
+  const events = taskEvents(info, state.Resource);
   snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
   const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
@@ -207,7 +207,7 @@ function submit(
   run.work = { kind: 'task', call };
   if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
   // No handler for a callback: the service call is taken to succeed with an empty response.
-  emitSubmitted(fiber, taskEvents(info), {});
+  emitSubmitted(fiber, taskEvents(info, state.Resource), {});
   return awaitToken(fiber, run, call);
 }
 
@@ -232,7 +232,7 @@ function finish(
   call: Call,
   answer: Answer,
 ): Progress | Promise<Progress> {
-  const events = taskEvents(call.info);
+  const events = taskEvents(call.info, call.resource);
   if (!answer.ok) {
     endCall(call, 'failed');
     emitFailed(fiber, events, answer.error, answer.cause, false);
@@ -254,7 +254,7 @@ function succeed(
   value: JsonValue,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
-  const events = taskEvents(call.info);
+  const events = taskEvents(call.info, call.resource);
   // `.sync`: the handler answers with the job's final description; a job that ended badly fails the task.
   const job =
     call.info.pattern === 'sync'
@@ -370,6 +370,8 @@ interface TaskEvents {
   readonly startedDetails: JsonObject | undefined;
   /** Builders of the `…Scheduled` and `…Succeeded` details (shared by every event of the resource). */
   readonly scheduledDetails: (settings: TaskSettings) => JsonObject;
+  /** The same from the parameters alone, for a task with no timeout, heartbeat or credentials (not for Task*). */
+  readonly plainScheduledDetails: ((parameters: JsonValue) => JsonObject) | undefined;
   readonly outputDetails: (output: JsonValue) => JsonObject;
 }
 
@@ -378,8 +380,8 @@ const eventsByResource = new WeakMap<ResourceInfo, TaskEvents>();
 let lastInfo: ResourceInfo | undefined;
 let lastEvents: TaskEvents | undefined;
 
-/** The event types of a resource, built once per (memoised) `ResourceInfo`. */
-function taskEvents(info: ResourceInfo): TaskEvents {
+/** The event types of a resource, built once per (memoised) `ResourceInfo`, made for `resource`. */
+function taskEvents(info: ResourceInfo, resource: string): TaskEvents {
   if (info === lastInfo) return lastEvents as TaskEvents;
   let events = eventsByResource.get(info);
   if (events === undefined) {
@@ -396,7 +398,11 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       timedOut: `${family}TimedOut`,
       ids,
       startedDetails: family === 'Activity' ? STARTED_BY : ids,
-      scheduledDetails: (settings) => scheduledDetails(built, settings),
+      scheduledDetails: (settings) => scheduledDetails(built, resource, settings),
+      plainScheduledDetails:
+        ids === undefined
+          ? (parameters) => scheduledDetails(built, resource, { ...PLAIN, parameters })
+          : undefined,
       outputDetails: (output) => outputDetails(built, output),
     };
     events = built;
@@ -407,9 +413,15 @@ function taskEvents(info: ResourceInfo): TaskEvents {
   return events;
 }
 
+/** Settings of a task with no timeout, heartbeat or credentials (`plainScheduledDetails` adds the parameters). */
+const PLAIN = { region: '', timeout: undefined, heartbeat: undefined, credentials: undefined } as const;
+
+const isPlain = (settings: TaskSettings): boolean =>
+  settings.timeout === undefined && settings.heartbeat === undefined && settings.credentials === undefined;
+
 /** `…Scheduled` details (built when the history is read). */
-function scheduledDetails(events: TaskEvents, settings: TaskSettings): JsonObject {
-  const { resource, region, parameters, timeout, heartbeat, credentials } = settings;
+function scheduledDetails(events: TaskEvents, resource: string, settings: TaskSettings): JsonObject {
+  const { region, parameters, timeout, heartbeat, credentials } = settings;
   const details: JsonObject =
     events.ids !== undefined
       ? {
