@@ -1,5 +1,6 @@
 import type { JsonValue, TaskHandler } from '@stepcraft/asl';
 import { attemptToken } from './context-object.js';
+import { addEffect } from './effects.js';
 import type { ResourceInfo } from './resources.js';
 import type { Attempt, Call, Fiber, StateRun, TokenEntry } from './snapshot.js';
 import { addTimer } from './timers.js';
@@ -51,7 +52,7 @@ export function startCall(fiber: Fiber, run: StateRun, spec: CallSpec): Call {
     call.timeout = addTimer(snap.timers, snap.now + spec.timeoutMs, { kind: 'task', call, heartbeat: false });
   restartHeartbeat(call);
   snap.liveCalls++;
-  if (spec.handler !== undefined) snap.effects.push({ kind: 'call', call });
+  if (spec.handler !== undefined) addEffect(snap, { kind: 'call', call });
   return call;
 }
 
@@ -92,5 +93,5 @@ export function endCall(call: Call, ended: NonNullable<TokenEntry['ended']>): vo
     }
   }
   snap.liveCalls--;
-  snap.effects.push({ kind: 'over', call });
+  addEffect(snap, { kind: 'over', call });
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, JsonValue, TypedState } from '@stepcraft/asl';
+import type { Diagnostic, JsonValue, TaskHandler, TaskHandlerContext, TypedState } from '@stepcraft/asl';
 import { taskTokenOf } from './calls.js';
 import { stateContext } from './context-object.js';
 import { RunnerUsageError, TaskTokenError } from './errors.js';
@@ -109,6 +109,30 @@ class LiveCall implements CallControls {
 
   context(): JsonValue {
     return stateContext(this.call.fiber.snap, this.call.run);
+  }
+
+  /**
+   * Calls the handler with `input`; whatever it returns, throws or rejects with is converted (never throws). The
+   * promise callbacks capture only this call.
+   */
+  invoke(input: JsonValue, context: TaskHandlerContext): void {
+    const handler = this.call.handler as TaskHandler;
+    let settled: Promise<unknown>;
+    try {
+      settled = Promise.resolve(handler(input, context));
+    } catch (thrown) {
+      this.#thrown(thrown);
+      return;
+    }
+    settled.then(
+      (value) => this.settle(returnedAnswer(value, this.call.run.name)),
+      (thrown: unknown) => this.#thrown(thrown),
+    );
+  }
+
+  #thrown(thrown: unknown): void {
+    const info = this.call.info;
+    this.settle(thrownAnswer(thrown, info.kind === 'lambda' || info.lambdaInvoke));
   }
 
   /** The handler settled: its answer goes to the execution unless its task is over. */
@@ -458,8 +482,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
 
   /** Calls a handler with its own copy of its input; whatever comes back is converted before a step sees it. */
   #call(call: Call): void {
-    const handler = call.handler;
-    if (handler === undefined) return;
+    if (call.handler === undefined) return;
     this.#host ??= {
       push: (event) => this.#push(event),
       settled: (event) => {
@@ -475,18 +498,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     };
     const live = new LiveCall(call, this.#host, this.#callSequence++);
     this.#calls.push(live);
-    const lambda = call.info.kind === 'lambda' || call.info.lambdaInvoke;
-    let settled: Promise<unknown>;
-    try {
-      settled = Promise.resolve(handler(cloneJson(call.input), handlerContext(live, this.#tokenControls)));
-    } catch (thrown) {
-      live.settle(thrownAnswer(thrown, lambda));
-      return;
-    }
-    settled.then(
-      (value) => live.settle(returnedAnswer(value, call.run.name)),
-      (thrown: unknown) => live.settle(thrownAnswer(thrown, lambda)),
-    );
+    live.invoke(cloneJson(call.input), handlerContext(live, this.#tokenControls));
   }
 
   /** The task of the call at `index` is over: abort its signal, reject its sleeps, forget it. */

@@ -107,8 +107,9 @@ export interface Snapshot {
    */
   readonly interrupt: StopController;
   outcome: Outcome | undefined;
-  /** The effects of the step under way. */
-  effects: Effect[];
+  /** The effects of the step under way: the first `effectCount` of a buffer kept from step to step (effects.ts). */
+  readonly effects: (Effect | undefined)[];
+  effectCount: number;
   /** Set by a fiber that used up its turn budget: the step returns so the driver lets the event loop turn. */
   handBack: boolean;
   /** The execution is ending: its last events are kept even past the history limit. */

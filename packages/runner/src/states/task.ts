@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue, TaskHandler, TaskState } from '@stepcraft/a
 import { endCall, startCall } from '../calls.js';
 import { beginAttempt } from '../context-object.js';
 import { checkContract, contractFor } from '../contracts.js';
+import { addEffect } from '../effects.js';
 import { StatesError, verbatim } from '../errors.js';
 import {
   jsonataArguments,
@@ -217,7 +218,7 @@ const NO_CALL = Object.freeze({ kind: 'task', call: undefined } as const);
 /** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
 function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
   call.phase = 'waiting';
-  fiber.snap.effects.push({
+  addEffect(fiber.snap, {
     kind: 'token',
     offer: { token: call.token ?? '', state: run.name, input: run.input, parameters: call.input },
   });
