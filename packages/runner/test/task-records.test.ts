@@ -122,8 +122,9 @@ describe('Task records', () => {
       {
         handlers: {
           Work: async (input: unknown, context) => {
-            expect((input as { token: string }).token).toBe(context.taskToken);
-            tokens.push(context.taskToken);
+            const token = context.taskToken ?? '';
+            expect((input as { token: string }).token).toBe(token);
+            tokens.push(token);
             if (tokens.length < 2) throw Object.assign(new Error('again'), { name: 'Again' });
             return 'done';
           },
