@@ -1,6 +1,8 @@
 import type { JsonValue, TaskHandler } from '@stepcraft/asl';
+import { attemptToken } from './context-object.js';
+import { addEffect } from './effects.js';
 import type { ResourceInfo } from './resources.js';
-import type { Call, Fiber, StateRun, TokenEntry } from './snapshot.js';
+import type { Attempt, Call, Fiber, StateRun, TokenEntry } from './snapshot.js';
 import { addTimer } from './timers.js';
 
 /** What a state asks of the outside world: a handler call with its task's timers and token. */
@@ -12,8 +14,8 @@ export interface CallSpec {
   /** What the handler receives. */
   readonly input: JsonValue;
   readonly resource: string;
-  /** `$$.Task.Token` of the attempt (undefined for an ItemReader/ResultWriter), made when first read. */
-  readonly token: (() => string) | undefined;
+  /** The attempt whose `$$.Task.Token` the call answers to (undefined for an ItemReader/ResultWriter). */
+  readonly attempt: Attempt | undefined;
   /** Whether `sendTask*` may answer the token (callback tasks and activities). */
   readonly answerable: boolean;
   readonly credentials: { readonly roleArn: string } | undefined;
@@ -33,7 +35,7 @@ export function startCall(fiber: Fiber, run: StateRun, spec: CallSpec): Call {
     run,
     purpose: spec.purpose,
     info: spec.info,
-    token: spec.answerable ? spec.token?.() : undefined,
+    token: spec.answerable && spec.attempt !== undefined ? attemptToken(spec.attempt) : undefined,
     handler: spec.handler,
     resource: spec.resource,
     credentials: spec.credentials,
@@ -50,7 +52,7 @@ export function startCall(fiber: Fiber, run: StateRun, spec: CallSpec): Call {
     call.timeout = addTimer(snap.timers, snap.now + spec.timeoutMs, { kind: 'task', call, heartbeat: false });
   restartHeartbeat(call);
   snap.liveCalls++;
-  if (spec.handler !== undefined) snap.effects.push({ kind: 'call', call });
+  if (spec.handler !== undefined) addEffect(snap, { kind: 'call', call });
   return call;
 }
 
@@ -68,7 +70,8 @@ export function restartHeartbeat(call: Call): void {
 
 /** The task token a handler's `context.taskToken` shows ('' for an ItemReader/ResultWriter). */
 export function taskTokenOf(call: Call): string {
-  return call.run.attempt?.token?.() ?? '';
+  const attempt = call.run.attempt;
+  return (attempt === undefined ? undefined : attemptToken(attempt)) ?? '';
 }
 
 /**
@@ -90,5 +93,5 @@ export function endCall(call: Call, ended: NonNullable<TokenEntry['ended']>): vo
     }
   }
   snap.liveCalls--;
-  snap.effects.push({ kind: 'over', call });
+  addEffect(snap, { kind: 'over', call });
 }

@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import { isoTime } from './iso-time.js';
-import type { Snapshot, StateRun } from './snapshot.js';
+import { uuidAt } from './random.js';
+import type { Attempt, Snapshot, StateRun } from './snapshot.js';
 
 /**
  * The context object (`$$`, `$states.context`) of one state attempt, in AWS's key order:
@@ -77,18 +78,28 @@ export function contextOf(snap: Snapshot, run: StateRun): JsonObject {
 /** `$$` of a state run, built afresh (what `contextOf` keeps; a handler reads it without changing the run). */
 export function stateContext(snap: Snapshot, run: StateRun): JsonObject {
   const attempt = run.attempt;
-  return attempt === undefined
-    ? entryContext(snap, run.name, run.enteredTime)
-    : contextObject(snap, run.name, run.enteredTime, {
-        retryCount: attempt.retryCount,
-        ...(attempt.token === undefined ? {} : { token: attempt.token() }),
-      });
+  if (attempt === undefined) return entryContext(snap, run.name, run.enteredTime);
+  const token = attemptToken(attempt);
+  return contextObject(snap, run.name, run.enteredTime, {
+    retryCount: attempt.retryCount,
+    ...(token === undefined ? {} : { token }),
+  });
 }
 
-/** Starts an attempt of a Task, Parallel or Map: its `$$` changes (RetryCount, a new task token). */
-export function beginAttempt(run: StateRun, token: (() => string) | undefined): void {
-  run.attempt = { retryCount: run.retryCount, token };
+/**
+ * Starts an attempt of a Task, Parallel or Map: its `$$` changes (RetryCount, and for a Task a new task token whose
+ * draws start at `tokenAt`, from `reserveUuid`).
+ */
+export function beginAttempt(run: StateRun, tokenAt: number | undefined): void {
+  run.attempt = { retryCount: run.retryCount, tokenAt, token: undefined };
   run.context = undefined;
+}
+
+/** The task token of a Task's attempt (built on first read); undefined for Parallel and Map. */
+export function attemptToken(attempt: Attempt): string | undefined {
+  if (attempt.tokenAt === undefined) return undefined;
+  attempt.token ??= uuidAt(attempt.tokenAt);
+  return attempt.token;
 }
 
 /** `$$` while a Map's ItemSelector runs: adds `Map.Item.{Index, Value}`. */

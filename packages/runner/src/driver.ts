@@ -1,4 +1,4 @@
-import type { Diagnostic, JsonValue, TypedState } from '@stepcraft/asl';
+import type { Diagnostic, JsonValue, TaskHandler, TaskHandlerContext, TypedState } from '@stepcraft/asl';
 import { taskTokenOf } from './calls.js';
 import { stateContext } from './context-object.js';
 import { RunnerUsageError, TaskTokenError } from './errors.js';
@@ -111,11 +111,35 @@ class LiveCall implements CallControls {
     return stateContext(this.call.fiber.snap, this.call.run);
   }
 
+  /**
+   * Calls the handler with `input`; whatever it returns, throws or rejects with is converted (never throws). The
+   * promise callbacks capture only this call.
+   */
+  invoke(input: JsonValue, context: TaskHandlerContext): void {
+    const handler = this.call.handler as TaskHandler;
+    let settled: Promise<unknown>;
+    try {
+      settled = Promise.resolve(handler(input, context));
+    } catch (thrown) {
+      this.#thrown(thrown);
+      return;
+    }
+    settled.then(
+      (value) => this.settle(returnedAnswer(value, this.call.run.name)),
+      (thrown: unknown) => this.#thrown(thrown),
+    );
+  }
+
+  #thrown(thrown: unknown): void {
+    const info = this.call.info;
+    this.settle(thrownAnswer(thrown, info.kind === 'lambda' || info.lambdaInvoke));
+  }
+
   /** The handler settled: its answer goes to the execution unless its task is over. */
   settle(answer: Answer): void {
     if (this.settled || this.over) return;
     this.settled = true;
-    this.#host.settled({ type: 'settled', call: this.call, answer });
+    this.#host.settled({ type: 'settled', kind: 'settled', call: this.call, answer });
   }
 }
 
@@ -180,6 +204,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   readonly #tokenWaiters: TokenWaiter[] = [];
   readonly #advances: Advance[] = [];
   #advanceTo: number | undefined;
+  readonly #waiting: { -readonly [K in keyof Waiters]: Waiters[K] };
   #finish: (result: ExecutionResult<TOutput>) => void = () => {};
   /** How an execution that never started ended (a bad definition or input). */
   #ended: Outcome | undefined;
@@ -195,6 +220,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#snap = snap;
     this.#options = options;
     this.#wallStart = wallStart;
+    this.#waiting = { virtual: options.virtual, awaited: false, advanceTo: undefined, holding: false };
     const result = new AwaitNoticingPromise<ExecutionResult<TOutput>>((resolve) => {
       this.#finish = resolve;
     });
@@ -357,7 +383,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     } else if (
       this.#timer === undefined &&
       (this.#awaited || this.#tokenWaiters.length > 0 || this.#advances.length > 0) &&
-      this.#calls.some((call) => call.holding)
+      this.#holding()
     ) {
       this.#armedAt = this.#callSequence;
       this.#timer = setTimeout(this.#alarmed(), this.#options.handlerGraceMs);
@@ -380,15 +406,22 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     this.#timer = undefined;
   }
 
+  /** What the time policy needs to know of the outside world (one object, refreshed: it is asked after every step). */
   #waiters(): Waiters {
     const advance = this.#advances[0];
     if (advance !== undefined && this.#advanceTo === undefined) this.#advanceTo = this.#snap.now + advance.ms;
-    return {
-      virtual: this.#options.virtual,
-      awaited: this.#awaited || this.#tokenWaiters.length > 0,
-      advanceTo: this.#advanceTo,
-      holding: this.#calls.some((call) => call.holding),
-    };
+    const waiters = this.#waiting;
+    waiters.awaited = this.#awaited || this.#tokenWaiters.length > 0;
+    waiters.advanceTo = this.#advanceTo;
+    waiters.holding = this.#holding();
+    return waiters;
+  }
+
+  /** Some handler works within its grace. */
+  #holding(): boolean {
+    const calls = this.#calls;
+    for (let i = 0; i < calls.length; i++) if ((calls[i] as LiveCall).holding) return true;
+    return false;
   }
 
   /** Queues an event from the outside world; the pump takes it up in a microtask (never inside the caller). */
@@ -412,7 +445,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   }
 
   #perform(effects: readonly Effect[]): void {
-    for (const effect of effects) this.#effect(effect);
+    for (let i = 0; i < effects.length; i++) this.#effect(effects[i] as Effect);
   }
 
   #effect(effect: Effect): void {
@@ -421,8 +454,12 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
         this.#call(effect.call);
         return;
       case 'over': {
-        const index = this.#calls.findIndex((live) => live.call === effect.call);
-        if (index >= 0) this.#over(index);
+        const calls = this.#calls;
+        for (let i = 0; i < calls.length; i++)
+          if ((calls[i] as LiveCall).call === effect.call) {
+            this.#over(i);
+            return;
+          }
         return;
       }
       case 'wake': {
@@ -445,8 +482,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
 
   /** Calls a handler with its own copy of its input; whatever comes back is converted before a step sees it. */
   #call(call: Call): void {
-    const handler = call.handler;
-    if (handler === undefined) return;
+    if (call.handler === undefined) return;
     this.#host ??= {
       push: (event) => this.#push(event),
       settled: (event) => {
@@ -462,18 +498,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
     };
     const live = new LiveCall(call, this.#host, this.#callSequence++);
     this.#calls.push(live);
-    const lambda = call.info.kind === 'lambda' || call.info.lambdaInvoke;
-    let settled: Promise<unknown>;
-    try {
-      settled = Promise.resolve(handler(cloneJson(call.input), handlerContext(live, this.#tokenControls)));
-    } catch (thrown) {
-      live.settle(thrownAnswer(thrown, lambda));
-      return;
-    }
-    settled.then(
-      (value) => live.settle(returnedAnswer(value, call.run.name)),
-      (thrown: unknown) => live.settle(thrownAnswer(thrown, lambda)),
-    );
+    live.invoke(cloneJson(call.input), handlerContext(live, this.#tokenControls));
   }
 
   /** The task of the call at `index` is over: abort its signal, reject its sleeps, forget it. */

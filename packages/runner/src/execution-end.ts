@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
+import { addEffect } from './effects.js';
 import type { StatesError } from './errors.js';
 import { abortFiber, isFailure } from './fiber.js';
 import { NOT_TRUNCATED } from './history.js';
@@ -22,7 +23,7 @@ export function endExecution(snap: Snapshot, result: JsonValue | StatesError): v
     );
     snap.outcome = { status: 'SUCCEEDED', output: result };
   }
-  snap.effects.push({ kind: 'finished' });
+  addEffect(snap, { kind: 'finished' });
 }
 
 const END_EVENTS = { FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted' };
@@ -43,7 +44,7 @@ export function terminate(snap: Snapshot): void {
     snap.settings.recordHistory ? errorDetails(termination.error, termination.cause) : undefined,
   );
   snap.outcome = { status: termination.status, error: termination.error, cause: termination.cause };
-  snap.effects.push({ kind: 'finished' });
+  addEffect(snap, { kind: 'finished' });
 }
 
 function errorDetails(error: string | undefined, cause: string | undefined): JsonObject {

@@ -13,7 +13,8 @@ import type { Answer } from './snapshot.js';
 /** A handler's (resolved) return value as the task's answer: a JSON copy, or `Stepcraft.InvalidTaskResult`. */
 export function returnedAnswer(value: unknown, stateName: string): Answer {
   const copied = copyJson(value === undefined ? null : value);
-  if (copied.ok) return { ok: true, value: copied.value };
+  // A successful copy has the shape of a successful answer: no second object.
+  if (copied.ok) return copied;
   return {
     ok: false,
     error: 'Stepcraft.InvalidTaskResult',

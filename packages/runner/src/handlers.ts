@@ -11,6 +11,13 @@ export function resourceKeys(resource: string, info: ResourceInfo, parameters: J
   const fixed = !info.lambdaInvoke && info.resourceType !== 'sqs' && info.resourceType !== 'sns';
   const known = fixed ? fixedKeys.get(info) : undefined;
   if (known !== undefined && known[known.length - 1] === resource) return known;
+  const keys = keysOf(resource, info, parameters);
+  if (fixed) fixedKeys.set(info, Object.freeze(keys));
+  return keys;
+}
+
+/** The keys, worked out (a function of its own: its closure's context is then made only on a cache miss). */
+function keysOf(resource: string, info: ResourceInfo, parameters: JsonValue): string[] {
   const keys: string[] = [];
   const param = (name: string): string | undefined => {
     const value = isJsonObject(parameters) ? ownField(parameters, name) : undefined;
@@ -35,7 +42,6 @@ export function resourceKeys(resource: string, info: ResourceInfo, parameters: J
   }
   if (info.sdkKey !== undefined) keys.push(info.sdkKey);
   keys.push(resource);
-  if (fixed) fixedKeys.set(info, Object.freeze(keys));
   return keys;
 }
 
@@ -58,8 +64,8 @@ function handlerIn(
   if (table === undefined) return undefined;
   const found = pick(table, stateName);
   if (found !== undefined) return found;
-  for (const key of keys) {
-    const byKey = pick(table, key);
+  for (let i = 0; i < keys.length; i++) {
+    const byKey = pick(table, keys[i] as string);
     if (byKey !== undefined) return byKey;
   }
   return undefined;

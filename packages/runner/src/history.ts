@@ -33,6 +33,11 @@ export interface HistoryRecorder {
   count: number;
   /** An event; details given as a function are built when the history is read (their inputs must not change). */
   emit(lane: Lane, type: string, details?: JsonObject | (() => JsonObject | undefined)): number;
+  /**
+   * An event whose details `build(data)` makes when the history is read: with a shared `build`, nothing is allocated
+   * per event (a closure over `data` would be). `data` must not change.
+   */
+  emitLater<T>(lane: Lane, type: string, build: (data: T) => JsonObject, data: T): number;
   /** `<Type>StateEntered` or `<Type>StateExited` with the state's input or output and assignments. */
   emitState(
     lane: Lane,
@@ -55,19 +60,26 @@ export function detailsKey(type: string): `${string}EventDetails` {
 }
 
 /**
- * Events not read yet are kept as five slots each in chunks (previous id, timestamp, type, state name, payload),
- * not as event objects: a long run holds millions of them, and chunks, unlike one growing array, are never copied.
- * Reading the history builds the AWS-shaped objects once, serialising state inputs and outputs; consecutive
- * events with the same value (a state's output, the next state's input) share one text.
+ * Events not read yet are kept as four slots each in chunks (previous id, type, state name, payload), not as event
+ * objects: a long run holds millions of them, and chunks, unlike one growing array, are never copied. Timestamps
+ * are kept apart, once per change (virtual time rarely moves between events). Reading the history builds the
+ * AWS-shaped objects once, serialising state inputs and outputs; consecutive events with the same value (a state's
+ * output, the next state's input) share one text.
  */
-const SLOTS = 5;
+const SLOTS = 4;
 /** Chunks start small (most executions are short) and double up to this many events. */
 const FIRST_CHUNK_EVENTS = 16;
 const CHUNK_EVENTS = 2048;
 
-/** Pending events: `name` is the state name of a state event (undefined for others); `payload` is a state's input or output, or another event's details (or a function building them). */
+/**
+ * Pending events: `name` is the state name of a state event, the details builder of an `emitLater` event, undefined
+ * for others; `payload` is a state's input or output, the builder's data, or another event's details (or a function
+ * building them).
+ */
 interface Pending {
   readonly chunks: unknown[][];
+  /** Where the timestamp changes: pairs of (event position, ISO text), in order. */
+  readonly stamps: (number | string)[];
   /** Slots used in the last chunk. */
   used: number;
   count: number;
@@ -75,7 +87,7 @@ interface Pending {
   assigned: Map<number, ReadonlyMap<string, JsonValue>> | undefined;
 }
 
-const noPending = (): Pending => ({ chunks: [], used: 0, count: 0, assigned: undefined });
+const noPending = (): Pending => ({ chunks: [], stamps: [], used: 0, count: 0, assigned: undefined });
 
 /**
  * A recorder stamping events with `stamp()` (the time as ISO text, one shared string per instant); `accept` sees
@@ -88,7 +100,9 @@ export function historyRecorder(options: {
 }): HistoryRecorder {
   let events: HistoryEvent[] = [];
   let pending = noPending();
-  const append = (lane: Lane, type: string, name: string | undefined, payload: unknown): number => {
+  /** The timestamp of the last event recorded in `pending` (each new `pending` records its first one). */
+  let lastStamp: string | undefined;
+  const append = (lane: Lane, type: string, name: unknown, payload: unknown): number => {
     if (lane.silent === true || !options.accept(recorder.count + 1)) return lane.lastEventId;
     const id = ++recorder.count;
     if (options.record) {
@@ -102,10 +116,14 @@ export function historyRecorder(options: {
       const at = pending.used;
       pending.used += SLOTS;
       chunk[at] = lane.lastEventId;
-      chunk[at + 1] = options.stamp();
-      chunk[at + 2] = type;
-      chunk[at + 3] = name;
-      chunk[at + 4] = payload;
+      chunk[at + 1] = type;
+      chunk[at + 2] = name;
+      chunk[at + 3] = payload;
+      const stamp = options.stamp();
+      if (stamp !== lastStamp) {
+        lastStamp = stamp;
+        pending.stamps.push(pending.count, stamp);
+      }
       pending.count++;
     }
     lane.lastEventId = id;
@@ -114,6 +132,7 @@ export function historyRecorder(options: {
   const recorder: HistoryRecorder = {
     count: 0,
     emit: (lane, type, details) => append(lane, type, undefined, details),
+    emitLater: (lane, type, build, data) => append(lane, type, build, data),
     emitState(lane, type, name, value, assigned) {
       const at = pending.count;
       const id = append(lane, type, name, value);
@@ -127,6 +146,7 @@ export function historyRecorder(options: {
       if (pending.count === 0) return events;
       const taken = pending;
       pending = noPending();
+      lastStamp = undefined;
       const before = events.length;
       // Sized once: pushing millions of events would copy the array as it grows.
       const built: HistoryEvent[] = new Array(before + taken.count);
@@ -158,6 +178,9 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
     }
     return lastText;
   };
+  const stamps = taken.stamps;
+  let nextStampAt = 0;
+  let timestamp = '';
   let chunkIndex = 0;
   let at = -SLOTS;
   for (let i = 0; i < taken.count; i++) {
@@ -169,15 +192,21 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
     }
     const chunk = taken.chunks[chunkIndex] as unknown[];
     const id = before + i + 1;
+    if (nextStampAt < stamps.length && stamps[nextStampAt] === i) {
+      timestamp = stamps[nextStampAt + 1] as string;
+      nextStampAt += 2;
+    }
     const previousEventId = chunk[at] as number;
-    const timestamp = chunk[at + 1] as string;
-    const type = chunk[at + 2] as string;
-    const name = chunk[at + 3] as string | undefined;
-    const payload = chunk[at + 4];
-    if (name === undefined) {
-      const details = (typeof payload === 'function' ? (payload as () => unknown)() : payload) as
-        | JsonObject
-        | undefined;
+    const type = chunk[at + 1] as string;
+    const name = chunk[at + 2] as string | ((data: unknown) => JsonObject) | undefined;
+    const payload = chunk[at + 3];
+    if (typeof name !== 'string') {
+      const details =
+        typeof name === 'function'
+          ? name(payload)
+          : ((typeof payload === 'function' ? (payload as () => unknown)() : payload) as
+              | JsonObject
+              | undefined);
       yield details === undefined
         ? { id, previousEventId, timestamp, type }
         : { id, previousEventId, timestamp, type, [detailsKey(type)]: details };

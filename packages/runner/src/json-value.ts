@@ -219,6 +219,8 @@ export function safeString(read: () => unknown): string | undefined {
 
 /** A fresh copy of JSON data (handlers get their own, so they cannot alter the execution's values). */
 export function cloneJson(value: JsonValue): JsonValue {
+  const flat = copyFlat(value);
+  if (flat !== undefined) return flat;
   const copied = copyJson(value, Number.POSITIVE_INFINITY);
   return copied.ok ? copied.value : value;
 }

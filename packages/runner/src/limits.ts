@@ -31,6 +31,9 @@ export type PayloadProblem = 'size' | 'depth';
  * payload; only values whose bound crosses the limit are measured exactly. Iterative, so every depth is safe.
  */
 export function payloadProblem(value: JsonValue, limit = MAX_PAYLOAD_BYTES): PayloadProblem | undefined {
+  // Most payloads are small and shallow: bounded without the general walk's stacks.
+  const small = smallBound(value, 0);
+  if (small !== UNKNOWN && small <= limit) return undefined;
   const bound = upperBound(value, limit);
   if (bound === DEEP) return 'depth';
   if (bound <= limit) return undefined;
@@ -49,6 +52,40 @@ export function textExceedsPayloadLimit(json: string, limit = MAX_PAYLOAD_BYTES)
 }
 
 const DEEP = -1;
+/** `smallBound` gave up: the value is too big or too deep for it. */
+const UNKNOWN = -2;
+/** How deep and how wide `smallBound` looks before leaving the value to `upperBound`. */
+const SMALL_DEPTH = 8;
+const SMALL_FIELDS = 32;
+
+/**
+ * The same upper bound as `upperBound` for a small value (at most {@link SMALL_DEPTH} levels, {@link SMALL_FIELDS}
+ * items per container), by a recursion that allocates nothing; `UNKNOWN` for anything bigger.
+ */
+function smallBound(v: JsonValue, depth: number): number {
+  if (typeof v === 'string') return v.length * 6 + 2;
+  if (v === null || typeof v !== 'object') return 24;
+  if (depth >= SMALL_DEPTH) return UNKNOWN;
+  let total = 2;
+  let items = 0;
+  if (Array.isArray(v)) {
+    if (v.length > SMALL_FIELDS) return UNKNOWN;
+    total += v.length;
+    for (const item of v) {
+      const size = smallBound(item, depth + 1);
+      if (size === UNKNOWN) return UNKNOWN;
+      total += size;
+    }
+    return total;
+  }
+  for (const key in v) {
+    if (++items > SMALL_FIELDS) return UNKNOWN;
+    const size = smallBound(v[key] as JsonValue, depth + 1);
+    if (size === UNKNOWN) return UNKNOWN;
+    total += key.length * 6 + 4 + size;
+  }
+  return total;
+}
 
 /** An upper bound of the serialised size, abandoning the walk as soon as it passes `limit`; `DEEP` when too deep. */
 function upperBound(value: JsonValue, limit: number): number {

@@ -59,13 +59,21 @@ export function randomUuid(random: () => number): string {
  * so what is drawn afterwards does not change, and a task token nobody reads costs no string.
  */
 export function deferredUuid(random: SeededRandom): () => string {
-  const from = random.skip(32);
+  const from = reserveUuid(random);
   let uuid: string | undefined;
   return () => {
-    if (uuid === undefined) {
-      let draw = 0;
-      uuid = randomUuid(() => drawAt((from + ++draw * STEP) >>> 0));
-    }
+    uuid ??= uuidAt(from);
     return uuid;
   };
+}
+
+/** Reserves the 32 draws of a UUID built later by `uuidAt`; returns where they start. */
+export function reserveUuid(random: SeededRandom): number {
+  return random.skip(32);
+}
+
+/** The UUID reserved at `from` by `reserveUuid` (the data form of `deferredUuid`). */
+export function uuidAt(from: number): string {
+  let draw = 0;
+  return randomUuid(() => drawAt((from + ++draw * STEP) >>> 0));
 }

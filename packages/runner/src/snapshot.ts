@@ -107,8 +107,9 @@ export interface Snapshot {
    */
   readonly interrupt: StopController;
   outcome: Outcome | undefined;
-  /** The effects of the step under way. */
-  effects: Effect[];
+  /** The effects of the step under way: the first `effectCount` of a buffer kept from step to step (effects.ts). */
+  readonly effects: (Effect | undefined)[];
+  effectCount: number;
   /** Set by a fiber that used up its turn budget: the step returns so the driver lets the event loop turn. */
   handBack: boolean;
   /** The execution is ending: its last events are kept even past the history limit. */
@@ -158,10 +159,16 @@ export type Wait =
   | { readonly kind: 'token'; readonly call: Call }
   | { readonly kind: 'children'; readonly group: ChildGroup };
 
+/** A handler settled: its call and its answer (the driver's `settled` event is also this wake). */
+export interface SettledWake {
+  readonly kind: 'settled';
+  readonly call: Call;
+  readonly answer: Answer;
+}
 /** What woke a state up. */
 export type Wake =
   | { readonly kind: 'timer' }
-  | { readonly kind: 'settled'; readonly call: Call; readonly answer: Answer }
+  | SettledWake
   | { readonly kind: 'answered'; readonly call: Call; readonly answer: Answer }
   | { readonly kind: 'timeout'; readonly call: Call; readonly heartbeat: boolean }
   | { readonly kind: 'children'; readonly group: ChildGroup }
@@ -266,8 +273,8 @@ export interface StateRun {
    * for states that do not set it themselves (see `contextOf`).
    */
   context: JsonValue | undefined;
-  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`, built when first read. */
-  attempt: { readonly retryCount: number; readonly token: (() => string) | undefined } | undefined;
+  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`. */
+  attempt: Attempt | undefined;
   retryCount: number;
   /** Retries used per retrier during this visit (created on the first retry). */
   retriers: number[] | undefined;
@@ -277,6 +284,17 @@ export interface StateRun {
   readonly inspection: InspectionRecord | undefined;
 }
 
+/** One attempt of a Task, Parallel or Map state. */
+export interface Attempt {
+  readonly retryCount: number;
+  /**
+   * A Task's: where the seeded draws of its task token start (reserved when the attempt began, so later draws do not
+   * depend on whether it is read); the token is built on first read (`attemptToken`).
+   */
+  readonly tokenAt: number | undefined;
+  /** The token once built. */
+  token: string | undefined;
+}
 /** Per-kind progress of a state that waits. */
 export type StateWork =
   | { readonly kind: 'wait'; readonly effective: JsonValue }
@@ -287,6 +305,8 @@ export type StateWork =
 
 /** A Task's settings once evaluated. */
 export interface TaskSettings {
+  /** The execution's region (what a Task* `TaskScheduled` records). */
+  readonly region: string;
   readonly parameters: JsonValue;
   readonly timeout: number | undefined;
   readonly heartbeat: number | undefined;
@@ -349,7 +369,7 @@ export type StepEvent =
   /** Run on after the driver let the event loop turn. */
   | { readonly type: 'continue' }
   /** A handler settled. */
-  | { readonly type: 'settled'; readonly call: Call; readonly answer: Answer }
+  | (SettledWake & { readonly type: 'settled' })
   /** `sendTaskSuccess` / `sendTaskFailure` (the token was checked by the handle). */
   | { readonly type: 'answer'; readonly token: string; readonly answer: Answer }
   /** `sendTaskHeartbeat` or `context.heartbeat()`. */

@@ -1,6 +1,7 @@
 import type { AslDocument, Contracts, Handlers, JsonValue } from '@stepcraft/asl';
 import { endCall, restartHeartbeat } from './calls.js';
 import { executionContext } from './context-object.js';
+import { addEffect, takeEffects } from './effects.js';
 import { terminate } from './execution-end.js';
 import { turn } from './fiber.js';
 import { historyRecorder, NOT_TRUNCATED } from './history.js';
@@ -92,6 +93,7 @@ export function createSnapshot(spec: SnapshotSpec): Snapshot {
     interrupt: stopController(),
     outcome: undefined,
     effects: [],
+    effectCount: 0,
     handBack: false,
     closing: false,
   };
@@ -108,7 +110,7 @@ export function createSnapshot(spec: SnapshotSpec): Snapshot {
  * is evaluated on the way.
  */
 export function step(snap: Snapshot, event: StepEvent): StepResult | Promise<StepResult> {
-  snap.effects = [];
+  takeEffects(snap);
   snap.handBack = false;
   let pending: void | Promise<void>;
   try {
@@ -162,7 +164,7 @@ function stopped(snap: Snapshot, thrown: unknown): void {
 
 function done(snap: Snapshot): StepResult {
   if (snap.termination !== undefined && snap.outcome === undefined) terminate(snap);
-  return { snapshot: snap, effects: snap.effects };
+  return { snapshot: snap, effects: takeEffects(snap) };
 }
 
 function apply(snap: Snapshot, event: StepEvent): void {
@@ -174,7 +176,8 @@ function apply(snap: Snapshot, event: StepEvent): void {
       return;
     case 'settled': {
       const call = event.call;
-      if (call.phase === 'running') wakeFiber(call.fiber, { kind: 'settled', call, answer: event.answer });
+      // The event is the fiber's wake as it is (one object per handler call, not two).
+      if (call.phase === 'running') wakeFiber(call.fiber, event);
       return;
     }
     case 'answer': {
@@ -278,7 +281,7 @@ function fire(snap: Snapshot): void {
     case 'sleep': {
       const sleeps = target.call.sleeps;
       sleeps?.splice(sleeps.indexOf(timer), 1);
-      snap.effects.push({ kind: 'wake', sleep: target.sleep });
+      addEffect(snap, { kind: 'wake', sleep: target.sleep });
       return;
     }
     case 'execution':

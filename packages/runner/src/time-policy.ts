@@ -24,6 +24,10 @@ export type Move =
   /** Wait for the outside world: a handler, a token, an await, `advance()`, or (real clock) the next timer. */
   | { readonly kind: 'wait' };
 
+// The moves without data, shared (the driver asks after every step).
+const WAIT: Move = Object.freeze({ kind: 'wait' });
+const STALL: Move = Object.freeze({ kind: 'stall' });
+
 /**
  * The time policy, as a pure decision. A timer already due always fires. Otherwise virtual time moves only while the
  * caller awaits the execution (its result, `waitForTaskToken`, `advance`) and no handler holds it; it jumps to the
@@ -34,15 +38,14 @@ export type Move =
 export function nextMove(snap: Snapshot, waiters: Waiters): Move {
   const next = nextTimer(snap.timers);
   if (next !== undefined && next.at <= snap.now) return { kind: 'fire', at: snap.now };
-  if (!waiters.virtual || waiters.holding) return { kind: 'wait' };
+  if (!waiters.virtual || waiters.holding) return WAIT;
   if (waiters.advanceTo !== undefined) {
     return next !== undefined && next.at <= waiters.advanceTo
       ? { kind: 'fire', at: next.at }
       : { kind: 'arrive', at: waiters.advanceTo };
   }
-  if (!waiters.awaited) return { kind: 'wait' };
-  if (next === undefined) return { kind: 'stall' };
-  if (next.target.kind === 'execution' && next.target.implicit && snap.liveCalls > 0)
-    return { kind: 'stall' };
+  if (!waiters.awaited) return WAIT;
+  if (next === undefined) return STALL;
+  if (next.target.kind === 'execution' && next.target.implicit && snap.liveCalls > 0) return STALL;
   return { kind: 'fire', at: next.at };
 }

@@ -50,6 +50,7 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
     expect(snap.timers.heap.map((t) => t.target.kind).sort()).toEqual(['execution', 'task']);
     const effects = stepOf(snap, {
       type: 'settled',
+      kind: 'settled',
       call: (call as { call: Call }).call,
       answer: { ok: true, value: 'done' },
     });
@@ -73,6 +74,7 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
       const [call] = stepOf(snap, { type: 'start', input: { n: 2 } });
       stepOf(snap, {
         type: 'settled',
+        kind: 'settled',
         call: (call as { call: Call }).call,
         answer: { ok: false, error: 'E', cause: 'c' },
       });

@@ -55,7 +55,7 @@ export function callResource(
     handler,
     input,
     resource,
-    token: undefined,
+    attempt: undefined,
     answerable: false,
     credentials: undefined,
     timeoutMs: undefined,

@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue, TaskHandler, TaskState } from '@stepcraft/a
 import { endCall, startCall } from '../calls.js';
 import { beginAttempt } from '../context-object.js';
 import { checkContract, contractFor } from '../contracts.js';
+import { addEffect } from '../effects.js';
 import { StatesError, verbatim } from '../errors.js';
 import {
   jsonataArguments,
@@ -17,7 +18,7 @@ import { applyPayloadTemplate, readReferencePath } from '../io/jsonpath.js';
 import { dataLimitCause, exceedsPayloadLimit } from '../limits.js';
 import { type Progress, type StateKind, WAITING, waitOn } from '../progress.js';
 import { schedule } from '../queue.js';
-import { deferredUuid, randomUuid } from '../random.js';
+import { randomUuid, reserveUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
 import { jobOutcome, submittedResponse } from '../services/job-outcome.js';
 import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
@@ -44,7 +45,7 @@ export const taskKind: StateKind<TaskState> = {
       (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
     )
       throw new Error(`Task state '${run.name}' woke up without a call in flight.`);
-    const events = taskEvents(call.info);
+    const events = taskEvents(call.info, call.resource);
     if (wake.kind === 'timeout') {
       emitFailed(fiber, events, 'States.Timeout', undefined, true);
       throw new StatesError('States.Timeout', undefined, { located: true, heartbeatTimeout: wake.heartbeat });
@@ -74,11 +75,12 @@ export const taskKind: StateKind<TaskState> = {
  * in JSONPath (every field there is evaluated synchronously); JSONata evaluates its fields first.
  */
 function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
-  beginAttempt(run, deferredUuid(fiber.snap.random));
+  beginAttempt(run, reserveUuid(fiber.snap.random));
   run.work = NO_CALL;
   if (run.jsonata)
     return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
   const settings: TaskSettings = {
+    region: fiber.snap.settings.region,
     parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
     timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
     heartbeat: pathSeconds(
@@ -117,7 +119,13 @@ async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): P
     state.Credentials === undefined
       ? undefined
       : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
-  return { parameters, timeout, heartbeat, credentials };
+  return {
+    region: fiber.snap.settings.region,
+    parameters,
+    timeout,
+    heartbeat,
+    credentials,
+  };
 }
 
 /**
@@ -143,13 +151,12 @@ function call(
       `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
     );
   }
-  const events = taskEvents(info);
-  const record = snap.settings.recordHistory;
-  snap.history.emit(
-    fiber,
-    events.scheduled,
-    record ? scheduledDetails(events, state.Resource, snap.settings.region, settings) : undefined,
-  );
+  const events = taskEvents(info, state.Resource);
+  if (!snap.settings.recordHistory) snap.history.emit(fiber, events.scheduled);
+  else if (events.plainScheduledDetails !== undefined && isPlain(settings))
+    // Only the parameters are kept for the event (they are the state's data anyway), not the settings.
+    snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, settings.parameters);
+  else snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
   if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
   const scheduled: ScheduledCall = { info, handler, settings };
   run.work = { kind: 'task', call: undefined, scheduled };
@@ -167,7 +174,7 @@ function begin(
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
-  const events = taskEvents(info);
+  const events = taskEvents(info, state.Resource);
   snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
   const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
@@ -192,7 +199,7 @@ function submit(
     handler,
     input,
     resource: state.Resource,
-    token: run.attempt?.token,
+    attempt: run.attempt,
     answerable: info.pattern === 'token',
     credentials: settings.credentials,
     timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
@@ -201,7 +208,7 @@ function submit(
   run.work = { kind: 'task', call };
   if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
   // No handler for a callback: the service call is taken to succeed with an empty response.
-  emitSubmitted(fiber, taskEvents(info), {});
+  emitSubmitted(fiber, taskEvents(info, state.Resource), {});
   return awaitToken(fiber, run, call);
 }
 
@@ -211,7 +218,7 @@ const NO_CALL = Object.freeze({ kind: 'task', call: undefined } as const);
 /** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
 function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
   call.phase = 'waiting';
-  fiber.snap.effects.push({
+  addEffect(fiber.snap, {
     kind: 'token',
     offer: { token: call.token ?? '', state: run.name, input: run.input, parameters: call.input },
   });
@@ -226,7 +233,7 @@ function finish(
   call: Call,
   answer: Answer,
 ): Progress | Promise<Progress> {
-  const events = taskEvents(call.info);
+  const events = taskEvents(call.info, call.resource);
   if (!answer.ok) {
     endCall(call, 'failed');
     emitFailed(fiber, events, answer.error, answer.cause, false);
@@ -248,7 +255,7 @@ function succeed(
   value: JsonValue,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
-  const events = taskEvents(call.info);
+  const events = taskEvents(call.info, call.resource);
   // `.sync`: the handler answers with the job's final description; a job that ended badly fails the task.
   const job =
     call.info.pattern === 'sync'
@@ -272,11 +279,9 @@ function succeed(
     emitFailed(fiber, events, 'States.DataLimitExceeded', cause, false);
     throw verbatim('States.DataLimitExceeded', cause);
   }
-  snap.history.emit(
-    fiber,
-    events.succeeded,
-    snap.settings.recordHistory ? laterOutputDetails(events, result) : undefined,
-  );
+  if (snap.settings.recordHistory)
+    snap.history.emitLater(fiber, events.succeeded, events.outputDetails, result);
+  else snap.history.emit(fiber, events.succeeded);
   return outputWithResult(fiber, run, state, run.input, result);
 }
 
@@ -364,12 +369,21 @@ interface TaskEvents {
   /** `{resourceType, resource}` for the Task* family; shared, so frozen. */
   readonly ids: JsonObject | undefined;
   readonly startedDetails: JsonObject | undefined;
+  /** Builders of the `…Scheduled` and `…Succeeded` details (shared by every event of the resource). */
+  readonly scheduledDetails: (settings: TaskSettings) => JsonObject;
+  /** The same from the parameters alone, for a task with no timeout, heartbeat or credentials (not for Task*). */
+  readonly plainScheduledDetails: ((parameters: JsonValue) => JsonObject) | undefined;
+  readonly outputDetails: (output: JsonValue) => JsonObject;
 }
 
 const eventsByResource = new WeakMap<ResourceInfo, TaskEvents>();
+/** The last resource asked for (a Task asks four times; a chain mostly calls one resource). */
+let lastInfo: ResourceInfo | undefined;
+let lastEvents: TaskEvents | undefined;
 
-/** The event types of a resource, built once per (memoised) `ResourceInfo`. */
-function taskEvents(info: ResourceInfo): TaskEvents {
+/** The event types of a resource, built once per (memoised) `ResourceInfo`, made for `resource`. */
+function taskEvents(info: ResourceInfo, resource: string): TaskEvents {
+  if (info === lastInfo) return lastEvents as TaskEvents;
   let events = eventsByResource.get(info);
   if (events === undefined) {
     const family = info.kind === 'lambda' ? 'LambdaFunction' : info.kind === 'activity' ? 'Activity' : 'Task';
@@ -377,7 +391,7 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       family === 'Task'
         ? (Object.freeze({ resourceType: info.resourceType, resource: info.resourceName }) as JsonObject)
         : undefined;
-    events = {
+    const built: TaskEvents = {
       scheduled: `${family}Scheduled`,
       started: `${family}Started`,
       succeeded: `${family}Succeeded`,
@@ -385,35 +399,43 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       timedOut: `${family}TimedOut`,
       ids,
       startedDetails: family === 'Activity' ? STARTED_BY : ids,
+      scheduledDetails: (settings) => scheduledDetails(built, resource, settings),
+      plainScheduledDetails:
+        ids === undefined
+          ? (parameters) => scheduledDetails(built, resource, { ...PLAIN, parameters })
+          : undefined,
+      outputDetails: (output) => outputDetails(built, output),
     };
+    events = built;
     eventsByResource.set(info, events);
   }
+  lastInfo = info;
+  lastEvents = events;
   return events;
 }
 
-/** `…Scheduled` details, built when the history is read. */
-function scheduledDetails(
-  events: TaskEvents,
-  resource: string,
-  region: string,
-  settings: TaskSettings,
-): () => JsonObject {
-  return () => {
-    const { parameters, timeout, heartbeat, credentials } = settings;
-    const details: JsonObject =
-      events.ids !== undefined
-        ? {
-            resourceType: events.ids.resourceType as string,
-            resource: events.ids.resource as string,
-            region,
-            parameters: JSON.stringify(parameters),
-          }
-        : { resource, input: JSON.stringify(parameters), inputDetails: NOT_TRUNCATED };
-    if (timeout !== undefined) details.timeoutInSeconds = timeout;
-    if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
-    if (credentials !== undefined) details.taskCredentials = { roleArn: credentials.roleArn };
-    return details;
-  };
+/** Settings of a task with no timeout, heartbeat or credentials (`plainScheduledDetails` adds the parameters). */
+const PLAIN = { region: '', timeout: undefined, heartbeat: undefined, credentials: undefined } as const;
+
+const isPlain = (settings: TaskSettings): boolean =>
+  settings.timeout === undefined && settings.heartbeat === undefined && settings.credentials === undefined;
+
+/** `…Scheduled` details (built when the history is read). */
+function scheduledDetails(events: TaskEvents, resource: string, settings: TaskSettings): JsonObject {
+  const { region, parameters, timeout, heartbeat, credentials } = settings;
+  const details: JsonObject =
+    events.ids !== undefined
+      ? {
+          resourceType: events.ids.resourceType as string,
+          resource: events.ids.resource as string,
+          region,
+          parameters: JSON.stringify(parameters),
+        }
+      : { resource, input: JSON.stringify(parameters), inputDetails: NOT_TRUNCATED };
+  if (timeout !== undefined) details.timeoutInSeconds = timeout;
+  if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
+  if (credentials !== undefined) details.taskCredentials = { roleArn: credentials.roleArn };
+  return details;
 }
 
 /** `{resourceType, resource}` (Task* family), then the output text. */
@@ -422,11 +444,6 @@ function outputDetails(events: TaskEvents, output: JsonValue): JsonObject {
   details.output = JSON.stringify(output);
   details.outputDetails = NOT_TRUNCATED;
   return details;
-}
-
-/** `outputDetails`, built when the history is read (from a small closure that keeps only what it needs). */
-function laterOutputDetails(events: TaskEvents, output: JsonValue): () => JsonObject {
-  return () => outputDetails(events, output);
 }
 
 function emitSubmitted(fiber: Fiber, events: TaskEvents, output: JsonValue): void {
