@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: placeholders as they appear in ASL
-import * as core from '@stepcraft/core';
+
 import type { Integration } from '@stepcraft/core';
+import * as core from '@stepcraft/core';
 import { describe, expect, test } from 'vitest';
 import { analyzeDefinition } from '../src/cloudformation.js';
 import { definitionOf } from './workflows.js';
@@ -58,7 +59,10 @@ function walkCore(): { integrations: Integration[]; skipped: string[] } {
     if (typeof value !== 'object' || value === null || NOT_INTEGRATIONS.has(name)) return [];
     return Object.entries(value).flatMap(([key, member]: [string, unknown]) => {
       if (typeof member !== 'function') return [];
-      if (HELPERS.includes(`${name}.${key}`)) return void skipped.push(`${name}.${key}`) ?? [];
+      if (HELPERS.includes(`${name}.${key}`)) {
+        skipped.push(`${name}.${key}`);
+        return [];
+      }
       const args = Array.from({ length: member.length }, (_, i) => `\${Resource${i}}`);
       const made: unknown = member(...args);
       return isIntegration(made) ? [made] : [];

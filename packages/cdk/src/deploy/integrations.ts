@@ -150,10 +150,7 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
     // Request-response only: no job to wait for, so no Describe/Stop and no managed rule.
     statements: (call) => {
       const models = orAny(all('sagemaker-model', ids(call, 'model')));
-      return [
-        allow(['sagemaker:CreateModel'], models),
-        ...sagemakerCommon(call, models),
-      ];
+      return [allow(['sagemaker:CreateModel'], models), ...sagemakerCommon(call, models)];
     },
   },
   'batch:submitJob': {
