@@ -8,7 +8,11 @@ import { definitionOf } from './workflows.js';
 
 /** The names of `@stepcraft/core`'s top-level exports that are functions returning an integration. */
 type TopLevelFactory = {
-  [K in keyof typeof core]: (typeof core)[K] extends (...args: never[]) => Integration ? K : never;
+  [K in keyof typeof core]: (typeof core)[K] extends (...args: never) => infer $Made
+    ? [$Made] extends [Integration]
+      ? K
+      : never
+    : never;
 }[keyof typeof core];
 
 /**

@@ -25,7 +25,7 @@ export function failScopes(document: unknown): ReadonlyMap<string, StateScope> {
       if (!isRecord(state)) continue;
       scopes.set(name, {
         ...(parent === undefined ? {} : { parent }),
-        ...(own(state, 'Type') === 'Fail' ? { fail: state as FailState } : {}),
+        ...(own(state, 'Type') === 'Fail' ? { fail: failOf(state) } : {}),
       });
       const branches = own(state, 'Branches');
       if (Array.isArray(branches)) for (const branch of branches) pending.push([branch, name]);
@@ -37,4 +37,25 @@ export function failScopes(document: unknown): ReadonlyMap<string, StateScope> {
     }
   }
   return scopes;
+}
+
+/** A Fail state's error and cause fields, where they are strings (the rest of a malformed one is dropped). */
+function failOf(state: Record<string, unknown>): FailState {
+  const text = (key: 'Error' | 'ErrorPath' | 'Cause' | 'CausePath') => {
+    const value = own(state, key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const [Error, ErrorPath, Cause, CausePath] = [
+    text('Error'),
+    text('ErrorPath'),
+    text('Cause'),
+    text('CausePath'),
+  ];
+  return {
+    Type: 'Fail',
+    ...(Error === undefined ? {} : { Error }),
+    ...(ErrorPath === undefined ? {} : { ErrorPath }),
+    ...(Cause === undefined ? {} : { Cause }),
+    ...(CausePath === undefined ? {} : { CausePath }),
+  };
 }
