@@ -41,21 +41,10 @@ export function failScopes(document: unknown): ReadonlyMap<string, StateScope> {
 
 /** A Fail state's error and cause fields, where they are strings (the rest of a malformed one is dropped). */
 function failOf(state: Record<string, unknown>): FailState {
-  const text = (key: 'Error' | 'ErrorPath' | 'Cause' | 'CausePath') => {
+  const fail: { -readonly [K in keyof FailState]: FailState[K] } = { Type: 'Fail' };
+  for (const key of ['Error', 'ErrorPath', 'Cause', 'CausePath'] as const) {
     const value = own(state, key);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const [Error, ErrorPath, Cause, CausePath] = [
-    text('Error'),
-    text('ErrorPath'),
-    text('Cause'),
-    text('CausePath'),
-  ];
-  return {
-    Type: 'Fail',
-    ...(Error === undefined ? {} : { Error }),
-    ...(ErrorPath === undefined ? {} : { ErrorPath }),
-    ...(Cause === undefined ? {} : { Cause }),
-    ...(CausePath === undefined ? {} : { CausePath }),
-  };
+    if (typeof value === 'string') fail[key] = value;
+  }
+  return fail;
 }
