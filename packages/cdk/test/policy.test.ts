@@ -47,6 +47,11 @@ const EVERY_INTEGRATION: Record<string, Partial<AslState>> = {
     RoleArn: '${SageMakerRole}',
     Tags: [],
   }),
+  CreateModel: task('arn:aws:states:::sagemaker:createModel', {
+    ModelName: 'Churn-Model',
+    ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagemaker-pipeline',
+    Tags: [],
+  }),
   Transform: task('arn:aws:states:::sagemaker:createTransformJob.sync', { TransformJobName: 'nightly' }),
   Endpoint: task('arn:aws:states:::aws-sdk:sagemakerruntime:invokeEndpoint', {
     EndpointName: '${Endpoint}',
@@ -109,6 +114,7 @@ describe('the policy derived from a definition', () => {
       'glue:startJobRun',
       'http:invoke',
       'lambda:invoke',
+      'sagemaker:createModel',
       'sagemaker:createTrainingJob',
       'sagemaker:createTransformJob',
       'sns:publish',

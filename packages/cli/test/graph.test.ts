@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { choiceLabel } from '@stepcraft/viewer';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { awsHistoryOf, tracedCases } from '../../testing/test/aws-history.js';
 import {
   buildGraph,
   dotString,
@@ -11,6 +12,7 @@ import {
   summarizeRun,
   toDot,
   toMermaid,
+  visitStatus,
 } from '../src/graph/index.js';
 import { CORPUS } from './helpers.js';
 
@@ -518,9 +520,160 @@ describe('run files', () => {
       ]),
     );
     expect(run.status).toBe('FAILED');
-    expect(run.states.get('B1')).toEqual({ entered: 1, exited: 0, aborted: 0, errors: ['Boom'] });
-    expect(run.states.get('B2')).toEqual({ entered: 1, exited: 0, aborted: 1, errors: [] });
-    expect(run.states.get('P')).toEqual({ entered: 1, exited: 0, aborted: 0, errors: ['Boom'] });
+    expect(run.states.get('B1')).toEqual({
+      entered: 1,
+      exited: 0,
+      aborted: 0,
+      errors: ['Boom'],
+      unnamedErrors: 0,
+    });
+    expect(run.states.get('B2')).toEqual({ entered: 1, exited: 0, aborted: 1, errors: [], unnamedErrors: 0 });
+    expect(run.states.get('P')).toEqual({
+      entered: 1,
+      exited: 0,
+      aborted: 0,
+      errors: ['Boom'],
+      unnamedErrors: 0,
+    });
+  });
+});
+
+describe('a Fail state inside a Map iteration or a Parallel branch', () => {
+  const corpusCase = (id: string) => {
+    const found = tracedCases().find((c) => c.id === id);
+    if (found === undefined) throw new Error(`no corpus case ${id}`);
+    return { definition: found.definition, events: parseRun(awsHistoryOf(found)) };
+  };
+
+  test('its error, which no event carries, makes the Parallel that caught it "handled" (corpus: parallel-catch)', async () => {
+    const { definition, events } = corpusCase('parallel-catch');
+    expect(visitStatus(summarizeRun(events).states.get('ParallelState'))).toBe('visited');
+    const text = renderGraph(definition, { format: 'mermaid', run: events });
+    const db = await parseMermaid(text);
+    const parallel = db.getSubGraphs().find((g) => decoded(g.title).startsWith('ParallelState'));
+    expect(decoded(parallel?.title ?? '')).toBe('ParallelState\nParallel\nentered 1×\nhandled: FailureType');
+    expect(text).toContain(`class ${parallel?.id} handled`);
+    const byName = new Map([...db.getVertices().values()].map((v) => [decoded(v.text).split('\n')[0], v]));
+    expect(byName.get('Branch1')?.classes).toEqual(['failed']);
+    expect(byName.get('FinalCaught')?.classes).toEqual(['visited']);
+  });
+
+  test('a Map that failed with it, retried, is "failed" and names it (corpus: map-retry-multiple-retriers)', () => {
+    const { definition, events } = corpusCase('map-retry-multiple-retriers');
+    const map = summarizeRun(events, definition).states.get('MapState');
+    expect(map).toEqual({
+      entered: 1,
+      exited: 0,
+      aborted: 0,
+      errors: ['HandleItemFailError'],
+      unnamedErrors: 0,
+    });
+    expect(visitStatus(map)).toBe('failed');
+  });
+
+  const nested = (fail: Record<string, unknown>, mapCatch?: unknown) => ({
+    StartAt: 'P',
+    States: {
+      P: {
+        Type: 'Parallel',
+        Branches: [
+          {
+            StartAt: 'M',
+            States: {
+              M: {
+                Type: 'Map',
+                ...(mapCatch === undefined ? {} : { Catch: mapCatch }),
+                ItemProcessor: { StartAt: 'F', States: { F: { Type: 'Fail', ...fail } } },
+                End: true,
+              },
+            },
+          },
+        ],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+        End: true,
+      },
+      Caught: { Type: 'Pass', End: true },
+    },
+  });
+  // P enters M, whose one iteration enters F (input {"code":"E.Path"}); M fails; P catches (or M does).
+  const history = (mapCaught: boolean) =>
+    parseRun([
+      entered(1, 0, 'P', 'Parallel'),
+      { id: 2, previousEventId: 1, type: 'ParallelStateStarted' },
+      entered(3, 2, 'M', 'Map'),
+      { id: 4, previousEventId: 3, type: 'MapStateStarted' },
+      {
+        id: 5,
+        previousEventId: 4,
+        type: 'MapIterationStarted',
+        mapIterationStartedEventDetails: { name: 'M', index: 0 },
+      },
+      {
+        id: 6,
+        previousEventId: 5,
+        type: 'FailStateEntered',
+        stateEnteredEventDetails: { name: 'F', input: '{"code":"E.Path"}' },
+      },
+      {
+        id: 7,
+        previousEventId: 6,
+        type: 'MapIterationFailed',
+        mapIterationFailedEventDetails: { name: 'M', index: 0 },
+      },
+      { id: 8, previousEventId: 7, type: 'MapStateFailed' },
+      ...(mapCaught
+        ? [exited(9, 8, 'M', 'Map'), exited(10, 9, 'P', 'Parallel')]
+        : [{ id: 9, previousEventId: 8, type: 'ParallelStateFailed' }, exited(10, 9, 'P', 'Parallel')]),
+      { id: 11, previousEventId: 10, type: 'ExecutionSucceeded' },
+    ]);
+
+  test('it travels out through each Map or Parallel that failed with it, and stops at the one that caught it', () => {
+    const uncaught = summarizeRun(history(false), nested({ Error: 'E.Static' }));
+    expect(uncaught.states.get('F')?.errors).toEqual(['E.Static']);
+    expect(uncaught.states.get('M')?.errors).toEqual(['E.Static']);
+    expect(uncaught.states.get('P')?.errors).toEqual(['E.Static']);
+    expect(visitStatus(uncaught.states.get('P'))).toBe('handled');
+    const caught = summarizeRun(
+      history(true),
+      nested({ Error: 'E.Static' }, [{ ErrorEquals: ['States.ALL'], Next: 'X' }]),
+    );
+    expect(caught.states.get('M')?.errors).toEqual(['E.Static']);
+    expect(visitStatus(caught.states.get('M'))).toBe('handled');
+    expect(caught.states.get('P')?.errors).toEqual([]);
+    expect(visitStatus(caught.states.get('P'))).toBe('visited');
+  });
+
+  test('an ErrorPath is read from the input the Fail state was entered with; a JSONata Error is unnamed', async () => {
+    const byPath = summarizeRun(history(false), nested({ ErrorPath: '$.code', CausePath: '$.code' }));
+    expect(byPath.states.get('P')?.errors).toEqual(['E.Path']);
+    const jsonata = nested({ Error: "{% $states.input.code & '!' %}" });
+    const computed = summarizeRun(history(false), jsonata);
+    expect(computed.states.get('F')).toMatchObject({ errors: [], unnamedErrors: 0 });
+    expect(computed.states.get('P')).toMatchObject({ errors: [], unnamedErrors: 1 });
+    expect(visitStatus(computed.states.get('P'))).toBe('handled');
+    const db = await parseMermaid(renderGraph(jsonata, { format: 'mermaid', run: history(false) }));
+    const p = db.getSubGraphs().find((g) => decoded(g.title).startsWith('P\n'));
+    expect(decoded(p?.title ?? '')).toBe('P\nParallel\nentered 1×\nhandled: an error named at run time');
+  });
+
+  test('a path into variables or the context, unreadable input and a malformed definition name nothing', () => {
+    for (const fail of [
+      { ErrorPath: '$myVar' },
+      { ErrorPath: '$$.Execution.Name' },
+      { ErrorPath: '$.missing' },
+    ])
+      expect(summarizeRun(history(false), nested(fail)).states.get('P')?.unnamedErrors).toBe(1);
+    const broken = history(false).map((e) =>
+      e.type === 'FailStateEntered' ? { ...e, input: '{not json' } : e,
+    );
+    expect(summarizeRun(broken, nested({ ErrorPath: '$.code' })).states.get('P')?.unnamedErrors).toBe(1);
+    for (const definition of [
+      null,
+      42,
+      { States: [] },
+      { States: { P: { Type: 'Parallel', Branches: 'x' } } },
+    ])
+      expect(summarizeRun(history(false), definition).states.get('P')?.errors).toEqual([]);
   });
 });
 

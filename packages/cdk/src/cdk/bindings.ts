@@ -32,6 +32,7 @@ export interface BindingTypes {
   'iam-role': aws_iam.IRole;
   'sagemaker-training-job': string;
   'sagemaker-transform-job': string;
+  'sagemaker-model': string;
   'sagemaker-endpoint': string;
   'event-bus': aws_events.IEventBus;
   'batch-job-queue': aws_batch.IJobQueue;
@@ -182,6 +183,7 @@ export const BINDINGS: Readonly<Record<ResourceKind | 'value', BindingSpec>> = O
   'iam-role': byAttribute<aws_iam.IRole>('iam.IRole', 'roleArn', ['roleName']),
   'sagemaker-training-job': name('a training job name'),
   'sagemaker-transform-job': name('a transform job name'),
+  'sagemaker-model': name('a model name'),
   'sagemaker-endpoint': name('an endpoint name'),
   'event-bus': byAttribute<aws_events.IEventBus>('events.IEventBus', 'eventBusArn', ['eventBusName']),
   'batch-job-queue': byAttribute<aws_batch.IJobQueue>('batch.IJobQueue', 'jobQueueArn'),

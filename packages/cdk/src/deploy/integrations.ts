@@ -142,6 +142,17 @@ export const OPTIMIZED_INTEGRATIONS: Readonly<Record<string, IntegrationRow>> = 
     fields: { job: field('sagemaker-transform-job', 'TransformJobName') },
     statements: (call) => sagemakerJob(call, 'TransformJob', 'sagemaker-transform-job', 'TransformJobs'),
   },
+  'sagemaker:createModel': {
+    fields: {
+      model: field('sagemaker-model', 'ModelName'),
+      role: field('iam-role', 'ExecutionRoleArn'),
+    },
+    // Request-response only: no job to wait for, so no Describe/Stop and no managed rule.
+    statements: (call) => {
+      const models = orAny(all('sagemaker-model', ids(call, 'model')));
+      return [allow(['sagemaker:CreateModel'], models), ...sagemakerCommon(call, models)];
+    },
+  },
   'batch:submitJob': {
     fields: {
       queue: field('batch-job-queue', 'JobQueue'),
@@ -208,7 +219,6 @@ function sagemakerJob(
   rule: string,
 ): PolicyStatement[] {
   const jobs = orAny(all(kind, ids(call, 'job')));
-  const roles = all('iam-role', ids(call, 'role'));
   return [
     allow(
       call.pattern === 'sync'
@@ -216,9 +226,18 @@ function sagemakerJob(
         : [`sagemaker:Create${job}`],
       jobs,
     ),
+    ...sagemakerCommon(call, jobs),
+    ...(call.pattern === 'sync' ? [managedRule(`StepFunctionsGetEventsForSageMaker${rule}Rule`)] : []),
+  ];
+}
+
+/** What every SageMaker create call needs besides its action: ListTags, AddTags when tagging, and PassRole. */
+function sagemakerCommon(call: TaskCall, created: PolicyResource[]): PolicyStatement[] {
+  const roles = all('iam-role', ids(call, 'role'));
+  return [
     allow(['sagemaker:ListTags'], [ANY]),
-    // Tagging the job at creation needs AddTags on it.
-    ...(hasKey(call.request, 'Tags') ? [allow(['sagemaker:AddTags'], jobs)] : []),
+    // Tagging the resource at creation needs AddTags on it.
+    ...(hasKey(call.request, 'Tags') ? [allow(['sagemaker:AddTags'], created)] : []),
     ...(roles.length > 0
       ? [
           allow(['iam:PassRole'], roles, {
@@ -226,7 +245,6 @@ function sagemakerJob(
           }),
         ]
       : []),
-    ...(call.pattern === 'sync' ? [managedRule(`StepFunctionsGetEventsForSageMaker${rule}Rule`)] : []),
   ];
 }
 

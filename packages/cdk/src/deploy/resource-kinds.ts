@@ -169,6 +169,19 @@ export const RESOURCE_KINDS = Object.freeze({
     arn: (value) => arn(stackArn('sagemaker', `transform-job/${valueText(value)}*`)),
     wildcard: arn(stackArn('sagemaker', 'transform-job/*')),
   },
+  'sagemaker-model': {
+    title: 'SageMaker model',
+    stands: 'name',
+    // The name as a prefix (`model/<name>*`), lower-cased as SageMaker writes it in the model's ARN (as CDK grants).
+    arn: (value) =>
+      arn(
+        stackArn(
+          'sagemaker',
+          `model/${'literal' in value ? escapeSub(value.literal.toLowerCase()) : valueText(value)}*`,
+        ),
+      ),
+    wildcard: arn(stackArn('sagemaker', 'model/*')),
+  },
   'sagemaker-endpoint': {
     title: 'SageMaker endpoint',
     stands: 'name',

@@ -74,8 +74,12 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<ExitC
     io.stderr(loaded.message);
     return 1;
   }
-  const graph = buildGraph(loaded.kind === 'compiled' ? loaded.compiled.definition : loaded.document);
-  const run = options.run === undefined ? undefined : await readRun(io.cwd, options.run, graph, options.file);
+  const definition = loaded.kind === 'compiled' ? loaded.compiled.definition : loaded.document;
+  const graph = buildGraph(definition);
+  const run =
+    options.run === undefined
+      ? undefined
+      : await readRun(io.cwd, options.run, { graph, definition }, options.file);
   const format = options.format ?? 'mermaid';
   const text = format === 'dot' ? toDot(graph, run) : toMermaid(graph, run);
   if (options.out !== undefined) await writeOutputFile(io.cwd, options.out, text, '--out');
@@ -98,8 +102,16 @@ async function loadDefinition(options: GraphOptions, cwd: string): Promise<Targe
   return errors.length > 0 ? invalidTarget(options.file, errors) : target;
 }
 
-/** `--run FILE`: its history summarised; a file that is not a history of this workflow is a usage error. */
-async function readRun(cwd: string, file: string, graph: StateGraph, shown: string): Promise<RunSummary> {
+/**
+ * `--run FILE`: its history summarised against the definition (which names the errors of Fail states); a file that
+ * is not a history of this workflow is a usage error.
+ */
+async function readRun(
+  cwd: string,
+  file: string,
+  { graph, definition }: { readonly graph: StateGraph; readonly definition: unknown },
+  shown: string,
+): Promise<RunSummary> {
   const parsed = parseJson(await readInputFile(cwd, file));
   if (!parsed.ok) throw new UsageError(`--run ${file}: ${describeJsonError(parsed)}`);
   const run = parseRunEvents(parsed.value);
@@ -114,5 +126,5 @@ async function readRun(cwd: string, file: string, graph: StateGraph, shown: stri
       `--run ${file}: the run entered state ${JSON.stringify(stranger.name)}, which ${shown} does not have; is it a run of another workflow?`,
     );
   }
-  return summarizeRun(run.events);
+  return summarizeRun(run.events, definition);
 }

@@ -50,7 +50,10 @@ export function decorate(graph: StateGraph, run?: RunSummary): Decorated {
       const error = failure(target);
       lines.push(error === undefined ? 'failed' : `failed: ${error}`);
     }
-    if (status === 'handled') lines.push(`handled: ${visit?.errors.join(', ')}`);
+    if (status === 'handled' && visit !== undefined) {
+      const unnamed = visit.unnamedErrors > 0 ? ['an error named at run time'] : [];
+      lines.push(`handled: ${[...visit.errors, ...unnamed].join(', ')}`);
+    }
     if (visit !== undefined && visit.aborted > 0) lines.push(`aborted ${visit.aborted}×`);
     return { lines, status };
   };

@@ -36,7 +36,7 @@ export function renderGraph(
 ): string {
   try {
     const graph = buildGraph(document);
-    const run = options.run === undefined ? undefined : summarizeRun(options.run);
+    const run = options.run === undefined ? undefined : summarizeRun(options.run, document);
     return options.format === 'dot' ? toDot(graph, run) : toMermaid(graph, run);
   } catch (error) {
     if (error instanceof RangeError) throw new Error('The definition is nested too deeply to draw.');

@@ -1,3 +1,6 @@
+import type { JsonValue } from '@stepcraft/asl';
+import { failStateError } from '@stepcraft/testing';
+import { failScopes } from './fail-scopes.js';
 import { isRecord, own } from './json-data.js';
 
 /** The fields of a history event the overlay reads (`stepcraft run --history` writes AWS-shaped events). */
@@ -9,6 +12,8 @@ export interface RunEvent {
   readonly name?: string;
   /** The error of a failure event (`TaskFailed`, `ExecutionFailed`, …). */
   readonly error?: string;
+  /** A `FailStateEntered` event's input (JSON text), where an `ErrorPath`/`CausePath` reads the error. */
+  readonly input?: string;
 }
 
 /** What one state did during the run; counts are per name, summed over Map iterations and retries. */
@@ -18,6 +23,8 @@ export interface StateVisit {
   readonly aborted: number;
   /** Distinct error names raised while in the state, the most recent last. */
   readonly errors: readonly string[];
+  /** Errors raised in the state whose name the run does not say (a Fail state's computed `Error`). */
+  readonly unnamedErrors: number;
 }
 
 /** How a run went, by state name. */
@@ -68,6 +75,8 @@ export function parseRunEvents(
     }
     const error = isRecord(details) ? own(details, 'error') : undefined;
     if (typeof error === 'string') event.error = error;
+    const input = type === 'FailStateEntered' && isRecord(details) ? own(details, 'input') : undefined;
+    if (typeof input === 'string') event.input = input;
     events.push(event);
   }
   return { ok: true, events };
@@ -76,17 +85,35 @@ export function parseRunEvents(
 /**
  * Counts what each state did. An error is charged to the state its event's lane (the `previousEventId`
  * chain: the top level, a branch, an iteration) was in, so concurrent branches do not blur together.
+ *
+ * Given the definition, a Fail state's error is known too: its `Error`, or its `ErrorPath` read from the input the
+ * state was entered with (a JSONata `Error` or a path into variables or the context is not evaluated: the error is
+ * then counted as unnamed). No event carries that error inside a Map iteration or a Parallel branch, so it is
+ * charged to the Map or Parallel around the Fail state (which raised it, as AWS's console shows), and on outwards
+ * through each enclosing one that failed with it rather than catching it.
  */
-export function summarizeRun(events: readonly RunEvent[]): RunSummary {
-  const states = new Map<string, { entered: number; exited: number; aborted: number; errors: string[] }>();
+export function summarizeRun(events: readonly RunEvent[], definition?: unknown): RunSummary {
+  const states = new Map<
+    string,
+    { entered: number; exited: number; aborted: number; errors: string[]; unnamedErrors: number }
+  >();
   const visit = (name: string) => {
     let found = states.get(name);
     if (found === undefined) {
-      found = { entered: 0, exited: 0, aborted: 0, errors: [] };
+      found = { entered: 0, exited: 0, aborted: 0, errors: [], unnamedErrors: 0 };
       states.set(name, found);
     }
     return found;
   };
+  const charge = (name: string, error: string | undefined) => {
+    const found = visit(name);
+    if (error === undefined) return void found.unnamedErrors++;
+    const seen = found.errors.indexOf(error);
+    if (seen >= 0) found.errors.splice(seen, 1);
+    found.errors.push(error);
+  };
+  const scopes = definition === undefined ? undefined : failScopes(definition);
+  const failStates: { readonly state: string; readonly error: string | undefined }[] = [];
   const transitions = new Map<string, Set<string>>();
   // By event id: the state its lane is in after the event, and the state it left (for exit events).
   const inState = new Map<number, string | undefined>();
@@ -112,16 +139,36 @@ export function summarizeRun(events: readonly RunEvent[]): RunSummary {
     } else if (event.type.endsWith('StateAborted') && current !== undefined) {
       visit(current).aborted++;
     }
-    if (event.error !== undefined && current !== undefined) {
-      const { errors } = visit(current);
-      const seen = errors.indexOf(event.error);
-      if (seen >= 0) errors.splice(seen, 1);
-      errors.push(event.error);
-    }
+    if (event.error !== undefined && current !== undefined) charge(current, event.error);
+    const fail =
+      event.type === 'FailStateEntered' && event.name !== undefined ? scopes?.get(event.name) : undefined;
+    if (fail?.fail !== undefined && event.name !== undefined)
+      failStates.push({
+        state: event.name,
+        error: failStateError(fail.fail, parsedInput(event.input)).error,
+      });
     if (event.id !== undefined) inState.set(event.id, after);
     status = Object.hasOwn(END_STATUS, event.type) ? (END_STATUS[event.type] ?? status) : status;
   }
+  for (const { state, error } of failStates) {
+    if (error !== undefined) charge(state, error);
+    // Outwards while the enclosing state failed with it (one that caught it, or retried into success, exited).
+    for (let at = scopes?.get(state)?.parent; at !== undefined; at = scopes?.get(at)?.parent) {
+      charge(at, error);
+      if (visitStatus(states.get(at)) !== 'failed') break;
+    }
+  }
   return { status, states, transitions };
+}
+
+/** A Fail state's input, parsed (an unreadable or absent one is undefined: its `ErrorPath` then names nothing). */
+function parsedInput(text: string | undefined): JsonValue | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
 }
 
 /** How a state's box is coloured: not reached, passed, passed after handling an error, or failed there. */
@@ -131,5 +178,5 @@ export type VisitStatus = 'unvisited' | 'visited' | 'handled' | 'failed';
 export function visitStatus(visit: StateVisit | undefined): VisitStatus {
   if (visit === undefined || visit.entered === 0) return 'unvisited';
   if (visit.entered > visit.exited + visit.aborted) return 'failed';
-  return visit.errors.length > 0 ? 'handled' : 'visited';
+  return visit.errors.length > 0 || visit.unnamedErrors > 0 ? 'handled' : 'visited';
 }
