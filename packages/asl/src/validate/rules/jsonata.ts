@@ -3,7 +3,15 @@ import { pointerOf } from '../../diagnostic.js';
 import { isObject, own } from '../../json-shape.js';
 import { isJsonataString, jsonataBody } from '../../jsonata.js';
 import { maskPlaceholders } from '../../placeholders.js';
-import { type Ctx, describe, type Pointer, reportAt, reportCycle, type StateVisit, statePointer } from '../context.js';
+import {
+  type Ctx,
+  describe,
+  type Pointer,
+  reportAt,
+  reportCycle,
+  type StateVisit,
+  statePointer,
+} from '../context.js';
 import { callsFunction, statesFields, topLevelInputReference } from './jsonata-ast.js';
 
 /** Which `$states` fields an expression may read. */
