@@ -47,7 +47,7 @@ export function variableChecker(): VariableChecker {
     note(state) {
       const names = readsOf(state);
       if (names.size > 0) reads.set(state, names);
-      if (names.size > 0 || assignedOn(state, 'any').length > 0) isUsed = true;
+      if (names.size > 0 || assignsAny(state)) isUsed = true;
     },
     check(graph, reportAt, resolve) {
       if (isUsed) checkGraph(graph, [], NONE, { reportAt, resolve, reads });
@@ -164,6 +164,15 @@ function edges(state: StateNode, next: string | undefined): [string, readonly st
   return out;
 }
 
+/** Whether `state` assigns a variable anywhere (`assignedOn(state, 'any')` is not empty), without listing them. */
+function assignsAny(state: StateNode): boolean {
+  if ('assign' in state && state.assign !== undefined && state.assign.length > 0) return true;
+  if (state.kind === 'choice')
+    return state.branches.some((b) => b.assign !== undefined && b.assign.length > 0);
+  if ('catch' in state) return state.catch.some((c) => c.assign !== undefined && c.assign.length > 0);
+  return false;
+}
+
 function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
   const own = 'assign' in state ? (state.assign ?? []).map((a) => a.name) : [];
   if (state.kind === 'choice' && on === 'any')
@@ -177,7 +186,9 @@ function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
  * included), walked by the IR's known shape: its references with a variable root.
  */
 function readsOf(state: StateNode): ReadonlySet<string> {
-  const names: string[] = [];
+  // One list reused by every call (most states read no variable: nothing to allocate for them).
+  const names = READS;
+  names.length = 0;
   visitAssign(state.kind === 'fail' || state.kind === 'succeed' ? undefined : state.assign, names);
   switch (state.kind) {
     case 'task':
@@ -238,6 +249,8 @@ function readsOf(state: StateNode): ReadonlySet<string> {
   }
   return names.length === 0 ? NO_READS : new Set(names);
 }
+
+const READS: string[] = [];
 
 function visitSetting(value: SettingValue | undefined, names: string[]): void {
   if (typeof value !== 'object') return;
