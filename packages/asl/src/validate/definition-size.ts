@@ -51,11 +51,7 @@ function addStateNames(size: DefinitionSize, states: Obj, names: readonly string
   addObject(size, members);
 }
 
-/**
- * Adds one state of the `States` object {@link addMachine} counted: an object of own `keys`, or any other value.
- * The walk counts an object state the same way, member by member with {@link addMember} as it reads its fields
- * (`readStateFields`), then {@link addObject}.
- */
+/** Adds one state of the `States` object {@link addMachine} counted: an object of own `keys`, or any other value. */
 export function addState(size: DefinitionSize, state: unknown, keys: readonly string[] | undefined): void {
   if (keys === undefined) {
     if (isWrittenMember(state)) addValue(size, state);
@@ -70,7 +66,7 @@ export function addState(size: DefinitionSize, state: unknown, keys: readonly st
 }
 
 /** Adds `"key":value` (commas and braces apart) and returns 1, or returns 0 for a member JSON leaves out. */
-export function addMember(size: DefinitionSize, key: string, value: unknown): number {
+function addMember(size: DefinitionSize, key: string, value: unknown): number {
   if (!isWrittenMember(value)) return 0;
   size.bytes += jsonStringBytes(key) + 1;
   addValue(size, value);
@@ -106,6 +102,6 @@ function addFlatObject(size: DefinitionSize, value: Obj): void {
 }
 
 /** Adds the braces and commas of an object of `members` written members. */
-export function addObject(size: DefinitionSize, members: number): void {
+function addObject(size: DefinitionSize, members: number): void {
   size.bytes += 2 + Math.max(members - 1, 0);
 }

@@ -1,5 +1,4 @@
 import type { Obj } from '../json-shape.js';
-import { addMember, addObject, type DefinitionSize } from './definition-size.js';
 
 /**
  * Every field any state type may hold, each `undefined` until read. A state's fields are read once, in one pass
@@ -70,17 +69,12 @@ export type StateFieldName = keyof MutableFields;
  */
 export type StateFields = Readonly<MutableFields>;
 
-/**
- * Reads the fields of `state` in one pass over its own `keys` (inherited members are never read), adding each
- * member to the definition's `size` when it is counted (so no second pass reads the state's values again).
- */
-export function readStateFields(state: Obj, keys: readonly string[], size?: DefinitionSize): StateFields {
+/** Reads the fields of `state` in one pass over its own `keys` (inherited members are never read). */
+export function readStateFields(state: Obj, keys: readonly string[]): StateFields {
   const fields = noFields();
-  let members = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const value = state[key];
-    if (size !== undefined) members += addMember(size, key, value);
     // One case a field, each a named store: V8 keeps \`fields\` one shape, and a keyed store by a variable name is
     // several times slower than the whole switch.
     switch (key) {
@@ -230,6 +224,5 @@ export function readStateFields(state: Obj, keys: readonly string[], size?: Defi
         break;
     }
   }
-  if (size !== undefined) addObject(size, members);
   return fields;
 }

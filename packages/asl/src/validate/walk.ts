@@ -193,8 +193,8 @@ function walkState(
     );
   }
   const keys = isObject(state) ? Object.keys(state) : undefined;
+  if (place.size !== undefined) addState(place.size, state, keys);
   if (!isObject(state) || keys === undefined) {
-    if (place.size !== undefined) addState(place.size, state, undefined);
     report(
       ctx,
       'INVALID_TYPE',
@@ -204,7 +204,7 @@ function walkState(
     );
     return;
   }
-  const fields = readStateFields(state, keys, place.size);
+  const fields = readStateFields(state, keys);
   noteTransitions(scope, index, name, fields);
   const type = fields.Type;
   if (type === undefined) {
