@@ -186,9 +186,7 @@ function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {
  * included), walked by the IR's known shape: its references with a variable root.
  */
 function readsOf(state: StateNode): ReadonlySet<string> {
-  // One list reused by every call (most states read no variable: nothing to allocate for them).
-  const names = READS;
-  names.length = 0;
+  const names: string[] = [];
   visitAssign(state.kind === 'fail' || state.kind === 'succeed' ? undefined : state.assign, names);
   switch (state.kind) {
     case 'task':
@@ -250,7 +248,6 @@ function readsOf(state: StateNode): ReadonlySet<string> {
   return names.length === 0 ? NO_READS : new Set(names);
 }
 
-const READS: string[] = [];
 
 function visitSetting(value: SettingValue | undefined, names: string[]): void {
   if (typeof value !== 'object') return;
