@@ -248,7 +248,6 @@ function readsOf(state: StateNode): ReadonlySet<string> {
   return names.length === 0 ? NO_READS : new Set(names);
 }
 
-
 function visitSetting(value: SettingValue | undefined, names: string[]): void {
   if (typeof value !== 'object') return;
   if ('kind' in value) visitTemplate(value, names);
