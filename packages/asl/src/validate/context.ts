@@ -45,7 +45,8 @@ export interface StateVisit {
   readonly fields: StateFields;
   readonly type: StateType;
   readonly language: QueryLanguage;
-  readonly pointer: Pointer;
+  /** The pointer of the machine holding the state (the state's own is {@link statePointer}: built only to report). */
+  readonly machine: Pointer;
   /** The type of the executions the state runs in: the state machine's, or a Distributed Map's child executions'. */
   readonly executionType: 'STANDARD' | 'EXPRESS';
 }
@@ -71,7 +72,12 @@ export function reportAt<TCode extends ValidateCode>(
   message: string,
   ...fields: FieldsArgument<TCode>
 ): void {
-  report(ctx, code, [...visit.pointer, ...field], message, visit.name, ...fields);
+  report(ctx, code, [...statePointer(visit.machine, visit.name), ...field], message, visit.name, ...fields);
+}
+
+/** The pointer of the state `name` of the machine at `machine`. */
+export function statePointer(machine: Pointer, name: string): Pointer {
+  return [...machine, 'States', name];
 }
 
 /** `State "A"` for messages. */

@@ -2,7 +2,7 @@ import { pointerOf } from '../diagnostic.js';
 import { STATE_TYPES, type StateType } from '../document.js';
 import { isObject, type Obj, own } from '../json-shape.js';
 import type { QueryLanguage } from '../states/common.js';
-import { type Ctx, type Pointer, report, reportCycle, type StateVisit } from './context.js';
+import { type Ctx, type Pointer, report, reportCycle, type StateVisit, statePointer } from './context.js';
 import { addMachine, addState, type DefinitionSize } from './definition-size.js';
 import { checkAssign } from './rules/assign.js';
 import { checkChoice } from './rules/choice.js';
@@ -51,7 +51,7 @@ const MAX_NAME_LENGTH = 80;
  * then the transition graph of each scope (once every name is known, so cross-scope targets can be named).
  */
 export function walkDocument(ctx: Ctx, definition: Obj, size?: DefinitionSize): void {
-  const walk: Walk = { scopes: [], scopeOf: new Map(), ancestors: new Set() };
+  const walk: Walk = { scopes: [], scopeOf: undefined, walked: 0, ancestors: new Set() };
   walkMachine(
     ctx,
     definition,
@@ -63,7 +63,13 @@ export function walkDocument(ctx: Ctx, definition: Obj, size?: DefinitionSize): 
 
 interface Walk {
   readonly scopes: Scope[];
-  readonly scopeOf: Map<string, Pointer>;
+  /**
+   * The pointer of the machine of each state name met so far. Names within one States object are unique (they are
+   * its keys), so the map is made only when a second scope starts, from the states of the first walked by then.
+   */
+  scopeOf: Map<string, Pointer> | undefined;
+  /** How many states of the first scope have been walked (while `scopeOf` is not made yet). */
+  walked: number;
   /** The machines being walked: a cyclic object graph must not loop forever. */
   readonly ancestors: Set<unknown>;
 }
@@ -138,33 +144,42 @@ function walkScope(ctx: Ctx, machine: Obj, place: MachinePlace, walk: Walk): voi
     );
     return;
   }
-  const scope: Scope = { pointer, states, names, startAt, edges: new Map(), terminal: false };
+  const scope: Scope = { pointer, states, names, startAt, edges: [], terminal: false };
   walk.scopes.push(scope);
+  if (walk.scopes.length === 2) walk.scopeOf = namesWalked(walk.scopes[0] as Scope, walk.walked);
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
-    walkState(ctx, name, states[name], [...pointer, 'States', name], place, walk, scope);
+    if (walk.scopeOf === undefined) walk.walked = i + 1;
+    walkState(ctx, name, states[name], i, place, walk, scope);
   }
+}
+
+/** The map of state name to machine pointer for the first `walked` states of `scope`. */
+function namesWalked(scope: Scope, walked: number): Map<string, Pointer> {
+  const scopeOf = new Map<string, Pointer>();
+  for (let i = 0; i < walked; i++) scopeOf.set(scope.names[i] as string, scope.pointer);
+  return scopeOf;
 }
 
 function walkState(
   ctx: Ctx,
   name: string,
   state: unknown,
-  at: Pointer,
+  index: number,
   place: MachinePlace,
   walk: Walk,
   scope: Scope,
 ): void {
-  if (walk.scopeOf.has(name)) {
+  if (walk.scopeOf?.has(name)) {
     report(
       ctx,
       'DUPLICATE_STATE_NAME',
-      at,
+      statePointer(place.pointer, name),
       `Duplicate state name ${JSON.stringify(name)}: state names must be unique across the whole state machine, including branches and Map processors.`,
       name,
     );
   } else {
-    walk.scopeOf.set(name, place.pointer);
+    walk.scopeOf?.set(name, place.pointer);
   }
   // Characters are code points; the UTF-16 length bounds their count, so most names need no split.
   const length = name.length > MAX_NAME_LENGTH ? [...name].length : 0;
@@ -172,7 +187,7 @@ function walkState(
     report(
       ctx,
       'STATE_NAME_TOO_LONG',
-      at,
+      statePointer(place.pointer, name),
       `State name ${JSON.stringify(name.slice(0, 40))}… has ${length} characters; the limit is ${MAX_NAME_LENGTH}.`,
       name,
       { length },
@@ -184,20 +199,20 @@ function walkState(
     report(
       ctx,
       'INVALID_TYPE',
-      at,
+      statePointer(place.pointer, name),
       `State ${JSON.stringify(name)} must be an object with a Type, got ${show(state)}.`,
       name,
     );
     return;
   }
   const fields = readStateFields(state, keys);
-  noteTransitions(scope, name, fields);
+  noteTransitions(scope, index, name, fields);
   const type = fields.Type;
   if (type === undefined) {
     report(
       ctx,
       'MISSING_FIELD',
-      at,
+      statePointer(place.pointer, name),
       `State ${JSON.stringify(name)} requires "Type" (one of ${STATE_TYPES.join(', ')}).`,
       name,
     );
@@ -207,7 +222,7 @@ function walkState(
     report(
       ctx,
       'INVALID_STATE_TYPE',
-      [...at, 'Type'],
+      [...statePointer(place.pointer, name), 'Type'],
       `State ${JSON.stringify(name)}: Type must be one of ${STATE_TYPES.join(', ')}, got ${show(type)}.`,
       name,
     );
@@ -220,14 +235,14 @@ function walkState(
     fields,
     type: type as StateType,
     language: languageOf(ctx, fields.QueryLanguage),
-    pointer: at,
+    machine: place.pointer,
     executionType: place.executionType,
   };
   if (ctx.documentLanguage === 'JSONata' && !place.child && fields.QueryLanguage === 'JSONPath') {
     report(
       ctx,
       'QUERY_LANGUAGE_CONFLICT',
-      [...at, 'QueryLanguage'],
+      [...statePointer(place.pointer, name), 'QueryLanguage'],
       `State ${JSON.stringify(name)}: QueryLanguage cannot be "JSONPath" when the whole state machine is JSONata.`,
       name,
     );
@@ -249,7 +264,7 @@ function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
           ctx,
           branch,
           {
-            pointer: [...visit.pointer, 'Branches', i],
+            pointer: [...statePointer(visit.machine, visit.name), 'Branches', i],
             fields: BRANCH_FIELDS,
             child: false,
             executionType: visit.executionType,
@@ -270,7 +285,7 @@ function walkChildren(ctx: Ctx, visit: StateVisit, walk: Walk): void {
         ctx,
         processor,
         {
-          pointer: [...visit.pointer, field],
+          pointer: [...statePointer(visit.machine, visit.name), field],
           fields: PROCESSOR_FIELDS,
           child,
           executionType:

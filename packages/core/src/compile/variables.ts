@@ -47,7 +47,7 @@ export function variableChecker(): VariableChecker {
     note(state) {
       const names = readsOf(state);
       if (names.size > 0) reads.set(state, names);
-      if (names.size > 0 || assignedOn(state, 'any').length > 0) isUsed = true;
+      if (names.size > 0 || assignsAny(state)) isUsed = true;
     },
     check(graph, reportAt, resolve) {
       if (isUsed) checkGraph(graph, [], NONE, { reportAt, resolve, reads });
@@ -162,6 +162,15 @@ function edges(state: StateNode, next: string | undefined): [string, readonly st
     for (const c of state.catch) out.push([c.next, (c.assign ?? []).map((a) => a.name)]);
   }
   return out;
+}
+
+/** Whether `state` assigns a variable anywhere (`assignedOn(state, 'any')` is not empty), without listing them. */
+function assignsAny(state: StateNode): boolean {
+  if ('assign' in state && state.assign !== undefined && state.assign.length > 0) return true;
+  if (state.kind === 'choice')
+    return state.branches.some((b) => b.assign !== undefined && b.assign.length > 0);
+  if ('catch' in state) return state.catch.some((c) => c.assign !== undefined && c.assign.length > 0);
+  return false;
 }
 
 function assignedOn(state: StateNode, on: 'success' | 'any'): string[] {

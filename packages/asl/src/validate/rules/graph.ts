@@ -11,8 +11,11 @@ export interface Scope {
   /** The keys of `states`, in order. */
   readonly names: readonly string[];
   readonly startAt: unknown;
-  /** The transitions of each state that is an object, in state order (noted as the walk reads each state). */
-  readonly edges: Map<string, readonly Edge[]>;
+  /**
+   * The transitions of each state that is an object, by the state's index in `names` (none for any other value),
+   * noted as the walk reads each state.
+   */
+  readonly edges: (readonly Edge[] | undefined)[];
   /** Whether some state ends the scope (Succeed, Fail, or `"End": true`). */
   terminal: boolean;
 }
@@ -37,34 +40,58 @@ function pointerOfEdge(scope: Scope, edge: Edge): Pointer {
 
 /**
  * Transitions of one scope: every StartAt/Next/Default/Catch target exists in the same scope, every state is
- * reachable from StartAt, and some state ends the scope.
+ * reachable from StartAt, and some state ends the scope. States are handled by their index in `names`; a target is
+ * looked up by name only when it is not the state listed right after (as in a chain written in order).
  * @see https://states-language.net/spec.html#transition
  */
-export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, Pointer>): void {
-  const { edges, terminal } = scope;
-  const start: Edge | undefined =
-    typeof scope.startAt === 'string'
-      ? { from: undefined, field: START_AT, target: scope.startAt }
-      : undefined;
-  if (start !== undefined && !has(scope.states, start.target)) reportMissing(ctx, scope, start, scopeOf);
-  for (const list of edges.values()) {
-    for (const edge of list) if (!has(scope.states, edge.target)) reportMissing(ctx, scope, edge, scopeOf);
+export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, Pointer> | undefined): void {
+  const { names, edges, states } = scope;
+  let byName: Map<string, number> | undefined;
+  // The index of the state named `target` (-1 when none is), trying the state at `guess` first.
+  const indexOf = (target: string, guess: number): number => {
+    if (names[guess] === target) return guess;
+    byName ??= new Map(names.map((name, i) => [name, i]));
+    return byName.get(target) ?? -1;
+  };
+  const startAt = typeof scope.startAt === 'string' ? scope.startAt : undefined;
+  const start = startAt === undefined ? -1 : indexOf(startAt, 0);
+  // A key `Object.keys` does not list (not enumerable) still names a state, one without transitions of its own.
+  const exists = (target: string, index: number) => index >= 0 || has(states, target);
+  if (startAt !== undefined && !exists(startAt, start)) {
+    reportMissing(ctx, scope, { from: undefined, field: START_AT, target: startAt }, scopeOf);
   }
-  if (start !== undefined && has(scope.states, start.target)) {
-    const reached = reachable(start.target, edges, scope.states);
-    for (const name of edges.keys()) {
-      if (!reached.has(name)) {
-        report(
-          ctx,
-          'UNREACHABLE_STATE',
-          [...scope.pointer, 'States', name],
-          `State ${JSON.stringify(name)} cannot be reached from StartAt ${JSON.stringify(scope.startAt)}: transition to it or remove it.`,
-          name,
-        );
-      }
+  // The targets of state i are `to[first[i]]` up to `to[first[i + 1]]`.
+  const first = new Int32Array(names.length + 1);
+  const to: number[] = [];
+  let noted = 0;
+  for (let i = 0; i < names.length; i++) {
+    first[i] = to.length;
+    const list = edges[i];
+    if (list === undefined) continue;
+    noted++;
+    for (let k = 0; k < list.length; k++) {
+      const edge = list[k] as Edge;
+      const target = indexOf(edge.target, i + 1);
+      if (target >= 0) to.push(target);
+      else if (!has(states, edge.target)) reportMissing(ctx, scope, edge, scopeOf);
     }
   }
-  if (!terminal && edges.size > 0) {
+  first[names.length] = to.length;
+  if (startAt !== undefined && exists(startAt, start)) {
+    const reached = reachable(start, first, to);
+    for (let i = 0; i < names.length; i++) {
+      if (edges[i] === undefined || reached[i] === 1) continue;
+      const name = names[i] as string;
+      report(
+        ctx,
+        'UNREACHABLE_STATE',
+        [...scope.pointer, 'States', name],
+        `State ${JSON.stringify(name)} cannot be reached from StartAt ${JSON.stringify(scope.startAt)}: transition to it or remove it.`,
+        name,
+      );
+    }
+  }
+  if (!scope.terminal && noted > 0) {
     report(
       ctx,
       'MISSING_TERMINAL_STATE',
@@ -74,14 +101,17 @@ export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, 
   }
 }
 
-/** Notes the transitions of the state `name` of `scope` (an object, whatever its Type), for {@link checkGraph}. */
-export function noteTransitions(scope: Scope, name: string, fields: StateFields): void {
+/**
+ * Notes the transitions of the state `name`, at `index` in `scope`'s names (an object, whatever its Type), for
+ * {@link checkGraph}.
+ */
+export function noteTransitions(scope: Scope, index: number, name: string, fields: StateFields): void {
   const edges: Edge[] = [];
   if (typeof fields.Next === 'string') edges.push({ from: name, field: NEXT, target: fields.Next });
   if (typeof fields.Default === 'string') edges.push({ from: name, field: DEFAULT, target: fields.Default });
   if (Array.isArray(fields.Choices)) listTransitions(edges, name, 'Choices', fields.Choices);
   if (Array.isArray(fields.Catch)) listTransitions(edges, name, 'Catch', fields.Catch);
-  scope.edges.set(name, edges);
+  scope.edges[index] = edges;
   if (fields.Type === 'Succeed' || fields.Type === 'Fail' || fields.End === true) scope.terminal = true;
 }
 
@@ -92,28 +122,36 @@ function listTransitions(edges: Edge[], name: string, field: 'Choices' | 'Catch'
   }
 }
 
-function reachable(start: string, edges: ReadonlyMap<string, readonly Edge[]>, states: Obj): Set<string> {
-  const seen = new Set([start]);
+/** Which states (by index) are reached from `start` (none when `start` is -1): 1 for reached. */
+function reachable(start: number, first: Int32Array, to: readonly number[]): Uint8Array {
+  const reached = new Uint8Array(first.length - 1);
+  if (start < 0) return reached;
+  reached[start] = 1;
   const queue = [start];
   // An index, not shift(): each step is O(1) however long the queue grows.
   for (let next = 0; next < queue.length; next++) {
-    const list = edges.get(queue[next] as string);
-    if (list === undefined) continue;
-    for (let i = 0; i < list.length; i++) {
-      const { target } = list[i] as Edge;
-      if (!seen.has(target) && has(states, target)) {
-        seen.add(target);
+    const from = queue[next] as number;
+    for (let k = first[from] as number; k < (first[from + 1] as number); k++) {
+      const target = to[k] as number;
+      if (reached[target] === 0) {
+        reached[target] = 1;
         queue.push(target);
       }
     }
   }
-  return seen;
+  return reached;
 }
 
-function reportMissing(ctx: Ctx, scope: Scope, edge: Edge, scopeOf: ReadonlyMap<string, Pointer>): void {
+function reportMissing(
+  ctx: Ctx,
+  scope: Scope,
+  edge: Edge,
+  scopeOf: ReadonlyMap<string, Pointer> | undefined,
+): void {
   const field = fieldName(edge.field);
   const where = edge.from === undefined ? field : `State ${JSON.stringify(edge.from)}: ${field}`;
-  const elsewhere = scopeOf.get(edge.target);
+  // Without the map there is one scope only: no other scope to name.
+  const elsewhere = scopeOf?.get(edge.target);
   if (elsewhere !== undefined) {
     report(
       ctx,

@@ -4,7 +4,15 @@ import { pointerOf } from '../../diagnostic.js';
 import { isObject, own } from '../../json-shape.js';
 import { isJsonataString, jsonataBody } from '../../jsonata.js';
 import { maskPlaceholders } from '../../placeholders.js';
-import { type Ctx, describe, type Pointer, reportAt, reportCycle, type StateVisit } from '../context.js';
+import {
+  type Ctx,
+  describe,
+  type Pointer,
+  reportAt,
+  reportCycle,
+  type StateVisit,
+  statePointer,
+} from '../context.js';
 import { callsFunction, statesFields, topLevelInputReference } from './jsonata-ast.js';
 
 /** Which `$states` fields an expression may read. */
@@ -90,7 +98,7 @@ function checkValue(
   }
   if (typeof value !== 'object' || value === null) return;
   if (path.has(value)) {
-    reportCycle(ctx, [...visit.pointer, ...at], visit.name);
+    reportCycle(ctx, [...statePointer(visit.machine, visit.name), ...at], visit.name);
     return;
   }
   path.add(value);
@@ -130,7 +138,7 @@ function checkString(ctx: Ctx, visit: StateVisit, at: Pointer, text: string, sco
     ctx.diagnostics.push({
       code: 'JSONATA_UNSUPPORTED_FUNCTION',
       message: `${describe(visit)}: {%${shorten(body)}%} calls $eval, which Step Functions does not provide; the call fails at run time with "T1006: Attempted to invoke a non-function". Use $parse to read JSON text.`,
-      pointer: pointerOf(...visit.pointer, ...at),
+      pointer: pointerOf(...statePointer(visit.machine, visit.name), ...at),
       state: visit.name,
       severity: 'warning',
     });

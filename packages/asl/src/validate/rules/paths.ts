@@ -14,6 +14,7 @@ import {
   reportAt,
   reportCycle,
   type StateVisit,
+  statePointer,
 } from '../context.js';
 import { show } from '../values.js';
 
@@ -44,6 +45,7 @@ const PARAMETERS: Pointer = ['Parameters'];
 const RESULT_SELECTOR: Pointer = ['ResultSelector'];
 const ITEM_SELECTOR: Pointer = ['ItemSelector'];
 const CREDENTIALS: Pointer = ['Credentials'];
+const STATE: Pointer = [];
 
 /**
  * JSONPath states: InputPath/OutputPath, ResultPath, `*Path` fields, ErrorPath/CausePath and payload templates.
@@ -66,9 +68,9 @@ export function checkStatePaths(ctx: Ctx, visit: StateVisit): void {
   checkPathField(ctx, visit, 'ToleratedFailureCountPath', fields.ToleratedFailureCountPath);
   checkPathField(ctx, visit, 'ToleratedFailurePercentagePath', fields.ToleratedFailurePercentagePath);
   if (fields.ErrorPath !== undefined)
-    checkDynamicValue(ctx, visit, ['ErrorPath'], fields.ErrorPath, STRING_INTRINSICS);
+    checkDynamicValue(ctx, visit, STATE, 'ErrorPath', fields.ErrorPath, STRING_INTRINSICS);
   if (fields.CausePath !== undefined)
-    checkDynamicValue(ctx, visit, ['CausePath'], fields.CausePath, STRING_INTRINSICS);
+    checkDynamicValue(ctx, visit, STATE, 'CausePath', fields.CausePath, STRING_INTRINSICS);
   if (fields.Parameters !== undefined) checkTemplate(ctx, visit, PARAMETERS, fields.Parameters, false);
   if (fields.ResultSelector !== undefined)
     checkTemplate(ctx, visit, RESULT_SELECTOR, fields.ResultSelector, false);
@@ -245,7 +247,7 @@ function walkTemplate(
 ): void {
   if (typeof value !== 'object' || value === null) return;
   if (ancestors?.has(value)) {
-    reportCycle(ctx, [...visit.pointer, ...at], visit.name);
+    reportCycle(ctx, [...statePointer(visit.machine, visit.name), ...at], visit.name);
     return;
   }
   if (Array.isArray(value)) {
@@ -275,7 +277,7 @@ function walkTemplate(
           );
         }
       }
-      if (dynamic) checkDynamicValue(ctx, visit, [...at, key], item);
+      if (dynamic) checkDynamicValue(ctx, visit, at, key, item);
       else if (typeof item === 'object' && item !== null) {
         path ??= new Set();
         if (!isAdded) path.add(value);
@@ -288,24 +290,24 @@ function walkTemplate(
 }
 
 /**
- * The value of a `.$` key (or ErrorPath/CausePath): a path or an intrinsic function call — one of `functions` when
- * given.
+ * The value of the `.$` key `name` of the object at `at` (or ErrorPath/CausePath of the state): a path or an
+ * intrinsic function call — one of `functions` when given. The key's pointer is built only to report.
  */
 export function checkDynamicValue(
   ctx: Ctx,
   visit: StateVisit,
-  field: Pointer,
+  at: Pointer,
+  name: string,
   value: unknown,
   functions?: ReadonlySet<string>,
 ): void {
   if (isDeployTimeValue(value)) return;
-  const name = fieldName(field);
   if (typeof value !== 'string') {
     reportAt(
       ctx,
       visit,
       'INVALID_TYPE',
-      field,
+      [...at, name],
       `${describe(visit)}: the value of "${name}" must be a path or an intrinsic function call (a string), got ${show(value)}.`,
     );
     return;
@@ -319,7 +321,7 @@ export function checkDynamicValue(
         ctx,
         visit,
         'INVALID_PATH',
-        field,
+        [...at, name],
         `${describe(visit)}: "${name}" holds ${JSON.stringify(value)}, not a valid path: ${result.message} (at offset ${result.offset}).`,
       );
     }
@@ -331,7 +333,7 @@ export function checkDynamicValue(
       ctx,
       visit,
       'INVALID_INTRINSIC',
-      field,
+      [...at, name],
       `${describe(visit)}: "${name}" holds ${JSON.stringify(value)}, which is neither a path (starting with "$") nor a valid intrinsic function call: ${call.message} (at offset ${call.offset}).`,
     );
     return;
@@ -342,7 +344,7 @@ export function checkDynamicValue(
       ? undefined
       : `${call.value.name} does not return a string; use one of ${[...functions].join(', ')}`);
   if (problem !== undefined)
-    reportAt(ctx, visit, 'INVALID_INTRINSIC', field, `${describe(visit)}: "${name}": ${problem}.`);
+    reportAt(ctx, visit, 'INVALID_INTRINSIC', [...at, name], `${describe(visit)}: "${name}": ${problem}.`);
 }
 
 /** Known function names, arities and nesting depth, recursively; the first problem found, if any. */
