@@ -116,9 +116,7 @@ export function compile<TWorkflow extends CompilableWorkflow>(
       context.dialect = DIALECTS[stateLanguage];
       context.pinned = stateLanguage === language ? undefined : stateLanguage;
       context.next = next[i];
-      const emitted = withRaw(emitState(state, context), state.raw);
-      defineKey(states, state.name, emitted);
-      if (i === 0 || i === ordered.length - 1) retainShape(emitted);
+      defineKey(states, state.name, withRaw(emitState(state, context), state.raw));
       variables.note(state);
       if (state.contract !== undefined && Object.keys(state.contract).length > 0)
         contracts[state.name] = state.contract;
@@ -163,19 +161,4 @@ function documentOf(node: WorkflowNode, language: QueryLanguage, machine: SubMac
   if (node.timeoutSeconds !== undefined) document.TimeoutSeconds = node.timeoutSeconds;
   if (node.version !== undefined) document.Version = node.version;
   return document;
-}
-
-/**
- * The first and last state emitted in each of the last few machines (a `Next` and an `End` state of a chain), kept so
- * that V8's hidden classes of emitted states outlive a major GC between two compiles. Once every object of a hidden
- * class is collected, V8 discards the optimized code specialised on it, and the next compile runs unoptimized while
- * it is recompiled: a 1,000-state chain compiled after a full GC took 52 M instructions instead of 27 M warm.
- */
-const SHAPES: AslState[] = [];
-const SHAPES_KEPT = 16;
-let nextShape = 0;
-
-function retainShape(state: AslState): void {
-  SHAPES[nextShape] = state;
-  nextShape = (nextShape + 1) % SHAPES_KEPT;
 }
