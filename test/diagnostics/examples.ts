@@ -266,6 +266,12 @@ export const TYPESCRIPT_EXAMPLES = {
   TASK_TOKEN_MISSING: () => {
     task('Approve', { resource: lambda.invoke('approve').waitForTaskToken() });
   },
+  RESOURCE_PATTERN_UNSUPPORTED: () => {
+    // The types offer no .waitForTaskToken() on a Lambda function ARN; an ARN written with the suffix is caught here.
+    task('Approve', {
+      resource: lambda.function('arn:aws:lambda:us-east-1:123456789012:function:approve.waitForTaskToken'),
+    });
+  },
   WAIT_DURATION: () => {
     wait('Cooldown', {} as never);
   },

@@ -1,4 +1,6 @@
 import {
+  type CallbackIntegration,
+  callbackPattern,
   createSyncIntegration,
   mergePayload,
   type SdkMetadata,
@@ -169,6 +171,8 @@ export const ECS_ERRORS = Object.freeze([
 /** An error name of the ECS integration. */
 export type EcsError = (typeof ECS_ERRORS)[number];
 
+const RUN_TASK = 'arn:aws:states:::ecs:runTask';
+
 /**
  * ECS / Fargate integrations.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html
@@ -185,12 +189,15 @@ export const ecs = Object.freeze({
    * // "Resource": "arn:aws:states:::ecs:runTask.sync",
    * // "Parameters": { "Cluster": "arn:…:cluster/jobs", "TaskDefinition": "render:3", "LaunchType": "FARGATE", "Overrides": { … } }
    */
-  runTask(cluster: string, taskDefinition: string): SyncIntegration<'ecs-run-task'> {
-    return createSyncIntegration(
-      'ecs-run-task',
-      'arn:aws:states:::ecs:runTask',
-      mergePayload({ Cluster: cluster, TaskDefinition: taskDefinition }, 'ECS RunTask'),
-    );
+  runTask(
+    cluster: string,
+    taskDefinition: string,
+  ): SyncIntegration<'ecs-run-task'> & CallbackIntegration<'ecs-run-task'> {
+    const parameters = mergePayload({ Cluster: cluster, TaskDefinition: taskDefinition }, 'ECS RunTask');
+    return Object.freeze({
+      ...createSyncIntegration('ecs-run-task', RUN_TASK, parameters),
+      ...callbackPattern('ecs-run-task', RUN_TASK, parameters),
+    });
   },
   /** The error names ECS tasks raise. */
   errors: ECS_ERRORS,

@@ -70,6 +70,19 @@ export interface Integration<
   readonly parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined;
   /** Phantom: what the integration knows about its data (for `startExecution`: the child's input and output). */
   readonly '~data'?: TData;
+}
+
+/**
+ * A service integration that also offers the callback pattern (`.waitForTaskToken`), as AWS lists it per service.
+ * Only service integrations (`arn:aws:states:::<service>:<api>`) have it: a Lambda function ARN or an activity used
+ * directly as the resource does not (an activity already hands its worker a task token).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
+ */
+export interface CallbackIntegration<
+  TKind extends IntegrationKind,
+  TResources extends string = never,
+  TData = unknown,
+> extends Integration<TKind, 'request-response', TResources, TData> {
   /**
    * The callback pattern: the task pauses until `SendTaskSuccess`/`SendTaskFailure` with its token; its result is
    * what the callback sends (typed by the task's `output` schema). Put `context.Task.Token` in the payload.
@@ -446,7 +459,7 @@ const LEGACY_SERVICE_KINDS: ReadonlySet<IntegrationKind> = new Set([
   'dynamodb-update-item',
 ]);
 
-/** Builds an integration value. */
+/** Builds an integration value: one pattern, no other (see `createCallbackIntegration`, `createSyncIntegration`). */
 export function createIntegration<
   TKind extends IntegrationKind,
   TPattern extends IntegrationPattern,
@@ -458,20 +471,49 @@ export function createIntegration<
   resource: string,
   parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
 ): Integration<TKind, TPattern, TResources, TData> {
-  const base = baseResource(resource);
+  return Object.freeze({ kind, pattern, resource, parameters });
+}
+
+/** Builds a service integration that also offers `.waitForTaskToken()`. */
+export function createCallbackIntegration<
+  TKind extends IntegrationKind,
+  TResources extends string = never,
+  TData = unknown,
+>(
+  kind: TKind,
+  resource: string,
+  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+): CallbackIntegration<TKind, TResources, TData> {
   return Object.freeze({
-    kind,
-    pattern,
-    resource,
-    parameters,
+    ...createIntegration<TKind, 'request-response', TResources, TData>(
+      kind,
+      'request-response',
+      resource,
+      parameters,
+    ),
+    ...callbackPattern<TKind, TResources, TData>(kind, resource, parameters),
+  });
+}
+
+/** The `.waitForTaskToken()` method of a service integration whose request-response resource is `resource`. */
+export function callbackPattern<
+  TKind extends IntegrationKind,
+  TResources extends string = never,
+  TData = unknown,
+>(
+  kind: TKind,
+  resource: string,
+  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+): Pick<CallbackIntegration<TKind, TResources, TData>, 'waitForTaskToken'> {
+  return {
     waitForTaskToken: () =>
       createIntegration<TKind, 'callback', TResources, TData>(
         kind,
         'callback',
-        `${base}.waitForTaskToken`,
+        `${resource}.waitForTaskToken`,
         parameters,
       ),
-  });
+  };
 }
 
 /** Builds an integration that also offers `.sync()`. */
@@ -489,11 +531,6 @@ export function createSyncIntegration<TKind extends IntegrationKind, TResources 
     ),
     sync: () => createIntegration<TKind, 'sync', TResources>(kind, 'sync', `${resource}.sync`, parameters),
   });
-}
-
-/** The resource ARN without its pattern suffix. */
-function baseResource(resource: string): string {
-  return resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '');
 }
 
 /** The Parameters object `{ ...fixed, [payloadKey]: payload ?? $ }` most integrations build. */
