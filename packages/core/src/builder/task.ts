@@ -236,7 +236,7 @@ export function task<
   if (patternProblem !== undefined) {
     raise(
       'RESOURCE_PATTERN_UNSUPPORTED',
-      `"${name}": Resource ${JSON.stringify(resource.resource)} ${patternProblem}`,
+      `"${name}": Resource ${JSON.stringify(resource.resource)} ${patternProblem.message}`,
       name,
       { resource: resource.resource },
     );
