@@ -171,8 +171,6 @@ export const ECS_ERRORS = Object.freeze([
 /** An error name of the ECS integration. */
 export type EcsError = (typeof ECS_ERRORS)[number];
 
-const RUN_TASK = 'arn:aws:states:::ecs:runTask';
-
 /**
  * ECS / Fargate integrations.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html
@@ -193,11 +191,12 @@ export const ecs = Object.freeze({
     cluster: string,
     taskDefinition: string,
   ): SyncIntegration<'ecs-run-task'> & CallbackIntegration<'ecs-run-task'> {
-    const parameters = mergePayload({ Cluster: cluster, TaskDefinition: taskDefinition }, 'ECS RunTask');
-    return Object.freeze({
-      ...createSyncIntegration('ecs-run-task', RUN_TASK, parameters),
-      ...callbackPattern('ecs-run-task', RUN_TASK, parameters),
-    });
+    const job = createSyncIntegration(
+      'ecs-run-task',
+      'arn:aws:states:::ecs:runTask',
+      mergePayload({ Cluster: cluster, TaskDefinition: taskDefinition }, 'ECS RunTask'),
+    );
+    return Object.freeze({ ...job, ...callbackPattern(job) });
   },
   /** The error names ECS tasks raise. */
   errors: ECS_ERRORS,

@@ -67,10 +67,13 @@ export interface Integration<
   readonly pattern: TPattern;
   readonly resource: string;
   /** Wraps the payload template (`undefined` = the effective input, `$`) into the resource's Parameters. */
-  readonly parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined;
+  readonly parameters: ParametersBuilder;
   /** Phantom: what the integration knows about its data (for `startExecution`: the child's input and output). */
   readonly '~data'?: TData;
 }
+
+/** How an integration wraps the payload template (`undefined` = the effective input, `$`) into its Parameters. */
+export type ParametersBuilder = (payload: TemplateNode | undefined) => TemplateNode | undefined;
 
 /**
  * A service integration that also offers the callback pattern (`.waitForTaskToken`), as AWS lists it per service.
@@ -469,42 +472,31 @@ export function createIntegration<
   kind: TKind,
   pattern: TPattern,
   resource: string,
-  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+  parameters: ParametersBuilder,
 ): Integration<TKind, TPattern, TResources, TData> {
   return Object.freeze({ kind, pattern, resource, parameters });
 }
 
 /** Builds a service integration that also offers `.waitForTaskToken()`. */
-export function createCallbackIntegration<
-  TKind extends IntegrationKind,
-  TResources extends string = never,
-  TData = unknown,
->(
+export function createCallbackIntegration<TKind extends IntegrationKind, TResources extends string = never>(
   kind: TKind,
   resource: string,
-  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
-): CallbackIntegration<TKind, TResources, TData> {
-  return Object.freeze({
-    ...createIntegration<TKind, 'request-response', TResources, TData>(
-      kind,
-      'request-response',
-      resource,
-      parameters,
-    ),
-    ...callbackPattern<TKind, TResources, TData>(kind, resource, parameters),
-  });
+  parameters: ParametersBuilder,
+): CallbackIntegration<TKind, TResources> {
+  const base = createIntegration<TKind, 'request-response', TResources>(
+    kind,
+    'request-response',
+    resource,
+    parameters,
+  );
+  return Object.freeze({ ...base, ...callbackPattern(base) });
 }
 
-/** The `.waitForTaskToken()` method of a service integration whose request-response resource is `resource`. */
-export function callbackPattern<
-  TKind extends IntegrationKind,
-  TResources extends string = never,
-  TData = unknown,
->(
-  kind: TKind,
-  resource: string,
-  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+/** The `.waitForTaskToken()` method of a service integration, from its request-response form. */
+export function callbackPattern<TKind extends IntegrationKind, TResources extends string, TData>(
+  base: Integration<TKind, 'request-response', TResources, TData>,
 ): Pick<CallbackIntegration<TKind, TResources, TData>, 'waitForTaskToken'> {
+  const { kind, resource, parameters } = base;
   return {
     waitForTaskToken: () =>
       createIntegration<TKind, 'callback', TResources, TData>(
@@ -520,7 +512,7 @@ export function callbackPattern<
 export function createSyncIntegration<TKind extends IntegrationKind, TResources extends string = never>(
   kind: TKind,
   resource: string,
-  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+  parameters: ParametersBuilder,
 ): SyncIntegration<TKind, TResources> {
   return Object.freeze({
     ...createIntegration<TKind, 'request-response', TResources>(

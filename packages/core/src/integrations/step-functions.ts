@@ -84,15 +84,12 @@ function startExecutionOf<TData>(stateMachineArn: string, _child: unknown): Star
       `${RESOURCE}${suffix}`,
       parameters,
     );
+  const base = at('request-response', '');
   return Object.freeze({
-    ...at('request-response', ''),
+    ...base,
     sync: () => at('sync', '.sync'),
     sync2: () => at('sync:2', '.sync:2'),
-    ...callbackPattern<'states-start-execution', never, TData>(
-      'states-start-execution',
-      RESOURCE,
-      parameters,
-    ),
+    ...callbackPattern(base),
   });
 }
 
