@@ -174,6 +174,16 @@ export const DOCUMENT_EXAMPLES = {
     document: machine({ A: { Type: 'Pass', Assign: { 'order-id': 1 }, End: true } }),
   },
   INVALID_ARN: { document: machine({ Call: { Type: 'Task', Resource: 'my-function', End: true } }) },
+  RESOURCE_PATTERN_UNSUPPORTED: {
+    document: machine({
+      Approve: {
+        Type: 'Task',
+        Resource: 'arn:aws:lambda:us-east-1:123456789012:function:approve.waitForTaskToken',
+        Parameters: { 'token.$': '$$.Task.Token' },
+        End: true,
+      },
+    }),
+  },
   EXPRESS_UNSUPPORTED_RESOURCE: {
     document: machine({
       Call: {
@@ -265,12 +275,6 @@ export const TYPESCRIPT_EXAMPLES = {
   },
   TASK_TOKEN_MISSING: () => {
     task('Approve', { resource: lambda.invoke('approve').waitForTaskToken() });
-  },
-  RESOURCE_PATTERN_UNSUPPORTED: () => {
-    // The types offer no .waitForTaskToken() on a Lambda function ARN; an ARN written with the suffix is caught here.
-    task('Approve', {
-      resource: lambda.function('arn:aws:lambda:us-east-1:123456789012:function:approve.waitForTaskToken'),
-    });
   },
   WAIT_DURATION: () => {
     wait('Cooldown', {} as never);

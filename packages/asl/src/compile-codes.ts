@@ -31,10 +31,6 @@ export const COMPILE_CODES = Object.freeze({
     ['build'],
     'A .waitForTaskToken task whose parameters do not send context.Task.Token anywhere.',
   ),
-  RESOURCE_PATTERN_UNSUPPORTED: code<{ readonly resource: string }>(
-    ['build'],
-    'A .waitForTaskToken or .sync suffix on a Task resource that is not a service integration (arn:aws:states:::…): a Lambda function ARN or an activity ARN used directly; `resource` is the Resource.',
-  ),
   WAIT_DURATION: code(
     ['build'],
     'A Wait without exactly one of seconds, timestamp, secondsPath and timestampPath, or with one of the wrong type.',
