@@ -174,6 +174,16 @@ export const DOCUMENT_EXAMPLES = {
     document: machine({ A: { Type: 'Pass', Assign: { 'order-id': 1 }, End: true } }),
   },
   INVALID_ARN: { document: machine({ Call: { Type: 'Task', Resource: 'my-function', End: true } }) },
+  RESOURCE_PATTERN_UNSUPPORTED: {
+    document: machine({
+      Approve: {
+        Type: 'Task',
+        Resource: 'arn:aws:lambda:us-east-1:123456789012:function:approve.waitForTaskToken',
+        Parameters: { 'token.$': '$$.Task.Token' },
+        End: true,
+      },
+    }),
+  },
   EXPRESS_UNSUPPORTED_RESOURCE: {
     document: machine({
       Call: {

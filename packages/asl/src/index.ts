@@ -57,6 +57,8 @@ export type {
 export type { PathSegment, ReferencePath } from './paths/reference-path.js';
 export { parseReferencePath } from './paths/reference-path.js';
 export { hasPlaceholder, isDeployTimeValue, isPlaceholder, substitutePlaceholders } from './placeholders.js';
+export type { ResourcePatternProblem } from './resource-pattern.js';
+export { resourcePatternProblem } from './resource-pattern.js';
 export type { ChoiceComparison, ChoiceRule, ChoiceRuleExpression, ChoiceState } from './states/choice.js';
 export type {
   Assign,

@@ -58,6 +58,57 @@ describe('Resource ARNs', () => {
   });
 });
 
+describe('pattern suffixes on direct ARNs', () => {
+  it.each([
+    'arn:aws:lambda:us-east-1:123456789012:function:approve.waitForTaskToken',
+    'arn:aws:lambda:us-east-1:123456789012:function:approve:prod.sync',
+    'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${Name}.waitForTaskToken',
+  ])('rejects a Lambda function ARN with a suffix, with or without checkArn: %s', (resource) => {
+    for (const options of [{}, { checkArn: false }]) {
+      const diagnostics = validate(task(resource), options);
+      expect(diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'RESOURCE_PATTERN_UNSUPPORTED',
+          pointer: '/States/A/Resource',
+          state: 'A',
+          severity: 'error',
+          resource,
+        }),
+      ]);
+      expect(diagnostics[0]?.message).toContain('is a Lambda function ARN');
+    }
+  });
+
+  it('names lambda:invoke for a callback', () => {
+    const resource = 'arn:aws:lambda:us-east-1:123456789012:function:approve.waitForTaskToken';
+    expect(validate(task(resource))[0]?.message).toBe(
+      `State "A": Resource "${resource}" is a Lambda function ARN: .waitForTaskToken exists only for service integrations ("arn:aws:states:::<service>:<api>"); for a callback, call the function through "arn:aws:states:::lambda:invoke.waitForTaskToken" with its FunctionName.`,
+    );
+  });
+
+  it.each(['.waitForTaskToken', '.sync', '.sync:2'])(
+    'warns of an activity ARN ending in %s (AWS reads it as an activity of that name)',
+    (suffix) => {
+      const resource = `arn:aws:states:us-east-1:123456789012:activity:review${suffix}`;
+      const diagnostics = validate(task(resource));
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ code: 'RESOURCE_PATTERN_UNSUPPORTED', severity: 'warning', resource }),
+      ]);
+      expect(diagnostics[0]?.message).toContain(`already hands its worker a task token, so drop "${suffix}"`);
+    },
+  );
+
+  it.each([
+    'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:athena:startQueryExecution.sync',
+    '${ApproveFunction}.waitForTaskToken',
+    'arn:aws:lambda:us-east-1:123456789012:function:approve',
+    'arn:aws:states:us-east-1:123456789012:activity:review',
+  ])('accepts %s', (resource) => {
+    expect(validate(task(resource))).toEqual([]);
+  });
+});
+
 describe('placeholders', () => {
   it('recognises whole and embedded placeholders, not unclosed ones', () => {
     expect(isPlaceholder('${Arn}')).toBe(true);

@@ -137,6 +137,7 @@ export type {
   HttpMethod,
 } from './integrations/api-gateway.js';
 export { apiGateway } from './integrations/api-gateway.js';
+export type { ResourceIntegration } from './integrations/aws-sdk.js';
 export { awsSdk, resource, startExecutionSync } from './integrations/aws-sdk.js';
 export type {
   BatchError,
@@ -185,6 +186,7 @@ export type { HttpError, HttpInvokeRequest, HttpInvokeResult } from './integrati
 export { http } from './integrations/http.js';
 export type {
   AttributeValue,
+  CallbackIntegration,
   CallbackResponseOf,
   ChildTypes,
   DynamoDbGetItemResult,

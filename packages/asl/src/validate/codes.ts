@@ -96,6 +96,10 @@ export const CODES = Object.freeze({
     ['validate'],
     'A Resource that is not an ARN (with checkArn).',
   ),
+  RESOURCE_PATTERN_UNSUPPORTED: code<{ readonly resource: string }>(
+    ['validate', 'build'],
+    'A .waitForTaskToken or .sync suffix on a Lambda function ARN or an activity ARN used directly as the Task resource (AWS has those patterns for service integrations only); a warning for an activity, which AWS reads as an activity of that name; `resource` is the Resource.',
+  ),
   EXPRESS_UNSUPPORTED_RESOURCE: code<{ readonly resource: string }>(
     ['validate'],
     'An Express workflow (or an Express Distributed Map child) uses .sync, .waitForTaskToken or an activity.',

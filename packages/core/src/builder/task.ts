@@ -1,4 +1,9 @@
-import type { StateContract, TaskHandler, TaskHandlerContext } from '@stepcraft/asl';
+import {
+  resourcePatternProblem,
+  type StateContract,
+  type TaskHandler,
+  type TaskHandlerContext,
+} from '@stepcraft/asl';
 import { raise } from '../errors.js';
 import {
   type CallbackResponseOf,
@@ -54,11 +59,9 @@ export type TaskTokenCheck<
   TIntegration extends Integration,
   TPayload,
 > = TIntegration['pattern'] extends 'callback'
-  ? TIntegration['kind'] extends 'activity'
+  ? true extends HasTaskToken<TPayload>
     ? unknown
-    : true extends HasTaskToken<TPayload>
-      ? unknown
-      : StepcraftTypeError<Message<'taskToken', [TName]>>
+    : StepcraftTypeError<Message<'taskToken', [TName]>>
   : unknown;
 
 /** The checks a task's type runs once its payload is known: the task token, then the request's required fields. */
@@ -70,13 +73,12 @@ export type TaskChecks<TName extends string, TIntegration extends Integration, T
 /**
  * What a handler returns: the declared result, before any service envelope. A `.waitForTaskToken` task's handler
  * stands in for the service call, so it returns the service's response or nothing (AWS discards that response: the
- * token's `SendTaskSuccess` decides the result); an activity's handler is its worker and returns the result.
+ * token's `SendTaskSuccess` decides the result); an activity's handler is its worker and returns the result (an
+ * activity has no callback pattern: its worker holds the token already).
  */
 export type HandlerResultOf<TIntegration extends Integration, R> = TIntegration['pattern'] extends 'callback'
-  ? TIntegration['kind'] extends 'activity'
-    ? R | undefined
-    : // biome-ignore lint/suspicious/noConfusingVoidType: `void` accepts a handler with no return statement (`async () => {}`)
-      CallbackResponseOf<TIntegration> | void
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: `void` accepts a handler with no return statement (`async () => {}`)
+    CallbackResponseOf<TIntegration> | void
   : TIntegration['kind'] extends 'lambda-invoke'
     ? R
     : HandlerAnswerOf<TIntegration, R>;
@@ -229,6 +231,16 @@ export function task<
   >
 > {
   const resource = spec.resource as Integration;
+  // The types offer patterns only where AWS has them; JavaScript callers and casts learn it here.
+  const patternProblem = resourcePatternProblem(resource.resource);
+  if (patternProblem !== undefined) {
+    raise(
+      'RESOURCE_PATTERN_UNSUPPORTED',
+      `"${name}": Resource ${JSON.stringify(resource.resource)} ${patternProblem.message}`,
+      name,
+      { resource: resource.resource },
+    );
+  }
   const payload = runSelector(spec.parameters, `Parameters of "${name}"`, name);
   if (resource.resource.endsWith('.waitForTaskToken') && !mentionsTaskToken(payload)) {
     raise(

@@ -1,4 +1,4 @@
-import { createIntegration, type Integration, mergePayload } from './integration.js';
+import { type CallbackIntegration, createCallbackIntegration, mergePayload } from './integration.js';
 
 /** An HTTP method. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
@@ -51,10 +51,9 @@ export const apiGateway = Object.freeze({
    * // "Resource": "arn:aws:states:::apigateway:invoke",
    * // "Parameters": { "ApiEndpoint": "abc123.execute-api.us-east-1.amazonaws.com", "Method": "POST", "Stage": "prod", "Path": "approvals", "RequestBody": { "id.$": "$.id" } }
    */
-  invoke(apiEndpoint: string): Integration<'apigateway-invoke', 'request-response'> {
-    return createIntegration(
+  invoke(apiEndpoint: string): CallbackIntegration<'apigateway-invoke'> {
+    return createCallbackIntegration(
       'apigateway-invoke',
-      'request-response',
       'arn:aws:states:::apigateway:invoke',
       mergePayload({ ApiEndpoint: apiEndpoint }, 'API Gateway invoke', ['Method']),
     );

@@ -1,4 +1,6 @@
 import {
+  type CallbackIntegration,
+  callbackPattern,
   createSyncIntegration,
   mergePayload,
   type SdkMetadata,
@@ -185,12 +187,16 @@ export const ecs = Object.freeze({
    * // "Resource": "arn:aws:states:::ecs:runTask.sync",
    * // "Parameters": { "Cluster": "arn:…:cluster/jobs", "TaskDefinition": "render:3", "LaunchType": "FARGATE", "Overrides": { … } }
    */
-  runTask(cluster: string, taskDefinition: string): SyncIntegration<'ecs-run-task'> {
-    return createSyncIntegration(
+  runTask(
+    cluster: string,
+    taskDefinition: string,
+  ): SyncIntegration<'ecs-run-task'> & CallbackIntegration<'ecs-run-task'> {
+    const job = createSyncIntegration(
       'ecs-run-task',
       'arn:aws:states:::ecs:runTask',
       mergePayload({ Cluster: cluster, TaskDefinition: taskDefinition }, 'ECS RunTask'),
     );
+    return Object.freeze({ ...job, ...callbackPattern(job) });
   },
   /** The error names ECS tasks raise. */
   errors: ECS_ERRORS,

@@ -1,4 +1,4 @@
-import { createIntegration, type Integration, mergePayload } from './integration.js';
+import { type CallbackIntegration, createCallbackIntegration, mergePayload } from './integration.js';
 
 /**
  * One event of PutEvents. Step Functions serialises an object `Detail` to JSON for you and adds the execution's and
@@ -60,10 +60,9 @@ export const eventBridge = Object.freeze({
    * // "Resource": "arn:aws:states:::events:putEvents",
    * // "Parameters": { "Entries": [{ "Source": "orders", "DetailType": "OrderShipped", "Detail": { "id.$": "$.id" } }] }
    */
-  putEvents(): Integration<'events-put-events', 'request-response'> {
-    return createIntegration(
+  putEvents(): CallbackIntegration<'events-put-events'> {
+    return createCallbackIntegration(
       'events-put-events',
-      'request-response',
       'arn:aws:states:::events:putEvents',
       mergePayload({}, 'EventBridge PutEvents', ['Entries']),
     );

@@ -67,9 +67,25 @@ export interface Integration<
   readonly pattern: TPattern;
   readonly resource: string;
   /** Wraps the payload template (`undefined` = the effective input, `$`) into the resource's Parameters. */
-  readonly parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined;
+  readonly parameters: ParametersBuilder;
   /** Phantom: what the integration knows about its data (for `startExecution`: the child's input and output). */
   readonly '~data'?: TData;
+}
+
+/** How an integration wraps the payload template (`undefined` = the effective input, `$`) into its Parameters. */
+export type ParametersBuilder = (payload: TemplateNode | undefined) => TemplateNode | undefined;
+
+/**
+ * A service integration that also offers the callback pattern (`.waitForTaskToken`), as AWS lists it per service.
+ * Only service integrations (`arn:aws:states:::<service>:<api>`) have it: a Lambda function ARN or an activity used
+ * directly as the resource does not (an activity already hands its worker a task token).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
+ */
+export interface CallbackIntegration<
+  TKind extends IntegrationKind,
+  TResources extends string = never,
+  TData = unknown,
+> extends Integration<TKind, 'request-response', TResources, TData> {
   /**
    * The callback pattern: the task pauses until `SendTaskSuccess`/`SendTaskFailure` with its token; its result is
    * what the callback sends (typed by the task's `output` schema). Put `context.Task.Token` in the payload.
@@ -446,7 +462,7 @@ const LEGACY_SERVICE_KINDS: ReadonlySet<IntegrationKind> = new Set([
   'dynamodb-update-item',
 ]);
 
-/** Builds an integration value. */
+/** Builds an integration value: one pattern, no other (see `createCallbackIntegration`, `createSyncIntegration`). */
 export function createIntegration<
   TKind extends IntegrationKind,
   TPattern extends IntegrationPattern,
@@ -456,29 +472,47 @@ export function createIntegration<
   kind: TKind,
   pattern: TPattern,
   resource: string,
-  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+  parameters: ParametersBuilder,
 ): Integration<TKind, TPattern, TResources, TData> {
-  const base = baseResource(resource);
-  return Object.freeze({
+  return Object.freeze({ kind, pattern, resource, parameters });
+}
+
+/** Builds a service integration that also offers `.waitForTaskToken()`. */
+export function createCallbackIntegration<TKind extends IntegrationKind, TResources extends string = never>(
+  kind: TKind,
+  resource: string,
+  parameters: ParametersBuilder,
+): CallbackIntegration<TKind, TResources> {
+  const base = createIntegration<TKind, 'request-response', TResources>(
     kind,
-    pattern,
+    'request-response',
     resource,
     parameters,
+  );
+  return Object.freeze({ ...base, ...callbackPattern(base) });
+}
+
+/** The `.waitForTaskToken()` method of a service integration, from its request-response form. */
+export function callbackPattern<TKind extends IntegrationKind, TResources extends string, TData>(
+  base: Integration<TKind, 'request-response', TResources, TData>,
+): Pick<CallbackIntegration<TKind, TResources, TData>, 'waitForTaskToken'> {
+  const { kind, resource, parameters } = base;
+  return {
     waitForTaskToken: () =>
       createIntegration<TKind, 'callback', TResources, TData>(
         kind,
         'callback',
-        `${base}.waitForTaskToken`,
+        `${resource}.waitForTaskToken`,
         parameters,
       ),
-  });
+  };
 }
 
 /** Builds an integration that also offers `.sync()`. */
 export function createSyncIntegration<TKind extends IntegrationKind, TResources extends string = never>(
   kind: TKind,
   resource: string,
-  parameters: (payload: TemplateNode | undefined) => TemplateNode | undefined,
+  parameters: ParametersBuilder,
 ): SyncIntegration<TKind, TResources> {
   return Object.freeze({
     ...createIntegration<TKind, 'request-response', TResources>(
@@ -489,11 +523,6 @@ export function createSyncIntegration<TKind extends IntegrationKind, TResources 
     ),
     sync: () => createIntegration<TKind, 'sync', TResources>(kind, 'sync', `${resource}.sync`, parameters),
   });
-}
-
-/** The resource ARN without its pattern suffix. */
-function baseResource(resource: string): string {
-  return resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '');
 }
 
 /** The Parameters object `{ ...fixed, [payloadKey]: payload ?? $ }` most integrations build. */

@@ -1,4 +1,10 @@
-import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import {
+  type CallbackIntegration,
+  createCallbackIntegration,
+  createIntegration,
+  type Integration,
+  wrapPayload,
+} from './integration.js';
 import type { ResourceTag } from './placeholder.js';
 
 /**
@@ -14,15 +20,17 @@ export const lambda = Object.freeze({
    */
   invoke<const TFunction extends string>(
     functionName: TFunction,
-  ): Integration<'lambda-invoke', 'request-response', ResourceTag<'lambda-function', TFunction>> {
-    return createIntegration(
+  ): CallbackIntegration<'lambda-invoke', ResourceTag<'lambda-function', TFunction>> {
+    return createCallbackIntegration(
       'lambda-invoke',
-      'request-response',
       'arn:aws:states:::lambda:invoke',
       wrapPayload({ FunctionName: functionName }, 'Payload'),
     );
   },
-  /** A Lambda function ARN used directly as the resource: the input goes to the function, its return value is the result. */
+  /**
+   * A Lambda function ARN used directly as the resource: the input goes to the function, its return value is the
+   * result. It has no `.waitForTaskToken()`: AWS has the callback pattern for `lambda.invoke` only.
+   */
   function<const TFunction extends string>(
     functionArn: TFunction,
   ): Integration<'lambda-function', 'request-response', ResourceTag<'lambda-function', TFunction>> {

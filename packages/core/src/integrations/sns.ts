@@ -1,4 +1,4 @@
-import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import { type CallbackIntegration, createCallbackIntegration, wrapPayload } from './integration.js';
 import type { ResourceTag } from './placeholder.js';
 
 /**
@@ -9,10 +9,9 @@ export const sns = Object.freeze({
   /** `arn:aws:states:::sns:publish`; the payload (default: the effective input) becomes `Message`. */
   publish<const TTopic extends string>(
     topicArn: TTopic,
-  ): Integration<'sns-publish', 'request-response', ResourceTag<'sns-topic', TTopic>> {
-    return createIntegration(
+  ): CallbackIntegration<'sns-publish', ResourceTag<'sns-topic', TTopic>> {
+    return createCallbackIntegration(
       'sns-publish',
-      'request-response',
       'arn:aws:states:::sns:publish',
       wrapPayload({ TopicArn: topicArn }, 'Message'),
     );

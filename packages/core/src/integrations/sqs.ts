@@ -1,4 +1,4 @@
-import { createIntegration, type Integration, wrapPayload } from './integration.js';
+import { type CallbackIntegration, createCallbackIntegration, wrapPayload } from './integration.js';
 import type { ResourceTag } from './placeholder.js';
 
 /**
@@ -12,10 +12,9 @@ export const sqs = Object.freeze({
    */
   sendMessage<const TQueue extends string>(
     queueUrl: TQueue,
-  ): Integration<'sqs-send-message', 'request-response', ResourceTag<'sqs-queue', TQueue>> {
-    return createIntegration(
+  ): CallbackIntegration<'sqs-send-message', ResourceTag<'sqs-queue', TQueue>> {
+    return createCallbackIntegration(
       'sqs-send-message',
-      'request-response',
       'arn:aws:states:::sqs:sendMessage',
       wrapPayload({ QueueUrl: queueUrl }, 'MessageBody'),
     );

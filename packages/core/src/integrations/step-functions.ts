@@ -1,6 +1,8 @@
 import type { DescribedExecutionStatus, DescribeExecutionResult, FailedExecution } from '@stepcraft/asl';
 import {
+  type CallbackIntegration,
   type ChildTypes,
+  callbackPattern,
   createIntegration,
   type Integration,
   mergePayload,
@@ -61,9 +63,9 @@ export interface ChildWorkflow<TInput = unknown, TOutput = unknown> {
   readonly '~types': { readonly input: TInput; readonly output: TOutput };
 }
 
-/** `startExecution`: fire-and-forget, or waiting for the child with `.sync()` / `.sync2()`. */
+/** `startExecution`: fire-and-forget, waiting for the child with `.sync()` / `.sync2()`, or for a callback. */
 export interface StartExecutionIntegration<TData>
-  extends Integration<'states-start-execution', 'request-response', never, TData> {
+  extends CallbackIntegration<'states-start-execution', never, TData> {
   /** `.sync`: waits for the child; its `Input` and `Output` come back as JSON text. */
   sync(): Integration<'states-start-execution', 'sync', never, TData>;
   /** `.sync:2`: waits for the child; its `Input` and `Output` come back parsed (typed by the child workflow). */
@@ -82,10 +84,12 @@ function startExecutionOf<TData>(stateMachineArn: string, _child: unknown): Star
       `${RESOURCE}${suffix}`,
       parameters,
     );
+  const base = at('request-response', '');
   return Object.freeze({
-    ...at('request-response', ''),
+    ...base,
     sync: () => at('sync', '.sync'),
     sync2: () => at('sync:2', '.sync:2'),
+    ...callbackPattern(base),
   });
 }
 

@@ -1,5 +1,7 @@
+import { createDiagnostic, pointerOf } from '../../diagnostic.js';
 import { isJsonataString } from '../../jsonata.js';
 import { maskPlaceholders } from '../../placeholders.js';
+import { resourcePatternProblem } from '../../resource-pattern.js';
 import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
 
 const LEADING_PLACEHOLDER = /^\$\{[^{}]+\}/;
@@ -7,7 +9,9 @@ const LAMBDA_NAME = /^[A-Za-z0-9_-]+$/;
 const LAMBDA_QUALIFIER = /^[A-Za-z0-9$_-]+$/;
 
 /**
- * Task Resource: an ARN (with `checkArn`), a placeholder, or a string starting with one (Express rules: `express.ts`).
+ * Task Resource: an ARN (with `checkArn`), a placeholder, or a string starting with one (Express rules: `express.ts`),
+ * with a pattern suffix only where AWS has one (`resourcePatternProblem`).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
  */
 export function checkResource(ctx: Ctx, visit: StateVisit): void {
@@ -22,6 +26,22 @@ export function checkResource(ctx: Ctx, visit: StateVisit): void {
       'INVALID_VALUE',
       ['Resource'],
       `${describe(visit)}: Resource must be a literal ARN; it cannot be a {% %} expression.`,
+    );
+    return;
+  }
+  const pattern = resourcePatternProblem(resource);
+  if (pattern !== undefined) {
+    const diagnostic = createDiagnostic(
+      'RESOURCE_PATTERN_UNSUPPORTED',
+      `${describe(visit)}: Resource ${JSON.stringify(resource)} ${pattern.message}.`,
+      pointerOf(...visit.pointer, 'Resource'),
+      visit.name,
+      { resource },
+    );
+    // AWS reads a suffixed activity ARN as an activity of that name (deploys, then waits for a worker that rarely
+    // exists); it rejects a suffixed Lambda function ARN, a function name having no dot.
+    ctx.diagnostics.push(
+      pattern.resourceKind === 'activity' ? { ...diagnostic, severity: 'warning' } : diagnostic,
     );
     return;
   }
