@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation ${Placeholders} are the data under test.
 // The patterns each integration offers are the ones AWS has for its service: `.waitForTaskToken()` and `.sync()` exist
 // only for service integrations (`arn:aws:states:::<service>:<api>`), and only where the service supports them. A
 // Lambda function ARN or an activity used directly as the resource has neither (an activity hands its worker a task

@@ -2,7 +2,7 @@ import { createDiagnostic, pointerOf } from '../../diagnostic.js';
 import { isJsonataString } from '../../jsonata.js';
 import { maskPlaceholders } from '../../placeholders.js';
 import { resourcePatternProblem } from '../../resource-pattern.js';
-import { type Ctx, describe, reportAt, type StateVisit } from '../context.js';
+import { type Ctx, describe, reportAt, type StateVisit, statePointer } from '../context.js';
 
 const LEADING_PLACEHOLDER = /^\$\{[^{}]+\}/;
 const LAMBDA_NAME = /^[A-Za-z0-9_-]+$/;
@@ -34,7 +34,7 @@ export function checkResource(ctx: Ctx, visit: StateVisit): void {
     const diagnostic = createDiagnostic(
       'RESOURCE_PATTERN_UNSUPPORTED',
       `${describe(visit)}: Resource ${JSON.stringify(resource)} ${pattern.message}.`,
-      pointerOf(...visit.pointer, 'Resource'),
+      pointerOf(...statePointer(visit.machine, visit.name), 'Resource'),
       visit.name,
       { resource },
     );
