@@ -1,5 +1,7 @@
 /** How a Task `Resource` behaves and how its events are named. @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html */
 export interface ResourceInfo {
+  /** The `Resource` string this describes. */
+  readonly resource: string;
   /** `lambda`: a plain function ARN (LambdaFunction* events, bare result); `activity`: Activity* events. */
   readonly kind: 'lambda' | 'activity' | 'integration';
   /** `token`: `.waitForTaskToken`; `sync`: `.sync` / `.sync:2`. */
@@ -21,13 +23,13 @@ const cache = new Map<string, ResourceInfo>();
 export function resourceInfo(resource: string): ResourceInfo {
   let info = cache.get(resource);
   if (info === undefined) {
-    info = classify(resource);
+    info = { resource, ...classify(resource) };
     if (cache.size < 10_000) cache.set(resource, info);
   }
   return info;
 }
 
-function classify(resource: string): ResourceInfo {
+function classify(resource: string): Omit<ResourceInfo, 'resource'> {
   const parts = resource.split(':');
   if (parts[0] === 'arn' && parts[2] === 'lambda' && parts[5] === 'function' && parts[6] !== undefined) {
     return {

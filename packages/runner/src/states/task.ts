@@ -45,7 +45,7 @@ export const taskKind: StateKind<TaskState> = {
       (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
     )
       throw new Error(`Task state '${run.name}' woke up without a call in flight.`);
-    const events = taskEvents(call.info, call.resource);
+    const events = taskEvents(call.info);
     if (wake.kind === 'timeout') {
       emitFailed(fiber, events, 'States.Timeout', undefined, true);
       throw new StatesError('States.Timeout', undefined, { located: true, heartbeatTimeout: wake.heartbeat });
@@ -151,7 +151,7 @@ function call(
       `Task state "${run.name}" has no handler for resource "${state.Resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(run.name)}: (input) => result } }) or key it by ${keys.map((k) => JSON.stringify(k)).join(' or ')}.`,
     );
   }
-  const events = taskEvents(info, state.Resource);
+  const events = taskEvents(info);
   if (!snap.settings.recordHistory) snap.history.emit(fiber, events.scheduled);
   else if (events.plainScheduledDetails !== undefined && isPlain(settings))
     // Only the parameters are kept for the event (they are the state's data anyway), not the settings.
@@ -174,7 +174,7 @@ function begin(
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
-  const events = taskEvents(info, state.Resource);
+  const events = taskEvents(info);
   snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
   const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
@@ -208,7 +208,7 @@ function submit(
   run.work = { kind: 'task', call };
   if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
   // No handler for a callback: the service call is taken to succeed with an empty response.
-  emitSubmitted(fiber, taskEvents(info, state.Resource), {});
+  emitSubmitted(fiber, taskEvents(info), {});
   return awaitToken(fiber, run, call);
 }
 
@@ -233,7 +233,7 @@ function finish(
   call: Call,
   answer: Answer,
 ): Progress | Promise<Progress> {
-  const events = taskEvents(call.info, call.resource);
+  const events = taskEvents(call.info);
   if (!answer.ok) {
     endCall(call, 'failed');
     emitFailed(fiber, events, answer.error, answer.cause, false);
@@ -255,7 +255,7 @@ function succeed(
   value: JsonValue,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
-  const events = taskEvents(call.info, call.resource);
+  const events = taskEvents(call.info);
   // `.sync`: the handler answers with the job's final description; a job that ended badly fails the task.
   const job =
     call.info.pattern === 'sync'
@@ -381,8 +381,8 @@ const eventsByResource = new WeakMap<ResourceInfo, TaskEvents>();
 let lastInfo: ResourceInfo | undefined;
 let lastEvents: TaskEvents | undefined;
 
-/** The event types of a resource, built once per (memoised) `ResourceInfo`, made for `resource`. */
-function taskEvents(info: ResourceInfo, resource: string): TaskEvents {
+/** The event types of a resource, built once per (memoised) `ResourceInfo`. */
+function taskEvents(info: ResourceInfo): TaskEvents {
   if (info === lastInfo) return lastEvents as TaskEvents;
   let events = eventsByResource.get(info);
   if (events === undefined) {
@@ -399,10 +399,10 @@ function taskEvents(info: ResourceInfo, resource: string): TaskEvents {
       timedOut: `${family}TimedOut`,
       ids,
       startedDetails: family === 'Activity' ? STARTED_BY : ids,
-      scheduledDetails: (settings) => scheduledDetails(built, resource, settings),
+      scheduledDetails: (settings) => scheduledDetails(built, info.resource, settings),
       plainScheduledDetails:
         ids === undefined
-          ? (parameters) => scheduledDetails(built, resource, { ...PLAIN, parameters })
+          ? (parameters) => scheduledDetails(built, info.resource, { ...PLAIN, parameters })
           : undefined,
       outputDetails: (output) => outputDetails(built, output),
     };
