@@ -1,4 +1,7 @@
-import { type FailState, isJsonataString, type JsonValue, parseReferencePath } from '@stepcraft/asl';
+import type { JsonValue } from './json.js';
+import { isJsonataString } from './jsonata.js';
+import { parseReferencePath } from './paths/reference-path.js';
+import type { FailState } from './states/fail.js';
 
 /**
  * The error and cause a Fail state raises, read from its definition and input: `Error`/`Cause`, or a reference

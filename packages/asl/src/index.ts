@@ -36,6 +36,7 @@ export {
 } from './diagnostic.js';
 export type { AslDocument, AslState, StateOfType, StateType } from './document.js';
 export { STATE_TYPES } from './document.js';
+export { failStateError } from './fail-state.js';
 export type { IntrinsicArg, IntrinsicCall } from './intrinsics/ast.js';
 export { INTRINSIC_FUNCTIONS } from './intrinsics/functions.js';
 export { parseIntrinsic } from './intrinsics/parse.js';

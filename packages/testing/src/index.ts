@@ -11,7 +11,6 @@ export {
 export type { ChoiceRuleTaken } from './history/choice-rule.js';
 export { describeRun } from './history/describe.js';
 export type { AwsHistoryEvent, History } from './history/events.js';
-export { failStateError } from './history/fail-state.js';
 export type { ErrorRecord, ExecutionView } from './history/view.js';
 export { historyView, parseCause } from './history/view.js';
 export type {

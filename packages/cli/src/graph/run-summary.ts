@@ -1,5 +1,5 @@
 import type { JsonValue } from '@stepcraft/asl';
-import { failStateError } from '@stepcraft/testing';
+import { failStateError } from '@stepcraft/asl';
 import { failScopes } from './fail-scopes.js';
 import { isRecord, own } from './json-data.js';
 

@@ -1,9 +1,8 @@
-import type { AslDocument, JsonObject, JsonValue } from '@stepcraft/asl';
+import { type AslDocument, failStateError, type JsonObject, type JsonValue } from '@stepcraft/asl';
 import type { StateInspection } from '@stepcraft/runner';
 import { type StateEntry, statesOf } from '../definition/states.js';
 import { type ChoiceRuleTaken, ruleByTarget } from './choice-rule.js';
 import { assignedOf, jsonOf, type ReadEvent, textOf } from './events.js';
-import { failStateError } from './fail-state.js';
 
 /** One enclosing Map iteration or Parallel branch: the Map/Parallel state's name and the iteration or branch index. */
 export interface PathSegment {
