@@ -69,7 +69,7 @@ function smallBound(v: JsonValue, depth: number): number {
   const known = topFieldBounds.get(v);
   if (known !== undefined) return known;
   const bound = containerBound(v, 1);
-  topFieldBounds.set(v, bound);
+  if (bound >= REMEMBERED_BOUND) topFieldBounds.set(v, bound);
   return bound;
 }
 
@@ -81,6 +81,12 @@ function smallBound(v: JsonValue, depth: number): number {
  * depends on nothing but `v`; a WeakMap, so it holds nothing alive.
  */
 const topFieldBounds = new WeakMap<object, number>();
+/**
+ * Only containers bounded at this many bytes or more are remembered: inserting into the WeakMap costs about as much
+ * as walking a container of a few KiB (measured on the JSONPath-queries benchmark: remembering every top-level
+ * container made the check slower than no memo at all), so smaller ones are cheaper to walk again.
+ */
+const REMEMBERED_BOUND = 2048;
 
 function containerBound(v: JsonObject | JsonValue[], depth: number): number {
   if (depth >= SMALL_DEPTH) return UNKNOWN;
