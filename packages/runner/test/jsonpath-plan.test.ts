@@ -69,8 +69,11 @@ function applied(root: JsonValue, node: JsonValue, selector: JsonPathSegment['se
 }
 
 function holds(root: JsonValue, filter: JsonPathFilter, item: JsonValue): boolean {
-  if (filter.kind === 'and') return filter.operands.every((f) => holds(root, f, item));
-  if (filter.kind === 'or') return filter.operands.some((f) => holds(root, f, item));
+  if (filter.kind === 'compare') return compared(root, filter, item);
+  if (filter.kind === 'and' || filter.kind === 'or') {
+    const each = (f: JsonPathFilter) => holds(root, f, item);
+    return filter.kind === 'and' ? filter.operands.every(each) : filter.operands.some(each);
+  }
   if (filter.kind === 'not') return !holds(root, filter.operand, item);
   if (filter.kind === 'exists') {
     const value = operandValue(root, filter.operand, item);
@@ -80,6 +83,10 @@ function holds(root: JsonValue, filter: JsonPathFilter, item: JsonValue): boolea
         ? value !== undefined
         : value === true;
   }
+  return false;
+}
+
+function compared(root: JsonValue, filter: JsonPathFilter & { kind: 'compare' }, item: JsonValue): boolean {
   const a = operandValue(root, filter.left, item);
   const b = operandValue(root, filter.right, item);
   if (filter.operator === '!=') return !(a !== undefined && b !== undefined && jsonEquals(a, b));
