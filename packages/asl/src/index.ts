@@ -45,7 +45,7 @@ export { jsonByteLength } from './json-size.js';
 export { isJsonataString, jsonataBody } from './jsonata.js';
 export type { ParseResult } from './parse-result.js';
 export type { JsonPathInfo } from './paths/jsonpath.js';
-export { checkJsonPath, parseJsonPath } from './paths/jsonpath.js';
+export { checkJsonPath, isDefiniteSegment, parseJsonPath } from './paths/jsonpath.js';
 export type {
   JsonPath,
   JsonPathFilter,

@@ -1,4 +1,4 @@
-import { type JsonValue, jsonByteLength } from '@stepcraft/asl';
+import { type JsonObject, type JsonValue, jsonByteLength } from '@stepcraft/asl';
 
 /**
  * AWS's payload quota: 256 KiB of UTF-8 JSON (state input/output, task parameters and results, callbacks).
@@ -65,6 +65,30 @@ const SMALL_FIELDS = 32;
 function smallBound(v: JsonValue, depth: number): number {
   if (typeof v === 'string') return v.length * 6 + 2;
   if (v === null || typeof v !== 'object') return 24;
+  if (depth !== 1) return containerBound(v, depth);
+  const known = topFieldBounds.get(v);
+  if (known !== undefined) return known;
+  const bound = containerBound(v, 1);
+  if (bound >= REMEMBERED_BOUND) topFieldBounds.set(v, bound);
+  return bound;
+}
+
+/**
+ * `smallBound` of the containers found directly under a payload, by identity. A state's output usually shares its
+ * input's top-level fields (a ResultPath writes one of them; a Pass or Choice passes the input on), so the next check
+ * finds the unchanged ones here instead of walking them again. Sound because a payload's value never changes once
+ * built (the aliasing rule of `io/json.ts`: data from user code is copied where it enters) and `smallBound(v, 1)`
+ * depends on nothing but `v`; a WeakMap, so it holds nothing alive.
+ */
+const topFieldBounds = new WeakMap<object, number>();
+/**
+ * Only containers bounded at this many bytes or more are remembered: inserting into the WeakMap costs about as much
+ * as walking a container of a few KiB (measured on the JSONPath-queries benchmark: remembering every top-level
+ * container made the check slower than no memo at all), so smaller ones are cheaper to walk again.
+ */
+const REMEMBERED_BOUND = 2048;
+
+function containerBound(v: JsonObject | JsonValue[], depth: number): number {
   if (depth >= SMALL_DEPTH) return UNKNOWN;
   let total = 2;
   let items = 0;

@@ -51,7 +51,8 @@ export function parseJsonPath(text: string): ParseResult<JsonPath> {
   return parsed({ root: root.value.value, segments, isDefinite: segments.every(isDefiniteSegment) });
 }
 
-function isDefiniteSegment({ deep, selector }: JsonPathSegment): boolean {
+/** Whether a segment selects at most one node from one node: not a deep scan, a wildcard, slice, filter, script or union. */
+export function isDefiniteSegment({ deep, selector }: JsonPathSegment): boolean {
   if (deep) return false;
   switch (selector.kind) {
     case 'names':

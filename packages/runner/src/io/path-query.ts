@@ -1,14 +1,16 @@
-import type {
-  JsonPathFilter,
-  JsonPathOperand,
-  JsonPathRoot,
-  JsonPathSegment,
-  JsonPathSelector,
-  JsonValue,
-} from '@stepcraft/asl';
+import type { JsonPathRoot, JsonValue } from '@stepcraft/asl';
 import { StatesError } from '../errors.js';
 import { linearPattern } from '../jsonata/regex.js';
 import { isJsonObject, jsonEquals } from './json.js';
+import {
+  type Condition,
+  isDefinitePlan,
+  type Operand,
+  type PathPlan,
+  type QuerySelector,
+  type Stage,
+  type WalkStep,
+} from './query-plan.js';
 import type { EvaluationScope } from './scope.js';
 
 /*
@@ -33,30 +35,85 @@ interface Query {
 }
 
 /**
- * Every node `segments` select from `start`, in Jayway's order. `text` is the path as written; `root` is what `$`
- * means inside filters (the query's own root).
+ * Every node `plan` selects from `start`, in Jayway's order. `text` is the path as written; `start` is also what
+ * `$` means inside filters (the query's own root). The array is exactly as long as its matches: it is kept.
  */
 export function selectAll(
   text: string,
   start: JsonValue,
-  segments: readonly JsonPathSegment[],
+  plan: PathPlan,
   scope: EvaluationScope,
 ): JsonValue[] {
   const query: Query = { text, root: start, scope, steps: 0 };
-  return select(query, [start], segments);
+  const first = walk(query, start, plan.prefix);
+  return first === undefined ? [] : select(query, first, plan.stages).slice();
 }
 
-function select(query: Query, start: JsonValue[], segments: readonly JsonPathSegment[]): JsonValue[] {
-  let current = start;
-  for (const segment of segments) {
+/**
+ * The node a definite path ({@link isDefinitePlan}) selects from `start`, or `undefined`. Walks without building a
+ * node list; counts the same steps as a query would.
+ */
+export function selectOne(
+  text: string,
+  start: JsonValue,
+  plan: PathPlan,
+  scope: EvaluationScope,
+): JsonValue | undefined {
+  return walk({ text, root: start, scope, steps: 0 }, start, plan.prefix);
+}
+
+/** Follows single-node steps; `undefined` as soon as one selects nothing. */
+function walk(query: Query, start: JsonValue, steps: readonly WalkStep[]): JsonValue | undefined {
+  let node = start;
+  for (let i = 0; i < steps.length; i++) {
+    step(query);
+    const next = walkOne(query, node, steps[i] as WalkStep);
+    if (next === undefined) return undefined;
+    node = next;
+  }
+  return node;
+}
+
+function walkOne(query: Query, node: JsonValue, step: WalkStep): JsonValue | undefined {
+  switch (step.kind) {
+    case 'name':
+      return isJsonObject(node) && Object.hasOwn(node, step.name) ? node[step.name] : undefined;
+    case 'index':
+      return Array.isArray(node) ? itemAt(node, step.index) : undefined;
+    case 'function':
+      return applyFunction(query, step.name, node);
+  }
+}
+
+/**
+ * Stage by stage, one node list per stage, so `MAX_QUERY_MATCHES` bounds what is held at any time. The order is
+ * Jayway's: the matches of each node, in the order of the nodes.
+ */
+function select(query: Query, start: JsonValue, stages: readonly Stage[]): JsonValue[] {
+  let current: JsonValue[] = [];
+  if (stages.length === 0) current.push(start);
+  else runStage(query, start, stages[0] as Stage, current);
+  for (let s = 1; s < stages.length; s++) {
+    const stage = stages[s] as Stage;
     const next: JsonValue[] = [];
-    for (const node of current) {
-      if (segment.deep) scan(query, node, segment.selector, next);
-      else apply(query, node, segment.selector, next);
-    }
+    for (let i = 0; i < current.length; i++) runStage(query, current[i] as JsonValue, stage, next);
     current = next;
   }
   return current;
+}
+
+/** Appends the stage's matches from `node` to `out`, each walked through the stage's single-node steps in place. */
+function runStage(query: Query, node: JsonValue, stage: Stage, out: JsonValue[]): void {
+  const from = out.length;
+  if (stage.segment.deep) scan(query, node, stage.segment.selector, out);
+  else apply(query, node, stage.segment.selector, out);
+  if (stage.after.length === 0) return;
+  let kept = from;
+  for (let i = from; i < out.length; i++) {
+    const value = walk(query, out[i] as JsonValue, stage.after);
+    if (value !== undefined) out[kept++] = value;
+  }
+  out.length = kept;
 }
 
 function overBudget(query: Query, what: string): StatesError {
@@ -77,14 +134,14 @@ function keep(query: Query, out: JsonValue[], value: JsonValue): void {
 }
 
 /** `..selector`: the selector applied to `node` and every node below it, parents before children. */
-function scan(query: Query, node: JsonValue, selector: JsonPathSelector, out: JsonValue[]): void {
+function scan(query: Query, node: JsonValue, selector: QuerySelector, out: JsonValue[]): void {
   const stack: JsonValue[] = [node];
   while (stack.length > 0) {
     const current = stack.pop() as JsonValue;
     step(query);
     if (selector.kind === 'filter') {
       // Jayway's scan tests objects themselves (array items are reached as descendants).
-      if (isJsonObject(current) && matches(query, selector.filter, current)) keep(query, out, current);
+      if (isJsonObject(current) && matches(query, selector.condition, current)) keep(query, out, current);
     } else if (selector.kind !== 'names' || isJsonObject(current)) {
       apply(query, current, selector, out);
     }
@@ -103,35 +160,49 @@ function scan(query: Query, node: JsonValue, selector: JsonPathSelector, out: Js
 }
 
 /** One selector applied to one node. */
-function apply(query: Query, node: JsonValue, selector: JsonPathSelector, out: JsonValue[]): void {
+function apply(query: Query, node: JsonValue, selector: QuerySelector, out: JsonValue[]): void {
   step(query);
   switch (selector.kind) {
     case 'names':
       if (isJsonObject(node)) {
-        for (const name of selector.names) {
+        const names = selector.names;
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i] as string;
           if (Object.hasOwn(node, name)) keep(query, out, node[name] as JsonValue);
         }
       }
       return;
     case 'indexes':
-      if (Array.isArray(node)) for (const index of selector.indexes) keepIndex(query, node, index, out);
+      if (Array.isArray(node)) {
+        const indexes = selector.indexes;
+        for (let i = 0; i < indexes.length; i++) {
+          const item = itemAt(node, indexes[i] as number);
+          if (item !== undefined) keep(query, out, item);
+        }
+      }
       return;
     case 'slice':
       if (Array.isArray(node)) slice(query, node, selector, out);
       return;
     case 'wildcard':
-      if (Array.isArray(node)) for (const item of node) keep(query, out, item);
+      if (Array.isArray(node)) for (let i = 0; i < node.length; i++) keep(query, out, node[i] as JsonValue);
       else if (isJsonObject(node)) for (const item of Object.values(node)) keep(query, out, item);
       return;
     case 'filter':
       if (Array.isArray(node)) {
-        for (const item of node) if (matches(query, selector.filter, item)) keep(query, out, item);
-      } else if (isJsonObject(node) && matches(query, selector.filter, node)) {
+        for (let i = 0; i < node.length; i++) {
+          const item = node[i] as JsonValue;
+          if (matches(query, selector.condition, item)) keep(query, out, item);
+        }
+      } else if (isJsonObject(node) && matches(query, selector.condition, node)) {
         keep(query, out, node);
       }
       return;
     case 'script':
-      if (Array.isArray(node)) keepIndex(query, node, scriptIndex(query, selector.text, node.length), out);
+      if (Array.isArray(node)) {
+        const item = itemAt(node, scriptIndex(query, selector.text, node.length));
+        if (item !== undefined) keep(query, out, item);
+      }
       return;
     case 'function': {
       const value = applyFunction(query, selector.name, node);
@@ -141,29 +212,43 @@ function apply(query: Query, node: JsonValue, selector: JsonPathSelector, out: J
   }
 }
 
-function keepIndex(query: Query, array: readonly JsonValue[], index: number, out: JsonValue[]): void {
+/** Jayway counts a negative index from the end; `undefined` when out of range. */
+function itemAt(array: readonly JsonValue[], index: number): JsonValue | undefined {
   const at = index < 0 ? array.length + index : index;
-  if (at >= 0 && at < array.length) keep(query, out, array[at] as JsonValue);
+  return at >= 0 && at < array.length ? array[at] : undefined;
 }
 
 /** Python-style slice bounds, as Jayway applies `[start:end]`; a step walks every step-th item. */
 function slice(
   query: Query,
   array: readonly JsonValue[],
-  selector: JsonPathSelector & { kind: 'slice' },
+  selector: QuerySelector & { kind: 'slice' },
   out: JsonValue[],
 ): void {
   const length = array.length;
   const by = selector.step ?? 1;
   if (by === 0) return;
-  const clamp = (value: number | undefined, fallback: number): number => {
-    if (value === undefined) return fallback;
-    const at = value < 0 ? length + value : value;
-    return by > 0 ? Math.min(Math.max(at, 0), length) : Math.min(Math.max(at, -1), length - 1);
-  };
-  const from = clamp(selector.start, by > 0 ? 0 : length - 1);
-  const to = clamp(selector.end, by > 0 ? length : -1);
-  for (let i = from; by > 0 ? i < to : i > to; i += by) keep(query, out, array[i] as JsonValue);
+  if (by > 0) {
+    const to = sliceBound(selector.end, length, length, 0, length);
+    for (let i = sliceBound(selector.start, 0, length, 0, length); i < to; i += by)
+      keep(query, out, array[i] as JsonValue);
+  } else {
+    const to = sliceBound(selector.end, -1, length, -1, length - 1);
+    for (let i = sliceBound(selector.start, length - 1, length, -1, length - 1); i > to; i += by)
+      keep(query, out, array[i] as JsonValue);
+  }
+}
+
+/** A slice bound: `fallback` when absent, else counted from the end when negative and clamped to [min, max]. */
+function sliceBound(
+  value: number | undefined,
+  fallback: number,
+  length: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  return Math.min(Math.max(value < 0 ? length + value : value, min), max);
 }
 
 /** Jayway's `[(@.length - n)]` script index. */
@@ -220,40 +305,31 @@ function applyFunction(query: Query, name: string, node: JsonValue): JsonValue |
   }
 }
 
-/** What a filter operand stands for: a value, or nothing when a path selects nothing. */
-type Operand = { readonly found: true; readonly value: JsonValue } | { readonly found: false };
-
-const MISSING: Operand = { found: false };
-
-function operand(query: Query, item: JsonValue, op: JsonPathOperand): Operand {
+/**
+ * The value an operand stands for at `item` (`@`); `undefined` when a single-node path selects nothing. An
+ * indefinite path stands for the array of its matches.
+ */
+function operand(query: Query, item: JsonValue, op: Operand): JsonValue | undefined {
   switch (op.kind) {
-    case 'literal':
-      return { found: true, value: op.value };
+    case 'constant':
     case 'regex':
-      return { found: true, value: `/${op.source}/${op.flags}` };
+      return op.value;
     case 'list': {
       const values: JsonValue[] = [];
       for (const entry of op.items) {
         const value = operand(query, item, entry);
-        if (value.found) values.push(value.value);
+        if (value !== undefined) values.push(value);
       }
-      return { found: true, value: values };
+      return values;
     }
     case 'path': {
       const base = op.root === undefined ? item : rootOf(query, op.root);
-      if (base === undefined) return MISSING;
-      const found = select(query, [base], op.segments);
-      if (isSinglePath(op))
-        return found.length === 0 ? MISSING : { found: true, value: found[0] as JsonValue };
-      return { found: true, value: found };
+      if (base === undefined) return undefined;
+      const first = walk(query, base, op.plan.prefix);
+      if (isDefinitePlan(op.plan)) return first;
+      return first === undefined ? [] : select(query, first, op.plan.stages);
     }
   }
-}
-
-function isSingle(selector: JsonPathSelector): boolean {
-  if (selector.kind === 'names') return selector.names.length === 1;
-  if (selector.kind === 'indexes') return selector.indexes.length === 1;
-  return selector.kind === 'function';
 }
 
 function rootOf(query: Query, root: JsonPathRoot): JsonValue | undefined {
@@ -262,50 +338,48 @@ function rootOf(query: Query, root: JsonPathRoot): JsonValue | undefined {
   return query.scope.variables(root.name);
 }
 
-/** Whether the filter holds for `item` (`@`). Recursion is bounded: `&&`/`||` chains are flat, parentheses nest at most 64 deep. */
-function matches(query: Query, filter: JsonPathFilter, item: JsonValue): boolean {
+/** Whether the condition holds for `item` (`@`). Recursion is bounded: `&&`/`||` chains are flat, parentheses nest at most 64 deep. */
+function matches(query: Query, condition: Condition, item: JsonValue): boolean {
   step(query);
-  switch (filter.kind) {
+  switch (condition.kind) {
     case 'or':
-      return filter.operands.some((operand) => matches(query, operand, item));
+      for (const operand of condition.operands) if (matches(query, operand, item)) return true;
+      return false;
     case 'and':
-      return filter.operands.every((operand) => matches(query, operand, item));
+      for (const operand of condition.operands) if (!matches(query, operand, item)) return false;
+      return true;
     case 'not':
-      return !matches(query, filter.operand, item);
+      return !matches(query, condition.operand, item);
     case 'exists': {
       // `[?(@.a)]`: the path selects something (an indefinite one: at least one node); a literal: it is true.
-      const value = operand(query, item, filter.operand);
-      if (!value.found) return false;
-      if (filter.operand.kind !== 'path') return value.value === true;
-      return isSinglePath(filter.operand) || (value.value as JsonValue[]).length > 0;
+      const value = operand(query, item, condition.operand);
+      if (condition.operand.kind !== 'path') return value === true;
+      return (
+        value !== undefined && (isDefinitePlan(condition.operand.plan) || (value as JsonValue[]).length > 0)
+      );
     }
     case 'compare':
-      return compare(query, filter, item);
+      return compare(query, condition, item);
   }
 }
 
-function isSinglePath(op: JsonPathOperand & { kind: 'path' }): boolean {
-  return op.segments.every((s) => !s.deep && isSingle(s.selector));
-}
-
-function compare(query: Query, filter: JsonPathFilter & { kind: 'compare' }, item: JsonValue): boolean {
-  const left = operand(query, item, filter.left);
-  const right = operand(query, item, filter.right);
-  if (filter.operator === '!=') return !(left.found && right.found && jsonEquals(left.value, right.value));
-  if (!left.found || !right.found) return filter.operator === 'nin' && left.found;
-  const a = left.value;
-  const b = right.value;
-  switch (filter.operator) {
+function compare(query: Query, condition: Condition & { kind: 'compare' }, item: JsonValue): boolean {
+  const a = operand(query, item, condition.left);
+  const b = operand(query, item, condition.right);
+  if (condition.operator === '!=') return !(a !== undefined && b !== undefined && jsonEquals(a, b));
+  if (a === undefined || b === undefined) return condition.operator === 'nin' && a !== undefined;
+  const right = condition.right;
+  switch (condition.operator) {
     case '==':
       return jsonEquals(a, b);
     case '<':
     case '<=':
     case '>':
     case '>=':
-      return ordered(filter.operator, a, b);
+      return ordered(condition.operator, a, b);
     case '=~':
-      return filter.right.kind === 'regex' && typeof a === 'string'
-        ? linearPattern(filter.right.source, filter.right.flags).matches(a)
+      return right.kind === 'regex' && typeof a === 'string'
+        ? linearPattern(right.source, right.flags).matches(a)
         : false;
     case 'in':
       return Array.isArray(b) && b.some((value) => jsonEquals(a, value));

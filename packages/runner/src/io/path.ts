@@ -1,6 +1,5 @@
 import {
   type JsonPathRoot,
-  type JsonPathSegment,
   type JsonValue,
   type PathSegment,
   parseJsonPath,
@@ -9,7 +8,8 @@ import {
 import { StatesError } from '../errors.js';
 import { boundedMemo } from './cache.js';
 import { isJsonObject, ownField } from './json.js';
-import { selectAll } from './path-query.js';
+import { selectAll, selectOne } from './path-query.js';
+import { isDefinitePlan, type PathPlan, planPath } from './query-plan.js';
 import type { EvaluationScope } from './scope.js';
 
 /** A path compiled once: a plain walk (the fast, common case), a query, or the reason it is invalid. */
@@ -18,8 +18,7 @@ type CompiledPath =
   | {
       readonly kind: 'query';
       readonly root: JsonPathRoot;
-      readonly segments: readonly JsonPathSegment[];
-      readonly definite: boolean;
+      readonly plan: PathPlan;
     }
   | { readonly kind: 'invalid'; readonly message: string };
 
@@ -28,8 +27,7 @@ const compile = boundedMemo<CompiledPath>(4096, (text) => {
   if (reference.ok) return { kind: 'walk', root: reference.value.root, segments: reference.value.segments };
   const path = parseJsonPath(text);
   if (!path.ok) return { kind: 'invalid', message: `${path.message} (at offset ${path.offset})` };
-  const { root, segments, isDefinite } = path.value;
-  return { kind: 'query', root, segments, definite: isDefinite };
+  return { kind: 'query', root: path.value.root, plan: planPath(path.value.segments) };
 });
 
 /** The outcome of evaluating a path: a value, or `undefined` when a definite path selects nothing. */
@@ -39,15 +37,15 @@ export function evaluatePath(path: string, scope: EvaluationScope): JsonValue | 
     throw new StatesError('States.Runtime', `Invalid path '${path}': ${compiled.message}`);
   const root = rootValue(compiled.root, scope);
   if (compiled.kind === 'walk') return walk(root, compiled.segments);
-  if (root === undefined) return compiled.definite ? undefined : [];
-  const matches = selectAll(path, root, compiled.segments, scope);
-  return compiled.definite ? matches[0] : matches;
+  const definite = isDefinitePlan(compiled.plan);
+  if (root === undefined) return definite ? undefined : [];
+  return definite ? selectOne(path, root, compiled.plan, scope) : selectAll(path, root, compiled.plan, scope);
 }
 
 /** Whether `path` can select several nodes (wildcard, slice, filter, deep scan, union): its result is then an array. */
 export function isIndefinitePath(path: string): boolean {
   const compiled = compile(path);
-  return compiled.kind === 'query' && !compiled.definite;
+  return compiled.kind === 'query' && !isDefinitePlan(compiled.plan);
 }
 
 /**
