@@ -73,12 +73,14 @@ async function nativeTsc(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const built = spawnSync(
-    process.execPath,
+  // `pnpm build`: the declarations, then the bundles.
+  for (const step of [
     [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli/tsconfig.build.json'],
-    { cwd: ROOT },
-  );
-  if (built.status !== 0) throw new Error(`the build failed: ${built.stdout}${built.stderr}`);
+    [path.join(ROOT, 'scripts/bundle.mjs')],
+  ]) {
+    const built = spawnSync(process.execPath, step, { cwd: ROOT });
+    if (built.status !== 0) throw new Error(`the build failed: ${built.stdout}${built.stderr}`);
+  }
   const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-bench-cli-'));
   try {
     const asl = path.join(scratch, 'pass.asl.json');
