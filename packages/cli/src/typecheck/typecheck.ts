@@ -29,6 +29,13 @@ const DEFAULT_OPTIONS = {
   skipLibCheck: true,
 };
 
+/** A type check under way. Neither promise rejects. */
+export interface RunningTypeCheck {
+  /** Settles once each group's `tsc` has started (or was found unusable): from then on it only runs. */
+  readonly started: Promise<void>;
+  readonly result: Promise<TypeCheckResult>;
+}
+
 let configCount = 0;
 
 /**
@@ -37,24 +44,41 @@ let configCount = 0;
  * its project resolves — the native one of TypeScript 7 where installed. The groups are checked in parallel, each in
  * a child process, so the caller can load and compile meanwhile.
  */
-export async function typeCheck(
+export function typeCheck(
   files: readonly string[],
   displayPath: (file: string) => string,
 ): Promise<TypeCheckResult> {
+  return startTypeCheck(files, displayPath).result;
+}
+
+/**
+ * `typeCheck`, telling also when its `tsc` processes have started: the longest task of a build, which the caller
+ * lets start before it gives this thread other work.
+ */
+export function startTypeCheck(
+  files: readonly string[],
+  displayPath: (file: string) => string,
+): RunningTypeCheck {
   const byFile = new Map<string, string[]>();
   const other: string[] = [];
-  await Promise.all(
-    [...groupByConfig(files)].map(async ([config, group]) => {
-      try {
-        await checkGroup(config, group, displayPath, byFile, other);
-      } catch (error) {
+  const groups = [...groupByConfig(files)].map(([config, group]) => {
+    let started = () => {};
+    const spawned = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const done = checkGroup(config, group, displayPath, byFile, other, started)
+      .catch((error: unknown) => {
         // Never a rejection: the caller starts the check early and awaits it late.
         for (const file of group)
           byFile.set(file, [`${displayPath(file)}: not type-checked: ${messageOf(error)}`]);
-      }
-    }),
-  );
-  return { byFile, other };
+      })
+      .finally(started);
+    return { spawned, done };
+  });
+  return {
+    started: Promise.all(groups.map((group) => group.spawned)).then(() => undefined),
+    result: Promise.all(groups.map((group) => group.done)).then(() => ({ byFile, other })),
+  };
 }
 
 /** Type-checks the files under one tsconfig.json, adding what tsc found to `byFile` and `other`. */
@@ -64,6 +88,7 @@ async function checkGroup(
   displayPath: (file: string) => string,
   byFile: Map<string, string[]>,
   other: string[],
+  started: () => void,
 ): Promise<void> {
   const directory = path.dirname(config ?? group[0] ?? '.');
   const typescript = await findTypeScript(directory);
@@ -72,7 +97,7 @@ async function checkGroup(
     for (const file of group) byFile.set(file, [`${displayPath(file)}: not type-checked: ${problem}`]);
     return;
   }
-  const output = await runTsc(typescript, config, group, directory);
+  const output = await runTsc(typescript, config, group, directory, started);
   const fileSet = new Set(group);
   for (const error of parseTscOutput(output.text, output.cwd)) {
     const line = formatTscError(error, displayPath);
@@ -106,6 +131,7 @@ async function runTsc(
   config: string | undefined,
   files: readonly string[],
   directory: string,
+  started: () => void,
 ): Promise<{ text: string; cwd: string; failed: boolean }> {
   const settings = {
     ...(config === undefined
@@ -138,6 +164,7 @@ async function runTsc(
         { cwd, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => resolve({ text: `${stdout}${stderr}`, cwd, failed: error !== null }),
       );
+      started();
     });
   } finally {
     await rm(temporary, { force: true });
