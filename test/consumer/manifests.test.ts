@@ -55,7 +55,8 @@ describe.each(published)('$manifest.name', ({ dir, manifest }) => {
       publishConfig: { access: 'public' },
       type: 'module',
       scripts: {
-        prepack: 'tsc -b tsconfig.build.json && node ../../scripts/bundle.mjs . && node ../../scripts/prune-dist.mjs',
+        prepack:
+          'tsc -b tsconfig.build.json && node ../../scripts/bundle.mjs . && node ../../scripts/prune-dist.mjs',
       },
     });
     expect(String(manifest.description).length).toBeGreaterThan(20);
