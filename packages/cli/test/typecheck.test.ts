@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findTypeScript, isSupportedVersion } from '../src/typecheck/find-typescript.js';
 import { formatTscError, parseTscOutput } from '../src/typecheck/tsc-output.js';
-import { startTypeCheck, threadingArgs } from '../src/typecheck/typecheck.js';
+import { startTypeCheck, threadingArgs, tscEnvironment } from '../src/typecheck/typecheck.js';
 import { scratchProject, stepcraft } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-typecheck-'));
@@ -52,6 +52,18 @@ describe("the project's TypeScript", () => {
     expect(threadingArgs({ native: true }, 2)).toEqual(['--singleThreaded']);
     expect(threadingArgs({ native: true }, 3)).toEqual([]);
     expect(threadingArgs({ native: false }, 2)).toEqual([]);
+  });
+
+  test("the native tsc collects garbage less often, within a quarter of the memory, unless the user set Go's GC", () => {
+    const memory = 8 * 2 ** 30;
+    expect(tscEnvironment({ native: true }, { PATH: '/bin' }, memory)).toEqual({
+      PATH: '/bin',
+      GOGC: '400',
+      GOMEMLIMIT: '2048MiB',
+    });
+    expect(tscEnvironment({ native: true }, { GOGC: '100' }, memory)).toEqual({ GOGC: '100' });
+    expect(tscEnvironment({ native: true }, { GOMEMLIMIT: '1GiB' }, memory)).toEqual({ GOMEMLIMIT: '1GiB' });
+    expect(tscEnvironment({ native: false }, { PATH: '/bin' }, memory)).toEqual({ PATH: '/bin' });
   });
 
   test.each([

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { messageOf } from '../output.js';
 import {
@@ -161,7 +161,7 @@ async function runTsc(
           '--pretty',
           'false',
         ],
-        { cwd, maxBuffer: 64 * 1024 * 1024 },
+        { cwd, maxBuffer: 64 * 1024 * 1024, env: tscEnvironment(typescript, process.env, totalmem()) },
         (error, stdout, stderr) => resolve({ text: `${stdout}${stderr}`, cwd, failed: error !== null }),
       );
       started();
@@ -180,6 +180,23 @@ async function runTsc(
  */
 export function threadingArgs(typescript: Pick<TypeScriptInstall, 'native'>, cores: number): string[] {
   return typescript.native && cores <= 2 ? ['--singleThreaded'] : [];
+}
+
+/**
+ * The environment `tsc` runs in. TypeScript 7's `tsc` is a Go program, whose collector by default (GOGC=100) runs
+ * each time the heap has doubled, starting from 4 MB: a one-shot check of a small project spends a quarter of its CPU
+ * there (the examples: 0.99 CPU-s, 0.74 with no collection; 0.82 with GOGC=400, for 168 → 182 MB). Build lets the heap grow five times its live
+ * size between collections, up to a soft limit of a quarter of the machine's memory (GOMEMLIMIT: above it Go
+ * collects sooner, so a large project uses no more memory than by default). A GOGC or GOMEMLIMIT already set stays.
+ */
+export function tscEnvironment(
+  typescript: Pick<TypeScriptInstall, 'native'>,
+  environment: NodeJS.ProcessEnv,
+  totalMemory: number,
+): NodeJS.ProcessEnv {
+  if (!typescript.native || environment.GOGC !== undefined || environment.GOMEMLIMIT !== undefined)
+    return environment;
+  return { ...environment, GOGC: '400', GOMEMLIMIT: `${Math.floor(totalMemory / 4 / 2 ** 20)}MiB` };
 }
 
 /** Files by their nearest tsconfig.json (undefined: none up to the filesystem root). */
