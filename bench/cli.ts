@@ -3,16 +3,17 @@
  * timed from spawn to exit, the variants of each row interleaved so that the machine's load hits them alike.
  *   - start-up: `validate` of one ASL file and `run` of a one-state ASL file, against `node -e 0`;
  *   - build: `stepcraft build examples` against a plain `tsc --noEmit` of the same files (those that import
- *     @stepcraft/core) with the same tsconfig.json and the same native tsc, the same tsc single-threaded (as build
- *     runs it on two cores or fewer), and `build --no-typecheck`.
+ *     @stepcraft/core) with the same tsconfig.json and the same native tsc, the same tsc single-threaded, and with the
+ *     garbage collection settings build gives it (as build runs it on two cores or fewer), and `build --no-typecheck`.
  *   --runs N          runs per variant (default 15 for start-up, 7 for build)
  *   --baseline BIN    also time another build of the CLI (e.g. main's dist/bin.js) on the same commands, for before/after
  * Writes bench/results/cli.json and prints a Markdown table.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir, totalmem, userInfo } from 'node:os';
 import path from 'node:path';
+import { tscEnvironment } from '../packages/cli/src/typecheck/typecheck.js';
 import { machine } from './lib/machine.js';
 import { type Summary, summarize } from './lib/stats.js';
 
@@ -29,9 +30,9 @@ const before = (name: string, run: (bin: string) => number): Record<string, () =
   BASELINE === undefined ? {} : { [`before: ${name}`]: () => run(BASELINE) };
 
 /** Wall time of one process, in milliseconds; throws if it fails. */
-function time(command: string, args: readonly string[]): number {
+function time(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env });
   const elapsed = performance.now() - started;
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
@@ -73,12 +74,14 @@ async function nativeTsc(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const built = spawnSync(
-    process.execPath,
+  // `pnpm build`: the declarations, then the bundles.
+  for (const step of [
     [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli/tsconfig.build.json'],
-    { cwd: ROOT },
-  );
-  if (built.status !== 0) throw new Error(`the build failed: ${built.stdout}${built.stderr}`);
+    [path.join(ROOT, 'scripts/bundle.mjs')],
+  ]) {
+    const built = spawnSync(process.execPath, step, { cwd: ROOT });
+    if (built.status !== 0) throw new Error(`the build failed: ${built.stdout}${built.stderr}`);
+  }
   const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-bench-cli-'));
   try {
     const asl = path.join(scratch, 'pass.asl.json');
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
       }),
     );
     const tsc = await nativeTsc();
+    const buildTscEnvironment = tscEnvironment({ native: true }, process.env, totalmem());
     const out = path.join(scratch, 'asl');
     process.stderr.write(`build vs tsc (${files.length} files)…\n`);
     let build: Record<string, Summary>;
@@ -122,8 +126,10 @@ async function main(): Promise<void> {
         {
           [`tsc --noEmit (${files.length} files)`]: () =>
             time(tsc, ['--project', config, '--pretty', 'false']),
-          'tsc --noEmit --singleThreaded (as build runs it on two cores or fewer)': () =>
+          'tsc --noEmit --singleThreaded': () =>
             time(tsc, ['--singleThreaded', '--project', config, '--pretty', 'false']),
+          'tsc --noEmit --singleThreaded, GOGC=400 (as build runs it on two cores or fewer)': () =>
+            time(tsc, ['--singleThreaded', '--project', config, '--pretty', 'false'], buildTscEnvironment),
           'stepcraft build examples': () => time(process.execPath, [BIN, 'build', 'examples', '--out', out]),
           'stepcraft build examples, discovery cache emptied first': () => {
             rmSync(DISCOVERY_CACHE, { recursive: true, force: true });

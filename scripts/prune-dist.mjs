@@ -1,9 +1,10 @@
-// Deletes what `tsc -b` left in ./dist from sources that no longer exist (it never deletes outputs), so that a
-// packed tarball holds only what src/ compiles to. Run from a package directory, after its build.
+// Deletes the declarations `tsc -b` left in ./dist from sources that no longer exist (it never deletes outputs), so
+// that a packed tarball holds only what src/ compiles to. The JavaScript is scripts/bundle.mjs's, which rewrites it
+// whole. Run from a package directory, after its build.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const OUTPUT = /\.(d\.ts\.map|d\.ts|js\.map|js)$/;
+const OUTPUT = /\.d\.ts(\.map)?$/;
 
 function prune(directory) {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {

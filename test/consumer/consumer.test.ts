@@ -100,7 +100,7 @@ describe('the packed tarballs', () => {
       expect(result.output).toContain('All good!');
   }, 120_000);
 
-  test('hold README, LICENSE, dist and src; declaration maps resolve; no workspace-only fields', () => {
+  test('hold README, LICENSE, dist and src; declaration and source maps resolve; no workspace-only fields', () => {
     for (const [name, tarball] of Object.entries(tarballs)) {
       const dir = path.join(work, 'unpacked', name);
       mkdirSync(dir, { recursive: true });
@@ -110,8 +110,10 @@ describe('the packed tarballs', () => {
       expect(manifest, name).not.toMatch(/workspace:|@stepcraft\/source/);
       expect(readFileSync(path.join(root, 'LICENSE'), 'utf8')).toContain('Apache License');
       expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(name);
-      const maps = walk(path.join(root, 'dist')).filter((file) => file.endsWith('.d.ts.map'));
-      expect(maps.length, name).toBeGreaterThan(0);
+      const maps = walk(path.join(root, 'dist')).filter((file) => file.endsWith('.map'));
+      expect(maps.filter((file) => file.endsWith('.d.ts.map')).length, name).toBeGreaterThan(0);
+      // The JavaScript is bundled (scripts/bundle.mjs): one module per entry point and shared chunks, mapped to src.
+      expect(maps.filter((file) => file.endsWith('.js.map')).length, name).toBeGreaterThan(0);
       for (const map of maps) {
         for (const source of JSON.parse(readFileSync(map, 'utf8')).sources as string[]) {
           expect(exists(path.resolve(path.dirname(map), source)), `${map} → ${source}`).toBe(true);

@@ -54,7 +54,10 @@ describe.each(published)('$manifest.name', ({ dir, manifest }) => {
       repository: { type: 'git', directory: path.relative(ROOT, dir) },
       publishConfig: { access: 'public' },
       type: 'module',
-      scripts: { prepack: 'tsc -b tsconfig.build.json && node ../../scripts/prune-dist.mjs' },
+      scripts: {
+        prepack:
+          'tsc -b tsconfig.build.json && node ../../scripts/bundle.mjs . && node ../../scripts/prune-dist.mjs',
+      },
     });
     expect(String(manifest.description).length).toBeGreaterThan(20);
     expect(String(manifest.homepage)).toMatch(/^https:\/\//);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import type { DiscoveredWorkflow } from './discover.js';
+import { ownModule } from './own-modules.js';
 
 /** What discovery found in one file, without the file's path (the same text anywhere gives the same answer). */
 type Found = readonly Omit<DiscoveredWorkflow, 'file'>[];
@@ -21,7 +22,7 @@ export async function discoveryCache(): Promise<{
   // The discoverer is this CLI's discover module and the TypeScript parser ts-morph brings.
   const discoverer = (
     await Promise.all([
-      readFile(new URL(`./discover${path.extname(import.meta.url)}`, import.meta.url), 'utf8'),
+      readFile(ownModule('discover'), 'utf8'),
       readFile(createRequire(import.meta.url).resolve('ts-morph/package.json'), 'utf8'),
     ]).catch(() => [])
   ).join('\0');

@@ -1,6 +1,7 @@
 import { register as registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { NamespacedUnregister } from 'tsx/esm/api';
+import { isRunningFromSource } from './own-modules.js';
 
 const SOURCE_CONDITION = JSON.stringify('@stepcraft/source');
 
@@ -17,11 +18,6 @@ export const SOURCE_CONDITION_HOOK = `data:text/javascript,${encodeURIComponent(
 }`)}`;
 
 let loader: NamespacedUnregister | undefined;
-
-/** True when this CLI runs from TypeScript source (the workspace), not from the published `dist`. */
-export function isRunningFromSource(): boolean {
-  return import.meta.url.endsWith('.ts');
-}
 
 /**
  * Imports a TypeScript or JavaScript module with tsx, resolving workspace packages to source when the CLI

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findTypeScript, isSupportedVersion } from '../src/typecheck/find-typescript.js';
 import { formatTscError, parseTscOutput } from '../src/typecheck/tsc-output.js';
-import { threadingArgs } from '../src/typecheck/typecheck.js';
+import { startTypeCheck, threadingArgs, tscEnvironment } from '../src/typecheck/typecheck.js';
 import { scratchProject, stepcraft } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'stepcraft-typecheck-'));
@@ -54,6 +54,18 @@ describe("the project's TypeScript", () => {
     expect(threadingArgs({ native: false }, 2)).toEqual([]);
   });
 
+  test("the native tsc collects garbage less often, within a quarter of the memory, unless the user set Go's GC", () => {
+    const memory = 8 * 2 ** 30;
+    expect(tscEnvironment({ native: true }, { PATH: '/bin' }, memory)).toEqual({
+      PATH: '/bin',
+      GOGC: '400',
+      GOMEMLIMIT: '2048MiB',
+    });
+    expect(tscEnvironment({ native: true }, { GOGC: '100' }, memory)).toEqual({ GOGC: '100' });
+    expect(tscEnvironment({ native: true }, { GOMEMLIMIT: '1GiB' }, memory)).toEqual({ GOMEMLIMIT: '1GiB' });
+    expect(tscEnvironment({ native: false }, { PATH: '/bin' }, memory)).toEqual({ PATH: '/bin' });
+  });
+
   test.each([
     ['5.3.3', false],
     ['5.4.5', false],
@@ -80,5 +92,31 @@ describe("the project's TypeScript", () => {
     expect(result.stderr).toContain(
       `flow.ts: not type-checked: TypeScript 5.3.3 (${path.join(dir, 'node_modules/typescript')}) is older than 5.5, the first that reads Stepcraft's types`,
     );
+  });
+
+  test('a check tells when its tsc has started, before it ends, and also when there is no tsc to start', async () => {
+    const dir = scratchProject(scratch, { 'bad.ts': 'export const n: number = "one";\n' });
+    const events: string[] = [];
+    const running = startTypeCheck([path.join(dir, 'bad.ts')], (file) => path.relative(dir, file));
+    const started = running.started.then(() => events.push('started'));
+    const result = await running.result.then((found) => {
+      events.push('ended');
+      return found;
+    });
+    await started;
+    expect(events).toEqual(['started', 'ended']);
+    expect(result.byFile.get(path.join(dir, 'bad.ts'))).toEqual([
+      "bad.ts:1:14: Type 'string' is not assignable to type 'number'. [TS2322]",
+    ]);
+
+    // A TypeScript too old to use: nothing starts, and the check still says so (a caller awaiting it goes on).
+    mkdirSync(path.join(dir, 'node_modules/typescript'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'node_modules/typescript/package.json'),
+      JSON.stringify({ name: 'typescript', version: '5.3.3' }),
+    );
+    const unusable = startTypeCheck([path.join(dir, 'bad.ts')], (file) => path.relative(dir, file));
+    await unusable.started;
+    expect((await unusable.result).byFile.get(path.join(dir, 'bad.ts'))?.[0]).toContain('not type-checked');
   });
 });

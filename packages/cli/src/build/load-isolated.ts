@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { isRunningFromSource, SOURCE_CONDITION_HOOK } from '../load.js';
+import { SOURCE_CONDITION_HOOK } from '../load.js';
 import { messageOf } from '../output.js';
+import { isRunningFromSource, ownModule } from '../own-modules.js';
 import type { ExportOutcome, LoadRequest, WorkerMessage } from './protocol.js';
 
 /** How loading one module ended. */
@@ -75,7 +76,7 @@ async function startWorker(): Promise<Started> {
     workerData: {
       fromSource: isRunningFromSource(),
       tsx: import.meta.resolve('tsx/esm/api'),
-      worker: new URL(`./worker${isRunningFromSource() ? '.ts' : '.js'}`, import.meta.url).href,
+      worker: ownModule('build/worker').href,
       conditionHook: SOURCE_CONDITION_HOOK,
     },
     // What a module prints must not land in our stdout (it may be --json).

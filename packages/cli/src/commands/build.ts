@@ -7,7 +7,7 @@ import { discoveryCache } from '../discovery-cache.js';
 import { displayPath, writeOutputFile } from '../files.js';
 import { type ExitCode, formatJson, type Io } from '../output.js';
 import { collectSourceFiles } from '../source-files.js';
-import { type TypeCheckResult, typeCheck } from '../typecheck/typecheck.js';
+import { startTypeCheck, type TypeCheckResult } from '../typecheck/typecheck.js';
 import type { QueryLanguageOption } from '../usage.js';
 
 /** Options of `stepcraft build`. */
@@ -77,9 +77,12 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<ExitC
     await Promise.all(files.map(async (file) => [file, await readFile(file, 'utf8')] as const)),
   );
   const candidates = files.filter((file) => texts.get(file)?.includes(CORE_IMPORT));
-  // Three things at once: tsc in a child process, the loader's worker starting up, discovery on this thread.
-  const checking =
-    options.typecheck === false || candidates.length === 0 ? undefined : typeCheck(candidates, show);
+  // Three things at once: tsc in a child process, the loader's worker starting up, discovery on this thread. tsc
+  // takes longest: it starts first, before the other two compete with its start for this thread and the disk.
+  const typeCheck =
+    options.typecheck === false || candidates.length === 0 ? undefined : startTypeCheck(candidates, show);
+  await typeCheck?.started;
+  const checking = typeCheck?.result;
   const loader =
     candidates.length === 0 ? undefined : createIsolatedLoader((options.loadTimeoutSeconds ?? 30) * 1000);
   const report = new BuildReport(io, options, started);

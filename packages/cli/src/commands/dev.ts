@@ -15,6 +15,7 @@ import {
 import { UsageError } from '../errors.js';
 import { assertFile, displayPath } from '../files.js';
 import { type ExitCode, type Io, messageOf } from '../output.js';
+import { isRunningFromSource, ownModule } from '../own-modules.js';
 import { inputSource, readFixtures } from './dev-inputs.js';
 import { incrementalTypeCheck } from './dev-typecheck.js';
 import type { DevJob, DevJobResult } from './dev-worker.js';
@@ -313,11 +314,9 @@ function runWorker(
   io: Io,
   timeoutMs: number,
 ): Promise<DevJobResult> {
-  const here = fileURLToPath(import.meta.url);
-  const isSource = here.endsWith('.ts');
-  const entry = path.join(path.dirname(here), `dev-worker.${isSource ? 'ts' : 'js'}`);
+  const entry = fileURLToPath(ownModule('commands/dev-worker'));
   // From source, the worker itself is TypeScript: load it with tsx and resolve workspace packages to source.
-  const execArgv = isSource
+  const execArgv = isRunningFromSource()
     ? ['--import', createRequire(import.meta.url).resolve('tsx'), '--conditions=@stepcraft/source']
     : [];
   return new Promise((resolve) => {
