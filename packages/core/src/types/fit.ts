@@ -24,7 +24,22 @@ export type Fit<TFrom, TTo, TSource extends Source, TTarget extends string> = [T
       ? TTo
       : IsSame<TFrom> extends true
         ? unknown
-        : StepcraftTypeError<Misfit<TFrom, TTo, SourceText<TSource>, TTarget>>;
+        : StepcraftTypeError<SealedMisfit<TFrom, TTo, TSource, TTarget>>;
+
+/**
+ * `Misfit`, sealed: its arguments pass through `infer`, so two uses with different arguments (TypeScript relates
+ * them when it measures the variance of a builder type, in every checker) compare as one deferred type, instead of
+ * measuring the variance of the whole message machinery (`Misfit`, `Mistyped`, `Join`, …: thousands of
+ * instantiations per checker). On a concrete wire it resolves at once, and only when the wire does not fit.
+ */
+type SealedMisfit<TFrom, TTo, TSource extends Source, TTarget extends string> = [
+  TFrom,
+  TTo,
+  TSource,
+  TTarget,
+] extends [infer $From, infer $To, infer $Source extends Source, infer $Target extends string]
+  ? Misfit<$From, $To, SourceText<$Source>, $Target>
+  : never;
 
 type SourceText<TSource extends Source> = TSource extends readonly [
   infer $Key extends MessageKey,
