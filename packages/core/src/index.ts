@@ -247,7 +247,7 @@ export { STEP_FUNCTIONS_ERRORS, stepFunctions } from './integrations/step-functi
 export type { QueryLanguage } from './ir/common-node.js';
 export type { WorkflowNode } from './ir/workflow-node.js';
 export type { CountOf, Describe, FirstMember, Join, LastOf } from './types/describe.js';
-export type { Fit, OrError, Param, Source } from './types/fit.js';
+export type { CovariantParam, Fit, OrError, Param, Source } from './types/fit.js';
 export type { Message, MessageKey, Messages } from './types/messages.js';
 export type { IsSame, Needs, Resolved, Same, Seen } from './types/pass-through.js';
 export type {

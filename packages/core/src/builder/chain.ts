@@ -1,4 +1,4 @@
-import type { Fit, Param } from '../types/fit.js';
+import type { CovariantParam, Fit } from '../types/fit.js';
 import type { Message } from '../types/messages.js';
 import type { Needs, Resolved } from '../types/pass-through.js';
 import type { StepcraftTypeError } from '../types/type-error.js';
@@ -91,7 +91,7 @@ export interface Chain<out TInput, out TOutput, out TNames extends Names> extend
    * @example task('A', …).next(task('B', …)) // "A": { …, "Next": "B" }
    */
   next<$Next extends AnyChain>(
-    next: Param<$Next, NoInfer<WireCheck<TOutput, TNames, $Next>>>,
+    next: CovariantParam<$Next, NoInfer<WireCheck<TOutput, TNames, $Next>>>,
   ): Joined<TInput, TOutput, TNames, $Next>;
 }
 
@@ -110,7 +110,7 @@ export class ChainImpl<TInput, TOutput, TNames extends Names> implements Chain<T
   }
 
   next<$Next extends AnyChain>(
-    next: Param<$Next, NoInfer<WireCheck<TOutput, TNames, $Next>>>,
+    next: CovariantParam<$Next, NoInfer<WireCheck<TOutput, TNames, $Next>>>,
   ): Joined<TInput, TOutput, TNames, $Next> {
     // Type arguments inferred from the return type: the same types as `Joined`'s, so the two `next` methods are
     // related by identity.

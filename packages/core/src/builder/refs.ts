@@ -220,12 +220,13 @@ type ElementAt<TArray, TIndex extends number, TElement> = number extends TIndex
     : TElement;
 
 /**
- * The type a selector's return value stands for: every `Expr<T>` replaced by `T`. A mapped type over an object
- * literal already reads as one (no `Simplify` around it: that second mapping cost every state ~35 instantiations).
+ * The type a selector's return value stands for: every `Expr<T>` replaced by `T`, read by its key (an `infer` here
+ * cost every state ~45 instantiations: it runs for every field). A mapped type over an object literal already reads
+ * as one (no `Simplify` around it: that second mapping cost every state ~35 instantiations).
  */
 export type Resolve<T> =
-  T extends Expr<infer $Value>
-    ? $Value
+  T extends Expr<unknown>
+    ? T[typeof valueType]
     : T extends Primitive | undefined
       ? T
       : T extends readonly unknown[]

@@ -14,8 +14,17 @@ export interface BareResult<T> {
   readonly [bareResult]: T;
 }
 
-/** The result type, unwrapped from `BareResult`. */
-export type Unbare<T> = [T] extends [BareResult<infer $Value>] ? $Value : T;
+/**
+ * The result type, unwrapped from `BareResult` (by its key, not `infer`: this runs on every state's result). `any`
+ * and `never` fit `BareResult` too, and read as `unknown`.
+ */
+export type Unbare<T> = [T] extends [BareResult<unknown>]
+  ? 0 extends 1 & T
+    ? unknown
+    : [T] extends [never]
+      ? unknown
+      : T[typeof bareResult]
+  : T;
 
 declare const outputFiltered: unique symbol;
 /** Marks a state whose OutputPath is set: ResultPath must come first (that is the order AWS applies them). */

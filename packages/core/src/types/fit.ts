@@ -24,7 +24,22 @@ export type Fit<TFrom, TTo, TSource extends Source, TTarget extends string> = [T
       ? TTo
       : IsSame<TFrom> extends true
         ? unknown
-        : StepcraftTypeError<Misfit<TFrom, TTo, SourceText<TSource>, TTarget>>;
+        : StepcraftTypeError<SealedMisfit<TFrom, TTo, TSource, TTarget>>;
+
+/**
+ * `Misfit`, sealed: its arguments pass through `infer`, so two uses with different arguments (TypeScript relates
+ * them when it measures the variance of a builder type, in every checker) compare as one deferred type, instead of
+ * measuring the variance of the whole message machinery (`Misfit`, `Mistyped`, `Join`, …: thousands of
+ * instantiations per checker). On a concrete wire it resolves at once, and only when the wire does not fit.
+ */
+type SealedMisfit<TFrom, TTo, TSource extends Source, TTarget extends string> = [
+  TFrom,
+  TTo,
+  TSource,
+  TTarget,
+] extends [infer $From, infer $To, infer $Source extends Source, infer $Target extends string]
+  ? Misfit<$From, $To, SourceText<$Source>, $Target>
+  : never;
 
 type SourceText<TSource extends Source> = TSource extends readonly [
   infer $Key extends MessageKey,
@@ -34,15 +49,24 @@ type SourceText<TSource extends Source> = TSource extends readonly [
   : never;
 
 /**
- * The parameter type that carries a check: the argument's own type when `TCheck` passes, else the message alone.
- * TypeScript infers `TValue` from the argument (`NoInfer` keeps inference out of the check), and reports a failed
- * check in one line on the argument (tRPC's `TypeError` in the parameter position), not as a structural diff.
+ * The parameter type that carries a check: the argument's own type when `TCheck` passes (`unknown`), else the
+ * message alone. TypeScript infers `TValue` from the argument (`NoInfer` keeps inference out of the check), and
+ * reports a failed check in one line on the argument (tRPC's `TypeError` in the parameter position), not as a
+ * structural diff. Every check is `unknown` or a `StepcraftTypeError`, so asking `unknown extends TCheck` is enough:
+ * one conditional, with nothing narrowed in its branches (this runs for every argument of every state).
  */
-export type Param<TValue, TCheck> = IsError<TCheck> extends true ? NoInfer<TCheck> : TValue;
+export type Param<TValue, TCheck> = unknown extends TCheck ? TValue : NoInfer<TCheck>;
 
-// Asked through an alias, not as `[TCheck] extends […]` in `Param` itself: there TypeScript would narrow `TCheck` in
-// the true branch to `TCheck & StepcraftTypeError<string>`, an intersection with the still-deferred check built for
-// every state and every wire while inferring (~60 instantiations per state on a chain of Pass states).
+/**
+ * `Param` for a check on a type parameter declared covariant (`out`, as `Chain` declares its names). `Param` is
+ * invariant in `TCheck` (its check is the conditional's extends type), which TypeScript would report against the
+ * declaration; here the check is the conditional's check type, through `IsError`, and stays covariant.
+ */
+export type CovariantParam<TValue, TCheck> = IsError<TCheck> extends true ? NoInfer<TCheck> : TValue;
+
+// Asked through an alias, not as `[TCheck] extends […]` in `CovariantParam` itself: there TypeScript would narrow
+// `TCheck` in the true branch to `TCheck & StepcraftTypeError<string>`, an intersection with the still-deferred check
+// built for every wire while inferring (~60 instantiations per state on a chain of Pass states).
 type IsError<T> = [T] extends [StepcraftTypeError<string>] ? true : false;
 
 /**

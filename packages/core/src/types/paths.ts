@@ -86,7 +86,15 @@ export type PathValue<T, TKeys extends readonly PathKey[]> = TKeys extends reado
 /** The type a reference path literal selects from `T` (`'$'` → `T`), or `InvalidPath`. */
 export type ValueAtPath<T, TPath extends string> = [ParsePath<TPath>] extends [never]
   ? InvalidPath
-  : PathValue<T, ParsePath<TPath>>;
+  : SealedPathValue<T, ParsePath<TPath>>;
+
+// Sealed (see `SealedMisfit` in fit.ts): measuring the variance of a type that reads a path stops here.
+type SealedPathValue<T, TKeys extends readonly PathKey[]> = [T, TKeys] extends [
+  infer $T,
+  infer $Keys extends readonly PathKey[],
+]
+  ? PathValue<$T, $Keys>
+  : never;
 
 /**
  * Writes `V` at `TKeys` inside `T`, as ResultPath does: a new key joins by plain intersection (cheap), an existing
@@ -146,7 +154,7 @@ type ResultPathProblem<TInput, TPath extends string | null> = TPath extends null
     ? readonly ['resultPathContext', TPath]
     : [ParsePath<TPath & string>] extends [never]
       ? readonly ['resultPathSyntax', TPath & string]
-      : WriteProblem<TInput, ParsePath<TPath & string>> extends infer $Problem
+      : SealedWriteProblem<TInput, ParsePath<TPath & string>> extends infer $Problem
         ? [$Problem] extends [readonly [infer $Prefix extends string, infer $Type extends string]]
           ? [$Problem] extends [never]
             ? never
@@ -169,6 +177,14 @@ type ResultPathMessage<TProblem, TWhere extends string> = [TProblem] extends [ne
           ]
         ? StepcraftTypeError<Message<'resultPathInto', [$Path, TWhere, $Prefix, $Type]>>
         : unknown;
+
+// Sealed (see `SealedMisfit` in fit.ts): measuring the variance of `ResultPathProblem` stops here.
+type SealedWriteProblem<T, TKeys extends readonly PathKey[]> = [T, TKeys] extends [
+  infer $T,
+  infer $Keys extends readonly PathKey[],
+]
+  ? WriteProblem<$T, $Keys>
+  : never;
 
 /**
  * Where writing at `TKeys` into `T` fails: `[prefix, its type]` for the first value on the way that cannot hold the
