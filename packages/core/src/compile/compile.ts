@@ -164,14 +164,19 @@ function emitGraph(compilation: Compilation, graph: GraphNode, base: FieldPath):
     context.next = next[i];
     defineKey(states, state.name, withRaw(emitState(state, context), state.raw));
     variables.note(state);
-    if (state.contract !== undefined && Object.keys(state.contract).length > 0)
-      contracts[state.name] = state.contract;
+    if (state.contract !== undefined && hasOwnKeys(state.contract)) contracts[state.name] = state.contract;
     if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
   }
   return { StartAt: startAt, States: states };
 }
 
 const ignore: Report = () => undefined;
+
+// Whether `record` has an own enumerable key (without listing them all in a new array per state).
+function hasOwnKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
 
 /**
  * The document around the top-level machine. Most workflows have no Comment and no QueryLanguage (JSONPath, the
