@@ -25,7 +25,7 @@ import { type ResolvedGraph, resolveGraph } from './graph.js';
 import type { Draft, FieldPath, QueryLanguageDialect, Report } from './query-language/dialect.js';
 import { jsonataDialect } from './query-language/jsonata-dialect.js';
 import { jsonPathDialect } from './query-language/jsonpath-dialect.js';
-import { variableChecker } from './variables.js';
+import { type ReportAt, VariableUse } from './variables.js';
 
 const DIALECTS: Readonly<Record<QueryLanguage, QueryLanguageDialect>> = Object.freeze({
   JSONPath: jsonPathDialect,
@@ -79,54 +79,23 @@ export function compile<TWorkflow extends CompilableWorkflow>(
 ): CompiledWorkflow<WorkflowInput<TWorkflow>, WorkflowOutput<TWorkflow>> {
   const node = workflow.toNode();
   const language: QueryLanguage = options.queryLanguage ?? node.queryLanguage ?? 'JSONPath';
-  const diagnostics: Diagnostic[] = [];
-  const contracts: Record<string, StateContract> = Object.create(null);
-  const handlers: Record<string, TaskHandler> = Object.create(null);
-  const resolved = new Map<GraphNode, ResolvedGraph>();
-  const variables = variableChecker();
-  const rank =
-    node.stateOrder === undefined ? undefined : new Map(node.stateOrder.map((name, i) => [name, i]));
-  const reportAt =
-    (state: string, base: FieldPath): Report =>
-    (code, message, field, ...fields) => {
-      diagnostics.push(
-        createDiagnostic(code, message, pointerOf(...base, 'States', state, ...field), state, ...fields),
-      );
-    };
-
-  const emitGraph = (graph: GraphNode, base: FieldPath): SubMachine => {
-    const graphResolved = resolveGraph(graph, (state) => reportAt(state, base), rank);
-    const { startAt, states: ordered, next } = graphResolved;
-    resolved.set(graph, graphResolved);
-    const states: Record<string, AslState> = {};
-    // One context per graph, pointed at each state in turn: a state is emitted synchronously and reports only
-    // while it is, so no state needs a context object and closures of its own.
-    let current = '';
-    const context: Draft<EmitContext> = {
-      dialect: DIALECTS[language],
-      pinned: undefined,
-      next: undefined,
-      report: (code, message, field, ...fields) => reportAt(current, base)(code, message, field, ...fields),
-      subMachine: (sub, field) => emitGraph(sub, [...base, 'States', current, ...field]),
-    };
-    for (let i = 0; i < ordered.length; i++) {
-      const state = ordered[i] as StateNode;
-      const stateLanguage = state.queryLanguage ?? language;
-      current = state.name;
-      context.dialect = DIALECTS[stateLanguage];
-      context.pinned = stateLanguage === language ? undefined : stateLanguage;
-      context.next = next[i];
-      defineKey(states, state.name, withRaw(emitState(state, context), state.raw));
-      variables.note(state);
-      if (state.contract !== undefined && Object.keys(state.contract).length > 0)
-        contracts[state.name] = state.contract;
-      if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
-    }
-    return { StartAt: startAt, States: states };
+  const compilation: Compilation = {
+    language,
+    diagnostics: [],
+    contracts: Object.create(null),
+    handlers: Object.create(null),
+    resolved: new Map(),
+    variables: new VariableUse(),
+    rank: node.stateOrder === undefined ? undefined : new Map(node.stateOrder.map((name, i) => [name, i])),
   };
-
-  const machine = emitGraph(node.graph, []);
-  variables.check(node.graph, reportAt, (graph) => resolved.get(graph) ?? resolveGraph(graph, () => ignore));
+  const { diagnostics, resolved } = compilation;
+  const reportAt = reporterAt(diagnostics);
+  const machine = emitGraph(compilation, node.graph, []);
+  compilation.variables.check(
+    node.graph,
+    reportAt,
+    (graph) => resolved.get(graph) ?? resolveGraph(graph, () => ignore),
+  );
   const definition = documentOf(node, language, machine);
   // A document emitted from a graph with problems misrepresents it (a dropped duplicate, a missing value): the
   // validator's findings on it would mislead, so they come once the graph's own are fixed.
@@ -136,10 +105,78 @@ export function compile<TWorkflow extends CompilableWorkflow>(
     }
   }
   if (diagnostics.length > 0) throw new CompileError(diagnostics);
+  const { contracts, handlers } = compilation;
   return Object.freeze({ name: node.name, type: node.type, definition, contracts, handlers });
 }
 
+/**
+ * What one compilation shares across its graphs. Its work is done by module-level functions taking this record,
+ * not by closures made per compile: V8 keeps a closure's optimized code only while a closure holding it lives, so
+ * after a full GC between compiles the closures of the previous one took their code with them, and the next
+ * compile ran unoptimized while it was recompiled.
+ */
+interface Compilation {
+  readonly language: QueryLanguage;
+  readonly diagnostics: Diagnostic[];
+  readonly contracts: Record<string, StateContract>;
+  readonly handlers: Record<string, TaskHandler>;
+  /** Each graph as `resolveGraph` ordered it (the variable check walks them again). */
+  readonly resolved: Map<GraphNode, ResolvedGraph>;
+  readonly variables: VariableUse;
+  /** A workflow's `stateOrder`, as ranks by name. */
+  readonly rank: ReadonlyMap<string, number> | undefined;
+}
+
+/** Reports into `diagnostics` at a state of the (sub-)machine at `base` (made only when there is a problem). */
+function reporterAt(diagnostics: Diagnostic[]): ReportAt {
+  return (state, base) =>
+    (code, message, field, ...fields) => {
+      diagnostics.push(
+        createDiagnostic(code, message, pointerOf(...base, 'States', state, ...field), state, ...fields),
+      );
+    };
+}
+
+/** Emits one graph (the top-level machine, a Parallel branch, a Map processor) at `base`, in one pass over it. */
+function emitGraph(compilation: Compilation, graph: GraphNode, base: FieldPath): SubMachine {
+  const { language, contracts, handlers, variables } = compilation;
+  const reportAt = reporterAt(compilation.diagnostics);
+  const graphResolved = resolveGraph(graph, (state) => reportAt(state, base), compilation.rank);
+  const { startAt, states: ordered, next } = graphResolved;
+  compilation.resolved.set(graph, graphResolved);
+  const states: Record<string, AslState> = {};
+  // One context per graph, pointed at each state in turn: a state is emitted synchronously and reports only
+  // while it is, so no state needs a context object and closures of its own.
+  let current = '';
+  const context: Draft<EmitContext> = {
+    dialect: DIALECTS[language],
+    pinned: undefined,
+    next: undefined,
+    report: (code, message, field, ...fields) => reportAt(current, base)(code, message, field, ...fields),
+    subMachine: (sub, field) => emitGraph(compilation, sub, [...base, 'States', current, ...field]),
+  };
+  for (let i = 0; i < ordered.length; i++) {
+    const state = ordered[i] as StateNode;
+    const stateLanguage = state.queryLanguage ?? language;
+    current = state.name;
+    context.dialect = DIALECTS[stateLanguage];
+    context.pinned = stateLanguage === language ? undefined : stateLanguage;
+    context.next = next[i];
+    defineKey(states, state.name, withRaw(emitState(state, context), state.raw));
+    variables.note(state);
+    if (state.contract !== undefined && hasOwnKeys(state.contract)) contracts[state.name] = state.contract;
+    if (state.kind === 'task' && state.handler !== undefined) handlers[state.name] = state.handler;
+  }
+  return { StartAt: startAt, States: states };
+}
+
 const ignore: Report = () => undefined;
+
+// Whether `record` has an own enumerable key (without listing them all in a new array per state).
+function hasOwnKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
 
 /**
  * The document around the top-level machine. Most workflows have no Comment and no QueryLanguage (JSONPath, the

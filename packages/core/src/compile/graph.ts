@@ -137,23 +137,28 @@ function unresolved(node: StateNode, target: string, field: FieldPath, reportAt:
 
 // Depth-first from `start` (iterative: a 5,000-state chain is 5,000 deep), then any state not reached, in order.
 function order(start: string, entries: ReadonlyMap<string, Entry>): ResolvedGraph {
-  const states: StateNode[] = [];
-  const next: (string | undefined)[] = [];
-  const stack: string[] = [];
-  const visit = (name: string): void => {
-    stack.push(name);
-    for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
-      const entry = entries.get(current);
-      if (entry === undefined || entry.visited) continue;
-      entry.visited = true;
-      states.push(entry.node);
-      next.push(entry.next);
-      pushTargets(entry.node, entry.next, stack);
-    }
-  };
-  visit(start);
-  for (const entry of entries.values()) if (!entry.visited) visit(entry.node.name);
-  return { startAt: start, states, next };
+  const resolved = { startAt: start, states: [] as StateNode[], next: [] as (string | undefined)[] };
+  visitFrom(start, entries, resolved);
+  for (const entry of entries.values()) if (!entry.visited) visitFrom(entry.node.name, entries, resolved);
+  return resolved;
+}
+
+// Appends the states reached from `name` not visited yet (a module function: a closure made per call would lose its
+// optimized code with it at the next full GC).
+function visitFrom(
+  name: string,
+  entries: ReadonlyMap<string, Entry>,
+  out: { readonly states: StateNode[]; readonly next: (string | undefined)[] },
+): void {
+  const stack = [name];
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+    const entry = entries.get(current);
+    if (entry === undefined || entry.visited) continue;
+    entry.visited = true;
+    out.states.push(entry.node);
+    out.next.push(entry.next);
+    pushTargets(entry.node, entry.next, stack);
+  }
 }
 
 // The targets of `node` pushed in reverse (catchers, Default, Choice rules, Next), so the first is visited first.

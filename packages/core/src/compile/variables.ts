@@ -25,10 +25,22 @@ interface Outer {
 const NO_READS: ReadonlySet<string> = new Set();
 const NONE: Outer = { assigned: new Set(), available: new Set(), isDistributed: false };
 
-/** Checks variables in two steps: `note` each state as it is emitted, then `check` the workflow. */
-export interface VariableChecker {
+/**
+ * Checks variables in two steps: `note` each state as it is emitted, then `check` the workflow. A class (one
+ * prototype, shared code) rather than closures made per compile, whose optimized code V8 drops with them.
+ */
+export class VariableUse {
+  /** The reads of each state that reads variables. */
+  readonly #reads = new Map<StateNode, ReadonlySet<string>>();
+  #isUsed = false;
+
   /** Records the variables `state` reads (called right after emitting it, while its IR is still in cache). */
-  note(state: StateNode): void;
+  note(state: StateNode): void {
+    const names = readsOf(state);
+    if (names.size > 0) this.#reads.set(state, names);
+    if (names.size > 0 || assignsAny(state)) this.#isUsed = true;
+  }
+
   /**
    * Checks AWS's variable rules on the IR: every read is preceded by an assignment on every path from StartAt
    * (a must-assign data-flow analysis; loops converge), inner Map/Parallel scopes never assign an outer variable,
@@ -36,23 +48,9 @@ export interface VariableChecker {
    * no noted state reads or assigns a variable (most workflows).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
    */
-  check(graph: GraphNode, reportAt: ReportAt, resolve: Resolve): void;
-}
-
-/** A checker for one compilation. */
-export function variableChecker(): VariableChecker {
-  const reads = new Map<StateNode, ReadonlySet<string>>();
-  let isUsed = false;
-  return {
-    note(state) {
-      const names = readsOf(state);
-      if (names.size > 0) reads.set(state, names);
-      if (names.size > 0 || assignsAny(state)) isUsed = true;
-    },
-    check(graph, reportAt, resolve) {
-      if (isUsed) checkGraph(graph, [], NONE, { reportAt, resolve, reads });
-    },
-  };
+  check(graph: GraphNode, reportAt: ReportAt, resolve: Resolve): void {
+    if (this.#isUsed) checkGraph(graph, [], NONE, { reportAt, resolve, reads: this.#reads });
+  }
 }
 
 interface Walk {

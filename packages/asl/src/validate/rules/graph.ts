@@ -46,18 +46,12 @@ function pointerOfEdge(scope: Scope, edge: Edge): Pointer {
  */
 export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, Pointer> | undefined): void {
   const { names, edges, states } = scope;
-  let byName: Map<string, number> | undefined;
-  // The index of the state named `target` (-1 when none is), trying the state at `guess` first.
-  const indexOf = (target: string, guess: number): number => {
-    if (names[guess] === target) return guess;
-    byName ??= new Map(names.map((name, i) => [name, i]));
-    return byName.get(target) ?? -1;
-  };
+  const lookup: NameIndex = { names, byName: undefined };
   const startAt = typeof scope.startAt === 'string' ? scope.startAt : undefined;
-  const start = startAt === undefined ? -1 : indexOf(startAt, 0);
+  const start = startAt === undefined ? -1 : indexOf(lookup, startAt, 0);
   // A key `Object.keys` does not list (not enumerable) still names a state, one without transitions of its own.
-  const exists = (target: string, index: number) => index >= 0 || has(states, target);
-  if (startAt !== undefined && !exists(startAt, start)) {
+  const startExists = startAt !== undefined && (start >= 0 || has(states, startAt));
+  if (startAt !== undefined && !startExists) {
     reportMissing(ctx, scope, { from: undefined, field: START_AT, target: startAt }, scopeOf);
   }
   // The targets of state i are `to[first[i]]` up to `to[first[i + 1]]`.
@@ -71,13 +65,13 @@ export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, 
     noted++;
     for (let k = 0; k < list.length; k++) {
       const edge = list[k] as Edge;
-      const target = indexOf(edge.target, i + 1);
+      const target = indexOf(lookup, edge.target, i + 1);
       if (target >= 0) to.push(target);
       else if (!has(states, edge.target)) reportMissing(ctx, scope, edge, scopeOf);
     }
   }
   first[names.length] = to.length;
-  if (startAt !== undefined && exists(startAt, start)) {
+  if (startExists) {
     const reached = reachable(start, first, to);
     for (let i = 0; i < names.length; i++) {
       if (edges[i] === undefined || reached[i] === 1) continue;
@@ -99,6 +93,20 @@ export function checkGraph(ctx: Ctx, scope: Scope, scopeOf: ReadonlyMap<string, 
       'No state ends this state machine: add a Succeed or Fail state, or "End": true on a state.',
     );
   }
+}
+
+/** The names of a scope, and their indexes by name once a lookup needs them. */
+interface NameIndex {
+  readonly names: readonly string[];
+  byName: Map<string, number> | undefined;
+}
+
+// The index of the state named `target` (-1 when none is), trying the state at `guess` first. A module function,
+// not a closure per scope: V8 drops a closure's optimized code with it at a full GC.
+function indexOf(lookup: NameIndex, target: string, guess: number): number {
+  if (lookup.names[guess] === target) return guess;
+  lookup.byName ??= new Map(lookup.names.map((name, i) => [name, i]));
+  return lookup.byName.get(target) ?? -1;
 }
 
 /**

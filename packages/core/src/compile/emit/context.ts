@@ -23,9 +23,17 @@ const NO_HEADER: StateBase = Object.freeze({});
 export function header(node: StateNodeBase, context: EmitContext): StateBase {
   if (node.comment === undefined && context.pinned === undefined) return NO_HEADER;
   const out: Draft<StateBase> = {};
+  writeHeader(out, node, context);
+  return out;
+}
+
+/**
+ * Writes the {@link header} fields into a state that so far holds its `Type` (no spread of an empty header: most
+ * states have none).
+ */
+export function writeHeader(out: Draft<StateBase>, node: StateNodeBase, context: EmitContext): void {
   if (node.comment !== undefined) out.Comment = node.comment;
   if (context.pinned !== undefined) out.QueryLanguage = context.pinned;
-  return out;
 }
 
 /** Writes `Next`, or `End: true` (a state's last fields). */

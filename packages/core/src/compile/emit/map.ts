@@ -16,7 +16,7 @@ import type {
 } from '../../ir/map-node.js';
 import type { TemplateNode } from '../../ir/template-node.js';
 import { type Draft, under } from '../query-language/dialect.js';
-import { type EmitContext, header, writeTransition } from './context.js';
+import { type EmitContext, writeHeader, writeTransition } from './context.js';
 import { writeErrorHandling } from './error-handling.js';
 
 /**
@@ -26,7 +26,8 @@ import { writeErrorHandling } from './error-handling.js';
 export function emitMap(node: MapNode, context: EmitContext): MapState {
   const { dialect, report } = context;
   const d = node.distributed;
-  const out: Draft<MapState> = { Type: 'Map', ...header(node, context) };
+  const out: Draft<MapState> = { Type: 'Map' };
+  writeHeader(out, node, context);
   dialect.items(out, node);
   if (d?.itemReader !== undefined) out.ItemReader = itemReader(d.itemReader, node, context);
   if (!isItemItself(node.itemSelector)) {

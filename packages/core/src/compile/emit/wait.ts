@@ -1,7 +1,7 @@
 import type { WaitState } from '@stepcraft/asl';
 import type { WaitNode } from '../../ir/wait-node.js';
 import type { Draft, SettingValue } from '../query-language/dialect.js';
-import { type EmitContext, header, writeTransition } from './context.js';
+import { type EmitContext, writeHeader, writeTransition } from './context.js';
 
 /**
  * Emits a Wait.
@@ -9,7 +9,8 @@ import { type EmitContext, header, writeTransition } from './context.js';
  */
 export function emitWait(node: WaitNode, context: EmitContext): WaitState {
   const { dialect, report } = context;
-  const out: Draft<WaitState> = { Type: 'Wait', ...header(node, context) };
+  const out: Draft<WaitState> = { Type: 'Wait' };
+  writeHeader(out, node, context);
   dialect.inputPath(out, node);
   const d = node.duration;
   const value: SettingValue =
