@@ -80,11 +80,11 @@ class LiveCall implements CallControls {
   }
 
   get resource(): string {
-    return this.call.resource;
+    return this.call.info.resource;
   }
 
   get credentials(): { readonly roleArn: string } | undefined {
-    return this.call.credentials;
+    return this.call.settings?.credentials;
   }
 
   signal(): AbortSignal {
@@ -451,7 +451,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   #effect(effect: Effect): void {
     switch (effect.kind) {
       case 'call':
-        this.#call(effect.call);
+        this.#call(effect);
         return;
       case 'over': {
         const calls = this.#calls;

@@ -49,14 +49,15 @@ export function turn(fiber: Fiber): void | Promise<void> {
       return start(fiber);
     case 'exit':
       return go(fiber, exit(fiber, fiber.run as StateRun, next.outcome));
-    case 'wake':
-      return go(fiber, work(fiber, fiber.run as StateRun, next.wake));
     case 'retry': {
       const run = fiber.run as StateRun;
       run.retryCount++;
       fiber.snap.transitions++;
       return go(fiber, work(fiber, run, undefined));
     }
+    default:
+      // What woke the state up.
+      return go(fiber, work(fiber, fiber.run as StateRun, next));
   }
 }
 

@@ -142,20 +142,21 @@ export interface Fiber extends Lane {
   nextReady: Fiber | undefined;
 }
 
-/** What a fiber's next turn does. */
+/** What a fiber's next turn does: start, enter a state, exit it, retry it, or wake it up (a wake is its own step). */
 export type FiberStep =
   | { readonly kind: 'start' }
   /** `counted`: the transition was counted before the fiber handed control back. */
   | { readonly kind: 'enter'; readonly name: string; readonly input: JsonValue; readonly counted: boolean }
   | { readonly kind: 'exit'; readonly outcome: StateOutcome }
-  | { readonly kind: 'wake'; readonly wake: Wake }
-  | { readonly kind: 'retry' };
+  | { readonly kind: 'retry' }
+  | Wake;
 
 /** What a waiting fiber waits on. */
 export type Wait =
   /** A Wait state's delay, or (`retry`) the backoff before a retry. */
   | { readonly kind: 'timer'; readonly timer: Timer<TimerTarget>; readonly retry: boolean }
-  | { readonly kind: 'call'; readonly call: Call }
+  /** A handler call: the call record is the wait. */
+  | Call
   | { readonly kind: 'token'; readonly call: Call }
   | { readonly kind: 'children'; readonly group: ChildGroup };
 
@@ -191,19 +192,23 @@ export type TimerTarget =
   /** The execution's `TimeoutSeconds` (at most five minutes for Express); `implicit` for Standard's one-year limit. */
   | { readonly kind: 'execution'; readonly seconds: number; readonly implicit: boolean };
 
-/** A handler call in flight: a Task attempt, or a Map's ItemReader/ResultWriter. */
+/**
+ * A handler call in flight: a Task attempt, or a Map's ItemReader/ResultWriter. One record serves as the `call`
+ * effect, what the fiber waits on and (Task) the state's work, so starting a call allocates it alone.
+ */
 export interface Call {
+  readonly kind: 'call';
   readonly id: number;
   readonly fiber: Fiber;
   readonly run: StateRun;
   readonly purpose: 'task' | 'ItemReader' | 'ResultWriter';
+  /** What is called (its `resource` is the Resource string). */
   readonly info: ResourceInfo;
   /** What the driver calls (undefined for a callback task without a handler: the test answers it). */
   readonly handler: TaskHandler | undefined;
-  readonly resource: string;
-  /** The Task's evaluated `Credentials`. */
-  readonly credentials: { readonly roleArn: string } | undefined;
-  /** The task token of a callback task or an activity (answered through `sendTask*`). */
+  /** A Task's evaluated settings: `Credentials`, `TimeoutSeconds`, `HeartbeatSeconds` (undefined for a Map's calls). */
+  readonly settings: TaskSettings | undefined;
+  /** The task token of a callback task (answered through `sendTask*`). */
   readonly token: string | undefined;
   /** `running`: the handler has not returned; `waiting`: submitted, waiting for its token; `over`. */
   phase: 'running' | 'waiting' | 'over';
@@ -211,7 +216,6 @@ export interface Call {
   early: Answer | undefined;
   timeout: Timer<TimerTarget> | undefined;
   heartbeat: Timer<TimerTarget> | undefined;
-  readonly heartbeatMs: number | undefined;
   /** Timers of the handler's pending `context.sleep()` calls (created on the first). */
   sleeps: Timer<TimerTarget>[] | undefined;
   /** What the handler receives. */
@@ -298,8 +302,10 @@ export interface Attempt {
 /** Per-kind progress of a state that waits. */
 export type StateWork =
   | { readonly kind: 'wait'; readonly effective: JsonValue }
-  /** `scheduled`: the call to start on the Task's next turn (set only between its TaskScheduled and TaskStarted). */
-  | { readonly kind: 'task'; readonly call: Call | undefined; readonly scheduled?: ScheduledCall }
+  /** A Task's call, once started. */
+  | Call
+  /** A Task beside siblings between its TaskScheduled and TaskStarted: the call to start on its next turn. */
+  | ScheduledCall
   | { readonly kind: 'group'; readonly group: ChildGroup }
   | MapWork;
 
@@ -315,6 +321,7 @@ export interface TaskSettings {
 
 /** A Task call scheduled but not started yet: what starting it needs. */
 export interface ScheduledCall {
+  readonly kind: 'scheduled';
   readonly info: ResourceInfo;
   readonly handler: TaskHandler | undefined;
   readonly settings: TaskSettings;
@@ -341,8 +348,8 @@ export interface MapWork {
 
 /** What the driver must do for the outside world after a step. */
 export type Effect =
-  /** Call the handler of a call. */
-  | { readonly kind: 'call'; readonly call: Call }
+  /** Call the handler of a call (the call record is the effect). */
+  | Call
   /** A call's task is over (done, timed out, aborted): abort its signal and end its pending sleeps. */
   | { readonly kind: 'over'; readonly call: Call }
   /** A handler's `context.sleep()` is due. */

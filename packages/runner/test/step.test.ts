@@ -41,17 +41,15 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
     const snap = snapshotOf(task, { n: 1 });
     const [call, ...rest] = stepOf(snap, { type: 'start', input: { n: 1 } });
     expect(rest).toEqual([]);
-    expect(call).toMatchObject({
-      kind: 'call',
-      call: { input: { n: 1 }, resource: 'work', phase: 'running' },
-    });
+    // The call record is the effect.
+    expect(call).toMatchObject({ kind: 'call', input: { n: 1 }, info: { resource: 'work' }, phase: 'running' });
     // The fiber waits on the call; its timeout is a timer in the snapshot, not a real one.
     expect(snap.root?.status).toBe('waiting');
     expect(snap.timers.heap.map((t) => t.target.kind).sort()).toEqual(['execution', 'task']);
     const effects = stepOf(snap, {
       type: 'settled',
       kind: 'settled',
-      call: (call as { call: Call }).call,
+      call: call as Call,
       answer: { ok: true, value: 'done' },
     });
     expect(effects.map((e) => e.kind)).toEqual(['over', 'finished']);
@@ -75,7 +73,7 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
       stepOf(snap, {
         type: 'settled',
         kind: 'settled',
-        call: (call as { call: Call }).call,
+        call: call as Call,
         answer: { ok: false, error: 'E', cause: 'c' },
       });
       return JSON.stringify(snap.history.read());

@@ -96,7 +96,7 @@ function read(
     request,
   );
   work.call = call;
-  return waitOn(fiber, { kind: 'call', call });
+  return waitOn(fiber, call);
 }
 
 async function wakeMap(

@@ -21,7 +21,7 @@ import { schedule } from '../queue.js';
 import { randomUuid, reserveUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
 import { jobOutcome, submittedResponse } from '../services/job-outcome.js';
-import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
+import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings, Wake } from '../snapshot.js';
 import { fatal } from '../termination.js';
 
 /**
@@ -35,11 +35,10 @@ import { fatal } from '../termination.js';
 export const taskKind: StateKind<TaskState> = {
   run: attempt,
   wake(fiber, run, state, wake) {
-    if (wake.kind === 'started' && run.work?.kind === 'task' && run.work.scheduled !== undefined) {
-      const { info, handler, settings } = run.work.scheduled;
-      return begin(fiber, run, state, info, handler, settings);
-    }
-    const call = run.work?.kind === 'task' ? run.work.call : undefined;
+    const work = run.work;
+    if (wake.kind === 'started' && work?.kind === 'scheduled')
+      return begin(fiber, run, state, work.info, work.handler, work.settings);
+    const call = work?.kind === 'call' ? work : undefined;
     if (
       call === undefined ||
       (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
@@ -66,7 +65,7 @@ export const taskKind: StateKind<TaskState> = {
     return awaitToken(fiber, run, call);
   },
   abort(_fiber, run) {
-    if (run.work?.kind === 'task' && run.work.call !== undefined) endCall(run.work.call, 'aborted');
+    if (run.work?.kind === 'call') endCall(run.work, 'aborted');
   },
 };
 
@@ -76,7 +75,7 @@ export const taskKind: StateKind<TaskState> = {
  */
 function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
   beginAttempt(run, reserveUuid(fiber.snap.random));
-  run.work = NO_CALL;
+  run.work = undefined;
   if (run.jsonata)
     return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
   const settings: TaskSettings = {
@@ -158,9 +157,9 @@ function call(
     snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, settings.parameters);
   else snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
   if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
-  const scheduled: ScheduledCall = { info, handler, settings };
-  run.work = { kind: 'task', call: undefined, scheduled };
-  schedule(fiber, { kind: 'wake', wake: { kind: 'started' } });
+  const scheduled: ScheduledCall = { kind: 'scheduled', info, handler, settings };
+  run.work = scheduled;
+  schedule(fiber, STARTED);
   return WAITING;
 }
 
@@ -178,42 +177,30 @@ function begin(
   snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
   const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
-  if (inputSchema === undefined) return submit(fiber, run, state, info, handler, input, settings);
+  if (inputSchema === undefined) return submit(fiber, run, info, handler, input, settings);
   return checkContract(fiber, run.name, 'taskInput', inputSchema, input).then(() =>
-    submit(fiber, run, state, info, handler, input, settings),
+    submit(fiber, run, info, handler, input, settings),
   );
 }
 
 function submit(
   fiber: Fiber,
   run: StateRun,
-  state: TaskState,
   info: ResourceInfo,
   handler: TaskHandler | undefined,
   input: JsonValue,
   settings: TaskSettings,
 ): Progress {
-  const call = startCall(fiber, run, {
-    purpose: 'task',
-    info,
-    handler,
-    input,
-    resource: state.Resource,
-    attempt: run.attempt,
-    answerable: info.pattern === 'token',
-    credentials: settings.credentials,
-    timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
-    heartbeatMs: settings.heartbeat === undefined ? undefined : settings.heartbeat * 1000,
-  });
-  run.work = { kind: 'task', call };
-  if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
+  const call = startCall(fiber, run, 'task', info, handler, input, settings);
+  run.work = call;
+  if (handler !== undefined) return waitOn(fiber, call);
   // No handler for a callback: the service call is taken to succeed with an empty response.
   emitSubmitted(fiber, taskEvents(info), {});
   return awaitToken(fiber, run, call);
 }
 
-/** Before the call starts. */
-const NO_CALL = Object.freeze({ kind: 'task', call: undefined } as const);
+/** A Task beside siblings wakes up to start its scheduled call (one shared, frozen wake). */
+const STARTED: Wake = Object.freeze({ kind: 'started' });
 
 /** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
 function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
