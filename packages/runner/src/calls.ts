@@ -23,7 +23,9 @@ export function startCall(
   const snap = fiber.snap;
   const attempt = run.attempt;
   const token =
-    purpose === 'task' && info.pattern === 'token' && attempt !== undefined ? attemptToken(attempt) : undefined;
+    purpose === 'task' && info.pattern === 'token' && attempt !== undefined
+      ? attemptToken(attempt)
+      : undefined;
   const call: Call = {
     kind: 'call',
     id: snap.nextId++,

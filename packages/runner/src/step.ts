@@ -271,8 +271,7 @@ function fire(snap: Snapshot): void {
   switch (target.kind) {
     case 'fiber': {
       const wait = target.fiber.wait;
-      if (wait?.kind === 'timer' && wait.timer === timer)
-        schedule(target.fiber, wait.retry ? RETRY : TIMER);
+      if (wait?.kind === 'timer' && wait.timer === timer) schedule(target.fiber, wait.retry ? RETRY : TIMER);
       return;
     }
     case 'task': {

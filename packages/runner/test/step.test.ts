@@ -42,7 +42,12 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
     const [call, ...rest] = stepOf(snap, { type: 'start', input: { n: 1 } });
     expect(rest).toEqual([]);
     // The call record is the effect.
-    expect(call).toMatchObject({ kind: 'call', input: { n: 1 }, info: { resource: 'work' }, phase: 'running' });
+    expect(call).toMatchObject({
+      kind: 'call',
+      input: { n: 1 },
+      info: { resource: 'work' },
+      phase: 'running',
+    });
     // The fiber waits on the call; its timeout is a timer in the snapshot, not a real one.
     expect(snap.root?.status).toBe('waiting');
     expect(snap.timers.heap.map((t) => t.target.kind).sort()).toEqual(['execution', 'task']);

@@ -37,7 +37,7 @@ export const taskKind: StateKind<TaskState> = {
   wake(fiber, run, state, wake) {
     const work = run.work;
     if (wake.kind === 'started' && work?.kind === 'scheduled')
-      return begin(fiber, run, state, work.info, work.handler, work.settings);
+      return begin(fiber, run, work.info, work.handler, work.settings);
     const call = work?.kind === 'call' ? work : undefined;
     if (
       call === undefined ||
@@ -156,7 +156,7 @@ function call(
     // Only the parameters are kept for the event (they are the state's data anyway), not the settings.
     snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, settings.parameters);
   else snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
-  if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
+  if (!fiber.concurrent) return begin(fiber, run, info, handler, settings);
   const scheduled: ScheduledCall = { kind: 'scheduled', info, handler, settings };
   run.work = scheduled;
   schedule(fiber, STARTED);
@@ -167,7 +167,6 @@ function call(
 function begin(
   fiber: Fiber,
   run: StateRun,
-  state: TaskState,
   info: ResourceInfo,
   handler: TaskHandler | undefined,
   settings: TaskSettings,
