@@ -21,11 +21,7 @@ export function startCall(
   settings: TaskSettings | undefined,
 ): Call {
   const snap = fiber.snap;
-  const attempt = run.attempt;
-  const token =
-    purpose === 'task' && info.pattern === 'token' && attempt !== undefined
-      ? attemptToken(attempt)
-      : undefined;
+  const token = purpose === 'task' && info.pattern === 'token' ? attemptToken(run) : undefined;
   const call: Call = {
     kind: 'call',
     id: snap.nextId++,
@@ -68,8 +64,7 @@ export function restartHeartbeat(call: Call): void {
 
 /** The task token a handler's `context.taskToken` shows ('' for an ItemReader/ResultWriter). */
 export function taskTokenOf(call: Call): string {
-  const attempt = call.run.attempt;
-  return (attempt === undefined ? undefined : attemptToken(attempt)) ?? '';
+  return attemptToken(call.run) ?? '';
 }
 
 /**

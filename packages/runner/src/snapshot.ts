@@ -277,8 +277,18 @@ export interface StateRun {
    * for states that do not set it themselves (see `contextOf`).
    */
   context: JsonValue | undefined;
-  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`. */
-  attempt: Attempt | undefined;
+  /**
+   * Task, Parallel, Map: an attempt is under way, whose `$$` adds `State.RetryCount` (the run's `retryCount`) and, for
+   * a Task, `Task.Token` (the attempt's fields live in the run: one record per visit).
+   */
+  attempting: boolean;
+  /**
+   * A Task attempt's: where the seeded draws of its task token start (reserved when the attempt began, so later draws
+   * do not depend on whether it is read); the token is built on first read (`attemptToken`).
+   */
+  tokenAt: number | undefined;
+  /** The attempt's task token once built. */
+  token: string | undefined;
   retryCount: number;
   /** Retries used per retrier during this visit (created on the first retry). */
   retriers: number[] | undefined;
@@ -288,17 +298,6 @@ export interface StateRun {
   readonly inspection: InspectionRecord | undefined;
 }
 
-/** One attempt of a Task, Parallel or Map state. */
-export interface Attempt {
-  readonly retryCount: number;
-  /**
-   * A Task's: where the seeded draws of its task token start (reserved when the attempt began, so later draws do not
-   * depend on whether it is read); the token is built on first read (`attemptToken`).
-   */
-  readonly tokenAt: number | undefined;
-  /** The token once built. */
-  token: string | undefined;
-}
 /** Per-kind progress of a state that waits. */
 export type StateWork =
   | { readonly kind: 'wait'; readonly effective: JsonValue }
@@ -309,11 +308,8 @@ export type StateWork =
   | { readonly kind: 'group'; readonly group: ChildGroup }
   | MapWork;
 
-/** A Task's settings once evaluated. */
+/** A Task's `TimeoutSeconds`, `HeartbeatSeconds` and `Credentials` once evaluated (its parameters go apart). */
 export interface TaskSettings {
-  /** The execution's region (what a Task* `TaskScheduled` records). */
-  readonly region: string;
-  readonly parameters: JsonValue;
   readonly timeout: number | undefined;
   readonly heartbeat: number | undefined;
   readonly credentials: { readonly roleArn: string } | undefined;
@@ -324,6 +320,7 @@ export interface ScheduledCall {
   readonly kind: 'scheduled';
   readonly info: ResourceInfo;
   readonly handler: TaskHandler | undefined;
+  readonly parameters: JsonValue;
   readonly settings: TaskSettings;
 }
 

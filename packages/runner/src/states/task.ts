@@ -37,7 +37,7 @@ export const taskKind: StateKind<TaskState> = {
   wake(fiber, run, state, wake) {
     const work = run.work;
     if (wake.kind === 'started' && work?.kind === 'scheduled')
-      return begin(fiber, run, work.info, work.handler, work.settings);
+      return begin(fiber, run, work.info, work.handler, work.parameters, work.settings);
     const call = work?.kind === 'call' ? work : undefined;
     if (
       call === undefined ||
@@ -76,30 +76,42 @@ export const taskKind: StateKind<TaskState> = {
 function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
   beginAttempt(run, reserveUuid(fiber.snap.random));
   run.work = undefined;
-  if (run.jsonata)
-    return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
-  const settings: TaskSettings = {
-    region: fiber.snap.settings.region,
-    parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
-    timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
-    heartbeat: pathSeconds(
-      fiber,
-      run,
-      'HeartbeatSeconds',
-      state.HeartbeatSeconds,
-      state.HeartbeatSecondsPath,
-    ),
-    credentials:
-      state.Credentials === undefined
-        ? undefined
-        : roleOf(run, applyPayloadTemplate(state.Credentials, scopeOf(fiber, run, run.input, 'Credentials'))),
-  };
-  return call(fiber, run, state, settings);
+  if (run.jsonata) return jsonataAttempt(fiber, run, state);
+  const parameters = jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters);
+  const settings = taskSettings(
+    pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
+    pathSeconds(fiber, run, 'HeartbeatSeconds', state.HeartbeatSeconds, state.HeartbeatSecondsPath),
+    state.Credentials === undefined
+      ? undefined
+      : roleOf(run, applyPayloadTemplate(state.Credentials, scopeOf(fiber, run, run.input, 'Credentials'))),
+  );
+  return call(fiber, run, state, parameters, settings);
 }
 
-/** The same in JSONata: `Arguments`, then `{% %}` settings. */
-async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): Promise<TaskSettings> {
+/** A task with none of TimeoutSeconds, HeartbeatSeconds and Credentials (most): one shared record. */
+const NO_SETTINGS: TaskSettings = Object.freeze({
+  timeout: undefined,
+  heartbeat: undefined,
+  credentials: undefined,
+});
+
+function taskSettings(
+  timeout: number | undefined,
+  heartbeat: number | undefined,
+  credentials: { readonly roleArn: string } | undefined,
+): TaskSettings {
+  if (timeout === undefined && heartbeat === undefined && credentials === undefined) return NO_SETTINGS;
+  return { timeout, heartbeat, credentials };
+}
+
+/** The same in JSONata: `Arguments`, then the settings. */
+async function jsonataAttempt(fiber: Fiber, run: StateRun, state: TaskState): Promise<Progress> {
   const parameters = await jsonataArguments(fiber, run, state.Arguments, run.input);
+  return call(fiber, run, state, parameters, await jsonataSettings(fiber, run, state));
+}
+
+/** The settings in JSONata, where each may be a `{% %}` expression. */
+async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): Promise<TaskSettings> {
   const timeout = await jsonataSeconds(
     fiber,
     run,
@@ -118,13 +130,7 @@ async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): P
     state.Credentials === undefined
       ? undefined
       : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
-  return {
-    region: fiber.snap.settings.region,
-    parameters,
-    timeout,
-    heartbeat,
-    credentials,
-  };
+  return taskSettings(timeout, heartbeat, credentials);
 }
 
 /**
@@ -136,11 +142,12 @@ function call(
   fiber: Fiber,
   run: StateRun,
   state: TaskState,
+  parameters: JsonValue,
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
   const info = resourceInfo(state.Resource);
-  const keys = resourceKeys(state.Resource, info, settings.parameters);
+  const keys = resourceKeys(state.Resource, info, parameters);
   const handler = resolveHandler(snap, run.name, keys);
   // A callback task needs no handler: nothing is called and the task waits for its token (answered by the test).
   if (handler === undefined && info.pattern !== 'token') {
@@ -152,12 +159,15 @@ function call(
   }
   const events = taskEvents(info);
   if (!snap.settings.recordHistory) snap.history.emit(fiber, events.scheduled);
-  else if (events.plainScheduledDetails !== undefined && isPlain(settings))
-    // Only the parameters are kept for the event (they are the state's data anyway), not the settings.
-    snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, settings.parameters);
-  else snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
-  if (!fiber.concurrent) return begin(fiber, run, info, handler, settings);
-  const scheduled: ScheduledCall = { kind: 'scheduled', info, handler, settings };
+  else if (events.plainScheduledDetails !== undefined && settings === NO_SETTINGS)
+    // Only the parameters are kept for the event (they are the state's data anyway).
+    snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, parameters);
+  else {
+    const scheduled: ScheduledDetails = { region: snap.settings.region, parameters, settings };
+    snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, scheduled);
+  }
+  if (!fiber.concurrent) return begin(fiber, run, info, handler, parameters, settings);
+  const scheduled: ScheduledCall = { kind: 'scheduled', info, handler, parameters, settings };
   run.work = scheduled;
   schedule(fiber, STARTED);
   return WAITING;
@@ -169,12 +179,13 @@ function begin(
   run: StateRun,
   info: ResourceInfo,
   handler: TaskHandler | undefined,
+  parameters: JsonValue,
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
   const events = taskEvents(info);
   snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
-  const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
+  const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
   if (inputSchema === undefined) return submit(fiber, run, info, handler, input, settings);
   return checkContract(fiber, run.name, 'taskInput', inputSchema, input).then(() =>
@@ -356,7 +367,7 @@ interface TaskEvents {
   readonly ids: JsonObject | undefined;
   readonly startedDetails: JsonObject | undefined;
   /** Builders of the `…Scheduled` and `…Succeeded` details (shared by every event of the resource). */
-  readonly scheduledDetails: (settings: TaskSettings) => JsonObject;
+  readonly scheduledDetails: (scheduled: ScheduledDetails) => JsonObject;
   /** The same from the parameters alone, for a task with no timeout, heartbeat or credentials (not for Task*). */
   readonly plainScheduledDetails: ((parameters: JsonValue) => JsonObject) | undefined;
   readonly outputDetails: (output: JsonValue) => JsonObject;
@@ -385,10 +396,11 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       timedOut: `${family}TimedOut`,
       ids,
       startedDetails: family === 'Activity' ? STARTED_BY : ids,
-      scheduledDetails: (settings) => scheduledDetails(built, info.resource, settings),
+      scheduledDetails: (scheduled) => scheduledDetails(built, info.resource, scheduled),
       plainScheduledDetails:
         ids === undefined
-          ? (parameters) => scheduledDetails(built, info.resource, { ...PLAIN, parameters })
+          ? (parameters) =>
+              scheduledDetails(built, info.resource, { region: '', parameters, settings: NO_SETTINGS })
           : undefined,
       outputDetails: (output) => outputDetails(built, output),
     };
@@ -400,15 +412,18 @@ function taskEvents(info: ResourceInfo): TaskEvents {
   return events;
 }
 
-/** Settings of a task with no timeout, heartbeat or credentials (`plainScheduledDetails` adds the parameters). */
-const PLAIN = { region: '', timeout: undefined, heartbeat: undefined, credentials: undefined } as const;
-
-const isPlain = (settings: TaskSettings): boolean =>
-  settings.timeout === undefined && settings.heartbeat === undefined && settings.credentials === undefined;
+/** What a `…Scheduled` event's details are built from (kept until the history is read). */
+interface ScheduledDetails {
+  /** The execution's region (what a Task* `TaskScheduled` records). */
+  readonly region: string;
+  readonly parameters: JsonValue;
+  readonly settings: TaskSettings;
+}
 
 /** `…Scheduled` details (built when the history is read). */
-function scheduledDetails(events: TaskEvents, resource: string, settings: TaskSettings): JsonObject {
-  const { region, parameters, timeout, heartbeat, credentials } = settings;
+function scheduledDetails(events: TaskEvents, resource: string, scheduled: ScheduledDetails): JsonObject {
+  const { region, parameters, settings } = scheduled;
+  const { timeout, heartbeat, credentials } = settings;
   const details: JsonObject =
     events.ids !== undefined
       ? {
