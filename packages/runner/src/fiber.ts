@@ -1,4 +1,4 @@
-import type { AslState, JsonValue, StateType } from '@stepcraft/asl';
+import type { AslState, JsonValue, StandardSchema, StateType } from '@stepcraft/asl';
 import { childEnded } from './children.js';
 import { checkContract, contractFor } from './contracts.js';
 import { StatesError, verbatim } from './errors.js';
@@ -113,15 +113,20 @@ function runFrom(fiber: Fiber, first: string, firstInput: JsonValue, counted: bo
     alreadyCounted = false;
     const run = enter(fiber, name, state, input);
     const schema = contractFor(snap, name, 'stateInput');
-    const flow =
-      schema === undefined
-        ? work(fiber, run, undefined)
-        : checkContract(fiber, name, 'stateInput', schema, input).then(() => work(fiber, run, undefined));
+    const flow = schema === undefined ? work(fiber, run, undefined) : checkedWork(fiber, run, schema, input);
     if (flow instanceof Promise) return go(fiber, flow);
     if (flow === undefined) return;
     name = flow.next;
     input = flow.output;
   }
+}
+
+/**
+ * The state's work once its input passed its contract. Apart from `runFrom`: a closure there would make every
+ * iteration of its loop allocate a scope for it, contract or not.
+ */
+function checkedWork(fiber: Fiber, run: StateRun, schema: StandardSchema, input: JsonValue): Promise<Flow> {
+  return checkContract(fiber, run.name, 'stateInput', schema, input).then(() => work(fiber, run, undefined));
 }
 
 /** Counts a transition: enforces `maxTransitions`; true when it is time to hand control back to the driver. */
