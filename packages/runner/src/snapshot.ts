@@ -160,12 +160,11 @@ export type Wait =
   | { readonly kind: 'token'; readonly call: Call }
   | { readonly kind: 'children'; readonly group: ChildGroup };
 
-/** A handler settled: its call and its answer (the driver's `settled` event is also this wake). */
-export interface SettledWake {
-  readonly kind: 'settled';
-  readonly call: Call;
-  readonly answer: Answer;
-}
+/**
+ * A handler settled: its call and its answer in one record (the driver's `settled` event is also this wake, and the
+ * wake is the answer).
+ */
+export type SettledWake = { readonly kind: 'settled'; readonly call: Call } & Answer;
 /** What woke a state up. */
 export type Wake =
   | { readonly kind: 'timer' }

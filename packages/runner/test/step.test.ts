@@ -55,7 +55,8 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
       type: 'settled',
       kind: 'settled',
       call: call as Call,
-      answer: { ok: true, value: 'done' },
+      ok: true,
+      value: 'done',
     });
     expect(effects.map((e) => e.kind)).toEqual(['over', 'finished']);
     expect(snap.outcome).toEqual({ status: 'SUCCEEDED', output: { n: 1, r: 'done' } });
@@ -79,7 +80,9 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
         type: 'settled',
         kind: 'settled',
         call: call as Call,
-        answer: { ok: false, error: 'E', cause: 'c' },
+        ok: false,
+        error: 'E',
+        cause: 'c',
       });
       return JSON.stringify(snap.history.read());
     });

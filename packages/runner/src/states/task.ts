@@ -51,7 +51,7 @@ export const taskKind: StateKind<TaskState> = {
     }
     if (wake.kind === 'answered') return finish(fiber, run, state, call, wake.answer);
     // The handler settled: its failure fails the task; its value is the service's response.
-    const answer = wake.answer;
+    const answer: Answer = wake;
     if (!answer.ok || call.info.pattern !== 'token' || call.info.kind === 'activity') {
       // `.sync`: the handler answers with the job's final description; TaskSubmitted records the start call's response.
       if (answer.ok && call.info.pattern === 'sync') {
