@@ -60,13 +60,15 @@ export function detailsKey(type: string): `${string}EventDetails` {
 }
 
 /**
- * Events not read yet are kept as four slots each in chunks (previous id, type, state name, payload), not as event
- * objects: a long run holds millions of them, and chunks, unlike one growing array, are never copied. Timestamps
- * are kept apart, once per change (virtual time rarely moves between events). Reading the history builds the
- * AWS-shaped objects once, serialising state inputs and outputs; consecutive events with the same value (a state's
- * output, the next state's input) share one text.
+ * Events not read yet are kept as three slots each in chunks (type, state name, payload), not as event objects: a
+ * long run holds millions of them, and chunks, unlike one growing array, are never copied. Previous event ids sit
+ * beside each chunk in a Float64Array, whose memory is outside the JS heap: the garbage collector neither scans nor
+ * copies it (a history lives as long as its run, so young-generation collections during the run copy every chunk
+ * once). Timestamps are kept apart, once per change (virtual time rarely moves between events). Reading the history
+ * builds the AWS-shaped objects once, serialising state inputs and outputs; consecutive events with the same value
+ * (a state's output, the next state's input) share one text.
  */
-const SLOTS = 4;
+const SLOTS = 3;
 /** Chunks start small (most executions are short) and double up to this many events. */
 const FIRST_CHUNK_EVENTS = 16;
 const CHUNK_EVENTS = 2048;
@@ -78,16 +80,25 @@ const CHUNK_EVENTS = 2048;
  */
 interface Pending {
   readonly chunks: unknown[][];
+  /** Each chunk's previous event ids, one per event. */
+  readonly previous: Float64Array[];
   /** Where the timestamp changes: pairs of (event position, ISO text), in order. */
   readonly stamps: (number | string)[];
-  /** Slots used in the last chunk. */
+  /** Events in the last chunk. */
   used: number;
   count: number;
   /** Assignments of `…StateExited` events, by position (created on the first: most runs assign nothing). */
   assigned: Map<number, ReadonlyMap<string, JsonValue>> | undefined;
 }
 
-const noPending = (): Pending => ({ chunks: [], stamps: [], used: 0, count: 0, assigned: undefined });
+const noPending = (): Pending => ({
+  chunks: [],
+  previous: [],
+  stamps: [],
+  used: 0,
+  count: 0,
+  assigned: undefined,
+});
 
 /**
  * A recorder stamping events with `stamp()` (the time as ISO text, one shared string per instant); `accept` sees
@@ -106,19 +117,23 @@ export function historyRecorder(options: {
     if (lane.silent === true || !options.accept(recorder.count + 1)) return lane.lastEventId;
     const id = ++recorder.count;
     if (options.record) {
-      let chunk = pending.chunks[pending.chunks.length - 1];
-      if (chunk === undefined || pending.used === chunk.length) {
+      const last = pending.chunks.length - 1;
+      let chunk = pending.chunks[last];
+      let previous = pending.previous[last];
+      if (chunk === undefined || previous === undefined || pending.used === previous.length) {
         const events = Math.min(CHUNK_EVENTS, FIRST_CHUNK_EVENTS * 2 ** Math.min(pending.chunks.length, 7));
         chunk = new Array(events * SLOTS);
+        previous = new Float64Array(events);
         pending.chunks.push(chunk);
+        pending.previous.push(previous);
         pending.used = 0;
       }
-      const at = pending.used;
-      pending.used += SLOTS;
-      chunk[at] = lane.lastEventId;
-      chunk[at + 1] = type;
-      chunk[at + 2] = name;
-      chunk[at + 3] = payload;
+      const event = pending.used++;
+      previous[event] = lane.lastEventId;
+      const at = event * SLOTS;
+      chunk[at] = type;
+      chunk[at + 1] = name;
+      chunk[at + 2] = payload;
       const stamp = options.stamp();
       if (stamp !== lastStamp) {
         lastStamp = stamp;
@@ -182,13 +197,16 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
   let nextStampAt = 0;
   let timestamp = '';
   let chunkIndex = 0;
-  let at = -SLOTS;
+  let event = -1;
   for (let i = 0; i < taken.count; i++) {
-    at += SLOTS;
-    if (at === (taken.chunks[chunkIndex] as unknown[]).length) {
-      if (release) taken.chunks[chunkIndex] = [];
+    event++;
+    if (event === (taken.previous[chunkIndex] as Float64Array).length) {
+      if (release) {
+        taken.chunks[chunkIndex] = [];
+        taken.previous[chunkIndex] = NO_IDS;
+      }
       chunkIndex++;
-      at = 0;
+      event = 0;
     }
     const chunk = taken.chunks[chunkIndex] as unknown[];
     const id = before + i + 1;
@@ -196,10 +214,11 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
       timestamp = stamps[nextStampAt + 1] as string;
       nextStampAt += 2;
     }
-    const previousEventId = chunk[at] as number;
-    const type = chunk[at + 1] as string;
-    const name = chunk[at + 2] as string | ((data: unknown) => JsonObject) | undefined;
-    const payload = chunk[at + 3];
+    const previousEventId = (taken.previous[chunkIndex] as Float64Array)[event] as number;
+    const at = event * SLOTS;
+    const type = chunk[at] as string;
+    const name = chunk[at + 1] as string | ((data: unknown) => JsonObject) | undefined;
+    const payload = chunk[at + 2];
     if (typeof name !== 'string') {
       const details =
         typeof name === 'function'
@@ -230,6 +249,9 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
     }
   }
 }
+
+/** A released chunk's ids. */
+const NO_IDS = new Float64Array(0);
 
 /** `{truncated: false}`, shared (immutable) by every event. */
 export const NOT_TRUNCATED: JsonObject = Object.freeze({ truncated: false }) as JsonObject;
