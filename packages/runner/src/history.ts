@@ -62,7 +62,8 @@ export function detailsKey(type: string): `${string}EventDetails` {
 /**
  * Events not read yet are kept as three slots each in chunks (type, state name, payload), not as event objects: a
  * long run holds millions of them, and chunks, unlike one growing array, are never copied. Previous event ids sit
- * beside each chunk in a Float64Array, whose memory is outside the JS heap: the garbage collector neither scans nor
+ * beside each chunk in a Uint32Array (read back as small integers, not boxed doubles; a history of 2^32 events could
+ * not fit in memory anyway), whose memory is outside the JS heap: the garbage collector neither scans nor
  * copies it (a history lives as long as its run, so young-generation collections during the run copy every chunk
  * once). Timestamps are kept apart, once per change (virtual time rarely moves between events). Reading the history
  * builds the AWS-shaped objects once, serialising state inputs and outputs; consecutive events with the same value
@@ -81,7 +82,7 @@ const CHUNK_EVENTS = 2048;
 interface Pending {
   readonly chunks: unknown[][];
   /** Each chunk's previous event ids, one per event. */
-  readonly previous: Float64Array[];
+  readonly previous: Uint32Array[];
   /** Where the timestamp changes: pairs of (event position, ISO text), in order. */
   readonly stamps: (number | string)[];
   /** Events in the last chunk. */
@@ -123,7 +124,7 @@ export function historyRecorder(options: {
       if (chunk === undefined || previous === undefined || pending.used === previous.length) {
         const events = Math.min(CHUNK_EVENTS, FIRST_CHUNK_EVENTS * 2 ** Math.min(pending.chunks.length, 7));
         chunk = new Array(events * SLOTS);
-        previous = new Float64Array(events);
+        previous = new Uint32Array(events);
         pending.chunks.push(chunk);
         pending.previous.push(previous);
         pending.used = 0;
@@ -200,7 +201,7 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
   let event = -1;
   for (let i = 0; i < taken.count; i++) {
     event++;
-    if (event === (taken.previous[chunkIndex] as Float64Array).length) {
+    if (event === (taken.previous[chunkIndex] as Uint32Array).length) {
       if (release) {
         taken.chunks[chunkIndex] = [];
         taken.previous[chunkIndex] = NO_IDS;
@@ -214,7 +215,7 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
       timestamp = stamps[nextStampAt + 1] as string;
       nextStampAt += 2;
     }
-    const previousEventId = (taken.previous[chunkIndex] as Float64Array)[event] as number;
+    const previousEventId = (taken.previous[chunkIndex] as Uint32Array)[event] as number;
     const at = event * SLOTS;
     const type = chunk[at] as string;
     const name = chunk[at + 1] as string | ((data: unknown) => JsonObject) | undefined;
@@ -251,7 +252,7 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
 }
 
 /** A released chunk's ids. */
-const NO_IDS = new Float64Array(0);
+const NO_IDS = new Uint32Array(0);
 
 /** `{truncated: false}`, shared (immutable) by every event. */
 export const NOT_TRUNCATED: JsonObject = Object.freeze({ truncated: false }) as JsonObject;
