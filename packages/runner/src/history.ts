@@ -60,16 +60,13 @@ export function detailsKey(type: string): `${string}EventDetails` {
 }
 
 /**
- * Events not read yet are kept as three slots each in chunks (type, state name, payload), not as event objects: a
- * long run holds millions of them, and chunks, unlike one growing array, are never copied. Previous event ids sit
- * beside each chunk in a Uint32Array (read back as small integers, not boxed doubles; a history of 2^32 events could
- * not fit in memory anyway), whose memory is outside the JS heap: the garbage collector neither scans nor
- * copies it (a history lives as long as its run, so young-generation collections during the run copy every chunk
- * once). Timestamps are kept apart, once per change (virtual time rarely moves between events). Reading the history
- * builds the AWS-shaped objects once, serialising state inputs and outputs; consecutive events with the same value
- * (a state's output, the next state's input) share one text.
+ * Events not read yet are kept as four slots each in chunks (previous id, type, state name, payload), not as event
+ * objects: a long run holds millions of them, and chunks, unlike one growing array, are never copied. Timestamps
+ * are kept apart, once per change (virtual time rarely moves between events). Reading the history builds the
+ * AWS-shaped objects once, serialising state inputs and outputs; consecutive events with the same value (a state's
+ * output, the next state's input) share one text.
  */
-const SLOTS = 3;
+const SLOTS = 4;
 /** Chunks start small (most executions are short) and double up to this many events. */
 const FIRST_CHUNK_EVENTS = 16;
 const CHUNK_EVENTS = 2048;
@@ -81,25 +78,16 @@ const CHUNK_EVENTS = 2048;
  */
 interface Pending {
   readonly chunks: unknown[][];
-  /** Each chunk's previous event ids, one per event. */
-  readonly previous: Uint32Array[];
   /** Where the timestamp changes: pairs of (event position, ISO text), in order. */
   readonly stamps: (number | string)[];
-  /** Events in the last chunk. */
+  /** Slots used in the last chunk. */
   used: number;
   count: number;
   /** Assignments of `…StateExited` events, by position (created on the first: most runs assign nothing). */
   assigned: Map<number, ReadonlyMap<string, JsonValue>> | undefined;
 }
 
-const noPending = (): Pending => ({
-  chunks: [],
-  previous: [],
-  stamps: [],
-  used: 0,
-  count: 0,
-  assigned: undefined,
-});
+const noPending = (): Pending => ({ chunks: [], stamps: [], used: 0, count: 0, assigned: undefined });
 
 /**
  * A recorder stamping events with `stamp()` (the time as ISO text, one shared string per instant); `accept` sees
@@ -118,23 +106,19 @@ export function historyRecorder(options: {
     if (lane.silent === true || !options.accept(recorder.count + 1)) return lane.lastEventId;
     const id = ++recorder.count;
     if (options.record) {
-      const last = pending.chunks.length - 1;
-      let chunk = pending.chunks[last];
-      let previous = pending.previous[last];
-      if (chunk === undefined || previous === undefined || pending.used === previous.length) {
+      let chunk = pending.chunks[pending.chunks.length - 1];
+      if (chunk === undefined || pending.used === chunk.length) {
         const events = Math.min(CHUNK_EVENTS, FIRST_CHUNK_EVENTS * 2 ** Math.min(pending.chunks.length, 7));
         chunk = new Array(events * SLOTS);
-        previous = new Uint32Array(events);
         pending.chunks.push(chunk);
-        pending.previous.push(previous);
         pending.used = 0;
       }
-      const event = pending.used++;
-      previous[event] = lane.lastEventId;
-      const at = event * SLOTS;
-      chunk[at] = type;
-      chunk[at + 1] = name;
-      chunk[at + 2] = payload;
+      const at = pending.used;
+      pending.used += SLOTS;
+      chunk[at] = lane.lastEventId;
+      chunk[at + 1] = type;
+      chunk[at + 2] = name;
+      chunk[at + 3] = payload;
       const stamp = options.stamp();
       if (stamp !== lastStamp) {
         lastStamp = stamp;
@@ -198,16 +182,13 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
   let nextStampAt = 0;
   let timestamp = '';
   let chunkIndex = 0;
-  let event = -1;
+  let at = -SLOTS;
   for (let i = 0; i < taken.count; i++) {
-    event++;
-    if (event === (taken.previous[chunkIndex] as Uint32Array).length) {
-      if (release) {
-        taken.chunks[chunkIndex] = [];
-        taken.previous[chunkIndex] = NO_IDS;
-      }
+    at += SLOTS;
+    if (at === (taken.chunks[chunkIndex] as unknown[]).length) {
+      if (release) taken.chunks[chunkIndex] = [];
       chunkIndex++;
-      event = 0;
+      at = 0;
     }
     const chunk = taken.chunks[chunkIndex] as unknown[];
     const id = before + i + 1;
@@ -215,11 +196,10 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
       timestamp = stamps[nextStampAt + 1] as string;
       nextStampAt += 2;
     }
-    const previousEventId = (taken.previous[chunkIndex] as Uint32Array)[event] as number;
-    const at = event * SLOTS;
-    const type = chunk[at] as string;
-    const name = chunk[at + 1] as string | ((data: unknown) => JsonObject) | undefined;
-    const payload = chunk[at + 2];
+    const previousEventId = chunk[at] as number;
+    const type = chunk[at + 1] as string;
+    const name = chunk[at + 2] as string | ((data: unknown) => JsonObject) | undefined;
+    const payload = chunk[at + 3];
     if (typeof name !== 'string') {
       const details =
         typeof name === 'function'
@@ -250,9 +230,6 @@ function* buildEvents(taken: Pending, before: number, release: boolean): Generat
     }
   }
 }
-
-/** A released chunk's ids. */
-const NO_IDS = new Uint32Array(0);
 
 /** `{truncated: false}`, shared (immutable) by every event. */
 export const NOT_TRUNCATED: JsonObject = Object.freeze({ truncated: false }) as JsonObject;
