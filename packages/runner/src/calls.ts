@@ -2,66 +2,60 @@ import type { JsonValue, TaskHandler } from '@stepcraft/asl';
 import { attemptToken } from './context-object.js';
 import { addEffect } from './effects.js';
 import type { ResourceInfo } from './resources.js';
-import type { Attempt, Call, Fiber, StateRun, TokenEntry } from './snapshot.js';
+import type { Call, Fiber, StateRun, TaskSettings, TokenEntry } from './snapshot.js';
 import { addTimer } from './timers.js';
-
-/** What a state asks of the outside world: a handler call with its task's timers and token. */
-export interface CallSpec {
-  readonly purpose: Call['purpose'];
-  readonly info: ResourceInfo;
-  /** Undefined for a callback task without a handler: nothing is called, the task waits for its token. */
-  readonly handler: TaskHandler | undefined;
-  /** What the handler receives. */
-  readonly input: JsonValue;
-  readonly resource: string;
-  /** The attempt whose `$$.Task.Token` the call answers to (undefined for an ItemReader/ResultWriter). */
-  readonly attempt: Attempt | undefined;
-  /** Whether `sendTask*` may answer the token (callback tasks and activities). */
-  readonly answerable: boolean;
-  readonly credentials: { readonly roleArn: string } | undefined;
-  readonly timeoutMs: number | undefined;
-  readonly heartbeatMs: number | undefined;
-}
 
 /**
  * Starts a call: registers its token, arms its `TimeoutSeconds` and `HeartbeatSeconds` (counted from the start of
- * the task, as on AWS), and leaves the `call` effect for the driver.
+ * the task, as on AWS), and leaves it as the `call` effect for the driver. `settings` are a Task's (undefined for a
+ * Map's ItemReader/ResultWriter); `handler` is undefined for a callback task without one (nothing is called, the
+ * task waits for its token). A callback task's token is its attempt's.
  */
-export function startCall(fiber: Fiber, run: StateRun, spec: CallSpec): Call {
+export function startCall(
+  fiber: Fiber,
+  run: StateRun,
+  purpose: Call['purpose'],
+  info: ResourceInfo,
+  handler: TaskHandler | undefined,
+  input: JsonValue,
+  settings: TaskSettings | undefined,
+): Call {
   const snap = fiber.snap;
+  const token = purpose === 'task' && info.pattern === 'token' ? attemptToken(run) : undefined;
   const call: Call = {
+    kind: 'call',
     id: snap.nextId++,
     fiber,
     run,
-    purpose: spec.purpose,
-    info: spec.info,
-    token: spec.answerable && spec.attempt !== undefined ? attemptToken(spec.attempt) : undefined,
-    handler: spec.handler,
-    resource: spec.resource,
-    credentials: spec.credentials,
+    purpose,
+    info,
+    handler,
+    settings,
+    token,
     phase: 'running',
     early: undefined,
     timeout: undefined,
     heartbeat: undefined,
-    heartbeatMs: spec.heartbeatMs,
     sleeps: undefined,
-    input: spec.input,
+    input,
   };
-  if (call.token !== undefined) snap.tokens.set(call.token, { state: run.name, call, ended: undefined });
-  if (spec.timeoutMs !== undefined)
-    call.timeout = addTimer(snap.timers, snap.now + spec.timeoutMs, { kind: 'task', call, heartbeat: false });
+  if (token !== undefined) snap.tokens.set(token, { state: run.name, call, ended: undefined });
+  const timeout = settings?.timeout;
+  if (timeout !== undefined)
+    call.timeout = addTimer(snap.timers, snap.now + timeout * 1000, { kind: 'task', call, heartbeat: false });
   restartHeartbeat(call);
   snap.liveCalls++;
-  if (spec.handler !== undefined) addEffect(snap, { kind: 'call', call });
+  if (handler !== undefined) addEffect(snap, call);
   return call;
 }
 
 /** (Re)arms a call's heartbeat timer (`SendTaskHeartbeat`, `context.heartbeat()`). */
 export function restartHeartbeat(call: Call): void {
-  if (call.heartbeatMs === undefined || call.phase === 'over') return;
+  const seconds = call.settings?.heartbeat;
+  if (seconds === undefined || call.phase === 'over') return;
   if (call.heartbeat !== undefined) call.heartbeat.cancelled = true;
   const snap = call.fiber.snap;
-  call.heartbeat = addTimer(snap.timers, snap.now + call.heartbeatMs, {
+  call.heartbeat = addTimer(snap.timers, snap.now + seconds * 1000, {
     kind: 'task',
     call,
     heartbeat: true,
@@ -70,8 +64,7 @@ export function restartHeartbeat(call: Call): void {
 
 /** The task token a handler's `context.taskToken` shows ('' for an ItemReader/ResultWriter). */
 export function taskTokenOf(call: Call): string {
-  const attempt = call.run.attempt;
-  return (attempt === undefined ? undefined : attemptToken(attempt)) ?? '';
+  return attemptToken(call.run) ?? '';
 }
 
 /**

@@ -43,7 +43,7 @@ export function startGroup(owner: Fiber, run: StateRun, spec: GroupSpec): ChildG
     failure: undefined,
   };
   waitOn(owner, { kind: 'children', group });
-  if (spec.count === 0) schedule(owner, { kind: 'wake', wake: { kind: 'children', group } });
+  if (spec.count === 0) schedule(owner, { kind: 'children', group });
   for (let i = 0; i < Math.min(limit, spec.count); i++) spawn(group, false);
   return group;
 }
@@ -108,7 +108,7 @@ export function childEnded(fiber: Fiber, result: JsonValue | StatesError): void 
     if (group.iterationEvents) iterationEvent(fiber, 'MapIterationSucceeded');
   }
   if (group.failure === undefined && group.started < group.count) spawn(group, true);
-  else if (group.live.size === 0) schedule(group.owner, { kind: 'wake', wake: { kind: 'children', group } });
+  else if (group.live.size === 0) schedule(group.owner, { kind: 'children', group });
 }
 
 function tooMany(group: ChildGroup): boolean {

@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import { isoTime } from './iso-time.js';
 import { uuidAt } from './random.js';
-import type { Attempt, Snapshot, StateRun } from './snapshot.js';
+import type { Snapshot, StateRun } from './snapshot.js';
 
 /**
  * The context object (`$$`, `$states.context`) of one state attempt, in AWS's key order:
@@ -77,11 +77,10 @@ export function contextOf(snap: Snapshot, run: StateRun): JsonObject {
 
 /** `$$` of a state run, built afresh (what `contextOf` keeps; a handler reads it without changing the run). */
 export function stateContext(snap: Snapshot, run: StateRun): JsonObject {
-  const attempt = run.attempt;
-  if (attempt === undefined) return entryContext(snap, run.name, run.enteredTime);
-  const token = attemptToken(attempt);
+  if (!run.attempting) return entryContext(snap, run.name, run.enteredTime);
+  const token = attemptToken(run);
   return contextObject(snap, run.name, run.enteredTime, {
-    retryCount: attempt.retryCount,
+    retryCount: run.retryCount,
     ...(token === undefined ? {} : { token }),
   });
 }
@@ -91,15 +90,17 @@ export function stateContext(snap: Snapshot, run: StateRun): JsonObject {
  * draws start at `tokenAt`, from `reserveUuid`).
  */
 export function beginAttempt(run: StateRun, tokenAt: number | undefined): void {
-  run.attempt = { retryCount: run.retryCount, tokenAt, token: undefined };
+  run.attempting = true;
+  run.tokenAt = tokenAt;
+  run.token = undefined;
   run.context = undefined;
 }
 
 /** The task token of a Task's attempt (built on first read); undefined for Parallel and Map. */
-export function attemptToken(attempt: Attempt): string | undefined {
-  if (attempt.tokenAt === undefined) return undefined;
-  attempt.token ??= uuidAt(attempt.tokenAt);
-  return attempt.token;
+export function attemptToken(run: StateRun): string | undefined {
+  if (run.tokenAt === undefined) return undefined;
+  run.token ??= uuidAt(run.tokenAt);
+  return run.token;
 }
 
 /** `$$` while a Map's ItemSelector runs: adds `Map.Item.{Index, Value}`. */

@@ -3,21 +3,12 @@ import { taskTokenOf } from './calls.js';
 import { stateContext } from './context-object.js';
 import { RunnerUsageError, TaskTokenError } from './errors.js';
 import { type CallControls, handlerContext, type TokenControls } from './handler-context.js';
-import { returnedAnswer, thrownAnswer } from './handler-values.js';
+import { returnedEvent, type SettledEvent, settledEvent, thrownAnswer } from './handler-values.js';
 import { attachRecorder, type HistoryEvent } from './history.js';
 import { cloneJson, copyJson, describeThrown } from './json-value.js';
 import { AwaitNoticingPromise } from './lazy-promise.js';
 import type { CheckedOptions } from './options.js';
-import type {
-  Answer,
-  Call,
-  Effect,
-  Outcome,
-  Snapshot,
-  StepEvent,
-  StepResult,
-  TokenOffer,
-} from './snapshot.js';
+import type { Call, Effect, Outcome, Snapshot, StepEvent, StepResult, TokenOffer } from './snapshot.js';
 import { interrupt, step } from './step.js';
 import { nextMove, type Waiters } from './time-policy.js';
 import { nextTimer } from './timers.js';
@@ -80,11 +71,11 @@ class LiveCall implements CallControls {
   }
 
   get resource(): string {
-    return this.call.resource;
+    return this.call.info.resource;
   }
 
   get credentials(): { readonly roleArn: string } | undefined {
-    return this.call.credentials;
+    return this.call.settings?.credentials;
   }
 
   signal(): AbortSignal {
@@ -125,21 +116,22 @@ class LiveCall implements CallControls {
       return;
     }
     settled.then(
-      (value) => this.settle(returnedAnswer(value, this.call.run.name)),
+      (value) => this.#settle(returnedEvent(this.call, value)),
       (thrown: unknown) => this.#thrown(thrown),
     );
   }
 
   #thrown(thrown: unknown): void {
-    const info = this.call.info;
-    this.settle(thrownAnswer(thrown, info.kind === 'lambda' || info.lambdaInvoke));
+    const call = this.call;
+    const info = call.info;
+    this.#settle(settledEvent(call, thrownAnswer(thrown, info.kind === 'lambda' || info.lambdaInvoke)));
   }
 
   /** The handler settled: its answer goes to the execution unless its task is over. */
-  settle(answer: Answer): void {
+  #settle(event: SettledEvent): void {
     if (this.settled || this.over) return;
     this.settled = true;
-    this.#host.settled({ type: 'settled', kind: 'settled', call: this.call, answer });
+    this.#host.settled(event);
   }
 }
 
@@ -451,7 +443,7 @@ export class Driver<TOutput> implements ExecutionHandle<TOutput> {
   #effect(effect: Effect): void {
     switch (effect.kind) {
       case 'call':
-        this.#call(effect.call);
+        this.#call(effect);
         return;
       case 'over': {
         const calls = this.#calls;

@@ -1,4 +1,4 @@
-import type { AslState, JsonValue, StateType } from '@stepcraft/asl';
+import type { AslState, JsonValue, StandardSchema, StateType } from '@stepcraft/asl';
 import { childEnded } from './children.js';
 import { checkContract, contractFor } from './contracts.js';
 import { StatesError, verbatim } from './errors.js';
@@ -49,14 +49,15 @@ export function turn(fiber: Fiber): void | Promise<void> {
       return start(fiber);
     case 'exit':
       return go(fiber, exit(fiber, fiber.run as StateRun, next.outcome));
-    case 'wake':
-      return go(fiber, work(fiber, fiber.run as StateRun, next.wake));
     case 'retry': {
       const run = fiber.run as StateRun;
       run.retryCount++;
       fiber.snap.transitions++;
       return go(fiber, work(fiber, run, undefined));
     }
+    default:
+      // What woke the state up.
+      return go(fiber, work(fiber, fiber.run as StateRun, next));
   }
 }
 
@@ -112,15 +113,20 @@ function runFrom(fiber: Fiber, first: string, firstInput: JsonValue, counted: bo
     alreadyCounted = false;
     const run = enter(fiber, name, state, input);
     const schema = contractFor(snap, name, 'stateInput');
-    const flow =
-      schema === undefined
-        ? work(fiber, run, undefined)
-        : checkContract(fiber, name, 'stateInput', schema, input).then(() => work(fiber, run, undefined));
+    const flow = schema === undefined ? work(fiber, run, undefined) : checkedWork(fiber, run, schema, input);
     if (flow instanceof Promise) return go(fiber, flow);
     if (flow === undefined) return;
     name = flow.next;
     input = flow.output;
   }
+}
+
+/**
+ * The state's work once its input passed its contract. Apart from `runFrom`: a closure there would make every
+ * iteration of its loop allocate a scope for it, contract or not.
+ */
+function checkedWork(fiber: Fiber, run: StateRun, schema: StandardSchema, input: JsonValue): Promise<Flow> {
+  return checkContract(fiber, run.name, 'stateInput', schema, input).then(() => work(fiber, run, undefined));
 }
 
 /** Counts a transition: enforces `maxTransitions`; true when it is time to hand control back to the driver. */
@@ -153,7 +159,9 @@ function enter(fiber: Fiber, name: string, state: AslState, input: JsonValue): S
     enteredTime: snap.stamp(),
     jsonata: (state.QueryLanguage ?? snap.queryLanguage) === 'JSONata',
     context: undefined,
-    attempt: undefined,
+    attempting: false,
+    tokenAt: undefined,
+    token: undefined,
     retryCount: 0,
     retriers: undefined,
     work: undefined,

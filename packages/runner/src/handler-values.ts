@@ -1,14 +1,34 @@
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StatesError } from './errors.js';
-import { copyJson, describeThrown, safeString } from './json-value.js';
-import type { Answer } from './snapshot.js';
+import { copyFlat, copyJson, describeThrown, safeString } from './json-value.js';
+import type { Answer, Call, StepEvent } from './snapshot.js';
 
 /*
  * The edge where user values enter the runner. Whatever a handler returns, throws or rejects with is turned into
  * plain data here, by code that reads it defensively (getters and Proxy traps may throw, `toString` may throw,
  * structures may be cyclic or 100,000 levels deep): the answer is always a JSON value or a named failure.
  */
+
+/** What the driver steps when a handler settled: its call and answer in one record. */
+export type SettledEvent = Extract<StepEvent, { readonly type: 'settled' }>;
+
+/**
+ * A handler's (resolved) return value as its call's `settled` event. Most results are flat (primitives, or one
+ * level of them): their copy goes into the event with no answer record between.
+ */
+export function returnedEvent(call: Call, value: unknown): SettledEvent {
+  const flat = copyFlat(value === undefined ? null : value);
+  if (flat !== undefined) return { type: 'settled', kind: 'settled', call, ok: true, value: flat };
+  return settledEvent(call, returnedAnswer(value, call.run.name));
+}
+
+/** The `settled` event of a call with its answer. */
+export function settledEvent(call: Call, answer: Answer): SettledEvent {
+  return answer.ok
+    ? { type: 'settled', kind: 'settled', call, ok: true, value: answer.value }
+    : { type: 'settled', kind: 'settled', call, ok: false, error: answer.error, cause: answer.cause };
+}
 
 /** A handler's (resolved) return value as the task's answer: a JSON copy, or `Stepcraft.InvalidTaskResult`. */
 export function returnedAnswer(value: unknown, stateName: string): Answer {

@@ -85,7 +85,7 @@ export function copyJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonCheck {
  * The copy of a primitive, or of a plain object or array holding only primitives (most values a handler returns), in
  * one pass without the general walk's bookkeeping; undefined when the value needs the general walk (or is not JSON).
  */
-function copyFlat(value: unknown): JsonValue | undefined {
+export function copyFlat(value: unknown): JsonValue | undefined {
   if (typeof value !== 'object' || value === null) {
     const copied = leaf(value);
     return copied instanceof Problem || copied === CONTAINER ? undefined : copied;

@@ -142,29 +142,29 @@ export interface Fiber extends Lane {
   nextReady: Fiber | undefined;
 }
 
-/** What a fiber's next turn does. */
+/** What a fiber's next turn does: start, enter a state, exit it, retry it, or wake it up (a wake is its own step). */
 export type FiberStep =
   | { readonly kind: 'start' }
   /** `counted`: the transition was counted before the fiber handed control back. */
   | { readonly kind: 'enter'; readonly name: string; readonly input: JsonValue; readonly counted: boolean }
   | { readonly kind: 'exit'; readonly outcome: StateOutcome }
-  | { readonly kind: 'wake'; readonly wake: Wake }
-  | { readonly kind: 'retry' };
+  | { readonly kind: 'retry' }
+  | Wake;
 
 /** What a waiting fiber waits on. */
 export type Wait =
   /** A Wait state's delay, or (`retry`) the backoff before a retry. */
   | { readonly kind: 'timer'; readonly timer: Timer<TimerTarget>; readonly retry: boolean }
-  | { readonly kind: 'call'; readonly call: Call }
+  /** A handler call: the call record is the wait. */
+  | Call
   | { readonly kind: 'token'; readonly call: Call }
   | { readonly kind: 'children'; readonly group: ChildGroup };
 
-/** A handler settled: its call and its answer (the driver's `settled` event is also this wake). */
-export interface SettledWake {
-  readonly kind: 'settled';
-  readonly call: Call;
-  readonly answer: Answer;
-}
+/**
+ * A handler settled: its call and its answer in one record (the driver's `settled` event is also this wake, and the
+ * wake is the answer).
+ */
+export type SettledWake = { readonly kind: 'settled'; readonly call: Call } & Answer;
 /** What woke a state up. */
 export type Wake =
   | { readonly kind: 'timer' }
@@ -191,19 +191,23 @@ export type TimerTarget =
   /** The execution's `TimeoutSeconds` (at most five minutes for Express); `implicit` for Standard's one-year limit. */
   | { readonly kind: 'execution'; readonly seconds: number; readonly implicit: boolean };
 
-/** A handler call in flight: a Task attempt, or a Map's ItemReader/ResultWriter. */
+/**
+ * A handler call in flight: a Task attempt, or a Map's ItemReader/ResultWriter. One record serves as the `call`
+ * effect, what the fiber waits on and (Task) the state's work, so starting a call allocates it alone.
+ */
 export interface Call {
+  readonly kind: 'call';
   readonly id: number;
   readonly fiber: Fiber;
   readonly run: StateRun;
   readonly purpose: 'task' | 'ItemReader' | 'ResultWriter';
+  /** What is called (its `resource` is the Resource string). */
   readonly info: ResourceInfo;
   /** What the driver calls (undefined for a callback task without a handler: the test answers it). */
   readonly handler: TaskHandler | undefined;
-  readonly resource: string;
-  /** The Task's evaluated `Credentials`. */
-  readonly credentials: { readonly roleArn: string } | undefined;
-  /** The task token of a callback task or an activity (answered through `sendTask*`). */
+  /** A Task's evaluated settings: `Credentials`, `TimeoutSeconds`, `HeartbeatSeconds` (undefined for a Map's calls). */
+  readonly settings: TaskSettings | undefined;
+  /** The task token of a callback task (answered through `sendTask*`). */
   readonly token: string | undefined;
   /** `running`: the handler has not returned; `waiting`: submitted, waiting for its token; `over`. */
   phase: 'running' | 'waiting' | 'over';
@@ -211,7 +215,6 @@ export interface Call {
   early: Answer | undefined;
   timeout: Timer<TimerTarget> | undefined;
   heartbeat: Timer<TimerTarget> | undefined;
-  readonly heartbeatMs: number | undefined;
   /** Timers of the handler's pending `context.sleep()` calls (created on the first). */
   sleeps: Timer<TimerTarget>[] | undefined;
   /** What the handler receives. */
@@ -273,8 +276,18 @@ export interface StateRun {
    * for states that do not set it themselves (see `contextOf`).
    */
   context: JsonValue | undefined;
-  /** Task, Parallel, Map: the attempt's `$$.State.RetryCount` and (Task) `$$.Task.Token`. */
-  attempt: Attempt | undefined;
+  /**
+   * Task, Parallel, Map: an attempt is under way, whose `$$` adds `State.RetryCount` (the run's `retryCount`) and, for
+   * a Task, `Task.Token` (the attempt's fields live in the run: one record per visit).
+   */
+  attempting: boolean;
+  /**
+   * A Task attempt's: where the seeded draws of its task token start (reserved when the attempt began, so later draws
+   * do not depend on whether it is read); the token is built on first read (`attemptToken`).
+   */
+  tokenAt: number | undefined;
+  /** The attempt's task token once built. */
+  token: string | undefined;
   retryCount: number;
   /** Retries used per retrier during this visit (created on the first retry). */
   retriers: number[] | undefined;
@@ -284,30 +297,18 @@ export interface StateRun {
   readonly inspection: InspectionRecord | undefined;
 }
 
-/** One attempt of a Task, Parallel or Map state. */
-export interface Attempt {
-  readonly retryCount: number;
-  /**
-   * A Task's: where the seeded draws of its task token start (reserved when the attempt began, so later draws do not
-   * depend on whether it is read); the token is built on first read (`attemptToken`).
-   */
-  readonly tokenAt: number | undefined;
-  /** The token once built. */
-  token: string | undefined;
-}
 /** Per-kind progress of a state that waits. */
 export type StateWork =
   | { readonly kind: 'wait'; readonly effective: JsonValue }
-  /** `scheduled`: the call to start on the Task's next turn (set only between its TaskScheduled and TaskStarted). */
-  | { readonly kind: 'task'; readonly call: Call | undefined; readonly scheduled?: ScheduledCall }
+  /** A Task's call, once started. */
+  | Call
+  /** A Task beside siblings between its TaskScheduled and TaskStarted: the call to start on its next turn. */
+  | ScheduledCall
   | { readonly kind: 'group'; readonly group: ChildGroup }
   | MapWork;
 
-/** A Task's settings once evaluated. */
+/** A Task's `TimeoutSeconds`, `HeartbeatSeconds` and `Credentials` once evaluated (its parameters go apart). */
 export interface TaskSettings {
-  /** The execution's region (what a Task* `TaskScheduled` records). */
-  readonly region: string;
-  readonly parameters: JsonValue;
   readonly timeout: number | undefined;
   readonly heartbeat: number | undefined;
   readonly credentials: { readonly roleArn: string } | undefined;
@@ -315,8 +316,10 @@ export interface TaskSettings {
 
 /** A Task call scheduled but not started yet: what starting it needs. */
 export interface ScheduledCall {
+  readonly kind: 'scheduled';
   readonly info: ResourceInfo;
   readonly handler: TaskHandler | undefined;
+  readonly parameters: JsonValue;
   readonly settings: TaskSettings;
 }
 
@@ -341,8 +344,8 @@ export interface MapWork {
 
 /** What the driver must do for the outside world after a step. */
 export type Effect =
-  /** Call the handler of a call. */
-  | { readonly kind: 'call'; readonly call: Call }
+  /** Call the handler of a call (the call record is the effect). */
+  | Call
   /** A call's task is over (done, timed out, aborted): abort its signal and end its pending sleeps. */
   | { readonly kind: 'over'; readonly call: Call }
   /** A handler's `context.sleep()` is due. */

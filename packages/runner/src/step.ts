@@ -12,6 +12,7 @@ import { deferredUuid, seededRandom } from './random.js';
 import type {
   Call,
   Fiber,
+  FiberStep,
   Settings,
   Snapshot,
   StepEvent,
@@ -26,6 +27,9 @@ import { addTimer, takeDueTimer, timerQueue } from './timers.js';
 import { variableScope } from './variables.js';
 
 const YEAR_SECONDS = 366 * 24 * 3600;
+/** What a fired timer schedules: a retry after its backoff, or the wake of a Wait state (shared, frozen). */
+const RETRY: FiberStep = Object.freeze({ kind: 'retry' });
+const TIMER: FiberStep = Object.freeze({ kind: 'timer' });
 const EXPRESS_SECONDS = 5 * 60;
 
 /** What an execution is started with. */
@@ -267,8 +271,7 @@ function fire(snap: Snapshot): void {
   switch (target.kind) {
     case 'fiber': {
       const wait = target.fiber.wait;
-      if (wait?.kind === 'timer' && wait.timer === timer)
-        schedule(target.fiber, wait.retry ? { kind: 'retry' } : { kind: 'wake', wake: { kind: 'timer' } });
+      if (wait?.kind === 'timer' && wait.timer === timer) schedule(target.fiber, wait.retry ? RETRY : TIMER);
       return;
     }
     case 'task': {
@@ -296,14 +299,15 @@ function fire(snap: Snapshot): void {
 
 /** Wakes a fiber waiting on a call or its token. */
 function wakeFiber(fiber: Fiber, wake: Wake): void {
-  if (fiber.status === 'waiting') schedule(fiber, { kind: 'wake', wake });
+  if (fiber.status === 'waiting') schedule(fiber, wake);
 }
 
 /** The calls the fibers under `fiber` wait on (a stall is rare: walking the fibers then is cheaper than a registry). */
 function* liveCalls(fiber: Fiber | undefined): Generator<Call> {
   if (fiber === undefined || fiber.status === 'done') return;
   const wait = fiber.wait;
-  if (wait?.kind === 'call' || wait?.kind === 'token') yield wait.call;
+  if (wait?.kind === 'call') yield wait;
+  if (wait?.kind === 'token') yield wait.call;
   if (wait?.kind === 'children') for (const child of wait.group.live) yield* liveCalls(child);
 }
 

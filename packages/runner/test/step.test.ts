@@ -41,9 +41,12 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
     const snap = snapshotOf(task, { n: 1 });
     const [call, ...rest] = stepOf(snap, { type: 'start', input: { n: 1 } });
     expect(rest).toEqual([]);
+    // The call record is the effect.
     expect(call).toMatchObject({
       kind: 'call',
-      call: { input: { n: 1 }, resource: 'work', phase: 'running' },
+      input: { n: 1 },
+      info: { resource: 'work' },
+      phase: 'running',
     });
     // The fiber waits on the call; its timeout is a timer in the snapshot, not a real one.
     expect(snap.root?.status).toBe('waiting');
@@ -51,8 +54,9 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
     const effects = stepOf(snap, {
       type: 'settled',
       kind: 'settled',
-      call: (call as { call: Call }).call,
-      answer: { ok: true, value: 'done' },
+      call: call as Call,
+      ok: true,
+      value: 'done',
     });
     expect(effects.map((e) => e.kind)).toEqual(['over', 'finished']);
     expect(snap.outcome).toEqual({ status: 'SUCCEEDED', output: { n: 1, r: 'done' } });
@@ -75,8 +79,10 @@ describe('step(snapshot, event) → { snapshot, effects }', () => {
       stepOf(snap, {
         type: 'settled',
         kind: 'settled',
-        call: (call as { call: Call }).call,
-        answer: { ok: false, error: 'E', cause: 'c' },
+        call: call as Call,
+        ok: false,
+        error: 'E',
+        cause: 'c',
       });
       return JSON.stringify(snap.history.read());
     });

@@ -103,6 +103,56 @@ describe('Task records', () => {
     );
   });
 
+  it('event ids and previous ids hold across history chunks, interleaved branches and mid-run reads', async () => {
+    // Two branches of 300 Tasks write 2,400+ events, interleaved: chunks of 16, 32, … 1,024 events are filled, one of
+    // 2,048 begun, and each event's previous id is its own branch's last event, not the one before it.
+    const branch = (prefix: string) => ({
+      StartAt: `${prefix}0`,
+      States: Object.fromEntries(
+        Array.from({ length: 300 }, (_, i) => [
+          `${prefix}${i}`,
+          { Type: 'Task', Resource: FN, ...(i < 299 ? { Next: `${prefix}${i + 1}` } : { End: true }) },
+        ]),
+      ),
+    });
+    const definition = {
+      StartAt: 'Both',
+      States: { Both: { Type: 'Parallel', Branches: [branch('A'), branch('B')], End: true } },
+    } as AslDocument;
+    let midRun: number[][] = [];
+    let calls = 0;
+    const execution = start(
+      definition,
+      { n: 0 },
+      {
+        handlers: {
+          Work: async (input: unknown) => {
+            // A read in the middle of a chunk (the recorder then starts new chunks for what follows).
+            if (++calls === 350) midRun = execution.history().map((e) => [e.id, e.previousEventId]);
+            return { n: ((input as { n?: number }).n ?? 0) + 1 };
+          },
+        },
+      },
+    );
+    const result = await execution.result;
+    expect(result.status).toBe('SUCCEEDED');
+    const history = result.history;
+    expect(history.length).toBeGreaterThan(2_400);
+    expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));
+    expect(history.slice(0, midRun.length).map((e) => [e.id, e.previousEventId])).toEqual(midRun);
+    // Every event follows the last event of its own lane: the branch whose state it names.
+    const laneOf = new Map<number, string>();
+    for (const event of history) {
+      const name = (event.stateEnteredEventDetails ?? event.stateExitedEventDetails)?.name;
+      const lane =
+        typeof name === 'string' && name !== 'Both' ? name.charAt(0) : laneOf.get(event.previousEventId);
+      if (lane !== undefined) laneOf.set(event.id, lane);
+      if (event.previousEventId > 0 && lane !== undefined && laneOf.has(event.previousEventId))
+        expect([event.id, laneOf.get(event.previousEventId)]).toEqual([event.id, lane]);
+    }
+    expect(history.filter((e) => e.previousEventId !== e.id - 1).length).toBeGreaterThan(500);
+  });
+
   it('the task token a handler sees is $$.Task.Token, new for each attempt', async () => {
     const tokens: string[] = [];
     const result = await run(

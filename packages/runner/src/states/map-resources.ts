@@ -49,18 +49,7 @@ export function callResource(
       `The ${part} of Map state "${run.name}" has no handler for resource "${resource}". Provide one with run(workflow, input, { handlers: { ${JSON.stringify(key)}: (input) => result } }) or key it by ${JSON.stringify(resource)}.`,
     );
   }
-  return startCall(fiber, run, {
-    purpose: part,
-    info: resourceInfo(resource),
-    handler,
-    input,
-    resource,
-    attempt: undefined,
-    answerable: false,
-    credentials: undefined,
-    timeoutMs: undefined,
-    heartbeatMs: undefined,
-  });
+  return startCall(fiber, run, part, resourceInfo(resource), handler, input, undefined);
 }
 
 /** What a reader or writer handler answered; its failure becomes `States.ItemReaderFailed` / `ResultWriterFailed`. */

@@ -96,7 +96,7 @@ function read(
     request,
   );
   work.call = call;
-  return waitOn(fiber, { kind: 'call', call });
+  return waitOn(fiber, call);
 }
 
 async function wakeMap(
@@ -130,10 +130,10 @@ async function wakeMap(
   }
   if (wake.kind !== 'settled') throw new Error(`Map state '${run.name}' woke up for ${wake.kind}.`);
   work.call = undefined;
-  endCall(wake.call, wake.answer.ok ? 'succeeded' : 'failed');
+  endCall(wake.call, wake.ok ? 'succeeded' : 'failed');
   if (work.phase === 'write') {
     try {
-      resourceAnswer('ResultWriter', wake.answer);
+      resourceAnswer('ResultWriter', wake);
     } catch (thrown) {
       throw runFailed(fiber, work, thrown);
     }
@@ -141,7 +141,7 @@ async function wakeMap(
   }
   const reader = state.ItemReader;
   if (reader === undefined) throw new Error(`Map state '${run.name}' read items without an ItemReader.`);
-  const content = resourceAnswer('ItemReader', wake.answer);
+  const content = resourceAnswer('ItemReader', wake);
   const file = work.pending.shift();
   if (file !== undefined) {
     // One data file of a manifest (read file by file).

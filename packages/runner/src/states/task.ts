@@ -21,7 +21,7 @@ import { schedule } from '../queue.js';
 import { randomUuid, reserveUuid } from '../random.js';
 import { type ResourceInfo, resourceInfo } from '../resources.js';
 import { jobOutcome, submittedResponse } from '../services/job-outcome.js';
-import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings } from '../snapshot.js';
+import type { Answer, Call, Fiber, ScheduledCall, StateRun, TaskSettings, Wake } from '../snapshot.js';
 import { fatal } from '../termination.js';
 
 /**
@@ -35,11 +35,10 @@ import { fatal } from '../termination.js';
 export const taskKind: StateKind<TaskState> = {
   run: attempt,
   wake(fiber, run, state, wake) {
-    if (wake.kind === 'started' && run.work?.kind === 'task' && run.work.scheduled !== undefined) {
-      const { info, handler, settings } = run.work.scheduled;
-      return begin(fiber, run, state, info, handler, settings);
-    }
-    const call = run.work?.kind === 'task' ? run.work.call : undefined;
+    const work = run.work;
+    if (wake.kind === 'started' && work?.kind === 'scheduled')
+      return begin(fiber, run, work.info, work.handler, work.parameters, work.settings);
+    const call = work?.kind === 'call' ? work : undefined;
     if (
       call === undefined ||
       (wake.kind !== 'settled' && wake.kind !== 'answered' && wake.kind !== 'timeout')
@@ -52,7 +51,7 @@ export const taskKind: StateKind<TaskState> = {
     }
     if (wake.kind === 'answered') return finish(fiber, run, state, call, wake.answer);
     // The handler settled: its failure fails the task; its value is the service's response.
-    const answer = wake.answer;
+    const answer: Answer = wake;
     if (!answer.ok || call.info.pattern !== 'token' || call.info.kind === 'activity') {
       // `.sync`: the handler answers with the job's final description; TaskSubmitted records the start call's response.
       if (answer.ok && call.info.pattern === 'sync') {
@@ -66,7 +65,7 @@ export const taskKind: StateKind<TaskState> = {
     return awaitToken(fiber, run, call);
   },
   abort(_fiber, run) {
-    if (run.work?.kind === 'task' && run.work.call !== undefined) endCall(run.work.call, 'aborted');
+    if (run.work?.kind === 'call') endCall(run.work, 'aborted');
   },
 };
 
@@ -76,31 +75,43 @@ export const taskKind: StateKind<TaskState> = {
  */
 function attempt(fiber: Fiber, run: StateRun, state: TaskState): Progress | Promise<Progress> {
   beginAttempt(run, reserveUuid(fiber.snap.random));
-  run.work = NO_CALL;
-  if (run.jsonata)
-    return jsonataSettings(fiber, run, state).then((settings) => call(fiber, run, state, settings));
-  const settings: TaskSettings = {
-    region: fiber.snap.settings.region,
-    parameters: jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters),
-    timeout: pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
-    heartbeat: pathSeconds(
-      fiber,
-      run,
-      'HeartbeatSeconds',
-      state.HeartbeatSeconds,
-      state.HeartbeatSecondsPath,
-    ),
-    credentials:
-      state.Credentials === undefined
-        ? undefined
-        : roleOf(run, applyPayloadTemplate(state.Credentials, scopeOf(fiber, run, run.input, 'Credentials'))),
-  };
-  return call(fiber, run, state, settings);
+  run.work = undefined;
+  if (run.jsonata) return jsonataAttempt(fiber, run, state);
+  const parameters = jsonPathEffectiveInput(fiber, run, run.input, state.InputPath, state.Parameters);
+  const settings = taskSettings(
+    pathSeconds(fiber, run, 'TimeoutSeconds', state.TimeoutSeconds, state.TimeoutSecondsPath),
+    pathSeconds(fiber, run, 'HeartbeatSeconds', state.HeartbeatSeconds, state.HeartbeatSecondsPath),
+    state.Credentials === undefined
+      ? undefined
+      : roleOf(run, applyPayloadTemplate(state.Credentials, scopeOf(fiber, run, run.input, 'Credentials'))),
+  );
+  return call(fiber, run, state, parameters, settings);
 }
 
-/** The same in JSONata: `Arguments`, then `{% %}` settings. */
-async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): Promise<TaskSettings> {
+/** A task with none of TimeoutSeconds, HeartbeatSeconds and Credentials (most): one shared record. */
+const NO_SETTINGS: TaskSettings = Object.freeze({
+  timeout: undefined,
+  heartbeat: undefined,
+  credentials: undefined,
+});
+
+function taskSettings(
+  timeout: number | undefined,
+  heartbeat: number | undefined,
+  credentials: { readonly roleArn: string } | undefined,
+): TaskSettings {
+  if (timeout === undefined && heartbeat === undefined && credentials === undefined) return NO_SETTINGS;
+  return { timeout, heartbeat, credentials };
+}
+
+/** The same in JSONata: `Arguments`, then the settings. */
+async function jsonataAttempt(fiber: Fiber, run: StateRun, state: TaskState): Promise<Progress> {
   const parameters = await jsonataArguments(fiber, run, state.Arguments, run.input);
+  return call(fiber, run, state, parameters, await jsonataSettings(fiber, run, state));
+}
+
+/** The settings in JSONata, where each may be a `{% %}` expression. */
+async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): Promise<TaskSettings> {
   const timeout = await jsonataSeconds(
     fiber,
     run,
@@ -119,13 +130,7 @@ async function jsonataSettings(fiber: Fiber, run: StateRun, state: TaskState): P
     state.Credentials === undefined
       ? undefined
       : roleOf(run, await jsonataField(fiber, run, state.Credentials, run.input, 'Credentials'));
-  return {
-    region: fiber.snap.settings.region,
-    parameters,
-    timeout,
-    heartbeat,
-    credentials,
-  };
+  return taskSettings(timeout, heartbeat, credentials);
 }
 
 /**
@@ -137,11 +142,12 @@ function call(
   fiber: Fiber,
   run: StateRun,
   state: TaskState,
+  parameters: JsonValue,
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
   const info = resourceInfo(state.Resource);
-  const keys = resourceKeys(state.Resource, info, settings.parameters);
+  const keys = resourceKeys(state.Resource, info, parameters);
   const handler = resolveHandler(snap, run.name, keys);
   // A callback task needs no handler: nothing is called and the task waits for its token (answered by the test).
   if (handler === undefined && info.pattern !== 'token') {
@@ -153,14 +159,17 @@ function call(
   }
   const events = taskEvents(info);
   if (!snap.settings.recordHistory) snap.history.emit(fiber, events.scheduled);
-  else if (events.plainScheduledDetails !== undefined && isPlain(settings))
-    // Only the parameters are kept for the event (they are the state's data anyway), not the settings.
-    snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, settings.parameters);
-  else snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, settings);
-  if (!fiber.concurrent) return begin(fiber, run, state, info, handler, settings);
-  const scheduled: ScheduledCall = { info, handler, settings };
-  run.work = { kind: 'task', call: undefined, scheduled };
-  schedule(fiber, { kind: 'wake', wake: { kind: 'started' } });
+  else if (events.plainScheduledDetails !== undefined && settings === NO_SETTINGS)
+    // Only the parameters are kept for the event (they are the state's data anyway).
+    snap.history.emitLater(fiber, events.scheduled, events.plainScheduledDetails, parameters);
+  else {
+    const scheduled: ScheduledDetails = { region: snap.settings.region, parameters, settings };
+    snap.history.emitLater(fiber, events.scheduled, events.scheduledDetails, scheduled);
+  }
+  if (!fiber.concurrent) return begin(fiber, run, info, handler, parameters, settings);
+  const scheduled: ScheduledCall = { kind: 'scheduled', info, handler, parameters, settings };
+  run.work = scheduled;
+  schedule(fiber, STARTED);
   return WAITING;
 }
 
@@ -168,52 +177,40 @@ function call(
 function begin(
   fiber: Fiber,
   run: StateRun,
-  state: TaskState,
   info: ResourceInfo,
   handler: TaskHandler | undefined,
+  parameters: JsonValue,
   settings: TaskSettings,
 ): Progress | Promise<Progress> {
   const snap = fiber.snap;
   const events = taskEvents(info);
   snap.history.emit(fiber, events.started, snap.settings.recordHistory ? events.startedDetails : undefined);
-  const input = info.lambdaInvoke ? payloadOf(settings.parameters) : settings.parameters;
+  const input = info.lambdaInvoke ? payloadOf(parameters) : parameters;
   const inputSchema = contractFor(snap, run.name, 'taskInput');
-  if (inputSchema === undefined) return submit(fiber, run, state, info, handler, input, settings);
+  if (inputSchema === undefined) return submit(fiber, run, info, handler, input, settings);
   return checkContract(fiber, run.name, 'taskInput', inputSchema, input).then(() =>
-    submit(fiber, run, state, info, handler, input, settings),
+    submit(fiber, run, info, handler, input, settings),
   );
 }
 
 function submit(
   fiber: Fiber,
   run: StateRun,
-  state: TaskState,
   info: ResourceInfo,
   handler: TaskHandler | undefined,
   input: JsonValue,
   settings: TaskSettings,
 ): Progress {
-  const call = startCall(fiber, run, {
-    purpose: 'task',
-    info,
-    handler,
-    input,
-    resource: state.Resource,
-    attempt: run.attempt,
-    answerable: info.pattern === 'token',
-    credentials: settings.credentials,
-    timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
-    heartbeatMs: settings.heartbeat === undefined ? undefined : settings.heartbeat * 1000,
-  });
-  run.work = { kind: 'task', call };
-  if (handler !== undefined) return waitOn(fiber, { kind: 'call', call });
+  const call = startCall(fiber, run, 'task', info, handler, input, settings);
+  run.work = call;
+  if (handler !== undefined) return waitOn(fiber, call);
   // No handler for a callback: the service call is taken to succeed with an empty response.
   emitSubmitted(fiber, taskEvents(info), {});
   return awaitToken(fiber, run, call);
 }
 
-/** Before the call starts. */
-const NO_CALL = Object.freeze({ kind: 'task', call: undefined } as const);
+/** A Task beside siblings wakes up to start its scheduled call (one shared, frozen wake). */
+const STARTED: Wake = Object.freeze({ kind: 'started' });
 
 /** A submitted callback task waits for its token; `waitForTaskToken` hears of it. */
 function awaitToken(fiber: Fiber, run: StateRun, call: Call): typeof WAITING {
@@ -370,7 +367,7 @@ interface TaskEvents {
   readonly ids: JsonObject | undefined;
   readonly startedDetails: JsonObject | undefined;
   /** Builders of the `…Scheduled` and `…Succeeded` details (shared by every event of the resource). */
-  readonly scheduledDetails: (settings: TaskSettings) => JsonObject;
+  readonly scheduledDetails: (scheduled: ScheduledDetails) => JsonObject;
   /** The same from the parameters alone, for a task with no timeout, heartbeat or credentials (not for Task*). */
   readonly plainScheduledDetails: ((parameters: JsonValue) => JsonObject) | undefined;
   readonly outputDetails: (output: JsonValue) => JsonObject;
@@ -399,10 +396,11 @@ function taskEvents(info: ResourceInfo): TaskEvents {
       timedOut: `${family}TimedOut`,
       ids,
       startedDetails: family === 'Activity' ? STARTED_BY : ids,
-      scheduledDetails: (settings) => scheduledDetails(built, info.resource, settings),
+      scheduledDetails: (scheduled) => scheduledDetails(built, info.resource, scheduled),
       plainScheduledDetails:
         ids === undefined
-          ? (parameters) => scheduledDetails(built, info.resource, { ...PLAIN, parameters })
+          ? (parameters) =>
+              scheduledDetails(built, info.resource, { region: '', parameters, settings: NO_SETTINGS })
           : undefined,
       outputDetails: (output) => outputDetails(built, output),
     };
@@ -414,15 +412,18 @@ function taskEvents(info: ResourceInfo): TaskEvents {
   return events;
 }
 
-/** Settings of a task with no timeout, heartbeat or credentials (`plainScheduledDetails` adds the parameters). */
-const PLAIN = { region: '', timeout: undefined, heartbeat: undefined, credentials: undefined } as const;
-
-const isPlain = (settings: TaskSettings): boolean =>
-  settings.timeout === undefined && settings.heartbeat === undefined && settings.credentials === undefined;
+/** What a `…Scheduled` event's details are built from (kept until the history is read). */
+interface ScheduledDetails {
+  /** The execution's region (what a Task* `TaskScheduled` records). */
+  readonly region: string;
+  readonly parameters: JsonValue;
+  readonly settings: TaskSettings;
+}
 
 /** `…Scheduled` details (built when the history is read). */
-function scheduledDetails(events: TaskEvents, resource: string, settings: TaskSettings): JsonObject {
-  const { region, parameters, timeout, heartbeat, credentials } = settings;
+function scheduledDetails(events: TaskEvents, resource: string, scheduled: ScheduledDetails): JsonObject {
+  const { region, parameters, settings } = scheduled;
+  const { timeout, heartbeat, credentials } = settings;
   const details: JsonObject =
     events.ids !== undefined
       ? {
