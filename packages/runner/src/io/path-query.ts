@@ -35,6 +35,22 @@ interface Query {
 }
 
 /**
+ * A stage's node list: `items[0 … count)`. The count is kept apart from the array's length because shortening an
+ * array makes V8 trim (reallocate) its store; slots past `count` hold `null`, never a stale node.
+ */
+interface Matches {
+  readonly items: JsonValue[];
+  count: number;
+}
+
+/**
+ * The last stage of every top-level query writes here, and its result is copied out once at its exact length:
+ * results are not allocated twice (a growing list, then an exact copy). Kept small so it holds no memory.
+ */
+const SCRATCH_LIMIT = 4096;
+let scratch: Matches | undefined = { items: [], count: 0 };
+
+/**
  * Every node `plan` selects from `start`, in Jayway's order. `text` is the path as written; `start` is also what
  * `$` means inside filters (the query's own root). The array is exactly as long as its matches: it is kept.
  */
@@ -46,7 +62,20 @@ export function selectAll(
 ): JsonValue[] {
   const query: Query = { text, root: start, scope, steps: 0 };
   const first = walk(query, start, plan.prefix);
-  return first === undefined ? [] : select(query, first, plan.stages).slice();
+  if (first === undefined) return [];
+  // Taken while in use, so a query started during this one (none today) gets its own list.
+  const out = scratch ?? { items: [], count: 0 };
+  scratch = undefined;
+  try {
+    select(query, first, plan.stages, out);
+    return out.items.slice(0, out.count);
+  } finally {
+    if (out.items.length <= SCRATCH_LIMIT) {
+      out.items.fill(null, 0, out.count);
+      out.count = 0;
+      scratch = out;
+    }
+  }
 }
 
 /**
@@ -85,35 +114,49 @@ function walkOne(query: Query, node: JsonValue, step: WalkStep): JsonValue | und
   }
 }
 
+/** {@link select} into a new array exactly as long as its matches (a filter operand's value). */
+function selectToArray(query: Query, start: JsonValue, stages: readonly Stage[]): JsonValue[] {
+  const out: Matches = { items: [], count: 0 };
+  select(query, start, stages, out);
+  out.items.length = out.count;
+  return out.items;
+}
+
 /**
- * Stage by stage, one node list per stage, so `MAX_QUERY_MATCHES` bounds what is held at any time. The order is
- * Jayway's: the matches of each node, in the order of the nodes.
+ * Stage by stage, one node list per stage, so `MAX_QUERY_MATCHES` bounds what is held at any time; the last stage
+ * writes into `out`. The order is Jayway's: the matches of each node, in the order of the nodes.
  */
-function select(query: Query, start: JsonValue, stages: readonly Stage[]): JsonValue[] {
-  let current: JsonValue[] = [];
-  if (stages.length === 0) current.push(start);
-  else runStage(query, start, stages[0] as Stage, current);
-  for (let s = 1; s < stages.length; s++) {
+function select(query: Query, start: JsonValue, stages: readonly Stage[], out: Matches): void {
+  const last = stages.length - 1;
+  if (last < 0) {
+    keep(query, out, start);
+    return;
+  }
+  let current: Matches = last === 0 ? out : { items: [], count: 0 };
+  runStage(query, start, stages[0] as Stage, current);
+  for (let s = 1; s <= last; s++) {
     const stage = stages[s] as Stage;
-    const next: JsonValue[] = [];
-    for (let i = 0; i < current.length; i++) runStage(query, current[i] as JsonValue, stage, next);
+    const next: Matches = s === last ? out : { items: [], count: 0 };
+    for (let i = 0; i < current.count; i++) runStage(query, current.items[i] as JsonValue, stage, next);
     current = next;
   }
-  return current;
 }
 
 /** Appends the stage's matches from `node` to `out`, each walked through the stage's single-node steps in place. */
-function runStage(query: Query, node: JsonValue, stage: Stage, out: JsonValue[]): void {
-  const from = out.length;
+function runStage(query: Query, node: JsonValue, stage: Stage, out: Matches): void {
+  const from = out.count;
   if (stage.segment.deep) scan(query, node, stage.segment.selector, out);
   else apply(query, node, stage.segment.selector, out);
   if (stage.after.length === 0) return;
+  const items = out.items;
+  const to = out.count;
   let kept = from;
-  for (let i = from; i < out.length; i++) {
-    const value = walk(query, out[i] as JsonValue, stage.after);
-    if (value !== undefined) out[kept++] = value;
+  for (let i = from; i < to; i++) {
+    const value = walk(query, items[i] as JsonValue, stage.after);
+    if (value !== undefined) items[kept++] = value;
   }
-  out.length = kept;
+  for (let i = kept; i < to; i++) items[i] = null;
+  out.count = kept;
 }
 
 function overBudget(query: Query, what: string): StatesError {
@@ -127,14 +170,14 @@ function step(query: Query): void {
   if (++query.steps > MAX_QUERY_STEPS) throw overBudget(query, `visited more than ${MAX_QUERY_STEPS} nodes`);
 }
 
-function keep(query: Query, out: JsonValue[], value: JsonValue): void {
-  if (out.length >= MAX_QUERY_MATCHES)
+function keep(query: Query, out: Matches, value: JsonValue): void {
+  if (out.count >= MAX_QUERY_MATCHES)
     throw overBudget(query, `selected more than ${MAX_QUERY_MATCHES} nodes`);
-  out.push(value);
+  out.items[out.count++] = value;
 }
 
 /** `..selector`: the selector applied to `node` and every node below it, parents before children. */
-function scan(query: Query, node: JsonValue, selector: QuerySelector, out: JsonValue[]): void {
+function scan(query: Query, node: JsonValue, selector: QuerySelector, out: Matches): void {
   const stack: JsonValue[] = [node];
   while (stack.length > 0) {
     const current = stack.pop() as JsonValue;
@@ -160,7 +203,7 @@ function scan(query: Query, node: JsonValue, selector: QuerySelector, out: JsonV
 }
 
 /** One selector applied to one node. */
-function apply(query: Query, node: JsonValue, selector: QuerySelector, out: JsonValue[]): void {
+function apply(query: Query, node: JsonValue, selector: QuerySelector, out: Matches): void {
   step(query);
   switch (selector.kind) {
     case 'names':
@@ -223,7 +266,7 @@ function slice(
   query: Query,
   array: readonly JsonValue[],
   selector: QuerySelector & { kind: 'slice' },
-  out: JsonValue[],
+  out: Matches,
 ): void {
   const length = array.length;
   const by = selector.step ?? 1;
@@ -327,7 +370,7 @@ function operand(query: Query, item: JsonValue, op: Operand): JsonValue | undefi
       if (base === undefined) return undefined;
       const first = walk(query, base, op.plan.prefix);
       if (isDefinitePlan(op.plan)) return first;
-      return first === undefined ? [] : select(query, first, op.plan.stages);
+      return first === undefined ? [] : selectToArray(query, first, op.plan.stages);
     }
   }
 }
