@@ -26,12 +26,16 @@ export const MAX_QUERY_STEPS = 1_000_000;
 /** Matches one query may hold at any step. */
 export const MAX_QUERY_MATCHES = 1_000_000;
 
-/** One query's evaluation: its text (for errors), the scope's roots, and the steps taken. */
+/**
+ * One query's evaluation: its text (for errors), the scope's roots, the steps taken, and the list its last stage
+ * writes (see {@link Matches}).
+ */
 interface Query {
-  readonly text: string;
-  readonly root: JsonValue;
-  readonly scope: EvaluationScope;
+  text: string;
+  root: JsonValue;
+  scope: EvaluationScope;
   steps: number;
+  readonly out: Matches;
 }
 
 /**
@@ -43,12 +47,44 @@ interface Matches {
   count: number;
 }
 
-/**
- * The last stage of every top-level query writes here, and its result is copied out once at its exact length:
- * results are not allocated twice (a growing list, then an exact copy). Kept small so it holds no memory.
+/*
+ * Queries run one at a time and to the end, so one Query and its list serve them all: a query allocates only its
+ * result, copied out of the list once at its exact length (not a growing list, then an exact copy). Taken while
+ * in use (a query started during another gets its own), given back holding nothing of the data it read.
  */
-const SCRATCH_LIMIT = 4096;
-let scratch: Matches | undefined = { items: [], count: 0 };
+let spare: Query | undefined;
+/** Given back only while its list is small, so the spare never holds much memory. */
+const SPARE_ITEMS = 4096;
+/** What a spare Query holds instead of a real scope, so it keeps no execution alive. */
+const NO_SCOPE: EvaluationScope = {
+  input: null,
+  context: () => null,
+  variables: () => undefined,
+  stateName: '',
+  field: '',
+  random: () => 0,
+};
+
+function borrowQuery(text: string, root: JsonValue, scope: EvaluationScope): Query {
+  const query = spare;
+  if (query === undefined) return { text, root, scope, steps: 0, out: { items: [], count: 0 } };
+  spare = undefined;
+  query.text = text;
+  query.root = root;
+  query.scope = scope;
+  query.steps = 0;
+  return query;
+}
+
+function giveBack(query: Query): void {
+  const out = query.out;
+  if (out.items.length > SPARE_ITEMS) return;
+  out.items.fill(null, 0, out.count);
+  out.count = 0;
+  query.root = null;
+  query.scope = NO_SCOPE;
+  spare = query;
+}
 
 /**
  * Every node `plan` selects from `start`, in Jayway's order. `text` is the path as written; `start` is also what
@@ -60,21 +96,14 @@ export function selectAll(
   plan: PathPlan,
   scope: EvaluationScope,
 ): JsonValue[] {
-  const query: Query = { text, root: start, scope, steps: 0 };
-  const first = walk(query, start, plan.prefix);
-  if (first === undefined) return [];
-  // Taken while in use, so a query started during this one (none today) gets its own list.
-  const out = scratch ?? { items: [], count: 0 };
-  scratch = undefined;
+  const query = borrowQuery(text, start, scope);
   try {
-    select(query, first, plan.stages, out);
-    return out.items.slice(0, out.count);
+    const first = walk(query, start, plan.prefix);
+    if (first === undefined) return [];
+    select(query, first, plan.stages, query.out);
+    return query.out.items.slice(0, query.out.count);
   } finally {
-    if (out.items.length <= SCRATCH_LIMIT) {
-      out.items.fill(null, 0, out.count);
-      out.count = 0;
-      scratch = out;
-    }
+    giveBack(query);
   }
 }
 
@@ -88,7 +117,12 @@ export function selectOne(
   plan: PathPlan,
   scope: EvaluationScope,
 ): JsonValue | undefined {
-  return walk({ text, root: start, scope, steps: 0 }, start, plan.prefix);
+  const query = borrowQuery(text, start, scope);
+  try {
+    return walk(query, start, plan.prefix);
+  } finally {
+    giveBack(query);
+  }
 }
 
 /** Follows single-node steps; `undefined` as soon as one selects nothing. */
