@@ -3,7 +3,6 @@ import {
   type IntrinsicArg,
   type IntrinsicCall,
   type JsonValue,
-  type ParseResult,
   parseIntrinsic,
 } from '@stepcraft/asl';
 import { StatesError } from '../errors.js';
@@ -27,9 +26,17 @@ type ArgPlan =
   | { readonly kind: 'path'; readonly path: string; readonly compiled: CompiledPath }
   | CallPlan;
 
-const compile = boundedMemo(4096, (text: string): CallPlan | ParseResult<never> => {
+/** A text that does not parse as a call: the parser's reason and where. */
+interface Unparsable {
+  readonly kind: 'unparsable';
+  readonly message: string;
+  readonly offset: number;
+}
+
+const compile = boundedMemo(4096, (text: string): CallPlan | Unparsable => {
   const parsed = parseIntrinsic(text);
-  return parsed.ok ? planCall(parsed.value) : parsed;
+  if (!parsed.ok) return { kind: 'unparsable', message: parsed.message, offset: parsed.offset };
+  return planCall(parsed.value);
 });
 
 /**
@@ -39,7 +46,7 @@ const compile = boundedMemo(4096, (text: string): CallPlan | ParseResult<never> 
  */
 export function evaluateIntrinsic(text: string, scope: EvaluationScope): JsonValue {
   const plan = compile(text);
-  if ('ok' in plan) {
+  if (plan.kind === 'unparsable') {
     throw new StatesError(
       'States.IntrinsicFailure',
       `Invalid intrinsic function call '${text}' in field '${scope.field}': ${plan.message} (at offset ${plan.offset})`,
