@@ -268,6 +268,20 @@ describe('intrinsics: failures', () => {
     expect(malformed.cause).toContain('Parameters');
   });
 
+  it('a call that cannot run fails each time it is evaluated, after the arguments before it', () => {
+    for (let i = 0; i < 2; i++) {
+      const arity = failure('States.ArrayLength()');
+      expect(arity.error).toBe('States.IntrinsicFailure');
+      expect(arity.cause).toBe('Invalid arguments in States.ArrayLength: expected 1 argument(s), but got 0');
+      expect(failure('States.Array(1, States.Nope($.x))', { x: 1 }).cause).toBe(
+        "Unknown intrinsic function 'States.Nope'",
+      );
+    }
+    // Arguments are evaluated in order: a missing path before the unknown call is what fails.
+    expect(failure('States.Array($.missing, States.Nope(1))').error).toBe('States.Runtime');
+    expect(failure('States.Array(States.Nope(1), $.missing)').error).toBe('States.IntrinsicFailure');
+  });
+
   it('a path argument that selects nothing is States.Runtime', () => {
     const error = failure('States.ArrayLength($.missing)', {});
     expect(error.error).toBe('States.Runtime');

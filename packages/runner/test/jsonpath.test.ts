@@ -192,6 +192,24 @@ describe('queryPath (Jayway fidelity)', () => {
   });
 });
 
+describe('query results', () => {
+  it('each query returns its own exact-length array, also after a query that failed', () => {
+    const scope = scopeOf({ xs: [{ v: 1 }, { v: 2 }, { w: 3 }, { v: 4 }], ys: [5, 6] });
+    const first = queryPath('$.xs[*].v', scope) as JsonValue[];
+    const second = queryPath('$.ys[*]', scope) as JsonValue[];
+    expect(first).toEqual([1, 2, 4]);
+    expect(second).toEqual([5, 6]);
+    expect(first).not.toBe(second);
+    let nested: JsonValue = {};
+    for (let i = 0; i < 200; i++) nested = { a: nested };
+    expect(errorOf(() => queryPath('$..a..a..a..a..a', scopeOf(nested))).error).toBe('States.Runtime');
+    const after = queryPath('$.xs[?(@.v > 1)].v', scope) as JsonValue[];
+    expect(after).toEqual([2, 4]);
+    expect(after).toHaveLength(2);
+    expect(first).toEqual([1, 2, 4]);
+  });
+});
+
 describe('readReferencePath', () => {
   it('reads single nodes and throws when missing', () => {
     expect(readReferencePath('$.items', scopeOf({ items: [1, 2] }))).toEqual([1, 2]);

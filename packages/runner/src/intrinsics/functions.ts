@@ -12,7 +12,8 @@ export interface IntrinsicContext {
   readonly random: () => number;
 }
 
-type Intrinsic = (args: readonly JsonValue[], context: IntrinsicContext) => JsonValue;
+/** An intrinsic function's implementation. */
+export type Intrinsic = (args: readonly JsonValue[], context: IntrinsicContext) => JsonValue;
 
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
@@ -28,9 +29,14 @@ const HASH_ALGORITHMS: ReadonlyMap<string, string> = new Map([
   ['SHA-512', 'sha512'],
 ]);
 
-/** Throws `States.IntrinsicFailure` naming the function. */
+/** The `States.IntrinsicFailure` error naming the function. */
 export function intrinsicFailure(name: string, message: string): StatesError {
-  return new StatesError('States.IntrinsicFailure', `Invalid arguments in ${name}: ${message}`);
+  return new StatesError('States.IntrinsicFailure', intrinsicFailureCause(name, message));
+}
+
+/** The cause of {@link intrinsicFailure}. */
+export function intrinsicFailureCause(name: string, message: string): string {
+  return `Invalid arguments in ${name}: ${message}`;
 }
 
 function describe(value: JsonValue): string {

@@ -26,12 +26,66 @@ export const MAX_QUERY_STEPS = 1_000_000;
 /** Matches one query may hold at any step. */
 export const MAX_QUERY_MATCHES = 1_000_000;
 
-/** One query's evaluation: its text (for errors), the scope's roots, and the steps taken. */
+/**
+ * One query's evaluation: its text (for errors), the scope's roots, the steps taken, and the list its last stage
+ * writes (see {@link Matches}).
+ */
 interface Query {
-  readonly text: string;
-  readonly root: JsonValue;
-  readonly scope: EvaluationScope;
+  text: string;
+  root: JsonValue;
+  scope: EvaluationScope;
   steps: number;
+  readonly out: Matches;
+}
+
+/**
+ * A stage's node list: `items[0 … count)`. The count is kept apart from the array's length because shortening an
+ * array makes V8 trim (reallocate) its store; slots past `count` hold `null`, never a stale node.
+ */
+interface Matches {
+  readonly items: JsonValue[];
+  count: number;
+}
+
+/*
+ * Queries run one at a time and to the end, so one Query and its list serve them all: a query allocates only its
+ * result, copied out of the list once at its exact length (not a growing list, then an exact copy). Taken while
+ * in use (a query started during another gets its own), given back holding nothing of the data it read.
+ */
+let spare: Query | undefined;
+/** Given back only while its list is small, so the spare never holds much memory. */
+const SPARE_ITEMS = 4096;
+/** What a spare Query holds instead of a real scope, so it keeps no execution alive. */
+const NO_SCOPE: EvaluationScope = {
+  input: null,
+  context: () => null,
+  variables: () => undefined,
+  stateName: '',
+  field: '',
+  random: () => 0,
+};
+
+function borrowQuery(text: string, root: JsonValue, scope: EvaluationScope): Query {
+  const query = spare;
+  if (query === undefined) return { text, root, scope, steps: 0, out: { items: [], count: 0 } };
+  spare = undefined;
+  query.text = text;
+  query.root = root;
+  query.scope = scope;
+  query.steps = 0;
+  return query;
+}
+
+function giveBack(query: Query): void {
+  const out = query.out;
+  if (out.items.length > SPARE_ITEMS) return;
+  const items = out.items;
+  // A loop, not `fill`: results are usually a few items, for which the builtin call costs more than the stores.
+  for (let i = 0; i < out.count; i++) items[i] = null;
+  out.count = 0;
+  query.root = null;
+  query.scope = NO_SCOPE;
+  spare = query;
 }
 
 /**
@@ -44,9 +98,15 @@ export function selectAll(
   plan: PathPlan,
   scope: EvaluationScope,
 ): JsonValue[] {
-  const query: Query = { text, root: start, scope, steps: 0 };
-  const first = walk(query, start, plan.prefix);
-  return first === undefined ? [] : select(query, first, plan.stages).slice();
+  const query = borrowQuery(text, start, scope);
+  try {
+    const first = walk(query, start, plan.prefix);
+    if (first === undefined) return [];
+    select(query, first, plan.stages, query.out);
+    return query.out.items.slice(0, query.out.count);
+  } finally {
+    giveBack(query);
+  }
 }
 
 /**
@@ -59,7 +119,12 @@ export function selectOne(
   plan: PathPlan,
   scope: EvaluationScope,
 ): JsonValue | undefined {
-  return walk({ text, root: start, scope, steps: 0 }, start, plan.prefix);
+  const query = borrowQuery(text, start, scope);
+  try {
+    return walk(query, start, plan.prefix);
+  } finally {
+    giveBack(query);
+  }
 }
 
 /** Follows single-node steps; `undefined` as soon as one selects nothing. */
@@ -85,35 +150,49 @@ function walkOne(query: Query, node: JsonValue, step: WalkStep): JsonValue | und
   }
 }
 
+/** {@link select} into a new array exactly as long as its matches (a filter operand's value). */
+function selectToArray(query: Query, start: JsonValue, stages: readonly Stage[]): JsonValue[] {
+  const out: Matches = { items: [], count: 0 };
+  select(query, start, stages, out);
+  out.items.length = out.count;
+  return out.items;
+}
+
 /**
- * Stage by stage, one node list per stage, so `MAX_QUERY_MATCHES` bounds what is held at any time. The order is
- * Jayway's: the matches of each node, in the order of the nodes.
+ * Stage by stage, one node list per stage, so `MAX_QUERY_MATCHES` bounds what is held at any time; the last stage
+ * writes into `out`. The order is Jayway's: the matches of each node, in the order of the nodes.
  */
-function select(query: Query, start: JsonValue, stages: readonly Stage[]): JsonValue[] {
-  let current: JsonValue[] = [];
-  if (stages.length === 0) current.push(start);
-  else runStage(query, start, stages[0] as Stage, current);
-  for (let s = 1; s < stages.length; s++) {
+function select(query: Query, start: JsonValue, stages: readonly Stage[], out: Matches): void {
+  const last = stages.length - 1;
+  if (last < 0) {
+    keep(query, out, start);
+    return;
+  }
+  let current: Matches = last === 0 ? out : { items: [], count: 0 };
+  runStage(query, start, stages[0] as Stage, current);
+  for (let s = 1; s <= last; s++) {
     const stage = stages[s] as Stage;
-    const next: JsonValue[] = [];
-    for (let i = 0; i < current.length; i++) runStage(query, current[i] as JsonValue, stage, next);
+    const next: Matches = s === last ? out : { items: [], count: 0 };
+    for (let i = 0; i < current.count; i++) runStage(query, current.items[i] as JsonValue, stage, next);
     current = next;
   }
-  return current;
 }
 
 /** Appends the stage's matches from `node` to `out`, each walked through the stage's single-node steps in place. */
-function runStage(query: Query, node: JsonValue, stage: Stage, out: JsonValue[]): void {
-  const from = out.length;
+function runStage(query: Query, node: JsonValue, stage: Stage, out: Matches): void {
+  const from = out.count;
   if (stage.segment.deep) scan(query, node, stage.segment.selector, out);
   else apply(query, node, stage.segment.selector, out);
   if (stage.after.length === 0) return;
+  const items = out.items;
+  const to = out.count;
   let kept = from;
-  for (let i = from; i < out.length; i++) {
-    const value = walk(query, out[i] as JsonValue, stage.after);
-    if (value !== undefined) out[kept++] = value;
+  for (let i = from; i < to; i++) {
+    const value = walk(query, items[i] as JsonValue, stage.after);
+    if (value !== undefined) items[kept++] = value;
   }
-  out.length = kept;
+  for (let i = kept; i < to; i++) items[i] = null;
+  out.count = kept;
 }
 
 function overBudget(query: Query, what: string): StatesError {
@@ -127,14 +206,14 @@ function step(query: Query): void {
   if (++query.steps > MAX_QUERY_STEPS) throw overBudget(query, `visited more than ${MAX_QUERY_STEPS} nodes`);
 }
 
-function keep(query: Query, out: JsonValue[], value: JsonValue): void {
-  if (out.length >= MAX_QUERY_MATCHES)
+function keep(query: Query, out: Matches, value: JsonValue): void {
+  if (out.count >= MAX_QUERY_MATCHES)
     throw overBudget(query, `selected more than ${MAX_QUERY_MATCHES} nodes`);
-  out.push(value);
+  out.items[out.count++] = value;
 }
 
 /** `..selector`: the selector applied to `node` and every node below it, parents before children. */
-function scan(query: Query, node: JsonValue, selector: QuerySelector, out: JsonValue[]): void {
+function scan(query: Query, node: JsonValue, selector: QuerySelector, out: Matches): void {
   const stack: JsonValue[] = [node];
   while (stack.length > 0) {
     const current = stack.pop() as JsonValue;
@@ -160,7 +239,7 @@ function scan(query: Query, node: JsonValue, selector: QuerySelector, out: JsonV
 }
 
 /** One selector applied to one node. */
-function apply(query: Query, node: JsonValue, selector: QuerySelector, out: JsonValue[]): void {
+function apply(query: Query, node: JsonValue, selector: QuerySelector, out: Matches): void {
   step(query);
   switch (selector.kind) {
     case 'names':
@@ -223,7 +302,7 @@ function slice(
   query: Query,
   array: readonly JsonValue[],
   selector: QuerySelector & { kind: 'slice' },
-  out: JsonValue[],
+  out: Matches,
 ): void {
   const length = array.length;
   const by = selector.step ?? 1;
@@ -327,7 +406,7 @@ function operand(query: Query, item: JsonValue, op: Operand): JsonValue | undefi
       if (base === undefined) return undefined;
       const first = walk(query, base, op.plan.prefix);
       if (isDefinitePlan(op.plan)) return first;
-      return first === undefined ? [] : select(query, first, op.plan.stages);
+      return first === undefined ? [] : selectToArray(query, first, op.plan.stages);
     }
   }
 }

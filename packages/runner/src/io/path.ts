@@ -13,7 +13,7 @@ import { isDefinitePlan, type PathPlan, planPath } from './query-plan.js';
 import type { EvaluationScope } from './scope.js';
 
 /** A path compiled once: a plain walk (the fast, common case), a query, or the reason it is invalid. */
-type CompiledPath =
+export type CompiledPath =
   | { readonly kind: 'walk'; readonly root: JsonPathRoot; readonly segments: readonly PathSegment[] }
   | {
       readonly kind: 'query';
@@ -22,7 +22,8 @@ type CompiledPath =
     }
   | { readonly kind: 'invalid'; readonly message: string };
 
-const compile = boundedMemo<CompiledPath>(4096, (text) => {
+/** The compiled form of a path text (memoised): what callers that evaluate one path many times keep. */
+export const compilePath = boundedMemo<CompiledPath>(4096, (text) => {
   const reference = parseReferencePath(text);
   if (reference.ok) return { kind: 'walk', root: reference.value.root, segments: reference.value.segments };
   const path = parseJsonPath(text);
@@ -32,7 +33,15 @@ const compile = boundedMemo<CompiledPath>(4096, (text) => {
 
 /** The outcome of evaluating a path: a value, or `undefined` when a definite path selects nothing. */
 export function evaluatePath(path: string, scope: EvaluationScope): JsonValue | undefined {
-  const compiled = compile(path);
+  return evaluateCompiledPath(compilePath(path), path, scope);
+}
+
+/** {@link evaluatePath} of a path already compiled from `path`. */
+export function evaluateCompiledPath(
+  compiled: CompiledPath,
+  path: string,
+  scope: EvaluationScope,
+): JsonValue | undefined {
   if (compiled.kind === 'invalid')
     throw new StatesError('States.Runtime', `Invalid path '${path}': ${compiled.message}`);
   const root = rootValue(compiled.root, scope);
@@ -44,7 +53,7 @@ export function evaluatePath(path: string, scope: EvaluationScope): JsonValue | 
 
 /** Whether `path` can select several nodes (wildcard, slice, filter, deep scan, union): its result is then an array. */
 export function isIndefinitePath(path: string): boolean {
-  const compiled = compile(path);
+  const compiled = compilePath(path);
   return compiled.kind === 'query' && !isDefinitePlan(compiled.plan);
 }
 
@@ -88,7 +97,7 @@ export function applyOutputPath(path: string | null | undefined, scope: Evaluati
 
 /** AWS's wording for a definite path that selects nothing. */
 export function missingPath(path: string): StatesError {
-  const compiled = compile(path);
+  const compiled = compilePath(path);
   const normalized = compiled.kind === 'walk' ? `$${compiled.segments.map(bracketed).join('')}` : path;
   return new StatesError('States.Runtime', `Invalid path '${path}' : No results for path: ${normalized}`);
 }

@@ -2,18 +2,18 @@ import type { JsonObject, JsonValue } from '@stepcraft/asl';
 import { StatesError } from '../errors.js';
 import { evaluateIntrinsic } from '../intrinsics/evaluate.js';
 import { compactJson, setField } from './json.js';
-import { evaluatePath } from './path.js';
+import { type CompiledPath, compilePath, evaluateCompiledPath } from './path.js';
 import type { EvaluationScope } from './scope.js';
 
-/** One entry of a compiled object template. */
+/**
+ * One entry of an object template, compiled once: what each `key.$` holds (a path compiled, an intrinsic call, or a
+ * value that is neither) is decided here, not per evaluation.
+ */
 type Entry =
-  | {
-      readonly key: string;
-      readonly kind: 'dynamic';
-      readonly source: string;
-      readonly expression: JsonValue;
-    }
-  | { readonly key: string; readonly kind: 'nested'; readonly template: JsonValue };
+  | { readonly kind: 'path'; readonly key: string; readonly path: string; readonly compiled: CompiledPath }
+  | { readonly kind: 'intrinsic'; readonly key: string; readonly call: string }
+  | { readonly kind: 'invalid'; readonly key: string; readonly source: string }
+  | { readonly kind: 'nested'; readonly key: string; readonly template: JsonValue };
 
 /** Object templates split once into their entries (definitions are immutable once run). */
 const compiled = new WeakMap<object, readonly Entry[]>();
@@ -21,15 +21,18 @@ const compiled = new WeakMap<object, readonly Entry[]>();
 function entriesOf(template: JsonObject): readonly Entry[] {
   let entries = compiled.get(template);
   if (entries === undefined) {
-    entries = Object.entries(template).map(
-      ([key, value]): Entry =>
-        key.endsWith('.$')
-          ? { key: key.slice(0, -2), kind: 'dynamic', source: key, expression: value }
-          : { key, kind: 'nested', template: value },
-    );
+    entries = Object.entries(template).map(([key, value]) => entryOf(key, value));
     compiled.set(template, entries);
   }
   return entries;
+}
+
+function entryOf(source: string, value: JsonValue): Entry {
+  if (!source.endsWith('.$')) return { kind: 'nested', key: source, template: value };
+  const key = source.slice(0, -2);
+  if (typeof value !== 'string') return { kind: 'invalid', key, source };
+  if (!value.startsWith('$')) return { kind: 'intrinsic', key, call: value };
+  return { kind: 'path', key, path: value, compiled: compilePath(value) };
 }
 
 /**
@@ -42,31 +45,35 @@ export function applyPayloadTemplate(template: JsonValue, scope: EvaluationScope
   if (typeof template !== 'object' || template === null) return template;
   if (Array.isArray(template)) return template.map((item) => applyPayloadTemplate(item, scope));
   const output: JsonObject = {};
-  for (const entry of entriesOf(template)) {
-    const value =
-      entry.kind === 'dynamic'
-        ? evaluateDynamicValue(entry.source, entry.expression, scope)
-        : applyPayloadTemplate(entry.template, scope);
-    setField(output, entry.key, value);
+  const entries = entriesOf(template);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
+    setField(output, entry.key, entryValue(entry, scope));
   }
   return output;
 }
 
-/** The value of a `key.$` entry: a path (`$…`, `$$…`, `$var…`) or an intrinsic function call. */
-function evaluateDynamicValue(key: string, expression: JsonValue, scope: EvaluationScope): JsonValue {
-  if (typeof expression !== 'string') {
-    throw new StatesError(
-      'States.Runtime',
-      `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`,
-    );
+/** The value of one entry: a `key.$` entry's path or intrinsic call, or a nested template applied. */
+function entryValue(entry: Entry, scope: EvaluationScope): JsonValue {
+  switch (entry.kind) {
+    case 'nested':
+      return applyPayloadTemplate(entry.template, scope);
+    case 'intrinsic':
+      return evaluateIntrinsic(entry.call, scope);
+    case 'invalid':
+      throw new StatesError(
+        'States.Runtime',
+        `The value for the field '${entry.source}' must be a valid JSONPath or a valid intrinsic function call`,
+      );
+    case 'path': {
+      const value = evaluateCompiledPath(entry.compiled, entry.path, scope);
+      if (value === undefined) {
+        throw new StatesError(
+          'States.Runtime',
+          `The JSONPath '${entry.path}' specified for the field '${entry.key}.$' could not be found in the input '${compactJson(scope.input)}'`,
+        );
+      }
+      return value;
+    }
   }
-  if (!expression.startsWith('$')) return evaluateIntrinsic(expression, scope);
-  const value = evaluatePath(expression, scope);
-  if (value === undefined) {
-    throw new StatesError(
-      'States.Runtime',
-      `The JSONPath '${expression}' specified for the field '${key}' could not be found in the input '${compactJson(scope.input)}'`,
-    );
-  }
-  return value;
 }
