@@ -307,7 +307,8 @@ function refToPrimitive(): never {
   );
 }
 
-// This package's own directory (src/ or dist/), to skip its frames.
+// This package's own frames to skip: src/ when run from sources; from the bundle in dist/, the package folder itself
+// (its chunks sit at the dist root), which holds no user code once installed.
 const OWN_DIR = new URL('..', import.meta.url).href;
 
 /**
