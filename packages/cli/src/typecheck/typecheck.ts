@@ -185,9 +185,10 @@ export function threadingArgs(typescript: Pick<TypeScriptInstall, 'native'>, cor
 /**
  * The environment `tsc` runs in. TypeScript 7's `tsc` is a Go program, whose collector by default (GOGC=100) runs
  * each time the heap has doubled, starting from 4 MB: a one-shot check of a small project spends a quarter of its CPU
- * there (the examples: 0.99 CPU-s, 0.74 with no collection; 0.82 with GOGC=400, for 168 → 182 MB). Build lets the heap grow five times its live
- * size between collections, up to a soft limit of a quarter of the machine's memory (GOMEMLIMIT: above it Go
- * collects sooner, so a large project uses no more memory than by default). A GOGC or GOMEMLIMIT already set stays.
+ * there (the examples: 0.99 CPU-s, 0.74 with no collection; 0.82 with GOGC=400, for 168 → 182 MB). Build lets the
+ * heap grow five times its live size between collections, up to a soft limit of a quarter of the machine's memory
+ * (GOMEMLIMIT: above it Go collects sooner, so a large project uses no more memory than by default). A GOGC or
+ * GOMEMLIMIT already set stays.
  */
 export function tscEnvironment(
   typescript: Pick<TypeScriptInstall, 'native'>,

@@ -1,7 +1,7 @@
 import type { JsonPathRoot, JsonValue } from '@stepcraft/asl';
 import { StatesError } from '../errors.js';
 import { linearPattern } from '../jsonata/regex.js';
-import { isJsonObject, jsonEquals } from './json.js';
+import { isJsonObject, jsonEquals, ownField } from './json.js';
 import {
   type Condition,
   isDefinitePlan,
@@ -142,7 +142,7 @@ function walk(query: Query, start: JsonValue, steps: readonly WalkStep[]): JsonV
 function walkOne(query: Query, node: JsonValue, step: WalkStep): JsonValue | undefined {
   switch (step.kind) {
     case 'name':
-      return isJsonObject(node) && Object.hasOwn(node, step.name) ? node[step.name] : undefined;
+      return isJsonObject(node) ? ownField(node, step.name) : undefined;
     case 'index':
       return Array.isArray(node) ? itemAt(node, step.index) : undefined;
     case 'function':
@@ -246,8 +246,8 @@ function apply(query: Query, node: JsonValue, selector: QuerySelector, out: Matc
       if (isJsonObject(node)) {
         const names = selector.names;
         for (let i = 0; i < names.length; i++) {
-          const name = names[i] as string;
-          if (Object.hasOwn(node, name)) keep(query, out, node[name] as JsonValue);
+          const value = ownField(node, names[i] as string);
+          if (value !== undefined) keep(query, out, value);
         }
       }
       return;
